@@ -1,0 +1,23 @@
+/* combat.h - odds, shifts and the combat results table. */
+#pragma once
+#include <stdbool.h>
+#include "game.h"
+
+typedef struct CombatOdds {
+    int att_cv, def_cv;     /* combat values x100 */
+    int column;             /* after shifts, 0..CRT_COLUMNS-1 */
+    int base_column;
+    int shifts;             /* net column shift */
+    int defenders[16];
+    int ndef;
+} CombatOdds;
+
+/* Combat value x100 of one unit: SP x type x quality x cohesion factor. */
+int combat_unit_cv(const Game *g, int u);
+/* Odds of attackers att[0..natt) against hex target. False (with why) if
+ * the attack is not possible. */
+bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds *o, char *why, size_t n);
+/* The expected result at the column: the average over the d10. */
+void combat_expected(const Game *g, int column, double *att_sp, double *def_sp);
+/* "1:2", "3:1" for column i. */
+void combat_column_label(const Game *g, int column, char *buf, size_t n);

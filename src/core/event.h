@@ -1,0 +1,51 @@
+/* event.h - what happened, as the engine reports it.
+ *
+ * Applying a command appends events to the game's log. The window animates
+ * them, scripts react to them, the headless run prints them; nobody infers
+ * them by diffing state. */
+#pragma once
+#include <stddef.h>
+#include "hex.h"
+
+typedef enum EventType {
+    EV_TURN_START,      /* a = turn */
+    EV_PHASE,           /* side's part of the siege turn begins */
+    EV_MOVE,            /* unit from -> to, a = MP spent (halves) */
+    EV_BATTLE_START,    /* side started a battle; a = initiator side */
+    EV_IMPULSE,         /* a = impulse number, side to act */
+    EV_COMBAT,          /* unit attacks hex to; a = column, b = d10, c = shifts */
+    EV_LOSS,            /* unit loses a SP and b cohesion */
+    EV_RETREAT,         /* unit from -> to */
+    EV_ROUT,            /* unit routed (cohesion 0) */
+    EV_ELIMINATED,      /* unit destroyed */
+    EV_RALLY,           /* unit regains a cohesion */
+    EV_LEADER_LOST,     /* a = leader index */
+    EV_BATTLE_END,      /* a = impulses fought */
+    EV_CAPTURE,         /* side takes place a */
+    EV_MORALE,          /* side's army morale changes by a, now b */
+    EV_MESSAGE,         /* scenario text for the log */
+    EV_UNIT_ARRIVES,    /* unit placed on the map at to */
+    EV_GAME_OVER,       /* side won (-1: draw); text = outcome */
+    EV_COUNT
+} EventType;
+
+enum { EVENT_TEXT = 160 };
+
+typedef struct Event {
+    EventType type;
+    int turn, impulse;  /* impulse 0 outside battles */
+    int side;           /* side concerned, or -1 */
+    int unit;           /* unit index, or -1 */
+    int unit2;          /* second unit (defender), or -1 */
+    Hex from, to;
+    int a, b, c;
+    char text[EVENT_TEXT];
+} Event;
+
+typedef struct EventLog {
+    Event *items;
+    size_t n, cap;
+} EventLog;
+
+/* Stable lower-case word for the event type ("move", "combat", ...). */
+const char *event_type_name(EventType t);

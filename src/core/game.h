@@ -1,0 +1,181 @@
+/* game.h - the whole rules state of one game.
+ *
+ * A Game is a plain value owned by whoever made it with game_new(); any
+ * number of games can live in one process. Readers (window, AI, scripts)
+ * may look at every field; only commands (command.h) and the effects in
+ * effect.h change it. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include "event.h"
+#include "hex.h"
+#include "map.h"
+#include "rng.h"
+#include "rules.h"
+
+enum { MAX_SIDES = 2, MAX_UNITS = 512, MAX_LEADERS = 64, MAX_GATES = 16, MAX_VICTORY = 16, TEXT_LEN = 256 };
+
+typedef enum Quality { QUAL_ELITE, QUAL_VETERAN, QUAL_REGULAR, QUAL_LEVY, QUAL_COUNT } Quality;
+
+typedef enum LeaderTrait {
+    TRAIT_CAUTIOUS = 1 << 0,
+    TRAIT_IMPETUOUS = 1 << 1,
+    TRAIT_GLORY_SEEKER = 1 << 2,
+    TRAIT_FEINT = 1 << 3,
+    TRAIT_SWORD = 1 << 4,
+    TRAIT_TRUSTED = 1 << 5,
+    TRAIT_COUNCIL = 1 << 6,
+    TRAIT_FORCED_MARCHER = 1 << 7,
+    TRAIT_NEGOTIATOR = 1 << 8,
+    TRAIT_CALIPH = 1 << 9,
+    TRAIT_COUNT_ = 10
+} LeaderTrait;
+
+const char *trait_name(unsigned bit);   /* "cautious", ... for one bit */
+bool trait_from_name(const char *name, unsigned *bit);
+
+typedef struct Leader {
+    char id[ID_LEN];
+    char name[NAME_LEN];
+    int side;
+    int command, initiative, tactics;   /* ratings 0..5 */
+    unsigned traits;                    /* LeaderTrait bits */
+    int unit;                           /* unit it rides with, or -1 */
+    bool alive;
+} Leader;
+
+typedef enum UnitStatus { UNIT_ON_MAP, UNIT_OFF_MAP, UNIT_ELIMINATED } UnitStatus;
+
+typedef struct Unit {
+    char id[ID_LEN];
+    char name[NAME_LEN];
+    int side;
+    int type;           /* index into rules.types */
+    int quality;        /* Quality */
+    int sp;             /* strength points, 1 SP ~ 100 men */
+    int sp_start;
+    int cohesion;       /* 0..rules.cohesion_max; 0 = routed */
+    Hex hex;
+    int status;         /* UnitStatus */
+    int mp;             /* half-MP left this impulse / siege phase */
+    bool attacked;      /* has attacked this impulse */
+    bool broke_contact; /* used its free ZOC break this impulse */
+    int arrive_turn;    /* for off-map units: turn they enter (0 = never) */
+    Hex arrive_hex;
+} Unit;
+
+typedef enum GateState { GATE_SHUT, GATE_OPEN, GATE_FORCED, GATE_BETRAYED } GateState;
+
+typedef struct Gate {
+    char id[ID_LEN];
+    char name[NAME_LEN];
+    Hex hex;
+    int state;          /* GateState */
+} Gate;
+
+typedef struct Side {
+    char id[ID_LEN];
+    char name[NAME_LEN];
+    int morale;         /* army morale 0..rules.morale_max */
+    int sp_lost;        /* strength points lost so far */
+    int units_lost;
+} Side;
+
+typedef enum VictoryKind {
+    VIC_HOLD_PLACE,     /* at the last turn, side holds place */
+    VIC_TAKE_PLACE,     /* at any turn end, side holds place */
+    VIC_DESTROY_SP,     /* at any turn end, enemy has lost >= amount SP */
+    VIC_ENEMY_MORALE,   /* at any turn end, enemy morale <= amount */
+    VIC_KIND_COUNT
+} VictoryKind;
+
+const char *victory_kind_name(VictoryKind k);
+bool victory_kind_from_name(const char *name, VictoryKind *out);
+
+typedef struct Victory {
+    int kind;           /* VictoryKind */
+    int side;           /* who wins when it holds */
+    char level[16];     /* "major", "minor", "historical" */
+    int place;          /* map place index, for place kinds */
+    int amount;
+    char text[TEXT_LEN];
+} Victory;
+
+typedef enum Mode { MODE_SIEGE, MODE_BATTLE, MODE_OVER } Mode;
+
+typedef struct Outcome {
+    int winner;         /* side index, -1 for a draw */
+    char level[16];
+    char text[TEXT_LEN];
+} Outcome;
+
+typedef struct Game {
+    Rules rules;
+    Map map;
+    Side sides[MAX_SIDES];
+    int nsides;
+    Unit units[MAX_UNITS];
+    int nunits;
+    Leader leaders[MAX_LEADERS];
+    int nleaders;
+    Gate gates[MAX_GATES];
+    int ngates;
+    int town_side;      /* the side that holds the walled town, or -1 */
+    Victory victory[MAX_VICTORY];
+    int nvictory;
+
+    int turn;           /* 1-based siege turn */
+    int max_turns;
+    int start_year, start_month, start_day;  /* date of turn 1 (Julian) */
+    Mode mode;
+    int first_side;     /* who acts first in each siege turn */
+    int active;         /* side to act */
+    int phase;          /* 0 or 1: which side's part of the siege turn */
+    int impulse;        /* battle impulse, 1-based; 0 outside battle */
+    int battle_initiator;
+    int battle_quiet;   /* impulses in a row without combat */
+    Outcome outcome;
+
+    Rng rng;            /* the rules stream */
+    Rng cosmetic;       /* never touches the rules */
+    uint64_t seed;
+    EventLog events;
+} Game;
+
+/* A new, empty game (rules at their defaults, no map) seeded with seed.
+ * NULL only if out of memory. */
+Game *game_new(uint64_t seed);
+void game_free(Game *g);
+/* After the scenario has set everything up: checks the set-up is playable
+ * (fills why on failure) and emits the first turn's events. */
+bool game_start(Game *g, char *why, size_t n);
+
+/* 64-bit FNV-1a hash of every rules-relevant field (not the event log,
+ * not the cosmetic stream). */
+uint64_t game_hash(const Game *g);
+
+int game_side_by_id(const Game *g, const char *id);
+int game_unit_by_id(const Game *g, const char *id);
+int game_leader_by_id(const Game *g, const char *id);
+int game_gate_at(const Game *g, Hex h);
+/* Units on hex h (on the map), written to out; returns the count. */
+int game_units_at(const Game *g, Hex h, int *out, int max);
+/* True if hex h holds at least one unit of a side other than `side`. */
+bool game_enemy_at(const Game *g, Hex h, int side);
+/* Leader riding with unit u, or -1. */
+int game_leader_with(const Game *g, int unit);
+/* Can `viewer` see unit u? Units in hiding terrain are unseen until an
+ * enemy of theirs stands adjacent. */
+bool game_unit_visible(const Game *g, int u, int viewer);
+/* Line of sight between hex centres, blocked by terrain between them. */
+bool game_los(const Game *g, Hex a, Hex b);
+
+/* Date of the given turn's first day: "28 Nov 637". */
+void game_date(const Game *g, int turn, char *buf, size_t n);
+/* One log line for event e, starting with "T<turn>" (and ".<impulse>" in
+ * battle), e.g. "T3.2 combat Mobile Guard attacks 22,9: 3:1 roll 7 ...". */
+void game_event_format(const Game *g, const Event *e, char *buf, size_t n);
+/* Appends an event (used by rules and effects). */
+void game_emit(Game *g, const Event *e);
+/* Starts an event pre-filled with turn, impulse and -1s. */
+Event game_event(const Game *g, EventType t);

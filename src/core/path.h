@@ -1,0 +1,29 @@
+/* path.h - movement: costs, zones of control, reachable hexes, A*. */
+#pragma once
+#include <stdbool.h>
+#include "game.h"
+
+enum { PATH_MAX = 256 };
+
+/* Cost in half-MP for unit u to enter h from the adjacent hex `from`,
+ * or -1 if it may not (terrain, walls, shut gates, enemy units, stacking). */
+int path_step_cost(const Game *g, int u, Hex from, Hex h);
+/* Does side `side` have an enemy zone of control on h? (ZOC does not
+ * reach across walls, shut gates or the river.) */
+bool path_in_enemy_zoc(const Game *g, int side, Hex h);
+
+typedef struct Path {
+    Hex hexes[PATH_MAX];    /* from the start (excluded) to the goal */
+    int len;
+    int cost;               /* half-MP, including ZOC penalties */
+} Path;
+
+/* Cheapest path for unit u to goal with the MP it has now (ZOC stops and
+ * the leave-ZOC cost apply). If limit_mp is false the unit's MP is ignored,
+ * which the AI uses to head for far goals. False if no path exists. */
+bool path_find(const Game *g, int u, Hex goal, bool limit_mp, Path *out);
+
+/* Every hex unit u can reach with its MP now. cost_out is indexed by
+ * offset (row * width + col) and holds the cheapest cost, or -1; it must
+ * have room for width*height ints. Returns the number reachable. */
+int path_reachable(const Game *g, int u, int *cost_out);
