@@ -26,6 +26,7 @@ typedef enum EventType {
     EV_MESSAGE,         /* scenario text for the log */
     EV_UNIT_ARRIVES,    /* unit placed on the map at to */
     EV_GAME_OVER,       /* side won (-1: draw); text = outcome */
+    EV_GATE,            /* gate a changes to state b (GateState) */
     EV_COUNT
 } EventType;
 

@@ -134,6 +134,8 @@ typedef struct Game {
     int impulse;        /* battle impulse, 1-based; 0 outside battle */
     int battle_initiator;
     int battle_quiet;   /* impulses in a row without combat */
+    bool impulse_fought; /* a combat happened in this impulse */
+    bool charges_cancelled; /* rain: no charge shift this turn */
     Outcome outcome;
 
     Rng rng;            /* the rules stream */

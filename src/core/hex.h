@@ -17,7 +17,7 @@ typedef struct HexOffset {
     int col, row;
 } HexOffset;
 
-enum { HEX_DIRS = 6 };
+enum { HEX_DIRS = 6, HEX_LINE_MAX = 512 };
 
 Hex hex_make(int q, int r);
 bool hex_eq(Hex a, Hex b);

@@ -1,0 +1,188 @@
+/* effect.c - state changes that follow from rules and scenario events. */
+#include "effect.h"
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+#include "path.h"
+
+static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+void unit_lose(Game *g, int ui, int sp, int coh)
+{
+    Unit *u = &g->units[ui];
+    if (u->status != UNIT_ON_MAP)
+        return;
+    if (sp > u->sp)
+        sp = u->sp;
+    u->sp -= sp;
+    g->sides[u->side].sp_lost += sp;
+    int was = u->cohesion;
+    u->cohesion = clamp(u->cohesion - coh, 0, g->rules.cohesion_max);
+    if (u->sp <= 0) {
+        u->status = UNIT_ELIMINATED;
+        g->sides[u->side].units_lost++;
+        Event e = game_event(g, EV_ELIMINATED);
+        e.unit = ui;
+        e.side = u->side;
+        e.to = u->hex;
+        game_emit(g, &e);
+        int l = game_leader_with(g, ui);
+        if (l >= 0)
+            g->leaders[l].unit = -1; /* the leader escapes, unattached */
+        effect_morale(g, u->side, -g->rules.morale_loss_eliminated, "a unit destroyed");
+        return;
+    }
+    Event e = game_event(g, EV_LOSS);
+    e.unit = ui;
+    e.side = u->side;
+    e.to = u->hex;
+    e.a = sp;
+    e.b = was - u->cohesion;
+    e.c = u->cohesion;
+    game_emit(g, &e);
+    if (was > 0 && u->cohesion == 0) {
+        Event r = game_event(g, EV_ROUT);
+        r.unit = ui;
+        r.side = u->side;
+        r.to = u->hex;
+        game_emit(g, &r);
+    }
+}
+
+void effect_message(Game *g, int side, const char *text)
+{
+    Event e = game_event(g, EV_MESSAGE);
+    e.side = side;
+    snprintf(e.text, sizeof e.text, "%s", text ? text : "");
+    game_emit(g, &e);
+}
+
+bool effect_morale(Game *g, int side, int delta, const char *why_text)
+{
+    if (side < 0 || side >= g->nsides)
+        return false;
+    Side *s = &g->sides[side];
+    int before = s->morale;
+    s->morale = clamp(s->morale + delta, 0, g->rules.morale_max);
+    if (s->morale == before)
+        return true;
+    Event e = game_event(g, EV_MORALE);
+    e.side = side;
+    e.a = s->morale - before;
+    e.b = s->morale;
+    snprintf(e.text, sizeof e.text, "%s", why_text ? why_text : "");
+    game_emit(g, &e);
+    return true;
+}
+
+bool effect_unit_arrives(Game *g, int ui, Hex h, char *why, size_t n)
+{
+    if (ui < 0 || ui >= g->nunits) {
+        snprintf(why, n, "no such unit");
+        return false;
+    }
+    Unit *u = &g->units[ui];
+    if (u->status != UNIT_OFF_MAP) {
+        snprintf(why, n, "%s is not waiting off the map", u->name);
+        return false;
+    }
+    /* The entry hex, or the nearest hex within 3 that is on the map,
+     * passable, free of enemies and has room. */
+    for (int radius = 0; radius <= 3; radius++) {
+        Hex ring[18];
+        int k = radius == 0 ? 1 : hex_ring(h, radius, ring, 18);
+        if (radius == 0)
+            ring[0] = h;
+        for (int i = 0; i < k; i++) {
+            Hex c = ring[i];
+            Terrain t = map_terrain(&g->map, c);
+            if (t >= TER_COUNT || g->rules.move_cost[t][g->rules.types[u->type].move_class] < 0)
+                continue;
+            if (terrain_is_town(t) && u->side != g->town_side)
+                continue;
+            if (game_enemy_at(g, c, u->side))
+                continue;
+            int here[8];
+            if (game_units_at(g, c, here, 8) >= g->rules.stack_limit)
+                continue;
+            u->status = UNIT_ON_MAP;
+            u->hex = c;
+            u->mp = 0;
+            Event e = game_event(g, EV_UNIT_ARRIVES);
+            e.unit = ui;
+            e.side = u->side;
+            e.to = c;
+            if (radius > 0) {
+                char want[16];
+                snprintf(e.text, sizeof e.text, "entry %s blocked", hex_format(h, want, sizeof want));
+            }
+            game_emit(g, &e);
+            return true;
+        }
+    }
+    snprintf(why, n, "no free hex near the entry for %s", u->name);
+    return false;
+}
+
+bool effect_damage(Game *g, int ui, int sp, int cohesion, char *why, size_t n)
+{
+    if (ui < 0 || ui >= g->nunits || g->units[ui].status != UNIT_ON_MAP) {
+        snprintf(why, n, "that unit is not on the map");
+        return false;
+    }
+    if (sp < 0 || cohesion < 0) {
+        snprintf(why, n, "damage must not be negative");
+        return false;
+    }
+    unit_lose(g, ui, sp, cohesion);
+    return true;
+}
+
+bool effect_set_owner(Game *g, int place, int side)
+{
+    if (place < 0 || place >= g->map.nplaces || side < -1 || side >= g->nsides)
+        return false;
+    Place *p = &g->map.places[place];
+    if (p->owner == side)
+        return true;
+    p->owner = side;
+    Event e = game_event(g, EV_CAPTURE);
+    e.side = side;
+    e.a = place;
+    e.to = p->hex;
+    game_emit(g, &e);
+    return true;
+}
+
+bool effect_set_gate(Game *g, int gate, int state)
+{
+    if (gate < 0 || gate >= g->ngates || state < GATE_SHUT || state > GATE_BETRAYED)
+        return false;
+    if (g->gates[gate].state == state)
+        return true;
+    g->gates[gate].state = state;
+    Event e = game_event(g, EV_GATE);
+    e.a = gate;
+    e.b = state;
+    e.to = g->gates[gate].hex;
+    game_emit(g, &e);
+    return true;
+}
+
+void effect_end_game(Game *g, int winner, const char *level, const char *text)
+{
+    if (g->mode == MODE_OVER)
+        return;
+    g->mode = MODE_OVER;
+    g->outcome.winner = winner;
+    snprintf(g->outcome.level, sizeof g->outcome.level, "%s", level ? level : "");
+    snprintf(g->outcome.text, sizeof g->outcome.text, "%s", text ? text : "");
+    Event e = game_event(g, EV_GAME_OVER);
+    e.side = winner;
+    if (winner >= 0)
+        snprintf(e.text, sizeof e.text, "%s %s victory%s%s", g->sides[winner].name, g->outcome.level,
+                 text && text[0] ? " - " : "", text ? text : "");
+    else
+        snprintf(e.text, sizeof e.text, "draw%s%s", text && text[0] ? " - " : "", text ? text : "");
+    game_emit(g, &e);
+}

@@ -1,0 +1,400 @@
+/* game.c - the game value: creation, lookups, hashing, dates, log lines. */
+#include "game.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+Game *game_new(uint64_t seed)
+{
+    Game *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    rules_default(&g->rules);
+    g->seed = seed;
+    rng_seed(&g->rng, seed, 0x53494547u);       /* "SIEG" */
+    rng_seed(&g->cosmetic, seed, 0x434f534du);  /* "COSM" */
+    g->town_side = -1;
+    g->max_turns = 1;
+    g->start_year = 637;
+    g->start_month = 11;
+    g->start_day = 28;
+    g->outcome.winner = -1;
+    return g;
+}
+
+void game_free(Game *g)
+{
+    if (!g)
+        return;
+    map_free(&g->map);
+    free(g->events.items);
+    free(g);
+}
+
+bool game_start(Game *g, char *why, size_t n)
+{
+    if (!g->map.terrain) {
+        snprintf(why, n, "the scenario has no map");
+        return false;
+    }
+    if (g->nsides != 2) {
+        snprintf(why, n, "a scenario needs exactly two sides, found %d", g->nsides);
+        return false;
+    }
+    if (g->max_turns < 1) {
+        snprintf(why, n, "the scenario needs at least one turn");
+        return false;
+    }
+    if (g->first_side < 0 || g->first_side >= g->nsides)
+        g->first_side = 0;
+    for (int i = 0; i < g->nunits; i++) {
+        Unit *u = &g->units[i];
+        u->sp_start = u->sp_start ? u->sp_start : u->sp;
+        if (u->status == UNIT_ON_MAP && !map_contains(&g->map, u->hex)) {
+            snprintf(why, n, "unit %s stands off the map", u->id);
+            return false;
+        }
+    }
+    turn_begin_game(g);
+    return true;
+}
+
+/* ---- hashing ---------------------------------------------------------- */
+
+typedef struct Hasher {
+    uint64_t h;
+} Hasher;
+
+static void hash_bytes(Hasher *hs, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        hs->h ^= b[i];
+        hs->h *= 0x100000001b3ULL;
+    }
+}
+
+static void hash_int(Hasher *hs, long long v)
+{
+    /* Fixed width, fixed byte order: the same on every machine. */
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++)
+        b[i] = (unsigned char)((unsigned long long)v >> (8 * i));
+    hash_bytes(hs, b, 8);
+}
+
+static void hash_str(Hasher *hs, const char *s)
+{
+    size_t n = strlen(s);
+    hash_int(hs, (long long)n);
+    hash_bytes(hs, s, n);
+}
+
+uint64_t game_hash(const Game *g)
+{
+    Hasher hs = {0xcbf29ce484222325ULL};
+    hash_int(&hs, g->map.width);
+    hash_int(&hs, g->map.height);
+    hash_bytes(&hs, g->map.terrain, (size_t)g->map.width * (size_t)g->map.height);
+    for (int i = 0; i < g->map.nplaces; i++)
+        hash_int(&hs, g->map.places[i].owner);
+    for (int i = 0; i < g->nsides; i++) {
+        hash_int(&hs, g->sides[i].morale);
+        hash_int(&hs, g->sides[i].sp_lost);
+        hash_int(&hs, g->sides[i].units_lost);
+    }
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *u = &g->units[i];
+        hash_str(&hs, u->id);
+        hash_int(&hs, u->side);
+        hash_int(&hs, u->type);
+        hash_int(&hs, u->sp);
+        hash_int(&hs, u->cohesion);
+        hash_int(&hs, u->hex.q);
+        hash_int(&hs, u->hex.r);
+        hash_int(&hs, u->status);
+        hash_int(&hs, u->mp);
+        hash_int(&hs, u->attacked);
+        hash_int(&hs, u->broke_contact);
+    }
+    for (int i = 0; i < g->nleaders; i++) {
+        hash_int(&hs, g->leaders[i].alive);
+        hash_int(&hs, g->leaders[i].unit);
+    }
+    for (int i = 0; i < g->ngates; i++)
+        hash_int(&hs, g->gates[i].state);
+    hash_int(&hs, g->turn);
+    hash_int(&hs, g->mode);
+    hash_int(&hs, g->active);
+    hash_int(&hs, g->phase);
+    hash_int(&hs, g->impulse);
+    hash_int(&hs, g->battle_initiator);
+    hash_int(&hs, g->battle_quiet);
+    hash_int(&hs, g->impulse_fought);
+    hash_int(&hs, g->outcome.winner);
+    hash_str(&hs, g->outcome.level);
+    hash_int(&hs, (long long)g->rng.state);
+    hash_int(&hs, (long long)g->rng.inc);
+    return hs.h;
+}
+
+/* ---- lookups ---------------------------------------------------------- */
+
+int game_side_by_id(const Game *g, const char *id)
+{
+    for (int i = 0; i < g->nsides; i++)
+        if (strcmp(g->sides[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int game_unit_by_id(const Game *g, const char *id)
+{
+    for (int i = 0; i < g->nunits; i++)
+        if (strcmp(g->units[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int game_leader_by_id(const Game *g, const char *id)
+{
+    for (int i = 0; i < g->nleaders; i++)
+        if (strcmp(g->leaders[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int game_gate_at(const Game *g, Hex h)
+{
+    for (int i = 0; i < g->ngates; i++)
+        if (hex_eq(g->gates[i].hex, h))
+            return i;
+    return -1;
+}
+
+int game_units_at(const Game *g, Hex h, int *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *u = &g->units[i];
+        if (u->status == UNIT_ON_MAP && hex_eq(u->hex, h)) {
+            if (n < max)
+                out[n] = i;
+            n++;
+        }
+    }
+    return n;
+}
+
+bool game_enemy_at(const Game *g, Hex h, int side)
+{
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *u = &g->units[i];
+        if (u->status == UNIT_ON_MAP && u->side != side && hex_eq(u->hex, h))
+            return true;
+    }
+    return false;
+}
+
+int game_leader_with(const Game *g, int unit)
+{
+    for (int i = 0; i < g->nleaders; i++)
+        if (g->leaders[i].alive && g->leaders[i].unit == unit)
+            return i;
+    return -1;
+}
+
+bool game_unit_visible(const Game *g, int ui, int viewer)
+{
+    const Unit *u = &g->units[ui];
+    if (u->status != UNIT_ON_MAP)
+        return false;
+    if (viewer < 0 || u->side == viewer)
+        return true;
+    Terrain t = map_terrain(&g->map, u->hex);
+    if (t >= TER_COUNT || !g->rules.hides_units[t])
+        return true;
+    for (int d = 0; d < HEX_DIRS; d++)
+        if (game_enemy_at(g, hex_neighbor(u->hex, d), u->side))
+            return true;
+    return false;
+}
+
+bool game_los(const Game *g, Hex a, Hex b)
+{
+    Hex line[HEX_LINE_MAX];
+    int n = hex_line(a, b, line, HEX_LINE_MAX);
+    if (n > HEX_LINE_MAX)
+        return false;
+    bool from_height = map_terrain(&g->map, a) == TER_HILL;
+    for (int i = 1; i < n - 1; i++) {
+        Terrain t = map_terrain(&g->map, line[i]);
+        if (t >= TER_COUNT)
+            return false;
+        /* Looking down from the tell sees over orchards and roofs. */
+        if (g->rules.blocks_los[t] && !(from_height && t != TER_HILL))
+            return false;
+    }
+    return true;
+}
+
+/* ---- dates (Julian calendar) ------------------------------------------ */
+
+static int month_days(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && y % 4 == 0)
+        return 29;
+    return days[m - 1];
+}
+
+void game_date(const Game *g, int turn, char *buf, size_t n)
+{
+    static const char *const MONTHS[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y = g->start_year, m = g->start_month, d = g->start_day;
+    if (m < 1 || m > 12)
+        m = 1;
+    if (d < 1 || d > month_days(y, m))
+        d = 1;
+    long days = (long)(turn > 1 ? turn - 1 : 0) * g->rules.days_per_turn;
+    while (days > 0) {
+        int left = month_days(y, m) - d;
+        if (days <= left) {
+            d += (int)days;
+            days = 0;
+        } else {
+            days -= left + 1;
+            d = 1;
+            if (++m > 12) {
+                m = 1;
+                y++;
+            }
+        }
+    }
+    snprintf(buf, n, "%d %s %d", d, MONTHS[m - 1], y);
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+Event game_event(const Game *g, EventType t)
+{
+    Event e;
+    memset(&e, 0, sizeof e);
+    e.type = t;
+    e.turn = g->turn;
+    e.impulse = g->mode == MODE_BATTLE ? g->impulse : 0;
+    e.side = -1;
+    e.unit = -1;
+    e.unit2 = -1;
+    return e;
+}
+
+void game_emit(Game *g, const Event *e)
+{
+    EventLog *log = &g->events;
+    if (log->n == log->cap) {
+        size_t cap = log->cap ? log->cap * 2 : 256;
+        Event *items = realloc(log->items, cap * sizeof *items);
+        if (!items)
+            return; /* the log is lost, the game is not */
+        log->items = items;
+        log->cap = cap;
+    }
+    log->items[log->n++] = *e;
+}
+
+static const char *unit_name(const Game *g, int u)
+{
+    return (u >= 0 && u < g->nunits) ? g->units[u].name : "?";
+}
+
+static const char *side_name(const Game *g, int s)
+{
+    return (s >= 0 && s < g->nsides) ? g->sides[s].name : "nobody";
+}
+
+void game_event_format(const Game *g, const Event *e, char *buf, size_t n)
+{
+    char pre[32], a[16], b[16];
+    if (e->impulse > 0)
+        snprintf(pre, sizeof pre, "T%d.%d", e->turn, e->impulse);
+    else
+        snprintf(pre, sizeof pre, "T%d", e->turn);
+    hex_format(e->from, a, sizeof a);
+    hex_format(e->to, b, sizeof b);
+    const char *w = event_type_name(e->type);
+    switch (e->type) {
+    case EV_TURN_START: {
+        char date[32];
+        game_date(g, e->turn, date, sizeof date);
+        snprintf(buf, n, "%s %s %d begins, %s", pre, w, e->turn, date);
+        break;
+    }
+    case EV_PHASE:
+        snprintf(buf, n, "%s %s %s to act", pre, w, side_name(g, e->side));
+        break;
+    case EV_MOVE:
+        snprintf(buf, n, "%s %s %s %s -> %s", pre, w, unit_name(g, e->unit), a, b);
+        break;
+    case EV_BATTLE_START:
+        snprintf(buf, n, "%s %s begins: %s attacks%s%s", pre, w, side_name(g, e->side),
+                 e->text[0] ? ": " : "", e->text);
+        break;
+    case EV_IMPULSE:
+        snprintf(buf, n, "%s %s %d, %s to act", pre, w, e->a, side_name(g, e->side));
+        break;
+    case EV_COMBAT:
+        snprintf(buf, n, "%s %s %s attacks %s: %s roll %d", pre, w, unit_name(g, e->unit), b, e->text, e->b);
+        break;
+    case EV_LOSS:
+        snprintf(buf, n, "%s %s %s loses %d SP and %d cohesion (now %d SP, cohesion %d)", pre, w,
+                 unit_name(g, e->unit), e->a, e->b,
+                 e->unit >= 0 ? g->units[e->unit].sp : 0, e->c);
+        break;
+    case EV_RETREAT:
+        snprintf(buf, n, "%s %s %s falls back %s -> %s", pre, w, unit_name(g, e->unit), a, b);
+        break;
+    case EV_ROUT:
+        snprintf(buf, n, "%s %s %s breaks and runs at %s", pre, w, unit_name(g, e->unit), b);
+        break;
+    case EV_ELIMINATED:
+        snprintf(buf, n, "%s %s %s is destroyed at %s", pre, w, unit_name(g, e->unit), b);
+        break;
+    case EV_RALLY:
+        snprintf(buf, n, "%s %s %s rallies (cohesion %d)", pre, w, unit_name(g, e->unit), e->a);
+        break;
+    case EV_LEADER_LOST:
+        snprintf(buf, n, "%s %s %s falls", pre, w,
+                 (e->a >= 0 && e->a < g->nleaders) ? g->leaders[e->a].name : "?");
+        break;
+    case EV_BATTLE_END:
+        snprintf(buf, n, "%s %s after %d impulses", pre, w, e->a);
+        break;
+    case EV_CAPTURE:
+        snprintf(buf, n, "%s %s %s takes %s", pre, w, side_name(g, e->side),
+                 (e->a >= 0 && e->a < g->map.nplaces) ? g->map.places[e->a].name : "?");
+        break;
+    case EV_MORALE:
+        snprintf(buf, n, "%s %s %s %+d (now %d)%s%s", pre, w, side_name(g, e->side), e->a, e->b,
+                 e->text[0] ? ": " : "", e->text);
+        break;
+    case EV_UNIT_ARRIVES:
+        snprintf(buf, n, "%s %s %s at %s", pre, w, unit_name(g, e->unit), b);
+        break;
+    case EV_GATE: {
+        static const char *const STATES[] = {"shut", "open", "forced", "betrayed"};
+        snprintf(buf, n, "%s %s %s is %s", pre, w,
+                 (e->a >= 0 && e->a < g->ngates) ? g->gates[e->a].name : "?",
+                 (e->b >= 0 && e->b < 4) ? STATES[e->b] : "?");
+        break;
+    }
+    case EV_GAME_OVER:
+        snprintf(buf, n, "%s %s: %s", pre, w, e->text);
+        break;
+    default:
+        snprintf(buf, n, "%s %s %s", pre, w, e->text);
+        break;
+    }
+}

@@ -1,0 +1,275 @@
+/* path.c - step costs, zones of control, Dijkstra/A* over the hex map. */
+#include "path.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Is the boundary between adjacent hexes a and b closed by the town wall?
+ * Crossing between the town (city, wall, gate) and the country outside is
+ * possible only through a gate that is not shut. */
+static bool wall_between(const Game *g, Hex a, Hex b)
+{
+    Terrain ta = map_terrain(&g->map, a), tb = map_terrain(&g->map, b);
+    if (terrain_is_town(ta) == terrain_is_town(tb))
+        return false;
+    Hex town = terrain_is_town(ta) ? a : b;
+    if (map_terrain(&g->map, town) != TER_GATE)
+        return true;
+    int gi = game_gate_at(g, town);
+    return gi < 0 || g->gates[gi].state == GATE_SHUT;
+}
+
+bool path_in_enemy_zoc(const Game *g, int side, Hex h)
+{
+    Terrain th = map_terrain(&g->map, h);
+    if (th >= TER_COUNT)
+        return false;
+    for (int d = 0; d < HEX_DIRS; d++) {
+        Hex n = hex_neighbor(h, d);
+        if (!map_contains(&g->map, n) || wall_between(g, n, h))
+            continue;
+        for (int i = 0; i < g->nunits; i++) {
+            const Unit *u = &g->units[i];
+            /* Routed units hold no ground. */
+            if (u->status == UNIT_ON_MAP && u->side != side && u->cohesion > 0 && hex_eq(u->hex, n))
+                return true;
+        }
+    }
+    return false;
+}
+
+static int friendly_count(const Game *g, int side, Hex h, int except)
+{
+    int n = 0;
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *u = &g->units[i];
+        if (i != except && u->status == UNIT_ON_MAP && u->side == side && hex_eq(u->hex, h))
+            n++;
+    }
+    return n;
+}
+
+/* Cost to enter h, ignoring stacking (which only matters where a move
+ * ends). -1 if impassable for this unit. */
+static int enter_cost(const Game *g, int ui, Hex from, Hex h)
+{
+    const Unit *u = &g->units[ui];
+    Terrain t = map_terrain(&g->map, h);
+    if (t >= TER_COUNT)
+        return -1;
+    int mc = g->rules.types[u->type].move_class;
+    int cost = g->rules.move_cost[t][mc];
+    if (cost < 0)
+        return -1;
+    if (wall_between(g, from, h))
+        return -1;
+    if (game_enemy_at(g, h, u->side))
+        return -1;
+    /* Walls and shut gates are closed by wall_between(): the town is
+     * entered through an open gate or by an assault that clears a wall
+     * section (the attacker then advances onto it, see command.c). */
+    return cost;
+}
+
+int path_step_cost(const Game *g, int ui, Hex from, Hex h)
+{
+    int c = enter_cost(g, ui, from, h);
+    if (c < 0)
+        return -1;
+    if (friendly_count(g, g->units[ui].side, h, ui) >= g->rules.stack_limit)
+        return -1;
+    return c;
+}
+
+/* ---- search ----------------------------------------------------------- */
+
+typedef struct Node {
+    int cost, prio, idx;
+} Node;
+
+typedef struct Heap {
+    Node *a;
+    int n;
+} Heap;
+
+static void heap_push(Heap *h, Node x)
+{
+    int i = h->n++;
+    h->a[i] = x;
+    while (i > 0) {
+        int p = (i - 1) / 2;
+        /* Ties broken by index so the search order is fully defined. */
+        if (h->a[p].prio < h->a[i].prio || (h->a[p].prio == h->a[i].prio && h->a[p].idx <= h->a[i].idx))
+            break;
+        Node t = h->a[p];
+        h->a[p] = h->a[i];
+        h->a[i] = t;
+        i = p;
+    }
+}
+
+static Node heap_pop(Heap *h)
+{
+    Node top = h->a[0];
+    h->a[0] = h->a[--h->n];
+    int i = 0;
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->n && (h->a[l].prio < h->a[m].prio || (h->a[l].prio == h->a[m].prio && h->a[l].idx < h->a[m].idx)))
+            m = l;
+        if (r < h->n && (h->a[r].prio < h->a[m].prio || (h->a[r].prio == h->a[m].prio && h->a[r].idx < h->a[m].idx)))
+            m = r;
+        if (m == i)
+            break;
+        Node t = h->a[m];
+        h->a[m] = h->a[i];
+        h->a[i] = t;
+        i = m;
+    }
+    return top;
+}
+
+static int idx_of(const Map *m, Hex h)
+{
+    HexOffset o = hex_to_offset(h);
+    return o.row * m->width + o.col;
+}
+
+static Hex hex_of(const Map *m, int idx) { return hex_from_offset(idx % m->width, idx / m->width); }
+
+typedef struct Search {
+    int *cost, *prev;
+    Heap heap;
+    int n;
+} Search;
+
+static bool search_init(Search *s, const Map *m)
+{
+    s->n = m->width * m->height;
+    s->cost = malloc(sizeof(int) * (size_t)s->n);
+    s->prev = malloc(sizeof(int) * (size_t)s->n);
+    /* Each hex is pushed at most once per improvement; 6 per hex bounds it. */
+    s->heap.a = malloc(sizeof(Node) * (size_t)s->n * 7);
+    s->heap.n = 0;
+    if (!s->cost || !s->prev || !s->heap.a) {
+        free(s->cost);
+        free(s->prev);
+        free(s->heap.a);
+        return false;
+    }
+    for (int i = 0; i < s->n; i++) {
+        s->cost[i] = -1;
+        s->prev[i] = -1;
+    }
+    return true;
+}
+
+static void search_free(Search *s)
+{
+    free(s->cost);
+    free(s->prev);
+    free(s->heap.a);
+}
+
+/* Dijkstra (A* when goal is given) from unit u's hex. Entering an enemy
+ * ZOC ends the move there; leaving one costs extra unless the unit may
+ * break contact freely. Returns the goal's index once settled, or -1. */
+static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex *goal, bool zoc_stops)
+{
+    const Unit *u = &g->units[ui];
+    const Map *m = &g->map;
+    int start = idx_of(m, u->hex);
+    s->cost[start] = 0;
+    heap_push(&s->heap, (Node){0, 0, start});
+    bool free_break = g->rules.types[u->type].breaks_contact && !u->broke_contact;
+    int goal_idx = goal ? idx_of(m, *goal) : -1;
+    while (s->heap.n > 0) {
+        Node cur = heap_pop(&s->heap);
+        if (cur.cost != s->cost[cur.idx])
+            continue; /* stale */
+        if (cur.idx == goal_idx)
+            return goal_idx;
+        Hex h = hex_of(m, cur.idx);
+        bool here_zoc = path_in_enemy_zoc(g, u->side, h);
+        if (cur.idx != start && here_zoc && zoc_stops)
+            continue; /* movement ends on entering a ZOC */
+        int leave = 0;
+        if (here_zoc && !(cur.idx == start && free_break))
+            leave = g->rules.zoc_leave_cost;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            Hex nb = hex_neighbor(h, d);
+            if (!map_contains(m, nb))
+                continue;
+            int c = enter_cost(g, ui, h, nb);
+            if (c < 0)
+                continue;
+            int nc = cur.cost + c + leave;
+            if (mp_limit >= 0 && nc > mp_limit)
+                continue;
+            int ni = idx_of(m, nb);
+            if (s->cost[ni] >= 0 && s->cost[ni] <= nc)
+                continue;
+            s->cost[ni] = nc;
+            s->prev[ni] = cur.idx;
+            int prio = nc + (goal ? hex_distance(nb, *goal) : 0);
+            heap_push(&s->heap, (Node){nc, prio, ni});
+        }
+    }
+    return -1;
+}
+
+bool path_find(const Game *g, int ui, Hex goal, bool limit_mp, Path *out)
+{
+    memset(out, 0, sizeof *out);
+    const Unit *u = &g->units[ui];
+    if (u->status != UNIT_ON_MAP || !map_contains(&g->map, goal) || hex_eq(goal, u->hex))
+        return false;
+    Search s;
+    if (!search_init(&s, &g->map))
+        return false;
+    /* The A* heuristic (hex distance) never overestimates: the cheapest
+     * step costs 1 half-MP (a road). */
+    int gi = search_run(g, ui, &s, limit_mp ? u->mp : -1, &goal, limit_mp);
+    bool ok = false;
+    if (gi >= 0 && friendly_count(g, u->side, goal, ui) < g->rules.stack_limit) {
+        int len = 0;
+        for (int i = gi; i >= 0 && s.prev[i] >= 0; i = s.prev[i])
+            len++;
+        if (len <= PATH_MAX) {
+            out->len = len;
+            out->cost = s.cost[gi];
+            int k = len - 1;
+            for (int i = gi; k >= 0; i = s.prev[i])
+                out->hexes[k--] = hex_of(&g->map, i);
+            ok = true;
+        }
+    }
+    search_free(&s);
+    return ok;
+}
+
+int path_reachable(const Game *g, int ui, int *cost_out)
+{
+    const Map *m = &g->map;
+    int total = m->width * m->height;
+    for (int i = 0; i < total; i++)
+        cost_out[i] = -1;
+    const Unit *u = &g->units[ui];
+    if (u->status != UNIT_ON_MAP)
+        return 0;
+    Search s;
+    if (!search_init(&s, m))
+        return 0;
+    search_run(g, ui, &s, u->mp, NULL, true);
+    int n = 0;
+    int start = idx_of(m, u->hex);
+    for (int i = 0; i < total; i++) {
+        if (s.cost[i] < 0 || i == start)
+            continue;
+        if (friendly_count(g, u->side, hex_of(m, i), ui) >= g->rules.stack_limit)
+            continue;
+        cost_out[i] = s.cost[i];
+        n++;
+    }
+    search_free(&s);
+    return n;
+}
