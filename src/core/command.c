@@ -99,9 +99,9 @@ static bool validate_attack(const Game *g, const Command *c, char *why, size_t n
             REFUSE("%s has already attacked this impulse", u->name);
         if (u->cohesion <= 0)
             REFUSE("%s is routed and will not attack", u->name);
-        if (g->mode == MODE_SIEGE && u->mp <= 0)
-            REFUSE("%s has spent this turn", u->name);
     }
+    if (g->mode == MODE_SIEGE && g->battles_this_phase > 0)
+        REFUSE("%s has already fought a battle this turn", g->sides[c->side].name);
     char hb[16];
     hex_format(c->to, hb, sizeof hb);
     if (!map_contains(&g->map, c->to))

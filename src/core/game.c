@@ -132,6 +132,8 @@ uint64_t game_hash(const Game *g)
     hash_int(&hs, g->battle_initiator);
     hash_int(&hs, g->battle_quiet);
     hash_int(&hs, g->impulse_fought);
+    hash_int(&hs, g->charges_cancelled);
+    hash_int(&hs, g->battles_this_phase);
     hash_int(&hs, g->outcome.winner);
     hash_str(&hs, g->outcome.level);
     hash_int(&hs, (long long)g->rng.state);

@@ -136,6 +136,7 @@ typedef struct Game {
     int battle_quiet;   /* impulses in a row without combat */
     bool impulse_fought; /* a combat happened in this impulse */
     bool charges_cancelled; /* rain: no charge shift this turn */
+    int battles_this_phase; /* one battle per side's part of a siege turn */
     Outcome outcome;
 
     Rng rng;            /* the rules stream */

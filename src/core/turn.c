@@ -28,6 +28,7 @@ static void reset_side(Game *g, int side, bool battle)
 static void begin_phase(Game *g)
 {
     reset_side(g, g->active, false);
+    g->battles_this_phase = 0;
     Event e = game_event(g, EV_PHASE);
     e.side = g->active;
     game_emit(g, &e);
@@ -144,6 +145,7 @@ void turn_begin_battle(Game *g, const char *what)
     g->mode = MODE_BATTLE;
     g->impulse = 1;
     g->battle_initiator = g->active;
+    g->battles_this_phase++;
     g->battle_quiet = 0;
     g->impulse_fought = false;
     Event e = game_event(g, EV_BATTLE_START);

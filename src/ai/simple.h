@@ -1,0 +1,13 @@
+/* simple.h - the simple built-in player.
+ *
+ * A baseline opponent that reads the game state and proposes commands
+ * like any player: attack where the odds are good, close in on the enemy,
+ * otherwise end the phase. It is deterministic (no randomness) and always
+ * proposes a command the engine accepts. The real AI is src/ai/ai.h. */
+#pragma once
+#include <stdbool.h>
+#include "core/command.h"
+#include "core/game.h"
+
+/* The next command for g->active. False only when the game is over. */
+bool ai_simple_next(const Game *g, Command *out);

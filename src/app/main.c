@@ -1,0 +1,213 @@
+/* main.c - the emesa command line: windowed game, headless runs, checks. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "headless.h"
+#ifdef EMESA_WINDOW
+#include "ui/ui.h"
+#endif
+
+#ifndef EMESA_VERSION
+#define EMESA_VERSION "0.0.0"
+#endif
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: emesa [OPTION]...                   play in a window\n"
+            "  or:  emesa --headless --scenario PATH --seed N --ai SIDE|all [--turns N]\n"
+            "  or:  emesa --check PATH...\n"
+            "Emesa: a turn-based wargame of the sieges of Emesa (Homs), 635-636 and 638.\n"
+            "\n"
+            "  -s, --scenario=PATH    scenario file (default: scenarios/emesa-638.lua)\n"
+            "  -S, --seed=N           seed of the game's dice (default 1)\n"
+            "      --headless         play without a window and print the game's events\n"
+            "      --ai=SIDE|all      the computer plays this side (by id) or both\n"
+            "      --ai-level=N       computer opponent level 1-3 (default 2)\n"
+            "      --turns=N          stop a headless game after N turns\n"
+            "      --commands=FILE    commands for the sides the computer does not play\n"
+            "  -q, --quiet            headless: print only the summary\n"
+            "      --check            validate the scenario files named as arguments\n"
+            "      --data-dir=DIR     read assets and scenarios from DIR\n"
+            "                         (also EMESA_DATA_DIR)\n"
+            "      --fullscreen       start the window full screen\n"
+            "      --scale=PCT        interface scale, 100-300\n"
+            "  -h, --help             display this help and exit\n"
+            "  -V, --version          output version information and exit\n"
+            "\n"
+            "Exit status: 0 ok, 1 a scenario or command problem, 2 a usage error.\n");
+}
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Read-only data: --data-dir, then $EMESA_DATA_DIR, then the source tree
+ * the binary was built from, then the installed data directory. */
+static const char *data_dir(const char *flag)
+{
+    if (flag)
+        return flag;
+    const char *env = getenv("EMESA_DATA_DIR");
+    if (env && *env)
+        return env;
+#ifdef EMESA_SOURCE_DIR
+    if (is_dir(EMESA_SOURCE_DIR "/scenarios"))
+        return EMESA_SOURCE_DIR;
+#endif
+    return "/usr/local/share/emesa";
+}
+
+static bool parse_int(const char *s, long long lo, long long hi, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE };
+    static const struct option opts[] = {
+        {"scenario", required_argument, NULL, 's'},
+        {"seed", required_argument, NULL, 'S'},
+        {"headless", no_argument, NULL, OPT_HEADLESS},
+        {"ai", required_argument, NULL, OPT_AI},
+        {"ai-level", required_argument, NULL, OPT_AI_LEVEL},
+        {"turns", required_argument, NULL, OPT_TURNS},
+        {"commands", required_argument, NULL, OPT_COMMANDS},
+        {"quiet", no_argument, NULL, 'q'},
+        {"check", no_argument, NULL, OPT_CHECK},
+        {"data-dir", required_argument, NULL, OPT_DATA},
+        {"fullscreen", no_argument, NULL, OPT_FULL},
+        {"scale", required_argument, NULL, OPT_SCALE},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    HeadlessOptions ho = {0};
+    ho.seed = 1;
+    bool headless = false, check = false, fullscreen = false;
+    const char *ddir = NULL;
+    long long level = 2, scale = 0;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":s:S:qhV", opts, NULL)) != -1) {
+        long long v;
+        switch (c) {
+        case 's':
+            ho.scenario = optarg;
+            break;
+        case 'S':
+            if (!parse_int(optarg, 0, INT64_MAX, &v)) {
+                fprintf(stderr, "emesa: --seed %s: expected a whole number from 0 up\n", optarg);
+                return 2;
+            }
+            ho.seed = (uint64_t)v;
+            break;
+        case OPT_HEADLESS:
+            headless = true;
+            break;
+        case OPT_AI:
+            ho.ai = optarg;
+            break;
+        case OPT_AI_LEVEL:
+            if (!parse_int(optarg, 1, 3, &level)) {
+                fprintf(stderr, "emesa: --ai-level %s: expected 1, 2 or 3\n", optarg);
+                return 2;
+            }
+            break;
+        case OPT_TURNS:
+            if (!parse_int(optarg, 1, 100000, &v)) {
+                fprintf(stderr, "emesa: --turns %s: expected a number of turns from 1 up\n", optarg);
+                return 2;
+            }
+            ho.max_turns = (int)v;
+            break;
+        case OPT_COMMANDS:
+            ho.commands = optarg;
+            break;
+        case 'q':
+            ho.quiet = true;
+            break;
+        case OPT_CHECK:
+            check = true;
+            break;
+        case OPT_DATA:
+            ddir = optarg;
+            break;
+        case OPT_FULL:
+            fullscreen = true;
+            break;
+        case OPT_SCALE:
+            if (!parse_int(optarg, 100, 300, &scale)) {
+                fprintf(stderr, "emesa: --scale %s: expected a percentage from 100 to 300\n", optarg);
+                return 2;
+            }
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            printf("emesa %s\n", EMESA_VERSION);
+            printf("A turn-based wargame of the sieges of Emesa. Free software: GPL-3.0-or-later.\n");
+            return 0;
+        case ':':
+            fprintf(stderr, "emesa: option %s needs a value\n", argv[optind - 1]);
+            usage(stderr);
+            return 2;
+        default:
+            fprintf(stderr, "emesa: unknown option %s\n", argv[optind - 1]);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (check) {
+        if (optind >= argc) {
+            fprintf(stderr, "emesa: --check needs at least one scenario file\n");
+            return 2;
+        }
+        return headless_check((const char *const *)argv + optind, argc - optind, stdout, stderr);
+    }
+    if (optind < argc) {
+        fprintf(stderr, "emesa: unexpected argument %s\n", argv[optind]);
+        usage(stderr);
+        return 2;
+    }
+    const char *dd = data_dir(ddir);
+    static char default_scenario[4096];
+    if (!ho.scenario) {
+        snprintf(default_scenario, sizeof default_scenario, "%s/scenarios/emesa-638.lua", dd);
+        ho.scenario = default_scenario;
+    }
+    if (headless)
+        return headless_run(&ho, stdout, stderr);
+#ifdef EMESA_WINDOW
+    UiConfig cfg = {0};
+    cfg.data_dir = dd;
+    cfg.scenario = ho.scenario;
+    cfg.seed = ho.seed;
+    cfg.ai_side = -1;
+    cfg.ai_level = (int)level;
+    cfg.scale_pct = (int)scale;
+    cfg.fullscreen = fullscreen;
+    if (ho.ai)
+        cfg.ai_side = strcmp(ho.ai, "all") == 0 ? 2 : -1; /* one side: chosen in the menu */
+    return ui_run(&cfg);
+#else
+    (void)fullscreen;
+    (void)scale;
+    (void)level;
+    fprintf(stderr, "emesa: this build has no window (SDL2 was not found); use --headless\n");
+    return 1;
+#endif
+}

@@ -1,0 +1,59 @@
+/* testutil.c - small fixtures shared by the unit tests. */
+#include "testutil.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/command.h"
+
+Game *tu_game(uint64_t seed)
+{
+    Game *g = game_new(seed);
+    if (!g || !map_init(&g->map, 12, 10))
+        abort();
+    g->nsides = 2;
+    strcpy(g->sides[0].id, "north");
+    strcpy(g->sides[0].name, "North");
+    strcpy(g->sides[1].id, "south");
+    strcpy(g->sides[1].name, "South");
+    g->sides[0].morale = g->sides[1].morale = 12;
+    g->max_turns = 5;
+    return g;
+}
+
+int tu_unit(Game *g, const char *id, int side, const char *type, int sp, int col, int row)
+{
+    int i = g->nunits++;
+    Unit *u = &g->units[i];
+    memset(u, 0, sizeof *u);
+    snprintf(u->id, sizeof u->id, "%s", id);
+    snprintf(u->name, sizeof u->name, "%s", id);
+    u->side = side;
+    u->type = rules_type_by_id(&g->rules, type);
+    if (u->type < 0)
+        abort();
+    u->quality = QUAL_VETERAN;
+    u->sp = sp;
+    u->cohesion = 8;
+    u->hex = hex_from_offset(col, row);
+    u->status = UNIT_ON_MAP;
+    return i;
+}
+
+void tu_terrain(Game *g, int col, int row, Terrain t) { map_set_terrain(&g->map, hex_from_offset(col, row), t); }
+
+void tu_start(Game *g)
+{
+    char why[256];
+    if (!game_start(g, why, sizeof why)) {
+        fprintf(stderr, "game_start: %s\n", why);
+        abort();
+    }
+}
+
+int tu_cmd(Game *g, const char *text, char *why, size_t n)
+{
+    Command c;
+    if (!cmd_parse(g, text, &c, why, n))
+        return 0;
+    return cmd_apply(g, &c, why, n) ? 1 : 0;
+}

@@ -1,0 +1,15 @@
+/* testutil.h - small fixtures shared by the unit tests. */
+#pragma once
+#include "core/game.h"
+
+/* A 12x10 open map with two sides ("north" id 0, "south" id 1), no units,
+ * 5 turns, ready for tu_unit() calls and then game_start(). */
+Game *tu_game(uint64_t seed);
+/* Adds a unit of type id at col,row; returns its index. */
+int tu_unit(Game *g, const char *id, int side, const char *type, int sp, int col, int row);
+/* Sets one hex's terrain. */
+void tu_terrain(Game *g, int col, int row, Terrain t);
+/* game_start() or abort the test. */
+void tu_start(Game *g);
+/* Applies a command given in text form; returns 1 if accepted. */
+int tu_cmd(Game *g, const char *text, char *why, size_t n);
