@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The command line as a user meets it: a seeded game plays to an end, the
+# same seed gives the same last line, another seed another game, --check
+# and the GNU-style flags behave.
+set -uo pipefail
+emesa="$1"
+root="${EMESA_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}"
+scen="$root/scenarios/emesa-638.lua"
+fail=0
+pass=0
+ok() { pass=$((pass + 1)); echo "ok: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+
+a=$("$emesa" --headless --scenario "$scen" --seed 7 --ai all | tail -1)
+b=$("$emesa" --headless --scenario "$scen" --seed 7 --ai all | tail -1)
+c=$("$emesa" --headless --scenario "$scen" --seed 8 --ai all | tail -1)
+[[ "$a" =~ ^result:\ [a-z-]+\ turn\ [0-9]+\ hash\ [0-9a-f]{16}$ ]] && ok "last line form: $a" || bad "last line form: $a"
+[[ "$a" != *unfinished* ]] && ok "seed 7 plays to an end" || bad "seed 7 unfinished"
+[ "$a" = "$b" ] && ok "same seed, same game" || bad "seed 7 twice: '$a' vs '$b'"
+[ "$a" != "$c" ] && ok "seed 8 is another game" || bad "seed 8 gives the same: $c"
+"$emesa" --headless --scenario "$scen" --seed 7 --ai all | grep -Eqv '^(T[0-9]+(\.[0-9]+)? |summary:|  |result:)' \
+    && bad "a line neither an event nor the summary" || ok "every event line begins with the turn"
+t=$("$emesa" --headless --scenario "$scen" --seed 7 --ai all --turns 2 | tail -1)
+[[ "$t" == "result: unfinished turn 3 "* ]] && ok "--turns 2 stops: $t" || bad "--turns 2: $t"
+
+"$emesa" --check "$root"/scenarios/*.lua && ok "--check passes the shipped scenarios" || bad "--check on shipped scenarios"
+printf 'scenario { id = "x", title = "x" }\nmap { width = 5, height = 5, legend = { ["."] = "open" }, rows = [[\n.....\n..Q..\n.....\n.....\n.....\n]] }\n' > /tmp/emesa-bad.$$.lua
+out=$("$emesa" --check /tmp/emesa-bad.$$.lua); rc=$?
+[ $rc -eq 1 ] && ok "--check exits 1 on a bad file" || bad "--check exit $rc"
+[[ "$out" == /tmp/emesa-bad.$$.lua:*:* ]] && ok "--check names file:line: $out" || bad "--check message: $out"
+rm -f /tmp/emesa-bad.$$.lua
+
+"$emesa" --help | grep -q '^Usage: emesa' && ok "--help" || bad "--help"
+"$emesa" --version | grep -Eq '^emesa [0-9]+\.[0-9]+' && ok "--version" || bad "--version"
+"$emesa" --frobnicate >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok "unknown flag exits 2" || bad "unknown flag exit $rc"
+"$emesa" --frobnicate 2>&1 | grep -q 'Usage' && ok "unknown flag prints usage" || bad "no usage on unknown flag"
+"$emesa" --headless --scenario "$scen" --seed x --ai all >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok "bad seed exits 2" || bad "bad seed exit $rc"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
