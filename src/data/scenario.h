@@ -20,6 +20,7 @@ typedef struct Diag {
     int line;               /* 0 if unknown */
     char key[64];           /* offending key, "" if none */
     char msg[DIAG_TEXT];    /* what is wrong and what was expected */
+    int col;                /* 1-based column in the line, 0 if unknown */
 } Diag;
 
 typedef struct Diags {
@@ -28,10 +29,16 @@ typedef struct Diags {
     int dropped;            /* problems beyond DIAG_MAX */
 } Diags;
 
-/* "file:line: msg" (with "key: " before msg when key is set). */
+/* "file:line: msg" (with "key: " before msg when key is set, and
+ * "file:line:col:" when the column is known). */
 void diag_format(const Diag *d, char *buf, size_t n);
 void diags_add(Diags *ds, const char *file, int line, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* The same with a column. */
+void diags_add_at(Diags *ds, const char *file, int line, int col, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Sorts the problems by file and line (stable), for reading top to bottom. */
+void diags_sort(Diags *ds);
 
 enum { SCEN_MAX_NOTES = 64 };
 
@@ -43,6 +50,19 @@ typedef struct ScenarioNote {
     char src[64];
 } ScenarioNote;
 
+enum { SCEN_MAX_TAGS = 256 };
+
+/* A number the file tagged as attested/derived/invented, e.g.
+ * unit { id = "guard", sp = { 6, conf = "I", src = "history.md 1b" } }. */
+typedef struct ScenarioTag {
+    char what[ID_LEN + 16];     /* "unit guard", "side rashidun", "rules" */
+    char key[32];               /* "sp" */
+    int value;
+    char conf[4];               /* "A", "D" or "I" */
+    char src[64];
+    int line;
+} ScenarioTag;
+
 typedef struct ScenarioInfo {
     char id[ID_LEN];
     char title[128];
@@ -50,6 +70,8 @@ typedef struct ScenarioInfo {
     char file[256];
     ScenarioNote notes[SCEN_MAX_NOTES];
     int nnotes;
+    ScenarioTag tags[SCEN_MAX_TAGS];
+    int ntags;
 } ScenarioInfo;
 
 typedef struct Scenario Scenario;
@@ -61,6 +83,18 @@ Scenario *scenario_load(const char *path, uint64_t seed, Diags *diags);
 Scenario *scenario_load_buffer(const char *chunkname, const char *src, size_t len, uint64_t seed, Diags *diags);
 void scenario_free(Scenario *s);
 
+/* Limits for one scenario's script; zero fields take the defaults
+ * (64 MiB, 50 M instructions to load the file, 1 M per handler call). */
+typedef struct ScenarioLimits {
+    size_t mem_cap;
+    long load_budget;
+    long handler_budget;
+} ScenarioLimits;
+
+/* scenario_load_buffer with explicit limits (tests, the fuzzer). */
+Scenario *scenario_load_buffer_ex(const char *chunkname, const char *src, size_t len, uint64_t seed,
+                                  const ScenarioLimits *limits, Diags *diags);
+
 Game *scenario_game(Scenario *s);
 const Game *scenario_game_const(const Scenario *s);
 const ScenarioInfo *scenario_info(const Scenario *s);
@@ -71,3 +105,10 @@ uint64_t scenario_source_hash(const Scenario *s);
  * False (nothing changed) if the command is refused. A handler error does
  * not fail the command: it is logged as an EV_MESSAGE naming file:line. */
 bool scenario_apply(Scenario *s, const Command *c, char *why, size_t n);
+
+/* Runs the handlers for events in the log that no handler has seen yet
+ * (scenario_apply does this itself; call it after changing the game by
+ * other means, such as an effect). Returns the number of handler errors. */
+int scenario_dispatch(Scenario *s);
+/* Handler errors so far (each also logged as an EV_MESSAGE). */
+int scenario_handler_errors(const Scenario *s);
