@@ -1,0 +1,324 @@
+/* map.c - drawing the hex map: terrain, rivers, roads, walls, gates,
+ * places, the grid and the selection overlays. Units are in units.c. */
+#include <stdio.h>
+#include <string.h>
+#include "core/hex.h"
+#include "render/render.h"
+
+static bool on_screen(const Camera *c, float x, float y, float size)
+{
+    return x > c->view.x - 2 * size && x < c->view.x + c->view.w + 2 * size &&
+           y > c->view.y - 2 * size && y < c->view.y + c->view.h + 2 * size;
+}
+
+static void blit_hex(MapRender *mr, SDL_Texture *t, float cx, float cy, float size)
+{
+    if (!t)
+        return;
+    int w, h;
+    SDL_QueryTexture(t, NULL, NULL, &w, &h);
+    SDL_Rect dst = { (int)(cx - w / 2.0f + 0.5f), (int)(cy - h / 2.0f + 0.5f), w, h };
+    (void)size;
+    SDL_RenderCopy(mr->r, t, NULL, &dst);
+}
+
+static bool is_river(Terrain t) { return t == TER_RIVER || t == TER_FORD; }
+static bool is_wallish(Terrain t) { return t == TER_WALL || t == TER_GATE; }
+static bool is_roadish(Terrain t) { return t == TER_ROAD || t == TER_GATE || t == TER_FORD; }
+
+Rgba side_color(const Game *g, int side)
+{
+    if (side < 0 || side >= g->nsides)
+        return rgba(0x6b6b6b, 255);
+    const char *id = g->sides[side].id;
+    if (strstr(id, "rashid") || strstr(id, "muslim") || strstr(id, "arab"))
+        return rgba(0x2f6b45, 255);
+    if (strstr(id, "byz") || strstr(id, "roman"))
+        return rgba(0x5b3a86, 255);
+    if (strstr(id, "coal") || strstr(id, "jazir"))
+        return rgba(0x9c3b26, 255);
+    return side == 0 ? rgba(0x2f6b45, 255) : rgba(0x9c3b26, 255);
+}
+
+Rgba side_color_light(const Game *g, int side)
+{
+    Rgba c = side_color(g, side);
+    Rgba l = { (uint8_t)(c.r + (255 - c.r) * 3 / 4), (uint8_t)(c.g + (255 - c.g) * 3 / 4),
+               (uint8_t)(c.b + (255 - c.b) * 3 / 4), 255 };
+    return l;
+}
+
+static void label(MapRender *mr, const char *s, int x, int y, int px, Rgba fg, Rgba halo, int align)
+{
+    text_draw(mr->text, s, x - 1, y, px, halo, align);
+    text_draw(mr->text, s, x + 1, y, px, halo, align);
+    text_draw(mr->text, s, x, y - 1, px, halo, align);
+    text_draw(mr->text, s, x, y + 1, px, halo, align);
+    text_draw(mr->text, s, x, y, px, fg, align);
+}
+
+static bool near_town(const Game *g, Hex h)
+{
+    for (int d = 0; d < HEX_DIRS; d++)
+        if (terrain_is_town(map_terrain(&g->map, hex_neighbor(h, d))))
+            return true;
+    return false;
+}
+
+static bool is_camp_place(const Place *p)
+{
+    return strstr(p->id, "camp") || strstr(p->name, "camp") || strstr(p->name, "Camp");
+}
+
+static void draw_terrain(MapRender *mr, const Game *g, const Camera *cam)
+{
+    const Map *m = &g->map;
+    int size = (int)cam_size(cam);
+    /* Ground. */
+    for (int row = 0; row < m->height; row++)
+        for (int col = 0; col < m->width; col++) {
+            Hex h = hex_from_offset(col, row);
+            float x, y;
+            cam_hex_center(cam, h, &x, &y);
+            if (!on_screen(cam, x, y, (float)size))
+                continue;
+            Terrain t = map_terrain(m, h);
+            blit_hex(mr, art_get(mr->art, (ArtId)(ART_T_OPEN + t), size, 0), x, y, (float)size);
+        }
+    /* Water, then roads, then walls, so each sits on the one before. */
+    for (int pass = 0; pass < 3; pass++)
+        for (int row = 0; row < m->height; row++)
+            for (int col = 0; col < m->width; col++) {
+                Hex h = hex_from_offset(col, row);
+                Terrain t = map_terrain(m, h);
+                float x, y;
+                cam_hex_center(cam, h, &x, &y);
+                if (!on_screen(cam, x, y, (float)size))
+                    continue;
+                for (int d = 0; d < HEX_DIRS; d++) {
+                    Hex nb = hex_neighbor(h, d);
+                    Terrain nt = map_terrain(m, nb);
+                    bool link = false;
+                    ArtId seg = ART_ROAD_SEG;
+                    if (pass == 0 && is_river(t)) {
+                        seg = ART_RIVER_SEG;
+                        link = is_river(nt) || nt == TER_MARSH ||
+                               (nt == TER_COUNT && (d == 0 || d == 3));
+                    } else if (pass == 1 && (is_roadish(t) || (t == TER_CITY && is_roadish(nt) && nt != TER_FORD))) {
+                        link = is_roadish(nt) && !(t == TER_GATE && nt == TER_GATE);
+                        if (t == TER_GATE && nt == TER_CITY)
+                            link = true;
+                        if (t == TER_CITY)
+                            link = nt == TER_GATE;
+                    } else if (pass == 2 && is_wallish(t)) {
+                        seg = ART_WALL_SEG;
+                        link = is_wallish(nt);
+                    }
+                    if (link)
+                        blit_hex(mr, art_get(mr->art, seg, size, d), x, y, (float)size);
+                }
+                if (pass == 0 && is_river(t))
+                    blit_hex(mr, art_get(mr->art, ART_RIVER_NODE, size, 0), x, y, (float)size);
+                if (pass == 1 && t == TER_FORD)
+                    blit_hex(mr, art_get(mr->art, ART_FORD_MARK, size, 0), x, y, (float)size);
+                if (pass == 2 && t == TER_WALL)
+                    blit_hex(mr, art_get(mr->art, ART_WALL_NODE, size, 0), x, y, (float)size);
+                if (pass == 2 && t == TER_HILL && near_town(g, h))
+                    blit_hex(mr, art_get(mr->art, ART_CITADEL, size, 0), x, y, (float)size);
+            }
+}
+
+static void draw_grid(MapRender *mr, const Game *g, const Camera *cam)
+{
+    const Map *m = &g->map;
+    float size = cam_size(cam);
+    Rgba c = mr->theme.high_contrast ? rgba(0x000000, 150) : rgba(0x4a4030, size < 15 ? 40 : 70);
+    for (int row = 0; row < m->height; row++)
+        for (int col = 0; col < m->width; col++) {
+            float x, y;
+            cam_hex_center(cam, hex_from_offset(col, row), &x, &y);
+            if (on_screen(cam, x, y, size))
+                gfx_hex_outline(mr->r, x, y, size + 0.5f, mr->theme.high_contrast ? 1.5f : 1.0f, c);
+        }
+}
+
+static void draw_features(MapRender *mr, const Game *g, const Camera *cam)
+{
+    int size = (int)cam_size(cam);
+    for (int i = 0; i < g->ngates; i++) {
+        float x, y;
+        cam_hex_center(cam, g->gates[i].hex, &x, &y);
+        if (!on_screen(cam, x, y, (float)size))
+            continue;
+        ArtId a = ART_GATE_SHUT;
+        switch (g->gates[i].state) {
+        case GATE_OPEN: a = ART_GATE_OPEN; break;
+        case GATE_FORCED: a = ART_GATE_FORCED; break;
+        case GATE_BETRAYED: a = ART_GATE_BETRAYED; break;
+        default: break;
+        }
+        blit_hex(mr, art_get(mr->art, a, size, 0), x, y, (float)size);
+    }
+    for (int i = 0; i < g->map.nplaces; i++) {
+        const Place *p = &g->map.places[i];
+        float x, y;
+        cam_hex_center(cam, p->hex, &x, &y);
+        if (!on_screen(cam, x, y, (float)size))
+            continue;
+        if (is_camp_place(p))
+            blit_hex(mr, art_get(mr->art, ART_CAMP, size, 0), x, y, (float)size);
+        else if (game_gate_at(g, p->hex) < 0 && !terrain_is_town(map_terrain(&g->map, p->hex)))
+            blit_hex(mr, art_get(mr->art, ART_PLACE, size, 0), x, y, (float)size);
+    }
+}
+
+static void draw_labels(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov)
+{
+    float size = cam_size(cam);
+    int px = (int)(size * 0.42f);
+    if (px < 10)
+        px = 10;
+    if (px > 20)
+        px = 20;
+    Rgba ink = rgba(0x231c14, 255), halo = rgba(0xf4ecd6, 200);
+    if (size >= 12) {
+        for (int i = 0; i < g->map.nplaces; i++) {
+            const Place *p = &g->map.places[i];
+            float x, y;
+            cam_hex_center(cam, p->hex, &x, &y);
+            if (!on_screen(cam, x, y, size))
+                continue;
+            Rgba fg = ink;
+            if (p->owner >= 0)
+                fg = side_color(g, p->owner);
+            label(mr, p->name, (int)x, (int)(y + size * 0.62f), px, fg, halo, TEXT_CENTER);
+        }
+        for (int i = 0; i < g->ngates; i++) {
+            if (map_place_at(&g->map, g->gates[i].hex) >= 0 || size < 18)
+                continue;
+            float x, y;
+            cam_hex_center(cam, g->gates[i].hex, &x, &y);
+            if (on_screen(cam, x, y, size))
+                label(mr, g->gates[i].name, (int)x, (int)(y - size * 1.05f), px, ink, halo, TEXT_CENTER);
+        }
+    }
+    if (ov && ov->show_coords && size >= 18) {
+        int cpx = px - 3 < 9 ? 9 : px - 3;
+        for (int row = 0; row < g->map.height; row++)
+            for (int col = 0; col < g->map.width; col++) {
+                float x, y;
+                cam_hex_center(cam, hex_from_offset(col, row), &x, &y);
+                if (!on_screen(cam, x, y, size))
+                    continue;
+                char b[32];
+                snprintf(b, sizeof b, "%d,%d", col, row);
+                text_draw(mr->text, b, (int)x, (int)(y - size * 0.82f), cpx, rgba(0x2a241c, 190), TEXT_CENTER);
+            }
+    }
+}
+
+static void draw_overlays(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov)
+{
+    const Map *m = &g->map;
+    float size = cam_size(cam);
+    bool hc = mr->theme.high_contrast;
+    if (ov->reach) {
+        for (int row = 0; row < m->height; row++)
+            for (int col = 0; col < m->width; col++) {
+                float x, y;
+                cam_hex_center(cam, hex_from_offset(col, row), &x, &y);
+                if (!on_screen(cam, x, y, size))
+                    continue;
+                if (ov->reach[row * m->width + col] < 0)
+                    gfx_fill_hex(mr->r, x, y, size, rgba(0x10141c, hc ? 130 : 95));
+                else
+                    gfx_hex_outline(mr->r, x, y, size - 1, hc ? 3.0f : 2.0f, rgba(hc ? 0xffff00 : 0xfff4c2, 200));
+            }
+    }
+    if (ov->show_zoc && ov->nselected > 0) {
+        int side = g->units[ov->selected[0]].side;
+        for (int row = 0; row < m->height; row++)
+            for (int col = 0; col < m->width; col++) {
+                Hex h = hex_from_offset(col, row);
+                float x, y;
+                cam_hex_center(cam, h, &x, &y);
+                if (!on_screen(cam, x, y, size))
+                    continue;
+                if (ov->reach && ov->reach[row * m->width + col] < 0)
+                    continue;
+                if (path_in_enemy_zoc(g, side, h))
+                    blit_hex(mr, art_get(mr->art, ART_ZOC, (int)size, 0), x, y, size);
+            }
+    }
+    if (ov->path && ov->path->len > 0 && ov->nselected > 0) {
+        const Unit *u = &g->units[ov->selected[0]];
+        float px, py;
+        cam_hex_center(cam, u->hex, &px, &py);
+        Rgba casing = rgba(0x1c1408, 200), ink = rgba(hc ? 0xffff00 : 0xf7d154, 255);
+        float w = size * 0.16f < 3 ? 3 : size * 0.16f;
+        float lx = px, ly = py;
+        for (int i = 0; i < ov->path->len; i++) {
+            float x, y;
+            cam_hex_center(cam, ov->path->hexes[i], &x, &y);
+            gfx_line(mr->r, lx, ly, x, y, w + 3, casing);
+            gfx_disc(mr->r, x, y, (w + 3) / 2, casing);
+            lx = x;
+            ly = y;
+        }
+        lx = px;
+        ly = py;
+        for (int i = 0; i < ov->path->len; i++) {
+            float x, y;
+            cam_hex_center(cam, ov->path->hexes[i], &x, &y);
+            gfx_line(mr->r, lx, ly, x, y, w, ink);
+            gfx_disc(mr->r, x, y, w / 2, ink);
+            lx = x;
+            ly = y;
+        }
+        gfx_disc(mr->r, lx, ly, size * 0.36f, casing);
+        gfx_disc(mr->r, lx, ly, size * 0.32f, ink);
+        char b[24];
+        int c = ov->path->cost;
+        if (c % 2)
+            snprintf(b, sizeof b, "%d\xC2\xBD", c / 2);
+        else
+            snprintf(b, sizeof b, "%d", c / 2);
+        int tpx = (int)(size * 0.40f) < 10 ? 10 : (int)(size * 0.40f);
+        int lh = text_line_height(mr->text, tpx);
+        text_draw_bold(mr->text, b, (int)lx, (int)(ly - lh / 2), tpx, rgba(0x1c1408, 255), TEXT_CENTER);
+    }
+    for (int i = 0; i < ov->ntargets; i++) {
+        float x, y;
+        cam_hex_center(cam, ov->targets[i], &x, &y);
+        float pulse = (float)((ov->flash_ms / 8) % 100) / 100.0f;
+        (void)pulse;
+        gfx_hex_outline(mr->r, x, y, size - 1, size * 0.12f < 3 ? 3 : size * 0.12f, rgba(0xd8261b, 235));
+        int tpx = (int)(size * 0.36f) < 10 ? 10 : (int)(size * 0.36f);
+        int tw = text_width(mr->text, ov->target_label[i], tpx) + 8;
+        int th = text_line_height(mr->text, tpx);
+        float bx = x - tw / 2.0f, by = y - size * 0.86f - th / 2.0f;
+        gfx_fill_rect(mr->r, bx, by, (float)tw, (float)th, rgba(0xb3201a, 240));
+        text_draw_bold(mr->text, ov->target_label[i], (int)x, (int)by, tpx, rgba(0xffffff, 255), TEXT_CENTER);
+    }
+    if (ov->have_hover) {
+        float x, y;
+        cam_hex_center(cam, ov->hover, &x, &y);
+        gfx_hex_outline(mr->r, x, y, size, 2.0f, rgba(0xffffff, 200));
+    }
+}
+
+void render_map(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov)
+{
+    SDL_Rect clip = cam->view;
+    SDL_RenderSetClipRect(mr->r, &clip);
+    gfx_fill_rect(mr->r, (float)cam->view.x, (float)cam->view.y, (float)cam->view.w, (float)cam->view.h,
+                  rgba(0x3b3528, 255));
+    draw_terrain(mr, g, cam);
+    draw_grid(mr, g, cam);
+    draw_features(mr, g, cam);
+    if (ov)
+        draw_overlays(mr, g, cam, ov);
+    render_units(mr, g, cam, ov);
+    draw_labels(mr, g, cam, ov);
+    SDL_RenderSetClipRect(mr->r, NULL);
+}

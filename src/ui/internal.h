@@ -1,0 +1,163 @@
+/* internal.h - the UiApp's insides, shared by the files of src/ui. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include <SDL.h>
+#include "core/command.h"
+#include "core/game.h"
+#include "core/path.h"
+#include "data/scenario.h"
+#include "render/render.h"
+#include "ui/uiapp.h"
+
+enum { UI_MAX_SCEN = 32, UI_LOG = 400, UI_LOG_TEXT = 200, UI_ANIMS = 16, UI_WAYPOINTS = 40 };
+
+typedef struct Settings {
+    int scale_pct;          /* 100..300 */
+    bool fullscreen;
+    bool high_contrast;
+    int width, height;
+} Settings;
+
+void settings_default(Settings *s);
+bool settings_load(Settings *s, const char *pref_dir);
+bool settings_save(const Settings *s, const char *pref_dir);
+
+typedef struct MenuEntry {
+    char path[1400];
+    char title[128];
+    char briefing[2048];
+    char side_name[MAX_SIDES][NAME_LEN];
+    int nsides;
+    char problem[256];      /* set if the file does not load */
+} MenuEntry;
+
+typedef struct LogLine {
+    char text[UI_LOG_TEXT];
+    int type;               /* EventType */
+    int side;
+} LogLine;
+
+typedef struct Anim {
+    int unit;
+    Hex pts[UI_WAYPOINTS];
+    int npts;
+    uint32_t start, per_step;
+} Anim;
+
+
+/* Immediate-mode widgets: layout is recomputed each pass; a pass either
+ * draws or only handles the pending click. */
+typedef struct Pass {
+    bool draw;
+    bool clicked;           /* a click is pending at (cx, cy) */
+    int cx, cy;
+    int mx, my;             /* mouse position */
+    const char *tip;        /* tooltip chosen during the pass */
+    char tipbuf[512];
+} Pass;
+
+struct UiApp {
+    SDL_Window *win;
+    SDL_Renderer *r;
+    UiConfig cfg;
+    char data_dir[1024];
+    char pref_dir[1024];
+    Settings set;
+    float s;                /* UI scale factor */
+    int W, H;
+    bool quit;
+
+    MapRender mr;
+    Art *art;               /* loaded on first use */
+    Text *text;
+
+    UiScreen screen;
+    /* Overlays on top of the screen. */
+    bool help, settings, confirm_end, confirm_quit;
+
+    /* Menu. */
+    MenuEntry scen[UI_MAX_SCEN];
+    int nscen, sel_scen, sel_side;
+    bool hotseat;
+    int menu_scroll;
+
+    /* Game. */
+    Scenario *sc;
+    int scen_index;
+    int human_side;         /* -1 with hot-seat or computer-vs-computer */
+    bool ai[MAX_SIDES];
+    Camera cam;
+    Minimap mini;
+    bool show_coords, show_zoc, show_minimap;
+    int sel[CMD_MAX_UNITS];
+    int nsel;
+    int *reach;             /* width*height */
+    bool have_reach;
+    Path path;
+    bool have_path;
+    Hex hover;
+    bool have_hover;
+    Hex targets[8];
+    char target_label[8][16];
+    int ntargets;
+    size_t events_seen;
+    LogLine log[UI_LOG];
+    int nlog, log_scroll;
+    char status[256];       /* last refusal or notice */
+    uint32_t status_until;
+    int handover_side;
+    int last_active;
+    Anim anims[UI_ANIMS];
+    int nanims;
+    uint32_t now;
+    uint32_t ai_next;
+    bool dragging, drag_moved;
+    int drag_x, drag_y, press_x, press_y;
+    bool want_shot;
+    Pass pending;
+};
+
+/* app.c */
+void ui_layout(UiApp *a);
+bool ui_apply(UiApp *a, const Command *c);
+int ui_viewer(const UiApp *a);
+bool ui_is_human(const UiApp *a, int side);
+void ui_refresh_selection(UiApp *a);
+void ui_notice(UiApp *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_screenshot_now(UiApp *a);
+void ui_back_to_menu(UiApp *a);
+int ui_px(const UiApp *a, int base);
+
+/* widgets.c */
+typedef struct Palette {
+    Rgba panel, edge, head, body, dim, accent, good, bad, button, button_hover, button_text;
+} Palette;
+Palette ui_palette(const UiApp *a);
+bool ui_button(UiApp *a, Pass *p, SDL_Rect r, const char *label, bool active);
+void ui_panel(UiApp *a, Pass *p, SDL_Rect r);
+bool ui_inside(SDL_Rect r, int x, int y);
+void ui_tooltip_set(Pass *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_tooltip_draw(UiApp *a, Pass *p);
+
+/* menu.c */
+void menu_scan(UiApp *a);
+void menu_pass(UiApp *a, Pass *p);
+bool menu_key(UiApp *a, SDL_Keycode k);
+
+/* game.c */
+void game_pass(UiApp *a, Pass *p);
+bool game_key(UiApp *a, const SDL_KeyboardEvent *k);
+bool game_mouse(UiApp *a, const SDL_Event *e);
+void game_on_start(UiApp *a);
+SDL_Rect game_map_rect(const UiApp *a);
+
+/* panels.c */
+void panels_pass(UiApp *a, Pass *p);
+
+/* screens.c: overlays and whole-screen pages. */
+void handover_pass(UiApp *a, Pass *p);
+void debrief_pass(UiApp *a, Pass *p);
+void help_pass(UiApp *a, Pass *p);
+void settings_pass(UiApp *a, Pass *p);
+void confirm_pass(UiApp *a, Pass *p);

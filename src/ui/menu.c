@@ -1,0 +1,182 @@
+/* menu.c - the main menu: scenarios with their briefing, side, opponent. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ui/internal.h"
+
+static int cmp_entry(const void *x, const void *y)
+{
+    return strcmp(((const MenuEntry *)x)->path, ((const MenuEntry *)y)->path);
+}
+
+void menu_scan(UiApp *a)
+{
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/scenarios", a->data_dir);
+    a->nscen = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d)) && a->nscen < UI_MAX_SCEN) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".lua") != 0 || de->d_name[0] == '.')
+            continue;
+        MenuEntry *m = &a->scen[a->nscen++];
+        memset(m, 0, sizeof *m);
+        snprintf(m->path, sizeof m->path, "%s/%s", dir, de->d_name);
+    }
+    closedir(d);
+    qsort(a->scen, (size_t)a->nscen, sizeof a->scen[0], cmp_entry);
+    for (int i = 0; i < a->nscen; i++) {
+        MenuEntry *m = &a->scen[i];
+        Diags dg;
+        memset(&dg, 0, sizeof dg);
+        Scenario *s = scenario_load(m->path, 1, &dg);
+        const char *base = strrchr(m->path, '/');
+        if (!s) {
+            snprintf(m->title, sizeof m->title, "%s", base ? base + 1 : m->path);
+            if (dg.n > 0)
+                diag_format(&dg.items[0], m->problem, sizeof m->problem);
+            else
+                snprintf(m->problem, sizeof m->problem, "does not load");
+            continue;
+        }
+        const ScenarioInfo *inf = scenario_info(s);
+        const Game *g = scenario_game_const(s);
+        snprintf(m->title, sizeof m->title, "%s", inf->title[0] ? inf->title : (base ? base + 1 : m->path));
+        snprintf(m->briefing, sizeof m->briefing, "%s", inf->briefing);
+        m->nsides = g->nsides;
+        for (int k = 0; k < g->nsides && k < MAX_SIDES; k++)
+            snprintf(m->side_name[k], sizeof m->side_name[k], "%s", g->sides[k].name);
+        scenario_free(s);
+    }
+}
+
+static void start(UiApp *a)
+{
+    char why[512];
+    if (!uiapp_start(a, a->sel_scen, a->hotseat ? -1 : a->sel_side, a->hotseat, why, sizeof why))
+        ui_notice(a, "%s", why);
+}
+
+bool menu_key(UiApp *a, SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_UP: if (a->sel_scen > 0) a->sel_scen--; return true;
+    case SDLK_DOWN: if (a->sel_scen + 1 < a->nscen) a->sel_scen++; return true;
+    case SDLK_LEFT: case SDLK_RIGHT: case SDLK_TAB: a->sel_side = 1 - a->sel_side; return true;
+    case SDLK_o: case SDLK_h: a->hotseat = !a->hotseat; return true;
+    case SDLK_RETURN: case SDLK_KP_ENTER: start(a); return true;
+    case SDLK_ESCAPE: case SDLK_q: a->quit = true; return true;
+    default: return false;
+    }
+}
+
+void menu_pass(UiApp *a, Pass *p)
+{
+    Palette pl = ui_palette(a);
+    int W = a->W, H = a->H;
+    if (p->draw) {
+        /* A warm parchment band behind the title. */
+        gfx_fill_rect(a->r, 0, 0, (float)W, (float)ui_px(a, 110), a->set.high_contrast ? rgba(0, 255) : rgba(0x2b2a26, 255));
+        gfx_fill_rect(a->r, 0, (float)ui_px(a, 110), (float)W, 3, pl.accent);
+        text_draw_bold(a->text, "EMESA", ui_px(a, 40), ui_px(a, 16), ui_px(a, 44), pl.head, TEXT_LEFT);
+        text_draw(a->text, "The sieges of Homs, 635\xE2\x80\x93""638  \xC2\xB7  \xD8\xAD\xD9\x85\xD8\xB5", ui_px(a, 44),
+                  ui_px(a, 72), ui_px(a, 18), pl.dim, TEXT_LEFT);
+    }
+    int top = ui_px(a, 140);
+    int lw = ui_px(a, 420);
+    int x = ui_px(a, 40);
+    if (p->draw)
+        text_draw_bold(a->text, "Scenarios", x, top, ui_px(a, 20), pl.head, TEXT_LEFT);
+    int y = top + ui_px(a, 38);
+    if (a->nscen == 0 && p->draw)
+        text_wrap(a->text, "No scenarios found. Put .lua scenario files in the data directory's scenarios/ folder.", x, y, lw,
+                  ui_px(a, 15), pl.bad, true);
+    for (int i = 0; i < a->nscen; i++) {
+        SDL_Rect r = { x, y, lw, ui_px(a, 54) };
+        if (ui_button(a, p, r, "", i == a->sel_scen))
+            a->sel_scen = i;
+        if (p->draw) {
+            Rgba c = i == a->sel_scen ? rgba(0x1a1408, 255) : pl.body;
+            text_draw_bold(a->text, a->scen[i].title, r.x + ui_px(a, 12), r.y + ui_px(a, 6), ui_px(a, 16), c, TEXT_LEFT);
+            const char *base = strrchr(a->scen[i].path, '/');
+            text_draw(a->text, a->scen[i].problem[0] ? "cannot be loaded" : (base ? base + 1 : ""), r.x + ui_px(a, 12),
+                      r.y + ui_px(a, 30), ui_px(a, 13), a->scen[i].problem[0] ? pl.bad : (i == a->sel_scen ? c : pl.dim),
+                      TEXT_LEFT);
+        }
+        y += ui_px(a, 62);
+    }
+    /* Buttons under the list. */
+    int by = H - ui_px(a, 70);
+    SDL_Rect rs = { x, by, ui_px(a, 130), ui_px(a, 40) };
+    if (ui_button(a, p, rs, "Settings", false))
+        a->settings = true;
+    SDL_Rect rh = { x + ui_px(a, 142), by, ui_px(a, 130), ui_px(a, 40) };
+    if (ui_button(a, p, rh, "Help  F1", false))
+        a->help = true;
+    SDL_Rect rq = { x + ui_px(a, 284), by, ui_px(a, 130), ui_px(a, 40) };
+    if (ui_button(a, p, rq, "Quit", false))
+        a->quit = true;
+
+    /* The selected scenario. */
+    if (a->nscen == 0)
+        return;
+    MenuEntry *m = &a->scen[a->sel_scen];
+    int rx = x + lw + ui_px(a, 40), rw = W - rx - ui_px(a, 40);
+    SDL_Rect panel = { rx, top - ui_px(a, 10), rw, H - top - ui_px(a, 20) };
+    ui_panel(a, p, panel);
+    int px = rx + ui_px(a, 24), pw = rw - ui_px(a, 48);
+    int yy = top + ui_px(a, 8);
+    if (p->draw) {
+        text_draw_bold(a->text, m->title, px, yy, ui_px(a, 24), pl.head, TEXT_LEFT);
+    }
+    yy += ui_px(a, 44);
+    if (m->problem[0]) {
+        if (p->draw)
+            text_wrap(a->text, m->problem, px, yy, pw, ui_px(a, 15), pl.bad, true);
+        return;
+    }
+    int bottom_block = ui_px(a, 200);
+    int avail = panel.y + panel.h - bottom_block - yy;
+    if (p->draw) {
+        int bh = text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 16), pl.body, false);
+        if (bh <= avail)
+            text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 16), pl.body, true);
+        else
+            text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 14), pl.body, true);
+    }
+    int cy = panel.y + panel.h - bottom_block + ui_px(a, 10);
+    if (p->draw)
+        text_draw_bold(a->text, "Play as", px, cy, ui_px(a, 16), pl.head, TEXT_LEFT);
+    int bw = (pw - ui_px(a, 130)) / 2;
+    for (int s = 0; s < m->nsides && s < 2; s++) {
+        SDL_Rect r = { px + ui_px(a, 130) + s * (bw + ui_px(a, 8)), cy - ui_px(a, 8), bw - ui_px(a, 8), ui_px(a, 38) };
+        if (ui_button(a, p, r, m->side_name[s], !a->hotseat && a->sel_side == s)) {
+            a->sel_side = s;
+            a->hotseat = false;
+        }
+    }
+    cy += ui_px(a, 48);
+    if (p->draw)
+        text_draw_bold(a->text, "Opponent", px, cy, ui_px(a, 16), pl.head, TEXT_LEFT);
+    SDL_Rect oc = { px + ui_px(a, 130), cy - ui_px(a, 8), bw - ui_px(a, 8), ui_px(a, 38) };
+    SDL_Rect oh = { px + ui_px(a, 130) + bw + ui_px(a, 8), cy - ui_px(a, 8), bw - ui_px(a, 8), ui_px(a, 38) };
+    if (ui_button(a, p, oc, "The computer", !a->hotseat))
+        a->hotseat = false;
+    if (ui_button(a, p, oh, "A second player here", a->hotseat))
+        a->hotseat = true;
+    cy += ui_px(a, 56);
+    SDL_Rect st = { px + pw - ui_px(a, 220), cy, ui_px(a, 220), ui_px(a, 50) };
+    if (ui_button(a, p, st, "Start  \xE2\x8F\x8E", true))
+        start(a);
+    if (p->draw) {
+        const char *who = a->hotseat ? "Two players take turns at this screen; the map hides each side's secrets between turns."
+                                     : "You command the side you chose; the computer plays the other.";
+        text_wrap(a->text, who, px, cy + ui_px(a, 4), pw - ui_px(a, 240), ui_px(a, 14), pl.dim, true);
+        if (a->status[0] && a->status_until > a->now)
+            text_wrap(a->text, a->status, px, cy - ui_px(a, 20), pw, ui_px(a, 14), pl.bad, true);
+    }
+}

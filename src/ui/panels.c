@@ -1,0 +1,315 @@
+/* panels.c - the top bar and the side panel: the siege, the selected unit,
+ * the event log and the end-turn button. */
+#include <stdio.h>
+#include <string.h>
+#include "core/combat.h"
+#include "ui/internal.h"
+
+int game_panel_w(const UiApp *a);
+int game_top_h(const UiApp *a);
+
+static const char *gate_word(int s, Rgba *c, const Palette *pl)
+{
+    switch (s) {
+    case GATE_OPEN: *c = pl->good; return "Open";
+    case GATE_FORCED: *c = pl->bad; return "Forced";
+    case GATE_BETRAYED: *c = pl->bad; return "Betrayed";
+    default: *c = pl->body; return "Shut";
+    }
+}
+
+static void top_bar(UiApp *a, Pass *p, const Game *g)
+{
+    Palette pl = ui_palette(a);
+    int h = game_top_h(a);
+    SDL_Rect bar = { 0, 0, a->W, h };
+    ui_panel(a, p, bar);
+    int px = ui_px(a, 16);
+    int ty = (h - text_line_height(a->text, px)) / 2;
+    char date[64], b[256];
+    game_date(g, g->turn, date, sizeof date);
+    int x = ui_px(a, 14);
+    if (p->draw) {
+        snprintf(b, sizeof b, "Turn %d of %d", g->turn, g->max_turns);
+        x += text_draw_bold(a->text, b, x, ty, px, pl.head, TEXT_LEFT) + ui_px(a, 14);
+        x += text_draw(a->text, date, x, ty, px, pl.body, TEXT_LEFT) + ui_px(a, 18);
+        if (g->mode == MODE_BATTLE)
+            snprintf(b, sizeof b, "Battle \xE2\x80\x94 impulse %d of %d", g->impulse, g->rules.battle_max_impulses);
+        else if (g->mode == MODE_OVER)
+            snprintf(b, sizeof b, "The game is over");
+        else
+            snprintf(b, sizeof b, "Siege turn (%d days)", g->rules.days_per_turn);
+        x += text_draw(a->text, b, x, ty, px, g->mode == MODE_BATTLE ? pl.bad : pl.body, TEXT_LEFT) + ui_px(a, 18);
+        if (g->mode != MODE_OVER) {
+            Rgba sc = side_color(g, g->active);
+            float sw = (float)ui_px(a, 14);
+            gfx_fill_rect(a->r, (float)x, (h - sw) / 2, sw, sw, sc);
+            gfx_rect_outline(a->r, (float)x, (h - sw) / 2, sw, sw, 1, pl.edge);
+            x += (int)sw + ui_px(a, 6);
+            snprintf(b, sizeof b, "%s %s", g->sides[g->active].name,
+                     a->ai[g->active] ? "\xE2\x80\x94 the computer is playing" : "to act");
+            text_draw_bold(a->text, b, x, ty, px, pl.head, TEXT_LEFT);
+        }
+    }
+    int bw = ui_px(a, 92), bh = h - ui_px(a, 10), by = ui_px(a, 5);
+    int bx = a->W - ui_px(a, 8) - bw;
+    SDL_Rect rq = { bx, by, bw, bh };
+    if (ui_button(a, p, rq, "Menu", false))
+        a->confirm_quit = true;
+    if (ui_inside(rq, p->mx, p->my))
+        ui_tooltip_set(p, "Leave this game and go back to the main menu (Esc).");
+    bx -= bw + ui_px(a, 6);
+    SDL_Rect rs = { bx, by, bw, bh };
+    if (ui_button(a, p, rs, "Settings", false))
+        a->settings = true;
+    if (ui_inside(rs, p->mx, p->my))
+        ui_tooltip_set(p, "Interface scale, full screen and high contrast (F10).");
+    bx -= bw + ui_px(a, 6);
+    SDL_Rect rh = { bx, by, bw, bh };
+    if (ui_button(a, p, rh, "Help", false))
+        a->help = true;
+    if (ui_inside(rh, p->mx, p->my))
+        ui_tooltip_set(p, "Every key and mouse action (F1 or ?).");
+}
+
+static int section(UiApp *a, Pass *p, const char *title, int x, int y, int w)
+{
+    Palette pl = ui_palette(a);
+    if (p->draw) {
+        text_draw_bold(a->text, title, x, y, ui_px(a, 15), pl.accent, TEXT_LEFT);
+        gfx_fill_rect(a->r, (float)x, (float)(y + ui_px(a, 21)), (float)w, 1, pl.edge);
+    }
+    return y + ui_px(a, 28);
+}
+
+static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
+{
+    Palette pl = ui_palette(a);
+    int px = ui_px(a, 14), lh = text_line_height(a->text, px);
+    y = section(a, p, "The siege", x, y, w);
+    for (int s = 0; s < g->nsides; s++) {
+        const Side *sd = &g->sides[s];
+        int mm = g->rules.morale_max > 0 ? g->rules.morale_max : 20;
+        SDL_Rect row = { x, y, w, lh * 2 };
+        if (p->draw) {
+            char b[128];
+            text_draw_bold(a->text, sd->name, x, y, px, pl.head, TEXT_LEFT);
+            snprintf(b, sizeof b, "morale %d/%d", sd->morale, mm);
+            text_draw(a->text, b, x + w, y, px, sd->morale <= 5 ? pl.bad : pl.body, TEXT_RIGHT);
+            float bw = (float)w, bh = (float)ui_px(a, 6);
+            float by = (float)(y + lh + ui_px(a, 2));
+            gfx_fill_rect(a->r, (float)x, by, bw, bh, rgba(0x0d0d0d, 255));
+            gfx_fill_rect(a->r, (float)x, by, bw * (float)sd->morale / (float)mm, bh, side_color(g, s));
+            gfx_fill_rect(a->r, (float)x + bw * 5.0f / (float)mm, by - 2, 1, bh + 4, pl.bad);
+            snprintf(b, sizeof b, "lost %d SP, %d units", sd->sp_lost, sd->units_lost);
+            text_draw(a->text, b, x, (int)by + ui_px(a, 8), ui_px(a, 12), pl.dim, TEXT_LEFT);
+        }
+        if (ui_inside(row, p->mx, p->my))
+            ui_tooltip_set(p, "Army morale of the %s, 0 to %d. At 5 or less the army may withdraw or surrender.", sd->name, mm);
+        y += lh * 2 + ui_px(a, 14);
+    }
+    if (g->town_side >= 0 && p->draw) {
+        char b[160];
+        snprintf(b, sizeof b, "The city is held by the %s.", g->sides[g->town_side].name);
+        text_draw(a->text, b, x, y, px, pl.body, TEXT_LEFT);
+    }
+    if (g->town_side >= 0)
+        y += lh + ui_px(a, 4);
+    if (g->ngates > 0) {
+        int walls = 0;
+        for (int i = 0; i < g->map.width * g->map.height; i++)
+            walls += g->map.terrain[i] == TER_WALL;
+        if (p->draw) {
+            char b[96];
+            snprintf(b, sizeof b, "Walls: %d sections standing", walls);
+            text_draw(a->text, b, x, y, px, pl.body, TEXT_LEFT);
+        }
+        y += lh + ui_px(a, 2);
+        for (int i = 0; i < g->ngates; i++) {
+            Rgba c;
+            const char *wd = gate_word(g->gates[i].state, &c, &pl);
+            SDL_Rect row = { x, y, w, lh };
+            if (p->draw) {
+                char b[96];
+                snprintf(b, sizeof b, "%s gate", g->gates[i].name);
+                text_draw(a->text, b, x + ui_px(a, 10), y, px, pl.body, TEXT_LEFT);
+                text_draw_bold(a->text, wd, x + w, y, px, c, TEXT_RIGHT);
+            }
+            if (ui_inside(row, p->mx, p->my)) {
+                char hx[16];
+                ui_tooltip_set(p, "The %s gate at %s is %s. Click to show it on the map.", g->gates[i].name,
+                               hex_format(g->gates[i].hex, hx, sizeof hx), wd);
+            }
+            if (p->clicked && ui_inside(row, p->cx, p->cy)) {
+                p->clicked = false;
+                cam_center_on(&a->cam, g->gates[i].hex);
+            }
+            y += lh;
+        }
+    }
+    return y + ui_px(a, 8);
+}
+
+static void mp_text(char *b, size_t n, int halves)
+{
+    snprintf(b, n, "%d%s", halves / 2, halves % 2 ? "\xC2\xBD" : "");
+}
+
+static int unit_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
+{
+    Palette pl = ui_palette(a);
+    int px = ui_px(a, 14), lh = text_line_height(a->text, px);
+    y = section(a, p, a->nsel > 1 ? "Selected units" : "Selected unit", x, y, w);
+    if (a->nsel == 0) {
+        if (p->draw) {
+            const char *hint = ui_is_human(a, g->active) && g->mode != MODE_OVER
+                                   ? "Click one of your counters to see where it can go and what it can attack. N selects the next unit that can move."
+                                   : "Click a counter to see its details.";
+            y += text_wrap(a->text, hint, x, y, w, px, pl.dim, true);
+        } else {
+            y += lh * 3;
+        }
+        return y + ui_px(a, 8);
+    }
+    const Unit *u = &g->units[a->sel[0]];
+    float cs = (float)ui_px(a, 58);
+    if (p->draw && a->art)
+        render_counter(&a->mr, g, a->sel[0], (float)x, (float)y, cs, false);
+    int tx = x + (int)cs + ui_px(a, 12), tw = w - (int)cs - ui_px(a, 12);
+    if (p->draw) {
+        char b[160], m1[16], m2[16];
+        const UnitTypeRules *tr = u->type >= 0 && u->type < g->rules.ntypes ? &g->rules.types[u->type] : NULL;
+        static const char *const qn[] = { "elite", "veteran", "regular", "levy" };
+        text_draw_bold(a->text, u->name, tx, y, ui_px(a, 15), pl.head, TEXT_LEFT);
+        snprintf(b, sizeof b, "%s, %s", tr ? tr->name : "?", u->quality >= 0 && u->quality < 4 ? qn[u->quality] : "?");
+        text_draw(a->text, b, tx, y + lh + 2, px, pl.body, TEXT_LEFT);
+        snprintf(b, sizeof b, "%d of %d SP (about %d men)", u->sp, u->sp_start, u->sp * 100);
+        text_draw(a->text, b, tx, y + 2 * lh + 2, px, pl.body, TEXT_LEFT);
+        mp_text(m1, sizeof m1, u->mp);
+        mp_text(m2, sizeof m2, tr ? tr->ma * 2 * (g->mode == MODE_BATTLE ? 1 : (g->rules.siege_mp_mult > 0 ? g->rules.siege_mp_mult : 1)) : 0);
+        const char *state = u->cohesion <= 0 ? "routed" : u->cohesion <= g->rules.shaken_at ? "shaken" : "steady";
+        snprintf(b, sizeof b, "Cohesion %d/%d (%s) \xC2\xB7 MP %s of %s", u->cohesion, g->rules.cohesion_max, state, m1, m2);
+        text_draw(a->text, b, tx, y + 3 * lh + 2, px, u->cohesion <= g->rules.shaken_at ? pl.bad : pl.body, TEXT_LEFT);
+    }
+    (void)tw;
+    y += 4 * lh + ui_px(a, 8);
+    int l = game_leader_with(g, a->sel[0]);
+    if (l >= 0) {
+        const Leader *ld = &g->leaders[l];
+        char b[256], traits[160] = "";
+        for (unsigned bit = 1; bit < (1u << TRAIT_COUNT_); bit <<= 1)
+            if (ld->traits & bit) {
+                size_t len = strlen(traits);
+                snprintf(traits + len, sizeof traits - len, "%s%s", len ? ", " : "", trait_name(bit));
+            }
+        snprintf(b, sizeof b, "\xE2\x98\x85 %s \xE2\x80\x94 command %d, initiative %d, tactics %d%s%s", ld->name, ld->command,
+                 ld->initiative, ld->tactics, traits[0] ? "; " : "", traits);
+        if (p->draw)
+            y += text_wrap(a->text, b, x, y, w, px, pl.accent, true);
+        else
+            y += lh * 2;
+    }
+    if (a->nsel > 1 && p->draw) {
+        char b[256] = "With: ";
+        for (int i = 1; i < a->nsel; i++) {
+            size_t len = strlen(b);
+            snprintf(b + len, sizeof b - len, "%s%s", i > 1 ? ", " : "", g->units[a->sel[i]].name);
+        }
+        y += text_wrap(a->text, b, x, y, w, px, pl.body, true);
+    }
+    if (a->ntargets > 0 && p->draw) {
+        char b[128];
+        snprintf(b, sizeof b, "%d target%s in reach: hover one for the odds.", a->ntargets, a->ntargets > 1 ? "s" : "");
+        y += text_wrap(a->text, b, x, y, w, px, pl.bad, true);
+    }
+    return y + ui_px(a, 8);
+}
+
+static Rgba log_color(const LogLine *l, const Palette *pl, const Game *g)
+{
+    switch (l->type) {
+    case EV_TURN_START: case EV_PHASE: return pl->accent;
+    case EV_COMBAT: case EV_LOSS: case EV_ELIMINATED: case EV_ROUT: case EV_LEADER_LOST: return pl->bad;
+    case EV_MESSAGE: case EV_GAME_OVER: return pl->head;
+    case EV_CAPTURE: case EV_UNIT_ARRIVES: case EV_RALLY: return pl->good;
+    case EV_MOVE: case EV_RETREAT: return l->side >= 0 ? side_color_light(g, l->side) : pl->body;
+    default: return pl->body;
+    }
+}
+
+static void log_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w, int bottom)
+{
+    Palette pl = ui_palette(a);
+    y = section(a, p, "What happened", x, y, w);
+    int px = ui_px(a, 13), lh = text_line_height(a->text, px);
+    int rows = (bottom - y) / lh;
+    if (rows <= 0)
+        return;
+    SDL_Rect area = { x, y, w, bottom - y };
+    if (ui_inside(area, p->mx, p->my))
+        ui_tooltip_set(p, "Everything the engine reported, newest at the bottom. Scroll with the mouse wheel.");
+    if (!p->draw)
+        return;
+    int maxscroll = a->nlog - rows;
+    if (maxscroll < 0)
+        maxscroll = 0;
+    if (a->log_scroll > maxscroll)
+        a->log_scroll = maxscroll;
+    int first = a->nlog - rows - a->log_scroll;
+    if (first < 0)
+        first = 0;
+    SDL_Rect clip = area;
+    SDL_RenderSetClipRect(a->r, &clip);
+    for (int i = first, k = 0; i < a->nlog && k < rows; i++, k++) {
+        char line[UI_LOG_TEXT];
+        snprintf(line, sizeof line, "%s", a->log[i].text);
+        /* Trim to the width. */
+        while (strlen(line) > 4 && text_width(a->text, line, px) > w) {
+            size_t n = strlen(line);
+            line[n - 4] = 0;
+            while (n > 5 && ((unsigned char)line[strlen(line) - 1] & 0xC0) == 0x80)
+                line[strlen(line) - 1] = 0;
+            strcat(line, "\xE2\x80\xA6");
+            if (text_width(a->text, line, px) <= w)
+                break;
+            line[strlen(line) - 3] = 0;
+        }
+        text_draw(a->text, line, x, y + k * lh, px, log_color(&a->log[i], &pl, g), TEXT_LEFT);
+    }
+    SDL_RenderSetClipRect(a->r, NULL);
+}
+
+void panels_pass(UiApp *a, Pass *p)
+{
+    const Game *g = uiapp_game(a);
+    Palette pl = ui_palette(a);
+    top_bar(a, p, g);
+    int pw = game_panel_w(a);
+    SDL_Rect panel = { a->W - pw, game_top_h(a), pw, a->H - game_top_h(a) };
+    ui_panel(a, p, panel);
+    int x = panel.x + ui_px(a, 14), w = pw - ui_px(a, 28);
+    int y = panel.y + ui_px(a, 12);
+    y = siege_block(a, p, g, x, y, w);
+    y = unit_block(a, p, g, x, y, w);
+    int bh = ui_px(a, 46);
+    int by = a->H - bh - ui_px(a, 12);
+    int status_h = 0;
+    if (a->status[0] && a->status_until > a->now) {
+        status_h = text_wrap(a->text, a->status, 0, 0, w, ui_px(a, 13), pl.bad, false) + ui_px(a, 6);
+        if (p->draw)
+            text_wrap(a->text, a->status, x, by - status_h, w, ui_px(a, 13), pl.bad, true);
+    }
+    log_block(a, p, g, x, y, w, by - status_h - ui_px(a, 8));
+    bool human = g->mode != MODE_OVER && ui_is_human(a, g->active);
+    SDL_Rect eb = { x, by, w, bh };
+    const char *label = g->mode == MODE_BATTLE ? "End impulse  (Space)" : "End turn  (Space)";
+    if (!human)
+        label = g->mode == MODE_OVER ? "Game over" : "The computer is moving\xE2\x80\xA6";
+    if (ui_button(a, p, eb, label, human) && human)
+        a->confirm_end = true;
+    if (ui_inside(eb, p->mx, p->my))
+        ui_tooltip_set(p, "Finish your %s. You will be asked to confirm.", g->mode == MODE_BATTLE ? "impulse of the battle" : "part of this siege turn");
+    /* Clicks elsewhere on the panels never reach the map. */
+    if (p->clicked && (ui_inside(panel, p->cx, p->cy) || p->cy < game_top_h(a)))
+        p->clicked = false;
+}

@@ -1,0 +1,288 @@
+/* screens.c - the hot-seat hand-over, the debrief, help, settings and the
+ * confirmation dialogs. */
+#include <stdio.h>
+#include <string.h>
+#include "ui/internal.h"
+
+static SDL_Rect centered(const UiApp *a, int w, int h)
+{
+    if (w > a->W - 20)
+        w = a->W - 20;
+    if (h > a->H - 20)
+        h = a->H - 20;
+    SDL_Rect r = { (a->W - w) / 2, (a->H - h) / 2, w, h };
+    return r;
+}
+
+void handover_pass(UiApp *a, Pass *p)
+{
+    const Game *g = uiapp_game(a);
+    Palette pl = ui_palette(a);
+    if (p->draw) {
+        /* Cover the whole map: nothing of either side shows. */
+        Rgba c = side_color(g, a->handover_side);
+        gfx_fill_rect(a->r, 0, 0, (float)a->W, (float)a->H, rgba(0x17191c, 255));
+        gfx_fill_rect(a->r, 0, (float)(a->H / 2 - ui_px(a, 120)), (float)a->W, (float)ui_px(a, 240), c);
+        char b[160], date[64];
+        game_date(g, g->turn, date, sizeof date);
+        snprintf(b, sizeof b, "%s", g->sides[a->handover_side].name);
+        text_draw_bold(a->text, b, a->W / 2, a->H / 2 - ui_px(a, 96), ui_px(a, 40), rgba(0xffffff, 255), TEXT_CENTER);
+        snprintf(b, sizeof b, "Turn %d, %s%s", g->turn, date, g->mode == MODE_BATTLE ? " \xE2\x80\x94 battle" : "");
+        text_draw(a->text, b, a->W / 2, a->H / 2 - ui_px(a, 40), ui_px(a, 20), rgba(0xf4ecd6, 255), TEXT_CENTER);
+        text_draw(a->text, "Pass the screen to this player. The other side should look away.", a->W / 2,
+                  a->H / 2 - ui_px(a, 8), ui_px(a, 17), rgba(0xf4ecd6, 255), TEXT_CENTER);
+    }
+    SDL_Rect b = { a->W / 2 - ui_px(a, 130), a->H / 2 + ui_px(a, 40), ui_px(a, 260), ui_px(a, 50) };
+    if (ui_button(a, p, b, "I am ready  \xE2\x8F\x8E", true))
+        a->screen = UI_GAME;
+    (void)pl;
+}
+
+static bool key_moment(EventType t)
+{
+    return t == EV_BATTLE_START || t == EV_ELIMINATED || t == EV_LEADER_LOST || t == EV_CAPTURE ||
+           t == EV_MESSAGE || t == EV_UNIT_ARRIVES || t == EV_GAME_OVER || t == EV_ROUT;
+}
+
+void debrief_pass(UiApp *a, Pass *p)
+{
+    const Game *g = uiapp_game(a);
+    Palette pl = ui_palette(a);
+    SDL_Rect r = centered(a, ui_px(a, 1100), ui_px(a, 760));
+    if (p->draw) {
+        gfx_fill_rect(a->r, 0, 0, (float)a->W, (float)a->H, rgba(0x17191c, 255));
+        ui_panel(a, p, r);
+    }
+    int x = r.x + ui_px(a, 28), w = r.w - ui_px(a, 56), y = r.y + ui_px(a, 22);
+    if (p->draw) {
+        const Outcome *o = &g->outcome;
+        char b[400];
+        if (o->winner >= 0)
+            snprintf(b, sizeof b, "%s victory for the %s", o->level[0] ? o->level : "A", g->sides[o->winner].name);
+        else
+            snprintf(b, sizeof b, "A draw");
+        if (b[0] >= 'a' && b[0] <= 'z')
+            b[0] = (char)(b[0] - 'a' + 'A');
+        text_draw_bold(a->text, b, x, y, ui_px(a, 30), o->winner >= 0 ? side_color_light(g, o->winner) : pl.head, TEXT_LEFT);
+        y += ui_px(a, 48);
+        if (o->text[0])
+            y += text_wrap(a->text, o->text, x, y, w, ui_px(a, 16), pl.body, true) + ui_px(a, 10);
+        char date[64];
+        game_date(g, g->turn, date, sizeof date);
+        snprintf(b, sizeof b, "The game ended on turn %d of %d (%s).", g->turn, g->max_turns, date);
+        text_draw(a->text, b, x, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
+        y += ui_px(a, 30);
+        /* Side by side numbers. */
+        int cw = w / 2;
+        for (int s = 0; s < g->nsides; s++) {
+            int cx = x + s * cw;
+            text_draw_bold(a->text, g->sides[s].name, cx, y, ui_px(a, 16), side_color_light(g, s), TEXT_LEFT);
+            int sp = 0, units = 0;
+            for (int u = 0; u < g->nunits; u++)
+                if (g->units[u].side == s && g->units[u].status == UNIT_ON_MAP) {
+                    sp += g->units[u].sp;
+                    units++;
+                }
+            snprintf(b, sizeof b, "Morale %d \xC2\xB7 %d units with %d SP left \xC2\xB7 lost %d SP, %d units", g->sides[s].morale,
+                     units, sp, g->sides[s].sp_lost, g->sides[s].units_lost);
+            text_draw(a->text, b, cx, y + ui_px(a, 24), ui_px(a, 13), pl.body, TEXT_LEFT);
+        }
+        y += ui_px(a, 62);
+        text_draw_bold(a->text, "Key moments", x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        y += ui_px(a, 28);
+        int lh = text_line_height(a->text, ui_px(a, 13));
+        int shown = 0, maxrows = 10;
+        int idx[64], n = 0;
+        for (size_t i = g->events.n; i-- > 0 && n < 64;)
+            if (key_moment(g->events.items[i].type))
+                idx[n++] = (int)i;
+        for (int k = n < maxrows ? n - 1 : maxrows - 1; k >= 0; k--) {
+            char line[256];
+            game_event_format(g, &g->events.items[idx[k]], line, sizeof line);
+            text_draw(a->text, line, x + ui_px(a, 8), y, ui_px(a, 13), pl.body, TEXT_LEFT);
+            y += lh;
+            shown++;
+        }
+        if (shown == 0) {
+            text_draw(a->text, "No battles, captures or losses of note.", x + ui_px(a, 8), y, ui_px(a, 13), pl.dim, TEXT_LEFT);
+            y += lh;
+        }
+        y += ui_px(a, 14);
+        /* What happened historically: the scenario's own note. */
+        const ScenarioInfo *inf = a->sc ? scenario_info(a->sc) : NULL;
+        const ScenarioNote *hn = NULL;
+        if (inf) {
+            for (int i = 0; i < inf->nnotes && !hn; i++)
+                if (strstr(inf->notes[i].id, "histor") || strstr(inf->notes[i].id, "outcome") ||
+                    strstr(inf->notes[i].id, "debrief"))
+                    hn = &inf->notes[i];
+            if (!hn && inf->nnotes > 0)
+                hn = &inf->notes[0];
+        }
+        text_draw_bold(a->text, "What happened in history", x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        y += ui_px(a, 28);
+        if (hn) {
+            char t[1200];
+            snprintf(t, sizeof t, "%s%s%s [%s%s%s]", hn->title, hn->title[0] ? ": " : "", hn->text,
+                     hn->conf[0] ? hn->conf : "?", hn->src[0] ? ", " : "", hn->src);
+            int maxh = r.y + r.h - ui_px(a, 90) - y;
+            int th = text_wrap(a->text, t, x, y, w, ui_px(a, 14), pl.body, false);
+            text_wrap(a->text, t, x, y, w, th > maxh ? ui_px(a, 12) : ui_px(a, 14), pl.body, true);
+        } else {
+            text_draw(a->text, "This scenario carries no historical note.", x, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
+        }
+    }
+    SDL_Rect b = { r.x + r.w - ui_px(a, 260), r.y + r.h - ui_px(a, 70), ui_px(a, 232), ui_px(a, 46) };
+    if (ui_button(a, p, b, "Back to the menu  \xE2\x8F\x8E", true))
+        ui_back_to_menu(a);
+}
+
+static const char *const help_lines[][2] = {
+    { "Mouse", "" },
+    { "Left click", "select your unit; click again to cycle a stack" },
+    { "Shift + click", "add a unit to the group that attacks together" },
+    { "Click a lit hex", "move the selected unit there (the path and cost show first)" },
+    { "Click a red hex", "attack it (hover to see the odds and the expected result)" },
+    { "Right click", "clear the selection" },
+    { "Drag / middle drag", "move the map" },
+    { "Wheel", "zoom in and out at the pointer; over the log: scroll" },
+    { "Minimap", "click to jump there" },
+    { "Keys", "" },
+    { "Arrows / W A S D", "move the map" },
+    { "+ / - / PgUp / PgDn", "zoom; 1 to 5 pick a zoom level" },
+    { "N or Tab", "next unit that can still move" },
+    { "H or Home", "centre on the selected unit" },
+    { "Space / Enter / E", "end the turn (or the battle impulse), after a confirmation" },
+    { "C", "show hex coordinates" },
+    { "Z", "show enemy zones of control (red hatching)" },
+    { "M", "show or hide the minimap" },
+    { "Esc", "clear the selection; then back to the menu" },
+    { "F1 or ?", "this help" },
+    { "F10", "settings: interface scale, full screen, high contrast" },
+    { "F11", "full screen" },
+    { "F12", "save a screenshot (PNG) in your settings folder" },
+    { "Menu: Up/Down, Left/Right, O, Enter", "scenario, side, opponent, start" },
+};
+
+void help_pass(UiApp *a, Pass *p)
+{
+    Palette pl = ui_palette(a);
+    int n = (int)(sizeof help_lines / sizeof help_lines[0]);
+    int px = ui_px(a, 15), lh = text_line_height(a->text, px);
+    SDL_Rect r = centered(a, ui_px(a, 820), lh * n + ui_px(a, 130));
+    ui_panel(a, p, r);
+    int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
+    if (p->draw) {
+        text_draw_bold(a->text, "Keys and mouse", x, y, ui_px(a, 22), pl.head, TEXT_LEFT);
+        y += ui_px(a, 42);
+        for (int i = 0; i < n; i++) {
+            if (!help_lines[i][1][0]) {
+                text_draw_bold(a->text, help_lines[i][0], x, y, px, pl.accent, TEXT_LEFT);
+            } else {
+                text_draw_bold(a->text, help_lines[i][0], x + ui_px(a, 12), y, px, pl.head, TEXT_LEFT);
+                text_draw(a->text, help_lines[i][1], x + ui_px(a, 300), y, px, pl.body, TEXT_LEFT);
+            }
+            y += lh;
+        }
+    }
+    SDL_Rect b = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 56), ui_px(a, 126), ui_px(a, 40) };
+    if (ui_button(a, p, b, "Close", false))
+        a->help = false;
+}
+
+void settings_pass(UiApp *a, Pass *p)
+{
+    Palette pl = ui_palette(a);
+    SDL_Rect r = centered(a, ui_px(a, 560), ui_px(a, 330));
+    ui_panel(a, p, r);
+    int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
+    int px = ui_px(a, 16);
+    if (p->draw)
+        text_draw_bold(a->text, "Settings", x, y, ui_px(a, 22), pl.head, TEXT_LEFT);
+    y += ui_px(a, 56);
+    char b[64];
+    snprintf(b, sizeof b, "Interface scale: %d %%", a->set.scale_pct);
+    if (p->draw)
+        text_draw(a->text, b, x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
+    bool changed = false;
+    SDL_Rect minus = { r.x + r.w - ui_px(a, 150), y, ui_px(a, 56), ui_px(a, 38) };
+    SDL_Rect plus = { r.x + r.w - ui_px(a, 84), y, ui_px(a, 56), ui_px(a, 38) };
+    if (ui_button(a, p, minus, "\xE2\x88\x92", false) && a->set.scale_pct > 100) {
+        a->set.scale_pct -= 25;
+        changed = true;
+    }
+    if (ui_button(a, p, plus, "+", false) && a->set.scale_pct < 300) {
+        a->set.scale_pct += 25;
+        changed = true;
+    }
+    y += ui_px(a, 54);
+    if (p->draw)
+        text_draw(a->text, "Full screen (F11)", x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
+    SDL_Rect fs = { r.x + r.w - ui_px(a, 150), y, ui_px(a, 122), ui_px(a, 38) };
+    if (ui_button(a, p, fs, a->set.fullscreen ? "On" : "Off", a->set.fullscreen)) {
+        a->set.fullscreen = !a->set.fullscreen;
+        if (a->win)
+            SDL_SetWindowFullscreen(a->win, a->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        changed = true;
+    }
+    y += ui_px(a, 54);
+    if (p->draw)
+        text_draw(a->text, "High contrast", x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
+    SDL_Rect hc = { r.x + r.w - ui_px(a, 150), y, ui_px(a, 122), ui_px(a, 38) };
+    if (ui_button(a, p, hc, a->set.high_contrast ? "On" : "Off", a->set.high_contrast)) {
+        a->set.high_contrast = !a->set.high_contrast;
+        changed = true;
+    }
+    SDL_Rect close = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 56), ui_px(a, 126), ui_px(a, 40) };
+    if (ui_button(a, p, close, "Close", false))
+        a->settings = false;
+    if (changed) {
+        settings_save(&a->set, a->pref_dir);
+        ui_layout(a);
+        text_flush(a->text);
+        if (a->sc) {
+            minimap_build(&a->mini, &a->mr, uiapp_game(a), ui_px(a, 230), ui_px(a, 170));
+            a->cam.view = game_map_rect(a);
+            cam_clamp(&a->cam);
+        }
+    }
+}
+
+void confirm_pass(UiApp *a, Pass *p)
+{
+    const Game *g = uiapp_game(a);
+    Palette pl = ui_palette(a);
+    SDL_Rect r = centered(a, ui_px(a, 520), ui_px(a, 190));
+    ui_panel(a, p, r);
+    int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 22);
+    char b[256];
+    if (a->confirm_end && g)
+        snprintf(b, sizeof b, "End %s for the %s?", g->mode == MODE_BATTLE ? "this impulse" : "this turn", g->sides[g->active].name);
+    else
+        snprintf(b, sizeof b, "Leave this game and go back to the menu?");
+    if (p->draw) {
+        text_wrap(a->text, b, x, y, r.w - ui_px(a, 52), ui_px(a, 19), pl.head, true);
+        if (a->confirm_end && g) {
+            int left = 0;
+            for (int u = 0; u < g->nunits; u++)
+                left += g->units[u].side == g->active && g->units[u].status == UNIT_ON_MAP && g->units[u].mp > 0 &&
+                        g->units[u].cohesion > 0;
+            snprintf(b, sizeof b, "%d of your units could still move.", left);
+            text_draw(a->text, b, x, y + ui_px(a, 44), ui_px(a, 14), pl.dim, TEXT_LEFT);
+        }
+    }
+    SDL_Rect yes = { r.x + r.w - ui_px(a, 300), r.y + r.h - ui_px(a, 62), ui_px(a, 140), ui_px(a, 44) };
+    SDL_Rect no = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 62), ui_px(a, 126), ui_px(a, 44) };
+    if (ui_button(a, p, yes, "Yes  \xE2\x8F\x8E", true)) {
+        if (a->confirm_end && g) {
+            a->confirm_end = false;
+            Command c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            ui_apply(a, &c);
+        } else {
+            a->confirm_quit = false;
+            ui_back_to_menu(a);
+        }
+    }
+    if (ui_button(a, p, no, "No  Esc", false))
+        a->confirm_end = a->confirm_quit = false;
+}

@@ -1,0 +1,67 @@
+/* settings.c - the player's settings, kept in settings.ini under SDL's
+ * pref path. Unknown lines are ignored; bad values fall back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ui/internal.h"
+
+void settings_default(Settings *s)
+{
+    s->scale_pct = 100;
+    s->fullscreen = false;
+    s->high_contrast = false;
+    s->width = 1280;
+    s->height = 800;
+}
+
+static int clampi(int v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+bool settings_load(Settings *s, const char *pref_dir)
+{
+    settings_default(s);
+    if (!pref_dir || !*pref_dir)
+        return false;
+    char path[1200];
+    snprintf(path, sizeof path, "%ssettings.ini", pref_dir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        char key[64];
+        int v;
+        if (sscanf(line, " %63[a-z_] = %d", key, &v) != 2)
+            continue;
+        if (strcmp(key, "scale") == 0)
+            s->scale_pct = clampi(v, 100, 300);
+        else if (strcmp(key, "fullscreen") == 0)
+            s->fullscreen = v != 0;
+        else if (strcmp(key, "high_contrast") == 0)
+            s->high_contrast = v != 0;
+        else if (strcmp(key, "width") == 0)
+            s->width = clampi(v, 640, 7680);
+        else if (strcmp(key, "height") == 0)
+            s->height = clampi(v, 480, 4320);
+    }
+    fclose(f);
+    return true;
+}
+
+bool settings_save(const Settings *s, const char *pref_dir)
+{
+    if (!pref_dir || !*pref_dir)
+        return false;
+    char path[1200], tmp[1210];
+    snprintf(path, sizeof path, "%ssettings.ini", pref_dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return false;
+    fprintf(f, "# Emesa window settings\nscale = %d\nfullscreen = %d\nhigh_contrast = %d\nwidth = %d\nheight = %d\n",
+            s->scale_pct, s->fullscreen ? 1 : 0, s->high_contrast ? 1 : 0, s->width, s->height);
+    bool ok = fclose(f) == 0;
+    return ok && rename(tmp, path) == 0;
+}

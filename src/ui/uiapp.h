@@ -1,0 +1,49 @@
+/* uiapp.h - the window's state machine without the platform loop.
+ *
+ * ui_run() (ui.h) owns a window and feeds events to a UiApp; tests and the
+ * benchmark drive a UiApp directly on any SDL_Renderer (a software
+ * renderer on a surface works), send it synthetic events and read the
+ * game and the pixels back. Everything the player does becomes a Command
+ * applied through scenario_apply(); the UiApp never changes the game
+ * itself. */
+#pragma once
+#include <stdbool.h>
+#include <SDL.h>
+#include "core/game.h"
+#include "ui/ui.h"
+
+typedef struct UiApp UiApp;
+
+typedef enum UiScreen { UI_MENU, UI_GAME, UI_HANDOVER, UI_DEBRIEF } UiScreen;
+
+/* win may be NULL (no fullscreen toggling then). */
+UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *why, size_t n);
+void uiapp_free(UiApp *a);
+/* Handles one event. False once the player has asked to quit. */
+bool uiapp_handle(UiApp *a, const SDL_Event *e);
+/* Advances animation and the computer player to time now_ms. True if
+ * something is still moving (the loop should keep drawing frames). */
+bool uiapp_tick(UiApp *a, uint32_t now_ms);
+/* Milliseconds until the next tick is needed, or -1 to wait for input. */
+int uiapp_next_wake(const UiApp *a, uint32_t now_ms);
+/* Draws a whole frame (no present). */
+void uiapp_draw(UiApp *a);
+/* Draws a frame and saves it as PNG. */
+bool uiapp_screenshot(UiApp *a, const char *path);
+
+UiScreen uiapp_screen(const UiApp *a);
+int uiapp_scenario_count(const UiApp *a);
+/* Index of the menu entry whose file name contains `name`, or -1. */
+int uiapp_find_scenario(const UiApp *a, const char *name);
+/* Starts scenario i from the menu: human side (or -1), hot-seat or not. */
+bool uiapp_start(UiApp *a, int scenario, int human_side, bool hotseat, char *why, size_t n);
+const Game *uiapp_game(const UiApp *a);
+/* Screen centre of hex h in the current view (false if not shown). */
+bool uiapp_hex_screen(const UiApp *a, Hex h, int *x, int *y);
+void uiapp_center_on(UiApp *a, Hex h);
+void uiapp_set_zoom(UiApp *a, int zoom);
+void uiapp_pan(UiApp *a, int dx, int dy);
+/* The units the player has selected; returns the count. */
+int uiapp_selection(const UiApp *a, int *out, int max);
+/* Skips the running animations (tests). */
+void uiapp_finish_animations(UiApp *a);

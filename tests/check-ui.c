@@ -1,0 +1,353 @@
+/* check-ui.c - the window driven like a player would, on the software
+ * renderer with SDL_VIDEODRIVER=dummy: the menu lists the 638 scenario,
+ * a unit is selected, moved and the turn ended, all through synthetic
+ * mouse and key events; assertions on the engine state reached through
+ * commands and on the pixels. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <SDL.h>
+#include "core/effect.h"
+#include "core/path.h"
+#include "ui/uiapp.h"
+
+enum { W = 1280, H = 800 };
+
+static SDL_Surface *surf;
+static SDL_Renderer *ren;
+static UiApp *app;
+static char scen_path[1200];
+static char home[256];
+
+static void setup(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    snprintf(home, sizeof home, "/tmp/emesa-check-ui-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(home));
+    setenv("XDG_DATA_HOME", home, 1);
+    ck_assert_int_eq(SDL_Init(SDL_INIT_VIDEO), 0);
+    surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+    ren = SDL_CreateSoftwareRenderer(surf);
+    ck_assert_ptr_nonnull(ren);
+    const char *src = getenv("EMESA_SOURCE_DIR");
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = src ? src : ".";
+    cfg.seed = 7;
+    cfg.ai_side = -1;
+    cfg.scale_pct = 100;
+    char why[512];
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+    snprintf(scen_path, sizeof scen_path, "%s/scenarios/emesa-638.lua", cfg.data_dir);
+}
+
+static void teardown(void)
+{
+    uiapp_free(app);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    SDL_Quit();
+}
+
+static void send_click(int x, int y, Uint8 button)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    uiapp_handle(app, &e);
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = button;
+    e.button.x = x;
+    e.button.y = y;
+    uiapp_handle(app, &e);
+    e.type = SDL_MOUSEBUTTONUP;
+    uiapp_handle(app, &e);
+}
+
+static void send_key(SDL_Keycode k)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    uiapp_handle(app, &e);
+}
+
+static void frame(void)
+{
+    uiapp_draw(app);
+    SDL_RenderPresent(ren);
+}
+
+static uint32_t px(int x, int y)
+{
+    return ((uint32_t *)((uint8_t *)surf->pixels + y * surf->pitch))[x] & 0xffffff;
+}
+
+static int lum_at(int x, int y)
+{
+    uint32_t p = px(x, y);
+    return (int)((((p >> 16) & 255) * 3 + ((p >> 8) & 255) * 6 + (p & 255)) / 10);
+}
+
+static bool have_scenario(void)
+{
+    return access(scen_path, R_OK) == 0;
+}
+
+START_TEST(menu_lists_the_scenarios)
+{
+    ck_assert_int_eq(uiapp_screen(app), UI_MENU);
+    ck_assert_int_ge(uiapp_scenario_count(app), 1);
+    ck_assert_int_ge(uiapp_find_scenario(app, "emesa-638"), 0);
+    frame();
+    /* The menu is drawn: many different colours on screen. */
+    uint32_t seen[64];
+    int n = 0;
+    for (int y = 5; y < H && n < 64; y += 37)
+        for (int x = 5; x < W && n < 64; x += 41) {
+            uint32_t p = px(x, y);
+            bool dup = false;
+            for (int i = 0; i < n; i++)
+                dup |= seen[i] == p;
+            if (!dup)
+                seen[n++] = p;
+        }
+    ck_assert_int_ge(n, 4);
+}
+END_TEST
+
+/* A unit of the side to act that can reach some hex at least 2 away. */
+static int pick_mover(const Game *g, Hex *dest)
+{
+    int *reach = calloc((size_t)(g->map.width * g->map.height), sizeof *reach);
+    int found = -1;
+    for (int u = 0; u < g->nunits && found < 0; u++) {
+        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
+            continue;
+        path_reachable(g, u, reach);
+        for (int row = 0; row < g->map.height && found < 0; row++)
+            for (int col = 0; col < g->map.width && found < 0; col++) {
+                Hex h = hex_from_offset(col, row);
+                int ids[8];
+                if (reach[row * g->map.width + col] > 0 && hex_distance(h, g->units[u].hex) == 2 &&
+                    game_units_at(g, h, ids, 8) == 0) {
+                    found = u;
+                    *dest = h;
+                }
+            }
+    }
+    free(reach);
+    return found;
+}
+
+START_TEST(select_move_end_turn)
+{
+    if (!have_scenario()) {
+        fprintf(stderr, "check-ui: %s not there yet; skipping\n", scen_path);
+        return;
+    }
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(app);
+    ck_assert_ptr_nonnull(g);
+    /* Hot-seat: the hand-over screen hides the map first. */
+    ck_assert_int_eq(uiapp_screen(app), UI_HANDOVER);
+    send_key(SDLK_RETURN);
+    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
+
+    Hex dest;
+    int u = pick_mover(g, &dest);
+    ck_assert_int_ge(u, 0);
+    Hex start = g->units[u].hex;
+    uiapp_set_zoom(app, 2);
+    uiapp_center_on(app, start);
+    frame();
+    /* A hex far from the unit, in view, before and after selecting. */
+    int fx = -1, fy = -1;
+    for (int row = 0; row < g->map.height && fx < 0; row++)
+        for (int col = 0; col < g->map.width && fx < 0; col++) {
+            Hex h = hex_from_offset(col, row);
+            int ids[8], x, y;
+            if (hex_distance(h, start) >= 8 && game_units_at(g, h, ids, 8) == 0 && uiapp_hex_screen(app, h, &x, &y) &&
+                map_terrain(&g->map, h) == TER_OPEN) {
+                fx = x;
+                fy = y;
+            }
+        }
+    ck_assert_int_ge(fx, 0);
+    int lum_before = lum_at(fx, fy);
+
+    int ux, uy;
+    ck_assert(uiapp_hex_screen(app, start, &ux, &uy));
+    send_click(ux, uy, SDL_BUTTON_LEFT);
+    int sel[4];
+    ck_assert_int_ge(uiapp_selection(app, sel, 4), 1);
+    ck_assert_int_eq(g->units[sel[0]].hex.q, start.q);
+    ck_assert_int_eq(g->units[sel[0]].hex.r, start.r);
+    u = sel[0];
+    frame();
+    ck_assert_int_gt(lum_before - lum_at(fx, fy), 15);   /* unreachable dimmed */
+
+    /* Recompute a destination for the unit actually selected (top of stack). */
+    {
+        int *reach = calloc((size_t)(g->map.width * g->map.height), sizeof *reach);
+        path_reachable(g, u, reach);
+        bool ok = false;
+        for (int row = 0; row < g->map.height && !ok; row++)
+            for (int col = 0; col < g->map.width && !ok; col++) {
+                Hex h = hex_from_offset(col, row);
+                int ids[8], x, y;
+                if (reach[row * g->map.width + col] > 0 && hex_distance(h, start) == 2 && game_units_at(g, h, ids, 8) == 0 &&
+                    uiapp_hex_screen(app, h, &x, &y)) {
+                    dest = h;
+                    ok = true;
+                }
+            }
+        free(reach);
+        ck_assert(ok);
+    }
+    int dx, dy;
+    ck_assert(uiapp_hex_screen(app, dest, &dx, &dy));
+    uint32_t dest_before = px(dx, dy);
+    size_t nev = g->events.n;
+    send_click(dx, dy, SDL_BUTTON_LEFT);
+    ck_assert_msg(hex_eq(g->units[u].hex, dest), "the unit did not move");
+    ck_assert_uint_gt(g->events.n, nev);
+    uiapp_finish_animations(app);
+    frame();
+    ck_assert_uint_ne(px(dx, dy), dest_before);      /* the counter is drawn there */
+
+    /* End the turn: Space asks, Enter confirms. */
+    int active = g->active, turn = g->turn, phase = g->phase;
+    send_key(SDLK_SPACE);
+    ck_assert_int_eq(g->active, active);             /* only asked so far */
+    send_key(SDLK_RETURN);
+    ck_assert(g->active != active || g->turn != turn || g->phase != phase);
+    /* Hot-seat: hand-over again, hiding the map. */
+    ck_assert_int_eq(uiapp_screen(app), UI_HANDOVER);
+    frame();
+}
+END_TEST
+
+START_TEST(gate_pixels_follow_the_gate)
+{
+    if (!have_scenario())
+        return;
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    Game *g = (Game *)uiapp_game(app);
+    ck_assert_int_ge(g->ngates, 1);
+    /* The test, not the window, changes the gate (through an effect). */
+    uiapp_set_zoom(app, 3);
+    uiapp_center_on(app, g->gates[0].hex);
+    int x, y;
+    ck_assert(uiapp_hex_screen(app, g->gates[0].hex, &x, &y));
+    effect_set_gate(g, 0, GATE_SHUT);
+    frame();
+    uint32_t shut[64];
+    for (int k = 0; k < 64; k++)
+        shut[k] = px(x - 8 + k % 8 * 2, y - 8 + k / 8 * 2);
+    effect_set_gate(g, 0, GATE_OPEN);
+    frame();
+    int diff = 0;
+    for (int k = 0; k < 64; k++)
+        diff += shut[k] != px(x - 8 + k % 8 * 2, y - 8 + k / 8 * 2);
+    ck_assert_int_gt(diff, 16);
+}
+END_TEST
+
+START_TEST(computer_plays_its_side)
+{
+    if (!have_scenario())
+        return;
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(app);
+    int human = g->active == 0 ? 1 : 0;
+    uiapp_free(app);
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.seed = 7;
+    cfg.ai_side = -1;
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(uiapp_start(app, i, human, false, why, sizeof why), "%s", why);
+    g = uiapp_game(app);
+    size_t nev = g->events.n;
+    uint32_t t = 1000;
+    for (int k = 0; k < 5000 && g->active != human && g->mode != MODE_OVER; k++) {
+        uiapp_finish_animations(app);
+        uiapp_tick(app, t += 500);
+    }
+    ck_assert_int_eq(g->active, human);
+    ck_assert_uint_gt(g->events.n, nev);
+    frame();
+}
+END_TEST
+
+START_TEST(f12_saves_a_screenshot)
+{
+    frame();
+    send_key(SDLK_F12);
+    char dir[400];
+    snprintf(dir, sizeof dir, "%s/emesa/emesa", home);
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *de;
+    int pngs = 0;
+    while ((de = readdir(d)))
+        pngs += strstr(de->d_name, ".png") != NULL;
+    closedir(d);
+    ck_assert_int_eq(pngs, 1);
+}
+END_TEST
+
+START_TEST(help_and_settings_open_and_close)
+{
+    send_key(SDLK_F1);
+    frame();
+    send_key(SDLK_ESCAPE);
+    send_key(SDLK_F10);
+    frame();
+    send_key(SDLK_ESCAPE);
+    ck_assert_int_eq(uiapp_screen(app), UI_MENU);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("ui");
+    TCase *tc = tcase_create("window");
+    tcase_set_timeout(tc, 120);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, menu_lists_the_scenarios);
+    tcase_add_test(tc, select_move_end_turn);
+    tcase_add_test(tc, gate_pixels_follow_the_gate);
+    tcase_add_test(tc, computer_plays_its_side);
+    tcase_add_test(tc, f12_saves_a_screenshot);
+    tcase_add_test(tc, help_and_settings_open_and_close);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,252 @@
+/* bench-window.c - window figures and screenshots for the game window.
+ *
+ *   bench-window frames DATA_DIR [W H]   frame times while panning and
+ *                                        zooming the 638 map in a real
+ *                                        window (run it under Xvfb)
+ *   bench-window shots DATA_DIR OUT_DIR  screenshots of every screen,
+ *                                        drawn on the software renderer
+ *
+ * tools/bench-window.sh runs both, and measures start-up, idle CPU and
+ * memory on the real `emesa` binary. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <SDL.h>
+#include "core/effect.h"
+#include "core/path.h"
+#include "ui/uiapp.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static UiApp *make(SDL_Window *win, SDL_Renderer *r, const char *data, int scale)
+{
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = data;
+    cfg.seed = 3;
+    cfg.ai_side = -1;
+    cfg.scale_pct = scale;
+    char why[512];
+    UiApp *a = uiapp_new(win, r, &cfg, why, sizeof why);
+    if (!a) {
+        fprintf(stderr, "bench-window: %s\n", why);
+        exit(1);
+    }
+    return a;
+}
+
+static void start(UiApp *a, int human, bool hotseat)
+{
+    char why[512];
+    int i = uiapp_find_scenario(a, "emesa-638");
+    if (i < 0 || !uiapp_start(a, i, human, hotseat, why, sizeof why)) {
+        fprintf(stderr, "bench-window: cannot start the 638 scenario: %s\n", i < 0 ? "not found" : why);
+        exit(1);
+    }
+}
+
+static int frames(const char *data, int w, int h)
+{
+    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+        return fprintf(stderr, "bench-window: %s\n", SDL_GetError()), 1;
+    SDL_Window *win = SDL_CreateWindow("Emesa bench", 0, 0, w, h, 0);
+    const char *rd = getenv("EMESA_RENDERER");
+    SDL_Renderer *r = NULL;
+    if (!rd || strcmp(rd, "software") != 0)
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED);
+    if (!r)
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    SDL_RendererInfo info;
+    SDL_GetRendererInfo(r, &info);
+    UiApp *a = make(win, r, data, 100);
+    start(a, 0, false);
+    const Game *g = uiapp_game(a);
+    uiapp_center_on(a, hex_from_offset(g->map.width / 2, g->map.height / 2));
+    /* Warm the caches at every zoom level first (that is a one-off). */
+    for (int z = 0; z < 5; z++) {
+        uiapp_set_zoom(a, z);
+        uiapp_draw(a);
+        SDL_RenderPresent(r);
+    }
+    enum { N = 300 };
+    double t[N];
+    for (int i = 0; i < N; i++) {
+        if (i % 60 == 0)
+            uiapp_set_zoom(a, (i / 60) % 5);
+        int dir = (i / 15) % 4;
+        uiapp_pan(a, dir == 0 ? 24 : dir == 2 ? -24 : 0, dir == 1 ? 18 : dir == 3 ? -18 : 0);
+        double t0 = now_ms();
+        uiapp_draw(a);
+        SDL_RenderPresent(r);
+        t[i] = now_ms() - t0;
+    }
+    qsort(t, N, sizeof t[0], cmp_d);
+    double sum = 0;
+    for (int i = 0; i < N; i++)
+        sum += t[i];
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("renderer %s\n", info.name);
+    printf("frame-ms mean %.2f median %.2f p95 %.2f max %.2f (%d frames at %dx%d, panning and zooming)\n", sum / N,
+           t[N / 2], t[N * 95 / 100], t[N - 1], N, w, h);
+    printf("game-peak-rss-kb %ld\n", ru.ru_maxrss);
+    uiapp_free(a);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+    SDL_Quit();
+    return 0;
+}
+
+static void shot(UiApp *a, const char *dir, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s.png", dir, name);
+    if (!uiapp_screenshot(a, path))
+        fprintf(stderr, "bench-window: cannot save %s: %s\n", path, SDL_GetError());
+    else
+        printf("%s\n", path);
+}
+
+static void key(UiApp *a, SDL_Keycode k)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    uiapp_handle(a, &e);
+}
+
+static void mouse(UiApp *a, int x, int y, bool click)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    uiapp_handle(a, &e);
+    if (!click)
+        return;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    uiapp_handle(a, &e);
+    e.type = SDL_MOUSEBUTTONUP;
+    uiapp_handle(a, &e);
+}
+
+/* The unit of the side to act nearest an enemy (for a telling picture). */
+static int unit_near_enemy(const Game *g)
+{
+    int best = -1, bd = 1 << 30;
+    for (int u = 0; u < g->nunits; u++) {
+        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
+            continue;
+        for (int e = 0; e < g->nunits; e++) {
+            if (g->units[e].side == g->active || g->units[e].status != UNIT_ON_MAP)
+                continue;
+            int d = hex_distance(g->units[u].hex, g->units[e].hex);
+            if (d < bd) {
+                bd = d;
+                best = u;
+            }
+        }
+    }
+    return best;
+}
+
+static int shots(const char *data, const char *dir, int w, int h)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 0);
+    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+        return fprintf(stderr, "bench-window: %s\n", SDL_GetError()), 1;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    UiApp *a = make(NULL, r, data, 100);
+    shot(a, dir, "menu");
+    start(a, 0, false);
+    const Game *g = uiapp_game(a);
+    uiapp_set_zoom(a, 1);
+    shot(a, dir, "map-overview");
+    int u = unit_near_enemy(g);
+    if (u >= 0) {
+        uiapp_set_zoom(a, 3);
+        uiapp_center_on(a, g->units[u].hex);
+        int x, y;
+        uiapp_hex_screen(a, g->units[u].hex, &x, &y);
+        mouse(a, x, y, true);
+        /* Hover a reachable hex two or three away to show the path. */
+        int *reach = calloc((size_t)(g->map.width * g->map.height), sizeof *reach);
+        path_reachable(g, u, reach);
+        for (int row = 0; row < g->map.height; row++)
+            for (int col = 0; col < g->map.width; col++) {
+                Hex hx = hex_from_offset(col, row);
+                int ids[4];
+                if (reach[row * g->map.width + col] > 0 && hex_distance(hx, g->units[u].hex) == 3 &&
+                    game_units_at(g, hx, ids, 4) == 0) {
+                    uiapp_hex_screen(a, hx, &x, &y);
+                    row = g->map.height;
+                    break;
+                }
+            }
+        free(reach);
+        mouse(a, x, y, false);
+        shot(a, dir, "map-selected");
+        key(a, SDLK_c);
+        shot(a, dir, "map-coords");
+        key(a, SDLK_c);
+    }
+    key(a, SDLK_F1);
+    shot(a, dir, "help");
+    key(a, SDLK_ESCAPE);
+    key(a, SDLK_SPACE);
+    shot(a, dir, "confirm-end-turn");
+    key(a, SDLK_ESCAPE);
+    uiapp_free(a);
+    a = make(NULL, r, data, 150);
+    start(a, -1, true);
+    shot(a, dir, "hotseat-handover");
+    key(a, SDLK_RETURN);
+    key(a, SDLK_F10);
+    shot(a, dir, "settings-150");
+    key(a, SDLK_ESCAPE);
+    uiapp_free(a);
+    a = make(NULL, r, data, 100);
+    start(a, 0, false);
+    Game *gm = (Game *)uiapp_game(a);
+    /* Play the computer against itself a few turns for a debrief. */
+    effect_end_game(gm, 0, "historical", "Emesa held; the coalition went home (picture made by bench-window).");
+    uint32_t t = 1000;
+    for (int k = 0; k < 10; k++)
+        uiapp_tick(a, t += 100);
+    shot(a, dir, "debrief");
+    uiapp_free(a);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+    SDL_Quit();
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 3 && strcmp(argv[1], "frames") == 0)
+        return frames(argv[2], argc >= 5 ? atoi(argv[3]) : 1920, argc >= 5 ? atoi(argv[4]) : 1080);
+    if (argc >= 4 && strcmp(argv[1], "shots") == 0)
+        return shots(argv[2], argv[3], argc >= 6 ? atoi(argv[4]) : 1600, argc >= 6 ? atoi(argv[5]) : 1000);
+    fprintf(stderr, "usage: bench-window frames DATA_DIR [W H] | shots DATA_DIR OUT_DIR [W H]\n");
+    return 2;
+}
