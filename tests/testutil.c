@@ -36,6 +36,8 @@ int tu_unit(Game *g, const char *id, int side, const char *type, int sp, int col
     u->cohesion = 8;
     u->hex = hex_from_offset(col, row);
     u->status = UNIT_ON_MAP;
+    u->column = -1;
+    u->contingent = -1;
     return i;
 }
 

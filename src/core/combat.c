@@ -129,6 +129,7 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
     /* Leaders: half their tactics rating, at most shift_leader, each way. */
     int la = best_tactics(g, att, natt) / 2, ld = best_tactics(g, o->defenders, o->ndef) / 2;
     shifts += (la > r->shift_leader ? r->shift_leader : la) - (ld > r->shift_leader ? r->shift_leader : ld);
+    shifts += siege_attack_shift(g, side, target);
     o->shifts = shifts;
     col += shifts;
     if (col < 0)

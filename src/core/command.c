@@ -3,34 +3,36 @@
 #include <stdio.h>
 #include <string.h>
 #include "combat.h"
+#include "effect.h"
 #include "internal.h"
 #include "path.h"
 
-static const char *const NAMES[CMD_COUNT] = {"move", "attack", "end-impulse", "end-turn"};
+static const char *const NAMES[CMD_COUNT] = {"move", "attack", "end-impulse", "end-turn", "open-gate", "shut-gate",
+                                             "alert", "rations", "send-column", "offer-terms", "release"};
 
 const char *cmd_type_name(CmdType t) { return (t >= 0 && t < CMD_COUNT) ? NAMES[t] : "?"; }
 
 Command cmd_move(int side, int unit, Hex to)
 {
-    Command c = {CMD_MOVE, side, {unit, -1, -1, -1}, 1, to};
+    Command c = {.type = CMD_MOVE, .side = side, .units = {unit, -1, -1, -1}, .nunits = 1, .to = to};
     return c;
 }
 
 Command cmd_attack(int side, int unit, Hex target)
 {
-    Command c = {CMD_ATTACK, side, {unit, -1, -1, -1}, 1, target};
+    Command c = {.type = CMD_ATTACK, .side = side, .units = {unit, -1, -1, -1}, .nunits = 1, .to = target};
     return c;
 }
 
 Command cmd_end_impulse(int side)
 {
-    Command c = {CMD_END_IMPULSE, side, {-1, -1, -1, -1}, 0, {0, 0}};
+    Command c = {.type = CMD_END_IMPULSE, .side = side, .units = {-1, -1, -1, -1}};
     return c;
 }
 
 Command cmd_end_turn(int side)
 {
-    Command c = {CMD_END_TURN, side, {-1, -1, -1, -1}, 0, {0, 0}};
+    Command c = {.type = CMD_END_TURN, .side = side, .units = {-1, -1, -1, -1}};
     return c;
 }
 
@@ -52,6 +54,15 @@ static bool check_unit(const Game *g, const Command *c, int ui, char *why, size_
     if (u->status != UNIT_ON_MAP)
         REFUSE("%s has been destroyed", u->name);
     return true;
+}
+
+/* The gate whose passage a step from a to b uses (town <-> outside), or -1. */
+static int gate_crossed(const Game *g, Hex a, Hex b)
+{
+    Terrain ta = map_terrain(&g->map, a), tb = map_terrain(&g->map, b);
+    if (terrain_is_town(ta) == terrain_is_town(tb))
+        return -1;
+    return game_gate_at(g, terrain_is_town(ta) ? a : b);
 }
 
 static bool validate_move(const Game *g, const Command *c, char *why, size_t n)
@@ -80,6 +91,15 @@ static bool validate_move(const Game *g, const Command *c, char *why, size_t n)
                    g->mode == MODE_BATTLE ? "impulse" : "turn", far.cost / 2, far.cost % 2 * 5, u->mp / 2,
                    u->mp % 2 * 5);
         REFUSE("%s has no way to %s", u->name, hb);
+    }
+    Hex prev = u->hex;
+    for (int i = 0; i < p.len; i++) {
+        int gi = gate_crossed(g, prev, p.hexes[i]);
+        if (gi >= 0 && siege_gate_room(g, gi) < u->sp)
+            REFUSE("the %s cannot pass %s (%d SP) now: %d SP more can go through it this %s", g->gates[gi].name, u->name,
+                   u->sp, siege_gate_room(g, gi) > 0 ? siege_gate_room(g, gi) : 0,
+                   g->mode == MODE_BATTLE ? "impulse" : "turn");
+        prev = p.hexes[i];
     }
     return true;
 }
@@ -117,6 +137,176 @@ static bool validate_attack(const Game *g, const Command *c, char *why, size_t n
     return combat_odds(g, c->units, c->nunits, c->to, &o, why, n);
 }
 
+static bool validate_siege(const Game *g, const Command *c, char *why, size_t n)
+{
+    const Siege *s = &g->siege;
+    const char *me = g->sides[c->side].name;
+    switch (c->type) {
+    case CMD_OPEN_GATE:
+    case CMD_SHUT_GATE: {
+        if (c->arg < 0 || c->arg >= g->ngates)
+            REFUSE("there is no such gate");
+        const Gate *gt = &g->gates[c->arg];
+        if (c->side != g->town_side)
+            REFUSE("%s does not hold the town's gates", me);
+        if (game_enemy_at(g, gt->hex, c->side))
+            REFUSE("the enemy stands in the %s", gt->name);
+        if (c->type == CMD_OPEN_GATE && gt->state != GATE_SHUT)
+            REFUSE("the %s is not shut", gt->name);
+        if (c->type == CMD_SHUT_GATE && gt->state != GATE_OPEN)
+            REFUSE(gt->state == GATE_SHUT ? "the %s is already shut" : "the %s is broken and cannot be shut", gt->name);
+        return true;
+    }
+    case CMD_ALERT:
+        if (c->arg < 0 || c->arg >= g->ngates)
+            REFUSE("there is no such gate");
+        if (c->side == g->town_side || g->town_side < 0)
+            REFUSE("only the besiegers put their camps on alert");
+        if (g->mode != MODE_SIEGE)
+            REFUSE("camps are set on alert between battles");
+        return true;
+    case CMD_RATIONS:
+        if (g->mode != MODE_SIEGE)
+            REFUSE("rations are set between battles");
+        if (c->arg < 0 || c->arg >= RATION_COUNT)
+            REFUSE("rations are full, half or expel");
+        if (c->arg == RATION_EXPEL && c->side != g->town_side)
+            REFUSE("only the town's holder can expel the townspeople");
+        if (s->side[c->side].rations == RATION_EXPEL)
+            REFUSE("the townspeople have already been expelled");
+        if (s->side[c->side].rations == c->arg)
+            REFUSE("rations are already %s", rations_name((Rations)c->arg));
+        return true;
+    case CMD_SEND_COLUMN: {
+        if (g->mode != MODE_SIEGE)
+            REFUSE("columns are sent between battles");
+        if (c->arg < 0 || c->arg >= s->ncolumns)
+            REFUSE("there is no such column");
+        const Column *col = &s->columns[c->arg];
+        if (col->side != c->side)
+            REFUSE("column %s is not %s's", col->name, me);
+        if (col->state == COL_DONE || col->state == COL_BESIEGING)
+            REFUSE("column %s is %s", col->name, col->state == COL_DONE ? "no longer free to march" : "besieging");
+        if (col->state == COL_WAITING && col->after_courier >= 0)
+            REFUSE("column %s waits for its orders by courier", col->name);
+        if (c->arg2 < 0 || c->arg2 >= s->nplaces)
+            REFUSE("there is no such place");
+        if (c->arg3 < 0 || c->arg3 >= PACE_COUNT)
+            REFUSE("the pace is mixed, mounted or forced");
+        int from = col->next >= 0 ? col->next : col->at;
+        if (c->arg2 != from && siege_route_km(s, from, c->arg2) < 0)
+            REFUSE("no road leads from %s to %s", s->places[from].name, s->places[c->arg2].name);
+        if (c->arg2 == col->at && col->next < 0)
+            REFUSE("column %s is already at %s", col->name, s->places[c->arg2].name);
+        return true;
+    }
+    case CMD_OFFER_TERMS:
+        if (g->mode != MODE_SIEGE)
+            REFUSE("terms are offered between battles");
+        if (g->town_side < 0 || c->side == g->town_side)
+            REFUSE("only the besiegers offer terms");
+        if (c->arg != TERMS_GENEROUS && c->arg != TERMS_HARSH)
+            REFUSE("terms are generous or harsh");
+        if (s->terms != TERMS_NONE)
+            REFUSE("terms have already been offered this turn");
+        return true;
+    case CMD_RELEASE: {
+        if (g->mode != MODE_SIEGE)
+            REFUSE("contingents are released between battles");
+        if (c->arg < 0 || c->arg >= s->ncontingents)
+            REFUSE("there is no such contingent");
+        const Contingent *ct = &s->contingents[c->arg];
+        if (ct->side != c->side)
+            REFUSE("the %s are not %s's to release", ct->name, me);
+        if (ct->departed)
+            REFUSE("the %s have already gone", ct->name);
+        return true;
+    }
+    default:
+        REFUSE("unknown command");
+    }
+}
+
+static void apply_siege(Game *g, const Command *c)
+{
+    Siege *s = &g->siege;
+    Event e = game_event(g, EV_ORDER);
+    e.side = c->side;
+    switch (c->type) {
+    case CMD_OPEN_GATE:
+        effect_set_gate(g, c->arg, GATE_OPEN);
+        s->gate_opened_impulse[c->arg] = g->mode == MODE_BATTLE ? g->impulse : 0;
+        return;
+    case CMD_SHUT_GATE: {
+        effect_set_gate(g, c->arg, GATE_SHUT);
+        int outside = 0;
+        for (int i = 0; i < g->nunits; i++) {
+            const Unit *u = &g->units[i];
+            if (u->status == UNIT_ON_MAP && u->side == c->side && !terrain_is_town(map_terrain(&g->map, u->hex)) &&
+                siege_sector_of(g, u->hex) == c->arg)
+                outside++;
+        }
+        if (outside)
+            effect_message(g, c->side, "the gate is shut on our own men outside");
+        return;
+    }
+    case CMD_ALERT:
+        s->gate_alert[c->arg] = c->arg2 != 0;
+        snprintf(e.text, sizeof e.text, "order: the camp before the %s %s", g->gates[c->arg].name,
+                 c->arg2 ? "stands to arms" : "stands down");
+        break;
+    case CMD_RATIONS:
+        s->side[c->side].rations = c->arg;
+        s->side[c->side].half_turns = 0;
+        if (c->arg == RATION_EXPEL)
+            s->civic_will = s->civic_will > s->rules.expel_will ? s->civic_will - s->rules.expel_will : 0;
+        snprintf(e.text, sizeof e.text, "order: %s %s", g->sides[c->side].name,
+                 c->arg == RATION_EXPEL ? "expels the townspeople" : c->arg == RATION_HALF ? "goes on half rations"
+                                                                                          : "returns to full rations");
+        break;
+    case CMD_SEND_COLUMN: {
+        Column *col = &s->columns[c->arg];
+        col->dest = c->arg2;
+        col->pace = c->arg3;
+        if (col->state == COL_WAITING) {
+            col->state = COL_MARCHING;
+            col->next = -1;
+        }
+        snprintf(e.text, sizeof e.text, "order: column %s marches for %s at a %s pace%s", col->name,
+                 s->places[c->arg2].name, pace_name((Pace)c->arg3), col->hidden ? " (its goal kept secret)" : "");
+        break;
+    }
+    case CMD_OFFER_TERMS:
+        s->terms = c->arg;
+        s->terms_side = c->side;
+        snprintf(e.text, sizeof e.text, "order: %s offers %s terms to the town", g->sides[c->side].name,
+                 c->arg == TERMS_GENEROUS ? "generous" : "harsh");
+        break;
+    case CMD_RELEASE: {
+        Contingent *ct = &s->contingents[c->arg];
+        ct->departed = true;
+        s->departures++;
+        int sp = 0;
+        for (int i = 0; i < g->nunits; i++) {
+            Unit *u = &g->units[i];
+            if (u->contingent == c->arg && (u->status == UNIT_ON_MAP || u->status == UNIT_OFF_MAP)) {
+                sp += u->sp;
+                u->status = UNIT_DEPARTED;
+            }
+        }
+        Event d = game_event(g, EV_DISPERSAL);
+        d.side = c->side;
+        snprintf(d.text, sizeof d.text, "dispersal: %s (%d SP) released to defend %s", ct->name, sp,
+                 s->places[ct->home].name);
+        game_emit(g, &d);
+        return;
+    }
+    default:
+        return;
+    }
+    game_emit(g, &e);
+}
+
 bool cmd_validate(const Game *g, const Command *c, char *why, size_t n)
 {
     if (g->mode == MODE_OVER)
@@ -139,7 +329,7 @@ bool cmd_validate(const Game *g, const Command *c, char *why, size_t n)
             REFUSE("a battle is being fought; use end-impulse");
         return true;
     default:
-        REFUSE("unknown command");
+        return validate_siege(g, c, why, n);
     }
 }
 
@@ -165,6 +355,13 @@ static void apply_move(Game *g, const Command *c)
     e.from = u->hex;
     e.to = c->to;
     e.a = p.cost;
+    Hex prev = u->hex;
+    for (int i = 0; i < p.len; i++) {
+        int gi = gate_crossed(g, prev, p.hexes[i]);
+        if (gi >= 0)
+            g->siege.gate_passed[gi] += u->sp;
+        prev = p.hexes[i];
+    }
     u->mp -= p.cost;
     u->hex = c->to;
     if (path_in_enemy_zoc(g, u->side, u->hex))
@@ -184,15 +381,24 @@ bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
         break;
     case CMD_ATTACK:
         if (g->mode == MODE_SIEGE) {
-            char what[96];
+            char what[EVENT_TEXT];
             const Unit *u = &g->units[c->units[0]];
             Terrain tt = map_terrain(&g->map, c->to);
-            bool sally = u->side == g->town_side && terrain_is_town(map_terrain(&g->map, u->hex)) &&
-                         !terrain_is_town(tt);
-            snprintf(what, sizeof what, "%s", sally ? "a sally from the town"
-                                               : terrain_is_town(tt) ? "an assault on the walls"
-                                                                     : "a field battle");
-            turn_begin_battle(g, what);
+            /* A sally: the town's holder attacks outside the walls from the
+             * town or within a gate sector of it. */
+            bool sally = u->side == g->town_side && !terrain_is_town(tt) &&
+                         (terrain_is_town(map_terrain(&g->map, u->hex)) || siege_sector_of(g, u->hex) >= 0);
+            bool assault = u->side != g->town_side && terrain_is_town(tt);
+            int gi = siege_sector_of(g, sally ? c->to : u->hex);
+            if (sally)
+                snprintf(what, sizeof what, "%s sallies%s%s", u->name, gi >= 0 ? " by the " : "",
+                         gi >= 0 ? g->gates[gi].name : "");
+            else if (assault)
+                snprintf(what, sizeof what, "%s storms the walls%s%s", u->name, gi >= 0 ? " by the " : "",
+                         gi >= 0 ? g->gates[gi].name : "");
+            else
+                snprintf(what, sizeof what, "%s offers battle", u->name);
+            turn_begin_battle(g, sally ? 1 : assault ? 2 : 0, what);
         }
         combat_resolve(g, c->units, c->nunits, c->to);
         turn_check_victory(g, false);
@@ -204,6 +410,7 @@ bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
         turn_end_phase(g);
         break;
     default:
+        apply_siege(g, c);
         break;
     }
     return true;
@@ -227,10 +434,104 @@ void cmd_format(const Game *g, const Command *c, char *buf, size_t n)
             snprintf(buf + len, n - len, " %s", hb);
         break;
     }
+    case CMD_OPEN_GATE:
+    case CMD_SHUT_GATE:
+        snprintf(buf, n, "%s %s", cmd_type_name((CmdType)c->type), (c->arg >= 0 && c->arg < g->ngates) ? g->gates[c->arg].id : "?");
+        break;
+    case CMD_ALERT:
+        snprintf(buf, n, "alert %s %s", (c->arg >= 0 && c->arg < g->ngates) ? g->gates[c->arg].id : "?", c->arg2 ? "on" : "off");
+        break;
+    case CMD_RATIONS:
+        snprintf(buf, n, "rations %s", rations_name((Rations)c->arg));
+        break;
+    case CMD_SEND_COLUMN:
+        snprintf(buf, n, "send-column %s %s %s",
+                 (c->arg >= 0 && c->arg < g->siege.ncolumns) ? g->siege.columns[c->arg].id : "?",
+                 (c->arg2 >= 0 && c->arg2 < g->siege.nplaces) ? g->siege.places[c->arg2].id : "?",
+                 pace_name((Pace)c->arg3));
+        break;
+    case CMD_OFFER_TERMS:
+        snprintf(buf, n, "offer-terms %s", c->arg == TERMS_HARSH ? "harsh" : "generous");
+        break;
+    case CMD_RELEASE:
+        snprintf(buf, n, "release %s",
+                 (c->arg >= 0 && c->arg < g->siege.ncontingents) ? g->siege.contingents[c->arg].id : "?");
+        break;
     default:
         snprintf(buf, n, "%s", cmd_type_name((CmdType)c->type));
         break;
     }
+}
+
+static int gate_by_id(const Game *g, const char *id)
+{
+    for (int i = 0; i < g->ngates; i++)
+        if (strcmp(g->gates[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+/* The siege orders' text forms; words[0] is the verb. */
+static bool parse_siege(const Game *g, char words[][64], int k, Command *c, char *why, size_t n)
+{
+    const char *v = words[0];
+    const Siege *s = &g->siege;
+    if (strcmp(v, "open-gate") == 0 || strcmp(v, "shut-gate") == 0) {
+        if (k != 2)
+            REFUSE("%s needs a gate, e.g. \"%s rastan\"", v, v);
+        c->type = v[0] == 'o' ? CMD_OPEN_GATE : CMD_SHUT_GATE;
+        if ((c->arg = gate_by_id(g, words[1])) < 0)
+            REFUSE("no gate has the id \"%s\"", words[1]);
+        return true;
+    }
+    if (strcmp(v, "alert") == 0) {
+        if (k != 3 || (strcmp(words[2], "on") != 0 && strcmp(words[2], "off") != 0))
+            REFUSE("alert needs a gate and on or off, e.g. \"alert rastan on\"");
+        c->type = CMD_ALERT;
+        if ((c->arg = gate_by_id(g, words[1])) < 0)
+            REFUSE("no gate has the id \"%s\"", words[1]);
+        c->arg2 = strcmp(words[2], "on") == 0;
+        return true;
+    }
+    if (strcmp(v, "rations") == 0) {
+        Rations r;
+        if (k != 2 || !rations_from_name(words[1], &r))
+            REFUSE("rations takes full, half or expel");
+        c->type = CMD_RATIONS;
+        c->arg = r;
+        return true;
+    }
+    if (strcmp(v, "send-column") == 0) {
+        Pace p;
+        if (k != 4)
+            REFUSE("send-column needs a column, a place and a pace, e.g. \"send-column iraq hit forced\"");
+        c->type = CMD_SEND_COLUMN;
+        if ((c->arg = siege_column_by_id(s, words[1])) < 0)
+            REFUSE("no column has the id \"%s\"", words[1]);
+        if ((c->arg2 = siege_place_by_id(s, words[2])) < 0)
+            REFUSE("no place on the theatre map has the id \"%s\"", words[2]);
+        if (!pace_from_name(words[3], &p))
+            REFUSE("\"%s\" is not a pace: mixed, mounted or forced", words[3]);
+        c->arg3 = p;
+        return true;
+    }
+    if (strcmp(v, "offer-terms") == 0) {
+        if (k != 2 || (strcmp(words[1], "generous") != 0 && strcmp(words[1], "harsh") != 0))
+            REFUSE("offer-terms takes generous or harsh");
+        c->type = CMD_OFFER_TERMS;
+        c->arg = words[1][0] == 'g' ? TERMS_GENEROUS : TERMS_HARSH;
+        return true;
+    }
+    if (strcmp(v, "release") == 0) {
+        if (k != 2)
+            REFUSE("release needs a contingent");
+        c->type = CMD_RELEASE;
+        if ((c->arg = siege_contingent_by_id(s, words[1])) < 0)
+            REFUSE("no contingent has the id \"%s\"", words[1]);
+        return true;
+    }
+    REFUSE("unknown command \"%s\" (expected move, attack, end-impulse, end-turn, open-gate, shut-gate, alert, "
+           "rations, send-column, offer-terms or release)", v);
 }
 
 bool cmd_parse(const Game *g, const char *line, Command *c, char *why, size_t n)
@@ -243,7 +544,7 @@ bool cmd_parse(const Game *g, const char *line, Command *c, char *why, size_t n)
     int k = sscanf(line, "%23s %199s %31s %7s", verb, who, where, extra);
     if (k < 1)
         REFUSE("empty command");
-    if (k == 4)
+    if (k == 4 && strcmp(verb, "send-column") != 0)
         REFUSE("too many words in \"%s\"", line);
     if (strcmp(verb, "end-turn") == 0 || strcmp(verb, "end-impulse") == 0) {
         if (k != 1)
@@ -252,8 +553,13 @@ bool cmd_parse(const Game *g, const char *line, Command *c, char *why, size_t n)
         return true;
     }
     bool move = strcmp(verb, "move") == 0, attack = strcmp(verb, "attack") == 0;
-    if (!move && !attack)
-        REFUSE("unknown command \"%s\" (expected move, attack, end-impulse or end-turn)", verb);
+    if (!move && !attack) {
+        char words[5][64] = {{0}};
+        int wk = sscanf(line, "%63s %63s %63s %63s %63s", words[0], words[1], words[2], words[3], words[4]);
+        if (wk == 5)
+            REFUSE("too many words in \"%s\"", line);
+        return parse_siege(g, words, wk, c, why, n);
+    }
     if (k != 3)
         REFUSE("%s needs a unit and a hex, e.g. \"%s guard 22,9\"", verb, verb);
     c->type = move ? CMD_MOVE : CMD_ATTACK;

@@ -3,7 +3,8 @@
  * A command is validated first; a refused command changes nothing and says
  * why. Commands have a one-line text form used by command files, saves and
  * replays: "move <unit> <col,row>", "attack <unit>[+<unit>...] <col,row>",
- * "end-impulse", "end-turn". Units are named by their scenario id. */
+ * "end-impulse", "end-turn", and the siege orders listed with CmdType.
+ * Units, gates, columns, places and contingents are named by their ids. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,6 +15,13 @@ typedef enum CmdType {
     CMD_ATTACK,
     CMD_END_IMPULSE,
     CMD_END_TURN,
+    CMD_OPEN_GATE,      /* "open-gate <gate>" (the town's holder) */
+    CMD_SHUT_GATE,      /* "shut-gate <gate>", even on own troops outside */
+    CMD_ALERT,          /* "alert <gate> on|off" (besieger's camp in that sector) */
+    CMD_RATIONS,        /* "rations full|half|expel" */
+    CMD_SEND_COLUMN,    /* "send-column <column> <place> mixed|mounted|forced" */
+    CMD_OFFER_TERMS,    /* "offer-terms generous|harsh" (the besieger) */
+    CMD_RELEASE,        /* "release <contingent>" homeward */
     CMD_COUNT
 } CmdType;
 
@@ -25,6 +33,9 @@ typedef struct Command {
     int units[CMD_MAX_UNITS];       /* acting unit(s); units[0] for move */
     int nunits;
     Hex to;                         /* destination or target hex */
+    int arg;                        /* gate, column, contingent, rations, terms */
+    int arg2;                       /* alert on/off; column destination */
+    int arg3;                       /* column pace */
 } Command;
 
 const char *cmd_type_name(CmdType t);   /* "move", "attack", ... */

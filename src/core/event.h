@@ -27,6 +27,16 @@ typedef enum EventType {
     EV_UNIT_ARRIVES,    /* unit placed on the map at to */
     EV_GAME_OVER,       /* side won (-1: draw); text = outcome */
     EV_GATE,            /* gate a changes to state b (GateState) */
+    EV_WEATHER,         /* a = Weather, b = fords closed */
+    EV_SUPPLY,          /* food: text says what */
+    EV_THEATRE,         /* columns and couriers on the theatre map */
+    EV_ARRIVAL_NEWS,    /* "arrival rumoured/confirmed/...": relief news */
+    EV_COUNTER_SIEGE,   /* a column besieges or takes a place */
+    EV_NEWS,            /* news reaches a side, late */
+    EV_DISPERSAL,       /* a contingent goes home */
+    EV_SURRENDER,       /* terms accepted or refused */
+    EV_ASSAULT_NEWS,    /* a gate opened from within */
+    EV_ORDER,           /* a siege order: rations, alert, terms */
     EV_COUNT
 } EventType;
 

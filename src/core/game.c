@@ -20,6 +20,12 @@ Game *game_new(uint64_t seed)
     g->start_month = 11;
     g->start_day = 28;
     g->outcome.winner = -1;
+    g->town_place = -1;
+    siege_rules_default(&g->siege.rules);
+    g->siege.historical = true;
+    g->siege.civic_will = 6;
+    for (int i = 0; i < MAX_COLUMNS; i++)
+        g->siege.columns[i].after_courier = -1;
     return g;
 }
 
@@ -136,6 +142,49 @@ uint64_t game_hash(const Game *g)
     hash_int(&hs, g->battles_this_phase);
     hash_int(&hs, g->outcome.winner);
     hash_str(&hs, g->outcome.level);
+    {
+        const Siege *s = &g->siege;
+        hash_int(&hs, s->weather);
+        hash_int(&hs, s->fords_closed);
+        hash_int(&hs, s->civic_will);
+        hash_int(&hs, s->terms);
+        hash_int(&hs, s->surrendered);
+        hash_int(&hs, s->departures);
+        for (int i = 0; i < 2; i++) {
+            hash_int(&hs, s->side[i].food);
+            hash_int(&hs, s->side[i].rations);
+            hash_int(&hs, s->side[i].half_turns);
+            hash_int(&hs, s->side[i].shortfall_turns);
+            hash_int(&hs, s->side[i].relief_hope);
+            for (int p = 0; p < s->nplaces; p++)
+                hash_int(&hs, s->side[i].threat_known[p]);
+        }
+        for (int i = 0; i < g->ngates && i < 16; i++) {
+            hash_int(&hs, s->gate_alert[i]);
+            hash_int(&hs, s->gate_passed[i]);
+        }
+        for (int i = 0; i < s->nplaces; i++) {
+            hash_int(&hs, s->places[i].owner);
+            hash_int(&hs, s->places[i].besieged_turns);
+            hash_int(&hs, s->places[i].announced);
+        }
+        for (int i = 0; i < s->ncolumns; i++) {
+            const Column *c = &s->columns[i];
+            hash_int(&hs, c->sp);
+            hash_int(&hs, c->cohesion);
+            hash_int(&hs, c->at);
+            hash_int(&hs, c->next);
+            hash_int(&hs, c->dest);
+            hash_int(&hs, c->km_left);
+            hash_int(&hs, c->pace);
+            hash_int(&hs, c->state);
+        }
+        for (int i = 0; i < s->ncouriers; i++)
+            hash_int(&hs, s->couriers[i].arrive_turn);
+        for (int i = 0; i < s->ncontingents; i++)
+            hash_int(&hs, s->contingents[i].departed);
+        hash_int(&hs, s->nnews);
+    }
     hash_int(&hs, (long long)g->rng.state);
     hash_int(&hs, (long long)g->rng.inc);
     return hs.h;
@@ -341,8 +390,22 @@ void game_event_format(const Game *g, const Event *e, char *buf, size_t n)
         snprintf(buf, n, "%s %s %s %s -> %s", pre, w, unit_name(g, e->unit), a, b);
         break;
     case EV_BATTLE_START:
-        snprintf(buf, n, "%s %s begins: %s attacks%s%s", pre, w, side_name(g, e->side),
-                 e->text[0] ? ": " : "", e->text);
+        snprintf(buf, n, "%s %s: %s attacks%s%s", pre, e->a == 1 ? "sally" : e->a == 2 ? "assault" : "battle",
+                 side_name(g, e->side), e->text[0] ? " - " : "", e->text);
+        break;
+    case EV_WEATHER:
+        snprintf(buf, n, "%s weather %s", pre, e->text);
+        break;
+    case EV_SUPPLY:
+    case EV_THEATRE:
+    case EV_ARRIVAL_NEWS:
+    case EV_COUNTER_SIEGE:
+    case EV_NEWS:
+    case EV_DISPERSAL:
+    case EV_SURRENDER:
+    case EV_ASSAULT_NEWS:
+    case EV_ORDER:
+        snprintf(buf, n, "%s %s", pre, e->text);
         break;
     case EV_IMPULSE:
         snprintf(buf, n, "%s %s %d, %s to act", pre, w, e->a, side_name(g, e->side));
@@ -399,4 +462,48 @@ void game_event_format(const Game *g, const Event *e, char *buf, size_t n)
         snprintf(buf, n, "%s %s %s", pre, w, e->text);
         break;
     }
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+static const char *const TRAITS[TRAIT_COUNT_] = {
+    "cautious", "impetuous", "glory_seeker", "feint", "sword",
+    "trusted", "council", "forced_marcher", "negotiator", "caliph",
+};
+
+const char *trait_name(unsigned bit)
+{
+    for (int i = 0; i < TRAIT_COUNT_; i++)
+        if (bit == (1u << i))
+            return TRAITS[i];
+    return "?";
+}
+
+bool trait_from_name(const char *name, unsigned *bit)
+{
+    for (int i = 0; i < TRAIT_COUNT_; i++)
+        if (strcmp(name, TRAITS[i]) == 0) {
+            *bit = 1u << i;
+            return true;
+        }
+    return false;
+}
+
+static const char *const VICTORY_KINDS[VIC_KIND_COUNT] = {
+    "hold_place", "take_place", "destroy_sp", "enemy_morale", "surrender", "dispersed", "theatre_places",
+};
+
+const char *victory_kind_name(VictoryKind k)
+{
+    return (k >= 0 && k < VIC_KIND_COUNT) ? VICTORY_KINDS[k] : "?";
+}
+
+bool victory_kind_from_name(const char *name, VictoryKind *out)
+{
+    for (int i = 0; i < VIC_KIND_COUNT; i++)
+        if (strcmp(name, VICTORY_KINDS[i]) == 0) {
+            *out = (VictoryKind)i;
+            return true;
+        }
+    return false;
 }

@@ -12,6 +12,7 @@
 #include "map.h"
 #include "rng.h"
 #include "rules.h"
+#include "siege.h"
 
 enum { MAX_SIDES = 2, MAX_UNITS = 512, MAX_LEADERS = 64, MAX_GATES = 16, MAX_VICTORY = 16, TEXT_LEN = 256 };
 
@@ -44,7 +45,7 @@ typedef struct Leader {
     bool alive;
 } Leader;
 
-typedef enum UnitStatus { UNIT_ON_MAP, UNIT_OFF_MAP, UNIT_ELIMINATED } UnitStatus;
+typedef enum UnitStatus { UNIT_ON_MAP, UNIT_OFF_MAP, UNIT_ELIMINATED, UNIT_DEPARTED } UnitStatus;
 
 typedef struct Unit {
     char id[ID_LEN];
@@ -62,6 +63,11 @@ typedef struct Unit {
     bool broke_contact; /* used its free ZOC break this impulse */
     int arrive_turn;    /* for off-map units: turn they enter (0 = never) */
     Hex arrive_hex;
+    int rumour_turn;    /* relief: turn the coming is rumoured (0 = never) */
+    int confirm_turn;   /* relief: turn it is confirmed (0 = never) */
+    int column;         /* theatre column it marches with (arrives when the
+                           column reaches the town), or -1 */
+    int contingent;     /* coalition contingent it belongs to, or -1 */
 } Unit;
 
 typedef enum GateState { GATE_SHUT, GATE_OPEN, GATE_FORCED, GATE_BETRAYED } GateState;
@@ -86,6 +92,9 @@ typedef enum VictoryKind {
     VIC_TAKE_PLACE,     /* at any turn end, side holds place */
     VIC_DESTROY_SP,     /* at any turn end, enemy has lost >= amount SP */
     VIC_ENEMY_MORALE,   /* at any turn end, enemy morale <= amount */
+    VIC_SURRENDER,      /* the town surrendered to side */
+    VIC_DISPERSED,      /* at least amount enemy contingents have gone home */
+    VIC_THEATRE_PLACES, /* at any turn end, side holds >= amount theatre places it did not hold at start */
     VIC_KIND_COUNT
 } VictoryKind;
 
@@ -111,6 +120,7 @@ typedef struct Outcome {
 
 typedef struct Game {
     Rules rules;
+    Siege siege;
     Map map;
     Side sides[MAX_SIDES];
     int nsides;
@@ -121,6 +131,7 @@ typedef struct Game {
     Gate gates[MAX_GATES];
     int ngates;
     int town_side;      /* the side that holds the walled town, or -1 */
+    int town_place;     /* map place of the town, or -1 */
     Victory victory[MAX_VICTORY];
     int nvictory;
 

@@ -33,6 +33,7 @@ typedef struct Place {
     Hex hex;
     int owner;  /* side index, or -1 */
     int value;  /* victory points the place is worth */
+    bool camp;  /* a camp: units within siege camp_radius shelter in tents */
 } Place;
 
 typedef struct Map {

@@ -60,6 +60,8 @@ static int enter_cost(const Game *g, int ui, Hex from, Hex h)
     int cost = g->rules.move_cost[t][mc];
     if (cost < 0)
         return -1;
+    if (t == TER_FORD && g->siege.fords_closed)
+        return -1; /* rain has closed the fords */
     if (wall_between(g, from, h))
         return -1;
     if (game_enemy_at(g, h, u->side))
@@ -234,7 +236,7 @@ bool path_find(const Game *g, int ui, Hex goal, bool limit_mp, Path *out)
         int len = 0;
         for (int i = gi; i >= 0 && s.prev[i] >= 0; i = s.prev[i])
             len++;
-        if (len <= PATH_MAX) {
+        if (len <= PATH_MAX_HEXES) {
             out->len = len;
             out->cost = s.cost[gi];
             int k = len - 1;

@@ -3,7 +3,7 @@
 #include <stdbool.h>
 #include "game.h"
 
-enum { PATH_MAX = 256 };
+enum { PATH_MAX_HEXES = 256 };
 
 /* Cost in half-MP for unit u to enter h from the adjacent hex `from`,
  * or -1 if it may not (terrain, walls, shut gates, enemy units, stacking). */
@@ -13,7 +13,7 @@ int path_step_cost(const Game *g, int u, Hex from, Hex h);
 bool path_in_enemy_zoc(const Game *g, int side, Hex h);
 
 typedef struct Path {
-    Hex hexes[PATH_MAX];    /* from the start (excluded) to the goal */
+    Hex hexes[PATH_MAX_HEXES];    /* from the start (excluded) to the goal */
     int len;
     int cost;               /* half-MP, including ZOC penalties */
 } Path;

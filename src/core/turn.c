@@ -29,6 +29,7 @@ static void begin_phase(Game *g)
 {
     reset_side(g, g->active, false);
     g->battles_this_phase = 0;
+    siege_new_impulse(g);
     Event e = game_event(g, EV_PHASE);
     e.side = g->active;
     game_emit(g, &e);
@@ -53,6 +54,8 @@ static void begin_turn(Game *g)
     Event e = game_event(g, EV_TURN_START);
     e.a = g->turn;
     game_emit(g, &e);
+    siege_turn_weather(g);
+    siege_turn_news(g);
     arrivals(g);
     g->phase = 0;
     g->active = g->first_side;
@@ -66,6 +69,9 @@ void turn_begin_game(Game *g)
     g->impulse = 0;
     for (int i = 0; i < g->nunits; i++)
         g->units[i].mp = 0;
+    for (int i = 0; i < g->siege.nplaces; i++)
+        g->siege.places[i].start_owner = g->siege.places[i].owner;
+    siege_begin_game(g);
     begin_turn(g);
 }
 
@@ -131,6 +137,7 @@ void turn_end_phase(Game *g)
         begin_phase(g);
         return;
     }
+    siege_upkeep(g);
     upkeep(g);
     turn_check_victory(g, g->turn >= g->max_turns);
     if (g->mode == MODE_OVER)
@@ -140,7 +147,7 @@ void turn_end_phase(Game *g)
     begin_turn(g);
 }
 
-void turn_begin_battle(Game *g, const char *what)
+void turn_begin_battle(Game *g, int kind, const char *what)
 {
     g->mode = MODE_BATTLE;
     g->impulse = 1;
@@ -150,7 +157,8 @@ void turn_begin_battle(Game *g, const char *what)
     g->impulse_fought = false;
     Event e = game_event(g, EV_BATTLE_START);
     e.side = g->active;
-    e.a = g->active;
+    e.a = kind;
+    siege_battle_begins(g, kind);
     snprintf(e.text, sizeof e.text, "%s", what ? what : "");
     game_emit(g, &e);
     reset_side(g, g->active, true);
@@ -169,6 +177,7 @@ static void end_battle(Game *g)
     g->impulse = 0;
     e.side = g->battle_initiator;
     game_emit(g, &e);
+    siege_battle_ends(g);
     g->active = g->battle_initiator;
     /* The day of battle spends the attacker's phase; the defender keeps its
      * own phase (if it has not had it yet) with fresh orders. */
@@ -195,6 +204,7 @@ void turn_end_impulse(Game *g)
     if (back_to_initiator)
         g->impulse++;
     reset_side(g, g->active, true);
+    siege_new_impulse(g);
     Event e = game_event(g, EV_IMPULSE);
     e.a = g->impulse;
     e.side = g->active;
@@ -226,6 +236,20 @@ static bool victory_holds(const Game *g, const Victory *v)
         return g->sides[enemy].sp_lost >= v->amount;
     case VIC_ENEMY_MORALE:
         return g->sides[enemy].morale <= v->amount;
+    case VIC_SURRENDER:
+        return g->siege.surrendered && v->side != g->town_side;
+    case VIC_DISPERSED: {
+        int gone = 0;
+        for (int k = 0; k < g->siege.ncontingents; k++)
+            gone += g->siege.contingents[k].departed && g->siege.contingents[k].side == enemy;
+        return gone >= v->amount;
+    }
+    case VIC_THEATRE_PLACES: {
+        int won = 0;
+        for (int p = 0; p < g->siege.nplaces; p++)
+            won += g->siege.places[p].owner == v->side && g->siege.places[p].start_owner != v->side;
+        return won >= v->amount;
+    }
     default:
         return false;
     }
@@ -246,6 +270,10 @@ void turn_check_victory(Game *g, bool final_turn)
             effect_end_game(g, v->side, v->level, v->text);
             return;
         }
+    }
+    if (g->siege.surrendered && g->town_side >= 0) {
+        effect_end_game(g, 1 - g->town_side, "major", "the town surrendered");
+        return;
     }
     if (final_turn)
         effect_end_game(g, -1, "draw", "no side met its aims by the last turn");

@@ -7,7 +7,7 @@
  * TTF_SetFontDirection and TTF_SetFontScriptName); a line is laid out as
  * left-to-right runs, which is right for the game's Latin text with
  * Arabic names in it and for pure Arabic lines. */
-/* render.h first: path.h's PATH_MAX enum must come before <limits.h>'s
+/* render.h first: path.h's PATH_MAX_HEXES enum must come before <limits.h>'s
  * macro of the same name, which fontconfig pulls in. */
 #include "render/render.h"
 #include <fontconfig/fontconfig.h>

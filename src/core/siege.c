@@ -1,0 +1,825 @@
+/* siege.c - the siege rules (history.md section 2, items 4-11).
+ *
+ * Each rule is a small function called from the turn upkeep or from a
+ * command; each number comes from Siege.rules. Where a rule departs from
+ * the brief the comment says why. */
+#include "siege.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "effect.h"
+#include "game.h"
+#include "internal.h"
+
+static const char *const WEATHER[WX_COUNT] = {"mild", "cold", "rain", "frost"};
+static const char *const RATIONS[RATION_COUNT] = {"full", "half", "expel"};
+static const char *const PACES[PACE_COUNT] = {"mixed", "mounted", "forced"};
+
+const char *weather_name(Weather w) { return (w >= 0 && w < WX_COUNT) ? WEATHER[w] : "?"; }
+const char *rations_name(Rations r) { return (r >= 0 && r < RATION_COUNT) ? RATIONS[r] : "?"; }
+const char *pace_name(Pace p) { return (p >= 0 && p < PACE_COUNT) ? PACES[p] : "?"; }
+
+bool rations_from_name(const char *s, Rations *out)
+{
+    for (int i = 0; i < RATION_COUNT; i++)
+        if (strcmp(s, RATIONS[i]) == 0) {
+            *out = (Rations)i;
+            return true;
+        }
+    return false;
+}
+
+bool pace_from_name(const char *s, Pace *out)
+{
+    for (int i = 0; i < PACE_COUNT; i++)
+        if (strcmp(s, PACES[i]) == 0) {
+            *out = (Pace)i;
+            return true;
+        }
+    return false;
+}
+
+void siege_rules_default(SiegeRules *r)
+{
+    memset(r, 0, sizeof *r);
+    /* Winter: mild 1-4, cold 5-7, rain 8-9, frost 10 [history.md 2.10, I].
+     * Outside winter: mild 1-7, cold 8, rain 9-10, never frost [I]. */
+    const int win[WX_COUNT] = {4, 7, 9, 10}, other[WX_COUNT] = {7, 8, 10, 10};
+    memcpy(r->weather_winter, win, sizeof win);
+    memcpy(r->weather_other, other, sizeof other);
+    r->winter_months = (1u << 11) | (1u << 0) | (1u << 1); /* Dec, Jan, Feb */
+    r->ford_closed_max = 3;
+    r->camp_radius = 2;
+    r->gate_throughput = 10;       /* SP per impulse [2.6] */
+    r->shift_surprise = 2;         /* [2.6] */
+    r->sector_radius = 3;
+    r->consumption_pct[RATION_FULL] = 100;
+    r->consumption_pct[RATION_HALF] = 50;
+    r->consumption_pct[RATION_EXPEL] = 60; /* -40 % mouths [2.4] */
+    r->half_grace_turns = 3;
+    r->leak_per_gate = 2;          /* [2.4] */
+    r->forage_per_turn = 4;        /* a besieger living off the land breaks even... */
+    r->forage_winter_pct = 50;     /* ...except in winter [2.4] */
+    r->desertion_max = 2;
+    r->expel_will = 3;             /* [2.4] */
+    r->terms_bonus[TERMS_NONE] = 0;
+    r->terms_bonus[TERMS_GENEROUS] = 3;  /* [2.11] */
+    r->terms_bonus[TERMS_HARSH] = -3;
+    r->terms_leader_bonus = 2;     /* Abu Ubayda "trusted" [1a] */
+    r->surrender_target = 10;
+    r->veto_morale = 12;           /* brief: 6 of 10; our morale runs to 20 */
+    r->betrayal_will = 2;
+    r->betrayal_max = 3;           /* [2.11] */
+    r->pace_km[PACE_MIXED] = 30;   /* km a day [2.7, D] */
+    r->pace_km[PACE_MOUNTED] = 45;
+    r->pace_km[PACE_FORCED] = 55;
+    r->forced_sp_pct = 5;
+    r->news_delay_min = 1;         /* news 1-2 turns late [2.8] */
+    r->news_delay_max = 2;
+    r->anxiety_unknown = 1;        /* [2.8] */
+    r->anxiety_near = 2;
+    r->anxiety_besieged = 3;
+    r->anxiety_fallen = 5;
+    r->anxiety_departure = 1;
+    r->relief_rumour_morale = 1;   /* [I] */
+    r->relief_confirm_morale = 2;
+    r->enemy_relief_morale = -1;
+    r->battle_morale = 1;
+    r->home_fallen_morale = -2;
+    r->departure_morale = -2;
+}
+
+/* ---- lookups ---------------------------------------------------------- */
+
+int siege_place_by_id(const Siege *s, const char *id)
+{
+    for (int i = 0; i < s->nplaces; i++)
+        if (strcmp(s->places[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int siege_column_by_id(const Siege *s, const char *id)
+{
+    for (int i = 0; i < s->ncolumns; i++)
+        if (strcmp(s->columns[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int siege_contingent_by_id(const Siege *s, const char *id)
+{
+    for (int i = 0; i < s->ncontingents; i++)
+        if (strcmp(s->contingents[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+/* Dijkstra over the theatre graph; fills prev[] (may be NULL). */
+static void theatre_paths(const Siege *s, int from, int *dist, int *prev)
+{
+    bool done[THEATRE_MAX_PLACES] = {false};
+    for (int i = 0; i < s->nplaces; i++) {
+        dist[i] = -1;
+        if (prev)
+            prev[i] = -1;
+    }
+    if (from < 0 || from >= s->nplaces)
+        return;
+    dist[from] = 0;
+    for (;;) {
+        int u = -1;
+        for (int i = 0; i < s->nplaces; i++)
+            if (!done[i] && dist[i] >= 0 && (u < 0 || dist[i] < dist[u]))
+                u = i;
+        if (u < 0)
+            return;
+        done[u] = true;
+        for (int k = 0; k < s->nroutes; k++) {
+            const Route *r = &s->routes[k];
+            int v = r->a == u ? r->b : r->b == u ? r->a : -1;
+            if (v < 0 || done[v])
+                continue;
+            if (dist[v] < 0 || dist[u] + r->km < dist[v]) {
+                dist[v] = dist[u] + r->km;
+                if (prev)
+                    prev[v] = u;
+            }
+        }
+    }
+}
+
+int siege_route_km(const Siege *s, int from, int to)
+{
+    int dist[THEATRE_MAX_PLACES];
+    theatre_paths(s, from, dist, NULL);
+    return (to >= 0 && to < s->nplaces) ? dist[to] : -1;
+}
+
+/* The next place on the shortest way from `from` to `to`, or -1. */
+static int next_hop(const Siege *s, int from, int to)
+{
+    int dist[THEATRE_MAX_PLACES], prev[THEATRE_MAX_PLACES];
+    theatre_paths(s, from, dist, prev);
+    if (to < 0 || to >= s->nplaces || dist[to] < 0 || to == from)
+        return -1;
+    int v = to;
+    while (prev[v] != from)
+        v = prev[v];
+    return v;
+}
+
+static int leg_km(const Siege *s, int a, int b)
+{
+    for (int k = 0; k < s->nroutes; k++)
+        if ((s->routes[k].a == a && s->routes[k].b == b) || (s->routes[k].a == b && s->routes[k].b == a))
+            return s->routes[k].km;
+    return -1;
+}
+
+static int eats(const Game *g, int side)
+{
+    int mouths = 0;
+    for (int i = 0; i < g->nunits; i++)
+        if (g->units[i].side == side && g->units[i].status == UNIT_ON_MAP)
+            mouths++;
+    return mouths;
+}
+
+int siege_food_days(const Game *g, int side)
+{
+    const SiegeSide *ss = &g->siege.side[side];
+    if (ss->forages || !eats(g, side))
+        return 999;
+    int pct = g->siege.rules.consumption_pct[ss->rations];
+    if (pct <= 0)
+        return 999;
+    return ss->food * 100 / pct;
+}
+
+int siege_sector_of(const Game *g, Hex h)
+{
+    int best = -1, bd = 0;
+    for (int i = 0; i < g->ngates; i++) {
+        int d = hex_distance(h, g->gates[i].hex);
+        if (d <= g->siege.rules.sector_radius && (best < 0 || d < bd)) {
+            best = i;
+            bd = d;
+        }
+    }
+    return best;
+}
+
+int siege_column_eta(const Game *g, int c)
+{
+    const Siege *s = &g->siege;
+    const Column *col = &s->columns[c];
+    if (col->dest < 0 || col->state == COL_DONE)
+        return -1;
+    int km;
+    if (col->next >= 0)
+        km = col->km_left + (col->next == col->dest ? 0 : siege_route_km(s, col->next, col->dest));
+    else
+        km = siege_route_km(s, col->at, col->dest);
+    if (km < 0)
+        return -1;
+    int per_turn = s->rules.pace_km[col->pace] * g->rules.days_per_turn;
+    return per_turn > 0 ? (km + per_turn - 1) / per_turn : -1;
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+/* EV_MESSAGE-like event with a stable first word, e.g. "sally", "news". */
+static void say(Game *g, EventType t, int side, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void say(Game *g, EventType t, int side, const char *fmt, ...)
+{
+    Event e = game_event(g, t);
+    e.side = side;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e.text, sizeof e.text, fmt, ap);
+    va_end(ap);
+    game_emit(g, &e);
+}
+
+static void post_news(Game *g, int side, int place, int level, const char *text)
+{
+    Siege *s = &g->siege;
+    if (s->nnews >= MAX_NEWS) {
+        /* Drop the oldest delivered item to make room. */
+        memmove(&s->news[0], &s->news[1], sizeof s->news[0] * (MAX_NEWS - 1));
+        s->nnews--;
+    }
+    News *n = &s->news[s->nnews++];
+    int span = s->rules.news_delay_max - s->rules.news_delay_min + 1;
+    n->due = g->turn + s->rules.news_delay_min + (span > 1 ? (int)rng_below(&g->rng, (uint32_t)span) : 0);
+    n->side = side;
+    n->place = place;
+    n->level = level;
+    snprintf(n->text, sizeof n->text, "%s", text);
+}
+
+/* ---- weather and exposure ---------------------------------------------- */
+
+static bool winter(const Game *g)
+{
+    char buf[32];
+    game_date(g, g->turn, buf, sizeof buf);
+    static const char *const M[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    for (int m = 0; m < 12; m++)
+        if (strstr(buf, M[m]))
+            return (g->siege.rules.winter_months >> m) & 1u;
+    return false;
+}
+
+void siege_turn_weather(Game *g)
+{
+    Siege *s = &g->siege;
+    const int *table = winter(g) ? s->rules.weather_winter : s->rules.weather_other;
+    int roll = rng_roll(&g->rng, 10);
+    int w = WX_MILD;
+    while (w < WX_FROST && roll > table[w])
+        w++;
+    s->weather = w;
+    g->charges_cancelled = w == WX_RAIN;
+    s->fords_closed = w == WX_RAIN && rng_roll(&g->rng, 10) <= s->rules.ford_closed_max;
+    Event e = game_event(g, EV_WEATHER);
+    e.a = w;
+    e.b = s->fords_closed;
+    snprintf(e.text, sizeof e.text, "%s%s%s", weather_name((Weather)w), w == WX_RAIN ? ": no charges" : "",
+             s->fords_closed ? ", the fords are closed" : "");
+    game_emit(g, &e);
+}
+
+static bool near_own_camp(const Game *g, const Unit *u)
+{
+    for (int p = 0; p < g->map.nplaces; p++) {
+        const Place *pl = &g->map.places[p];
+        if (pl->camp && pl->owner == u->side && hex_distance(pl->hex, u->hex) <= g->siege.rules.camp_radius)
+            return true;
+    }
+    return false;
+}
+
+/* Exposure [2.10]: none in the town; in tents -1 cohesion on frost; in the
+ * open -1 on cold, -2 and a 2 % chance per SP of losing one on frost. A
+ * camp on alert stands to arms in the open. */
+static void exposure(Game *g)
+{
+    Siege *s = &g->siege;
+    if (s->weather != WX_COLD && s->weather != WX_FROST)
+        return;
+    for (int i = 0; i < g->nunits; i++) {
+        Unit *u = &g->units[i];
+        if (u->status != UNIT_ON_MAP || terrain_is_town(map_terrain(&g->map, u->hex)))
+            continue;
+        int sector = siege_sector_of(g, u->hex);
+        bool tents = near_own_camp(g, u) && !(sector >= 0 && s->gate_alert[sector] && u->side != g->town_side);
+        int coh = 0, sp = 0;
+        if (s->weather == WX_FROST) {
+            coh = tents ? 1 : 2;
+            if (!tents && rng_roll(&g->rng, 100) <= 2 * u->sp)
+                sp = 1;
+        } else if (!tents) {
+            coh = 1;
+        }
+        if (coh || sp) {
+            if (u->cohesion - coh < 1)
+                coh = u->cohesion > 1 ? u->cohesion - 1 : 0; /* the cold shakes, it does not rout */
+            if (coh || sp)
+                unit_lose(g, i, sp, coh);
+        }
+    }
+}
+
+/* ---- food -------------------------------------------------------------- */
+
+static bool sector_blockaded(const Game *g, int gate)
+{
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *u = &g->units[i];
+        if (u->status == UNIT_ON_MAP && u->side != g->town_side &&
+            hex_distance(u->hex, g->gates[gate].hex) <= g->siege.rules.sector_radius)
+            return false;
+    }
+    return true;
+}
+
+static void food(Game *g)
+{
+    Siege *s = &g->siege;
+    for (int side = 0; side < g->nsides; side++) {
+        SiegeSide *ss = &s->side[side];
+        if (!eats(g, side))
+            continue;
+        if (ss->forages) {
+            int got = s->rules.forage_per_turn;
+            if (winter(g))
+                got = got * s->rules.forage_winter_pct / 100;
+            ss->food += got;
+        }
+        if (side == g->town_side) {
+            int leaks = 0;
+            for (int gi = 0; gi < g->ngates; gi++)
+                if (sector_blockaded(g, gi))
+                    leaks++;
+            if (leaks) {
+                ss->food += leaks * s->rules.leak_per_gate;
+                say(g, EV_SUPPLY, side, "supplies slip in through %d unwatched gate sector%s (+%d ration-days)", leaks,
+                    leaks == 1 ? "" : "s", leaks * s->rules.leak_per_gate);
+            }
+        }
+        int need = g->rules.days_per_turn * s->rules.consumption_pct[ss->rations] / 100;
+        if (ss->food >= need) {
+            ss->food -= need;
+            ss->shortfall_turns = 0;
+        } else {
+            ss->food = 0;
+            ss->shortfall_turns++;
+            say(g, EV_SUPPLY, side, "hunger: %s has run out of food", g->sides[side].name);
+            for (int i = 0; i < g->nunits; i++) {
+                Unit *u = &g->units[i];
+                if (u->side != side || u->status != UNIT_ON_MAP)
+                    continue;
+                int sp = rng_roll(&g->rng, 10) <= s->rules.desertion_max ? 1 : 0;
+                unit_lose(g, i, sp, u->cohesion > 1 ? 1 : 0);
+            }
+        }
+        if (ss->rations == RATION_HALF) {
+            ss->half_turns++;
+            if (side == g->town_side && s->civic_will > 0)
+                s->civic_will--;
+            if (ss->half_turns > s->rules.half_grace_turns)
+                for (int i = 0; i < g->nunits; i++)
+                    if (g->units[i].side == side && g->units[i].status == UNIT_ON_MAP && g->units[i].cohesion > 1)
+                        unit_lose(g, i, 0, 1);
+        }
+    }
+}
+
+/* ---- the theatre ------------------------------------------------------- */
+
+static void column_sets_out(Game *g, int c)
+{
+    Column *col = &g->siege.columns[c];
+    col->state = COL_MARCHING;
+    col->next = -1;
+    say(g, EV_THEATRE, col->side, "column %s sets out from %s for %s at a %s pace", col->name,
+        g->siege.places[col->at].name, col->dest >= 0 ? g->siege.places[col->dest].name : "?",
+        pace_name((Pace)col->pace));
+}
+
+static void couriers(Game *g)
+{
+    Siege *s = &g->siege;
+    for (int i = 0; i < s->ncouriers; i++) {
+        Courier *k = &s->couriers[i];
+        if (!k->arrive_turn && k->depart_turn && k->depart_turn <= g->turn) {
+            int km = k->km > 0 ? k->km : siege_route_km(s, k->from, k->to);
+            int per_turn = k->km_per_day * g->rules.days_per_turn;
+            k->arrive_turn = g->turn + (per_turn > 0 && km > 0 ? (km + per_turn - 1) / per_turn : 1);
+            say(g, EV_THEATRE, k->side, "courier %s rides for %s (%d km, due turn %d)", k->name,
+                s->places[k->to].name, km, k->arrive_turn);
+        }
+        if (k->arrive_turn && !k->arrived && k->arrive_turn <= g->turn) {
+            k->arrived = true;
+            say(g, EV_THEATRE, k->side, "courier %s reaches %s", k->name, s->places[k->to].name);
+            for (int c = 0; c < s->ncolumns; c++)
+                if (s->columns[c].after_courier == i && s->columns[c].state == COL_WAITING)
+                    column_sets_out(g, c);
+        }
+    }
+}
+
+/* A column reaching the town brings its units onto the battle map. */
+static void column_reaches_town(Game *g, int c)
+{
+    Column *col = &g->siege.columns[c];
+    col->state = COL_DONE;
+    for (int i = 0; i < g->nunits; i++) {
+        Unit *u = &g->units[i];
+        if (u->column != c || u->status != UNIT_OFF_MAP)
+            continue;
+        char why[128];
+        if (!effect_unit_arrives(g, i, u->arrive_hex, why, sizeof why)) {
+            u->arrive_turn = g->turn + 1; /* waits on the road a turn */
+            effect_message(g, u->side, why);
+        }
+    }
+}
+
+static void march(Game *g)
+{
+    Siege *s = &g->siege;
+    for (int c = 0; c < s->ncolumns; c++) {
+        Column *col = &s->columns[c];
+        if (col->state == COL_WAITING && col->depart_turn && col->depart_turn <= g->turn && col->after_courier < 0)
+            column_sets_out(g, c);
+        if (col->state != COL_MARCHING || col->dest < 0)
+            continue;
+        int km = s->rules.pace_km[col->pace] * g->rules.days_per_turn;
+        while (km > 0 && col->state == COL_MARCHING) {
+            if (col->next < 0) {
+                if (col->at == col->dest)
+                    break;
+                col->next = next_hop(s, col->at, col->dest);
+                if (col->next < 0) {
+                    say(g, EV_THEATRE, col->side, "column %s finds no road to %s", col->name, s->places[col->dest].name);
+                    col->state = COL_DONE;
+                    break;
+                }
+                col->km_left = leg_km(s, col->at, col->next);
+            }
+            int step = km < col->km_left ? km : col->km_left;
+            col->km_left -= step;
+            km -= step;
+            if (col->km_left > 0)
+                break;
+            col->at = col->next;
+            col->next = -1;
+            TheatrePlace *p = &s->places[col->at];
+            int enemy = 1 - col->side;
+            /* Passing near a contingent's home alarms it, late. */
+            for (int k = 0; k < s->ncontingents; k++) {
+                const Contingent *ct = &s->contingents[k];
+                if (ct->side == enemy && !ct->departed && leg_km(s, col->at, ct->home) > 0) {
+                    char t[128];
+                    snprintf(t, sizeof t, "enemy column near %s", s->places[ct->home].name);
+                    post_news(g, enemy, ct->home, s->rules.anxiety_near, t);
+                }
+            }
+            if (col->at == col->dest) {
+                if (p->map_place >= 0 && p->owner == col->side) {
+                    say(g, EV_ARRIVAL_NEWS, col->side, "arrival: column %s reaches %s", col->name, p->name);
+                    column_reaches_town(g, c);
+                } else if (p->owner != col->side) {
+                    col->state = COL_BESIEGING;
+                    col->arrived_unannounced = !p->announced;
+                    p->besieged_turns = 0;
+                    say(g, EV_COUNTER_SIEGE, col->side, "counter-siege: column %s lays siege to %s%s", col->name, p->name,
+                        col->arrived_unannounced ? " by surprise" : "");
+                    char t[128];
+                    snprintf(t, sizeof t, "%s is besieged", p->name);
+                    post_news(g, enemy, col->at, s->rules.anxiety_besieged, t);
+                } else {
+                    col->state = COL_DONE;
+                    say(g, EV_THEATRE, col->side, "column %s halts at %s", col->name, p->name);
+                }
+            }
+        }
+        if (col->state == COL_MARCHING && col->pace == PACE_FORCED) {
+            bool marcher = col->leader >= 0 && (g->leaders[col->leader].traits & TRAIT_FORCED_MARCHER);
+            if (!marcher) {
+                if (col->cohesion > 1)
+                    col->cohesion--;
+                col->attrition += col->sp * s->rules.forced_sp_pct;
+                while (col->attrition >= 100 && col->sp > 1) {
+                    col->attrition -= 100;
+                    col->sp--;
+                }
+            }
+        }
+    }
+}
+
+/* Counter-siege [2.7]: d10 + SP/10 + leader >= resistance; a column that
+ * came unannounced faces the surprise resistance; a ravaged countryside
+ * lowers resistance each turn. */
+static void counter_sieges(Game *g)
+{
+    Siege *s = &g->siege;
+    for (int c = 0; c < s->ncolumns; c++) {
+        Column *col = &s->columns[c];
+        if (col->state != COL_BESIEGING)
+            continue;
+        TheatrePlace *p = &s->places[col->at];
+        p->besieged_turns++;
+        int res = p->resistance - p->ravage_per_turn * (p->besieged_turns - 1);
+        if (col->arrived_unannounced && p->surprise_resistance > 0)
+            res = p->surprise_resistance;
+        int lead = col->leader >= 0 && g->leaders[col->leader].alive ? g->leaders[col->leader].command / 2 : 0;
+        int roll = rng_roll(&g->rng, 10);
+        int total = roll + col->sp / 10 + lead;
+        col->arrived_unannounced = false;
+        if (total >= res) {
+            int was = p->owner;
+            p->owner = col->side;
+            col->state = COL_DONE;
+            say(g, EV_COUNTER_SIEGE, col->side, "counter-siege: %s falls to %s (roll %d + %d SP/10 + leader %d vs %d)",
+                p->name, col->name, roll, col->sp, lead, res);
+            if (was >= 0) {
+                char t[128];
+                snprintf(t, sizeof t, "%s has fallen", p->name);
+                post_news(g, was, col->at, s->rules.anxiety_fallen, t);
+            }
+        } else {
+            say(g, EV_COUNTER_SIEGE, col->side, "counter-siege: %s holds against %s (roll %d + %d vs %d)", p->name,
+                col->name, roll, col->sp / 10 + lead, res);
+        }
+    }
+}
+
+static void deliver_news(Game *g)
+{
+    Siege *s = &g->siege;
+    for (int i = 0; i < s->nnews; i++) {
+        News *n = &s->news[i];
+        if (n->due != g->turn)
+            continue;
+        SiegeSide *ss = &s->side[n->side];
+        if (n->place >= 0 && n->level > ss->threat_known[n->place]) {
+            ss->threat_known[n->place] = n->level;
+            s->places[n->place].announced = true;
+        }
+        say(g, EV_NEWS, n->side, "news reaches %s: %s", g->sides[n->side].name, n->text);
+        if (n->level >= s->rules.anxiety_fallen)
+            effect_morale(g, n->side, s->rules.home_fallen_morale, n->text);
+    }
+}
+
+static void contingent_leaves(Game *g, int k, const char *how)
+{
+    Siege *s = &g->siege;
+    Contingent *ct = &s->contingents[k];
+    ct->departed = true;
+    s->departures++;
+    int sp = 0;
+    for (int i = 0; i < g->nunits; i++) {
+        Unit *u = &g->units[i];
+        if (u->contingent == k && (u->status == UNIT_ON_MAP || u->status == UNIT_OFF_MAP)) {
+            sp += u->sp;
+            u->status = UNIT_DEPARTED;
+        }
+    }
+    say(g, EV_DISPERSAL, ct->side, "dispersal: %s (%d SP) %s for %s", ct->name, sp, how, s->places[ct->home].name);
+}
+
+/* Worry for home [2.8]: each contingent adds up what its side has heard of
+ * threats to its home, plus one for every contingent already gone; it
+ * leaves when d10 < anxiety - loyalty. */
+static void dispersal(Game *g)
+{
+    Siege *s = &g->siege;
+    for (int k = 0; k < s->ncontingents; k++) {
+        Contingent *ct = &s->contingents[k];
+        if (ct->departed)
+            continue;
+        const SiegeSide *ss = &s->side[ct->side];
+        int a = ss->threat_known[ct->home];
+        bool unknown = false;
+        for (int c = 0; c < s->ncolumns; c++)
+            if (s->columns[c].side != ct->side && s->columns[c].hidden && s->columns[c].state == COL_MARCHING)
+                unknown = true;
+        if (unknown && a < s->rules.anxiety_unknown)
+            a = s->rules.anxiety_unknown;
+        a += s->departures * s->rules.anxiety_departure;
+        ct->anxiety = a;
+        if (a - ct->loyalty <= 1)
+            continue; /* a d10 cannot come under it */
+        int roll = rng_roll(&g->rng, 10);
+        if (roll < a - ct->loyalty) {
+            contingent_leaves(g, k, "goes home");
+            effect_morale(g, ct->side, s->rules.departure_morale, "a contingent deserts the siege");
+        }
+    }
+}
+
+/* ---- relief schedule ------------------------------------------------- */
+
+void siege_turn_news(Game *g)
+{
+    Siege *s = &g->siege;
+    for (int i = 0; i < g->nunits; i++) {
+        Unit *u = &g->units[i];
+        if (u->status != UNIT_OFF_MAP)
+            continue;
+        int enemy = 1 - u->side;
+        if (u->rumour_turn == g->turn) {
+            say(g, EV_ARRIVAL_NEWS, u->side, "arrival rumoured: %s may come by turn %d", u->name, u->arrive_turn);
+            s->side[u->side].relief_hope++;
+            effect_morale(g, u->side, s->rules.relief_rumour_morale, "rumour of relief");
+        }
+        if (u->confirm_turn == g->turn) {
+            say(g, EV_ARRIVAL_NEWS, u->side, "arrival confirmed: %s is expected on turn %d", u->name, u->arrive_turn);
+            s->side[u->side].relief_hope++;
+            effect_morale(g, u->side, s->rules.relief_confirm_morale, "relief confirmed");
+            effect_morale(g, enemy, s->rules.enemy_relief_morale, "the enemy's relief is coming");
+        }
+    }
+}
+
+void siege_begin_game(Game *g)
+{
+    Siege *s = &g->siege;
+    /* Outside the historical mode each scheduled arrival shifts by a turn
+     * either way [2.9]; rumours and confirmations shift with it. */
+    if (!s->historical) {
+        for (int i = 0; i < g->nunits; i++) {
+            Unit *u = &g->units[i];
+            if (u->status != UNIT_OFF_MAP || u->arrive_turn <= 1 || u->column >= 0)
+                continue;
+            int d = (int)rng_below(&g->rng, 3) - 1;
+            u->arrive_turn += d;
+            if (u->rumour_turn)
+                u->rumour_turn = u->rumour_turn + d > 1 ? u->rumour_turn + d : 1;
+            if (u->confirm_turn)
+                u->confirm_turn = u->confirm_turn + d > 1 ? u->confirm_turn + d : 1;
+        }
+    }
+    for (int c = 0; c < s->ncolumns; c++)
+        if (s->columns[c].cohesion == 0)
+            s->columns[c].cohesion = g->rules.cohesion_max;
+}
+
+/* ---- surrender and betrayal -------------------------------------------- */
+
+static bool glory_veto(const Game *g, int side)
+{
+    if (g->sides[side].morale <= g->siege.rules.veto_morale)
+        return false;
+    for (int i = 0; i < g->nleaders; i++)
+        if (g->leaders[i].alive && g->leaders[i].side == side && (g->leaders[i].traits & TRAIT_GLORY_SEEKER))
+            return true;
+    return false;
+}
+
+static int terms_leader(const Game *g, int side)
+{
+    for (int i = 0; i < g->nleaders; i++)
+        if (g->leaders[i].alive && g->leaders[i].side == side &&
+            (g->leaders[i].traits & (TRAIT_TRUSTED | TRAIT_NEGOTIATOR)))
+            return g->siege.rules.terms_leader_bonus;
+    return 0;
+}
+
+/* Surrender [2.11]: 2d6 + terms + leader + (morale_max - morale)/4 +
+ * turns of hunger - relief hope >= target. The brief's (10 - morale)/2 is
+ * for a 0-10 morale; ours runs 0-20. */
+int siege_surrender_score(const Game *g, int terms, int *roll_out)
+{
+    const Siege *s = &g->siege;
+    int town = g->town_side;
+    if (town < 0)
+        return -100;
+    int roll = roll_out ? *roll_out : 7;
+    return roll + s->rules.terms_bonus[terms] + terms_leader(g, 1 - town) +
+           (g->rules.morale_max - g->sides[town].morale) / 4 + s->side[town].shortfall_turns -
+           s->side[town].relief_hope;
+}
+
+static void surrender_check(Game *g)
+{
+    Siege *s = &g->siege;
+    int town = g->town_side;
+    if (s->terms == TERMS_NONE || town < 0) {
+        s->terms = TERMS_NONE;
+        return;
+    }
+    int roll = rng_roll(&g->rng, 6) + rng_roll(&g->rng, 6);
+    int score = siege_surrender_score(g, s->terms, &roll);
+    const char *kind = s->terms == TERMS_GENEROUS ? "generous" : "harsh";
+    if (score >= s->rules.surrender_target) {
+        if (glory_veto(g, town)) {
+            say(g, EV_SURRENDER, town, "surrender refused: the council would accept the %s terms (%d vs %d), but the commander vetoes",
+                kind, score, s->rules.surrender_target);
+        } else {
+            s->surrendered = true;
+            say(g, EV_SURRENDER, town, "surrender: %s accepts the %s terms (%d vs %d)", g->sides[town].name, kind, score,
+                s->rules.surrender_target);
+        }
+    } else {
+        say(g, EV_SURRENDER, town, "surrender refused: %s rejects the %s terms (%d vs %d)", g->sides[town].name, kind,
+            score, s->rules.surrender_target);
+    }
+    s->terms = TERMS_NONE;
+}
+
+static void betrayal(Game *g)
+{
+    Siege *s = &g->siege;
+    if (g->town_side < 0 || s->civic_will > s->rules.betrayal_will)
+        return;
+    if (rng_roll(&g->rng, 10) > s->rules.betrayal_max)
+        return;
+    for (int i = 0; i < g->ngates; i++)
+        if (g->gates[i].state == GATE_SHUT) {
+            effect_set_gate(g, i, GATE_BETRAYED);
+            say(g, EV_ASSAULT_NEWS, 1 - g->town_side, "assault from within: townspeople open the %s to the besiegers",
+                g->gates[i].name);
+            return;
+        }
+}
+
+void siege_upkeep(Game *g)
+{
+    exposure(g);
+    food(g);
+    couriers(g);
+    march(g);
+    counter_sieges(g);
+    deliver_news(g);
+    dispersal(g);
+    surrender_check(g);
+    betrayal(g);
+}
+
+/* ---- battles ----------------------------------------------------------- */
+
+void siege_battle_begins(Game *g, int kind)
+{
+    Siege *s = &g->siege;
+    s->battle_kind = kind;
+    for (int i = 0; i < 2 && i < g->nsides; i++)
+        s->battle_sp_lost[i] = g->sides[i].sp_lost;
+}
+
+void siege_battle_ends(Game *g)
+{
+    Siege *s = &g->siege;
+    int lost0 = g->sides[0].sp_lost - s->battle_sp_lost[0];
+    int lost1 = g->sides[1].sp_lost - s->battle_sp_lost[1];
+    int diff = lost0 - lost1;
+    if (diff >= 2 || diff <= -2) {
+        int winner = diff > 0 ? 1 : 0;
+        effect_morale(g, winner, s->rules.battle_morale, "a battle won");
+        effect_morale(g, 1 - winner, -s->rules.battle_morale, "a battle lost");
+    }
+    for (int i = 0; i < g->ngates; i++)
+        s->gate_passed[i] = 0;
+}
+
+void siege_new_impulse(Game *g)
+{
+    for (int i = 0; i < g->ngates; i++)
+        g->siege.gate_passed[i] = 0;
+}
+
+/* Surprise: the town's units in the first two impulses of a sally, against
+ * a gate sector whose besiegers are not on alert. */
+int siege_attack_shift(const Game *g, int side, Hex target)
+{
+    const Siege *s = &g->siege;
+    if (g->mode != MODE_BATTLE || s->battle_kind != 1 || side != g->town_side || g->impulse > 2)
+        return 0;
+    int sector = siege_sector_of(g, target);
+    if (sector < 0 || s->gate_alert[sector])
+        return 0;
+    int shift = s->rules.shift_surprise;
+    /* A glory-seeking commander throws himself into a sally. */
+    for (int i = 0; i < g->nleaders; i++)
+        if (g->leaders[i].alive && g->leaders[i].side == side && (g->leaders[i].traits & TRAIT_GLORY_SEEKER))
+            return shift + 1;
+    return shift;
+}
+
+/* Gate throughput: SP a move through gate gi may still carry now. */
+int siege_gate_room(const Game *g, int gi)
+{
+    const Siege *s = &g->siege;
+    int cap = s->rules.gate_throughput * (g->mode == MODE_BATTLE ? 1 : g->rules.siege_mp_mult);
+    if (g->mode == MODE_BATTLE && s->gate_opened_impulse[gi] == g->impulse && g->impulse > 0)
+        return 0; /* opening it takes this impulse */
+    return cap - s->gate_passed[gi];
+}

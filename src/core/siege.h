@@ -1,0 +1,182 @@
+/* siege.h - the siege rules: weather, food and rations, gates and sallies,
+ * civic will and surrender, the theatre map with columns, counter-sieges,
+ * news and the coalition's worry for home, and scheduled relief.
+ *
+ * The state lives in Game.siege; its numbers in Game.siege.rules, which
+ * siege_rules_default() fills with the proposals of history.md section 2
+ * and a scenario overrides. Everything here is reached through commands
+ * (command.h) and the end-of-turn upkeep. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include "hex.h"
+
+typedef struct Game Game;
+
+enum {
+    THEATRE_MAX_PLACES = 24, THEATRE_MAX_ROUTES = 48, MAX_COLUMNS = 16,
+    MAX_CONTINGENTS = 8, MAX_NEWS = 64, MAX_COURIERS = 8, SIEGE_ID = 32, SIEGE_NAME = 48,
+};
+
+typedef enum Weather { WX_MILD, WX_COLD, WX_RAIN, WX_FROST, WX_COUNT } Weather;
+typedef enum Rations { RATION_FULL, RATION_HALF, RATION_EXPEL, RATION_COUNT } Rations;
+typedef enum Pace { PACE_MIXED, PACE_MOUNTED, PACE_FORCED, PACE_COUNT } Pace;
+typedef enum Terms { TERMS_NONE, TERMS_GENEROUS, TERMS_HARSH } Terms;
+typedef enum ColumnState { COL_WAITING, COL_MARCHING, COL_BESIEGING, COL_DONE } ColumnState;
+
+const char *weather_name(Weather w);
+const char *rations_name(Rations r);
+const char *pace_name(Pace p);
+bool rations_from_name(const char *s, Rations *out);
+bool pace_from_name(const char *s, Pace *out);
+
+typedef struct SiegeRules {
+    /* Weather on a d10: the highest roll giving each kind, in winter
+     * months (winter_months bit m-1 set) and otherwise. */
+    int weather_winter[WX_COUNT], weather_other[WX_COUNT];
+    unsigned winter_months;
+    int ford_closed_max;          /* in rain, fords close on d10 <= this */
+    int camp_radius;              /* hexes from an own camp that count as tents */
+    int gate_throughput;          /* SP through one gate per impulse */
+    int shift_surprise;           /* sally against a sector not on alert */
+    int sector_radius;            /* hexes around a gate that make its sector */
+    int consumption_pct[RATION_COUNT];   /* of full rations */
+    int half_grace_turns;         /* half rations hurt after this many turns */
+    int leak_per_gate;            /* ration-days slipping in per open sector */
+    int forage_per_turn, forage_winter_pct;
+    int desertion_max;            /* on shortfall, a unit loses 1 SP on d10 <= this */
+    int expel_will;               /* civic will lost when civilians are expelled */
+    int terms_bonus[3];           /* none, generous, harsh */
+    int terms_leader_bonus;       /* a trusted or negotiating commander */
+    int surrender_target;         /* 2d6 + ... >= this */
+    int veto_morale;              /* a glory-seeker vetoes while morale > this */
+    int betrayal_will, betrayal_max;   /* will <= will: gate opened on d10 <= max */
+    int pace_km[PACE_COUNT];      /* per day */
+    int forced_sp_pct;            /* strength lost per turn at forced pace */
+    int news_delay_min, news_delay_max;
+    int anxiety_unknown, anxiety_near, anxiety_besieged, anxiety_fallen, anxiety_departure;
+    int relief_rumour_morale, relief_confirm_morale, enemy_relief_morale;
+    int battle_morale;            /* won/lost battle (by 2+ SP more) */
+    int home_fallen_morale;       /* coalition morale when a home falls */
+    int departure_morale;
+} SiegeRules;
+
+void siege_rules_default(SiegeRules *r);
+
+typedef struct TheatrePlace {
+    char id[SIEGE_ID], name[SIEGE_NAME];
+    int owner;                    /* side, -1 neutral */
+    int resistance;               /* counter-siege target */
+    int surprise_resistance;      /* when the column comes unannounced (0 = same) */
+    int ravage_per_turn;          /* resistance lost each turn besieged */
+    int map_place;                /* index of the battle-map place it stands for, or -1 */
+    int x, y;                     /* position for drawing the theatre map */
+    int besieged_turns;
+    int start_owner;
+    bool announced;               /* its owner has had news of a column coming */
+} TheatrePlace;
+
+typedef struct Route {
+    int a, b;
+    int km;
+} Route;
+
+typedef struct Column {
+    char id[SIEGE_ID], name[SIEGE_NAME];
+    int side;
+    int sp, cohesion;
+    int leader;                   /* Game.leaders index or -1 */
+    int at;                       /* last place reached */
+    int next;                     /* place it is marching to on the current leg, -1 */
+    int dest;                     /* final destination, -1 */
+    int km_left;                  /* on the current leg */
+    int pace;
+    int state;                    /* ColumnState */
+    bool hidden;                  /* destination unknown to the enemy */
+    int after_courier;            /* waits for this courier, -1 */
+    int depart_turn;              /* or sets out on this turn (0 = on command) */
+    int attrition;                /* per-cent of an SP lost to forced marching */
+    bool arrived_unannounced;
+} Column;
+
+typedef struct Courier {
+    char id[SIEGE_ID], name[SIEGE_NAME];
+    int side, from, to;
+    int km, km_per_day;
+    int depart_turn;              /* 0 = not yet */
+    int arrive_turn;              /* computed when it sets out */
+    bool arrived;
+} Courier;
+
+typedef struct Contingent {
+    char id[SIEGE_ID], name[SIEGE_NAME];
+    int side;
+    int home;                     /* theatre place */
+    int loyalty;
+    int anxiety;                  /* last computed */
+    bool departed;
+} Contingent;
+
+typedef struct News {
+    int due;                      /* turn it is known */
+    int side;                     /* who learns it */
+    int place;                    /* theatre place concerned */
+    int level;                    /* threat: anxiety_near .. anxiety_fallen */
+    char text[128];
+} News;
+
+typedef struct SiegeSide {
+    int food;                     /* ration-days */
+    int rations;                  /* Rations */
+    int half_turns;               /* turns on half rations so far */
+    int shortfall_turns;
+    int relief_hope;
+    bool forages;                 /* a besieger living off the country */
+    int threat_known[THEATRE_MAX_PLACES];
+} SiegeSide;
+
+typedef struct Siege {
+    SiegeRules rules;
+    bool historical;              /* schedules fixed; otherwise +-1 turn */
+    int weather;
+    bool fords_closed;
+    int civic_will;               /* the townspeople's will, 0..10 */
+    int terms;                    /* offered this turn (Terms) */
+    int terms_side;
+    bool surrendered;
+    SiegeSide side[2];
+    bool gate_alert[16];          /* besiegers on alert at gate i */
+    int gate_passed[16];          /* SP through gate i this impulse/phase */
+    int gate_opened_impulse[16];  /* impulse it was opened in battle, 0 */
+    int battle_sp_lost[2];        /* at battle start */
+    int battle_kind;              /* 0 field battle, 1 sally, 2 assault */
+    TheatrePlace places[THEATRE_MAX_PLACES];
+    int nplaces;
+    Route routes[THEATRE_MAX_ROUTES];
+    int nroutes;
+    Column columns[MAX_COLUMNS];
+    int ncolumns;
+    Courier couriers[MAX_COURIERS];
+    int ncouriers;
+    Contingent contingents[MAX_CONTINGENTS];
+    int ncontingents;
+    News news[MAX_NEWS];
+    int nnews;
+    int departures;
+} Siege;
+
+/* Lookups. */
+int siege_place_by_id(const Siege *s, const char *id);
+int siege_column_by_id(const Siege *s, const char *id);
+int siege_contingent_by_id(const Siege *s, const char *id);
+/* Shortest route distance in km between theatre places, -1 if none. */
+int siege_route_km(const Siege *s, int from, int to);
+/* Food days left for side at its current rations (a large number when it
+ * does not eat from stores). */
+int siege_food_days(const Game *g, int side);
+/* The gate whose sector covers hex h (nearest gate within sector_radius),
+ * or -1. */
+int siege_sector_of(const Game *g, Hex h);
+/* Turns until column c arrives at its destination at its pace (-1 if it
+ * has none). */
+int siege_column_eta(const Game *g, int c);
