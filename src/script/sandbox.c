@@ -104,13 +104,30 @@ static int sb_pcall(lua_State *L)
     return lua_gettop(L);
 }
 
+/* xpcall's message handler runs the script's handler, unless a limit was
+ * hit: Lua calls the message handler again for an error raised inside it,
+ * and when that error comes from the count hook, hooks are off while the
+ * handler runs - a looping handler would never be stopped. */
+static int xpcall_msgh(lua_State *L)
+{
+    if (sandbox_from_lua(L)->exhausted)
+        return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int sb_xpcall(lua_State *L)
 {
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, xpcall_msgh, 1);
+    lua_replace(L, 2);          /* f, msgh, args... */
     lua_pushboolean(L, 1);      /* placeholder for the status */
     lua_pushvalue(L, 1);        /* the function */
-    lua_rotate(L, 3, 2);        /* handler, f, true, function, args... */
+    lua_rotate(L, 3, 2);        /* f, msgh, true, function, args... */
     int status = lua_pcall(L, n - 2, LUA_MULTRET, 2);
     if (status != LUA_OK && fatal(L, status))
         return lua_error(L);
