@@ -21,7 +21,6 @@ void siege_battle_ends(Game *g);
 void siege_new_impulse(Game *g);
 int siege_attack_shift(const Game *g, int side, Hex target);
 int siege_gate_room(const Game *g, int gate);
-int siege_surrender_score(const Game *g, int terms, int *roll);
 
 /* combat.c: resolves an attack already validated by the command layer. */
 void combat_resolve(Game *g, const int *att, int natt, Hex target);

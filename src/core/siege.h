@@ -177,6 +177,9 @@ int siege_food_days(const Game *g, int side);
 /* The gate whose sector covers hex h (nearest gate within sector_radius),
  * or -1. */
 int siege_sector_of(const Game *g, Hex h);
+/* The surrender score [2.11] for the town if terms were offered now with
+ * the given 2d6 roll (*roll): compare with rules.surrender_target. */
+int siege_surrender_score(const Game *g, int terms, int *roll);
 /* Turns until column c arrives at its destination at its pace (-1 if it
  * has none). */
 int siege_column_eta(const Game *g, int c);

@@ -107,14 +107,17 @@ static void upkeep(Game *g)
         if (u->status != UNIT_ON_MAP || u->cohesion >= g->rules.cohesion_max || enemy_adjacent(g, i))
             continue;
         int gain = 0;
+        const SiegeSide *ss = &g->siege.side[u->side];
+        bool hungry = ss->shortfall_turns > 0 ||
+                      (ss->rations == RATION_HALF && ss->half_turns > g->siege.rules.half_grace_turns);
         if (u->cohesion <= g->rules.shaken_at) {
             int rating = rally_rating(g, i);
             if (rating >= 0 && rng_roll(&g->rng, 10) <= rating + g->rules.rally_bonus)
                 gain = 2;
-            else if (u->cohesion > 0)
+            else if (u->cohesion > 0 && !hungry)
                 gain = 1;
-        } else {
-            gain = 1;
+        } else if (!hungry) {
+            gain = 1; /* rest, unless hunger gnaws */
         }
         if (gain) {
             u->cohesion += gain;

@@ -1,0 +1,428 @@
+/* check-siege.c - the siege rules against hand-computed expectations. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/combat.h"
+#include "core/command.h"
+#include "core/effect.h"
+#include "core/siege.h"
+#include "testutil.h"
+
+static Hex off(int c, int r) { return hex_from_offset(c, r); }
+
+static int count_events(const Game *g, EventType t, const char *word)
+{
+    int n = 0;
+    for (size_t i = 0; i < g->events.n; i++)
+        if (g->events.items[i].type == t && (!word || strstr(g->events.items[i].text, word)))
+            n++;
+    return n;
+}
+
+static void end_turn_both(Game *g)
+{
+    char why[256];
+    ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
+    ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
+}
+
+/* A town: walls on column 6 with the Rastan gate at (6,4), city beyond;
+ * side 1 ("south") holds it, side 0 besieges. */
+static Game *town(uint64_t seed)
+{
+    Game *g = tu_game(seed);
+    for (int r = 0; r < 10; r++) {
+        tu_terrain(g, 6, r, r == 4 ? TER_GATE : TER_WALL);
+        for (int c = 7; c < 12; c++)
+            tu_terrain(g, c, r, TER_CITY);
+    }
+    g->ngates = 1;
+    strcpy(g->gates[0].id, "rastan");
+    strcpy(g->gates[0].name, "Rastan gate");
+    g->gates[0].hex = off(6, 4);
+    g->gates[0].state = GATE_SHUT;
+    g->town_side = 1;
+    g->max_turns = 30;
+    return g;
+}
+
+START_TEST(gate_throughput_and_opening)
+{
+    Game *g = town(1);
+    g->first_side = 1;
+    /* Three 5-SP units inside; the gate passes 10 SP an impulse (30 in a
+     * 4-day turn, three impulses' worth). */
+    int a = tu_unit(g, "a", 1, "infantry", 5, 7, 4);
+    int b = tu_unit(g, "b", 1, "infantry", 5, 7, 5);
+    int c = tu_unit(g, "c", 1, "infantry", 5, 7, 3);
+    tu_unit(g, "e", 0, "infantry", 5, 1, 9);
+    tu_start(g);
+    char why[256];
+    ck_assert(!tu_cmd(g, "move a 5,4", why, sizeof why)); /* shut */
+    ck_assert_msg(tu_cmd(g, "open-gate rastan", why, sizeof why), "%s", why);
+    ck_assert_int_eq(g->gates[0].state, GATE_OPEN);
+    ck_assert(!tu_cmd(g, "open-gate rastan", why, sizeof why));
+    ck_assert_str_eq(why, "the Rastan gate is not shut");
+    g->siege.rules.gate_throughput = 4; /* 12 SP this turn */
+    ck_assert_msg(tu_cmd(g, "move a 4,4", why, sizeof why), "%s", why);
+    ck_assert_int_eq(g->siege.gate_passed[0], 5);
+    ck_assert_msg(tu_cmd(g, "move b 4,5", why, sizeof why), "%s", why);
+    ck_assert_int_eq(g->siege.gate_passed[0], 10);
+    ck_assert(!tu_cmd(g, "move c 5,3", why, sizeof why));
+    ck_assert_msg(strstr(why, "2 SP more can go through it") != NULL, "%s", why);
+    /* Shutting it on our own men outside is allowed, and said. */
+    ck_assert_msg(tu_cmd(g, "shut-gate rastan", why, sizeof why), "%s", why);
+    ck_assert_int_eq(count_events(g, EV_MESSAGE, "shut on our own men"), 1);
+    /* The besiegers cannot work the gates. */
+    end_turn_both(g);
+    (void)a, (void)b, (void)c;
+    game_free(g);
+}
+END_TEST
+
+START_TEST(rations_over_turns)
+{
+    Game *g = town(1);
+    g->siege.rules.half_grace_turns = 2;
+    int u = tu_unit(g, "g", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "b", 0, "infantry", 5, 4, 4); /* watches the gate sector: no leaks */
+    g->siege.side[1].food = 20;
+    g->siege.side[0].forages = true;
+    g->units[u].cohesion = 10;
+    tu_start(g);
+    char why[256];
+    ck_assert_int_eq(siege_food_days(g, 1), 20);
+    end_turn_both(g);
+    ck_assert_int_eq(g->siege.side[1].food, 16); /* 4 days at full */
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert_msg(tu_cmd(g, "rations half", why, sizeof why), "%s", why);
+    ck_assert_int_eq(siege_food_days(g, 1), 32);
+    int will = g->siege.civic_will;
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert_int_eq(g->siege.side[1].food, 14); /* 2 days at half */
+    ck_assert_int_eq(g->siege.civic_will, will - 1);
+    ck_assert_int_eq(g->units[u].cohesion, 10);   /* within the grace turns */
+    end_turn_both(g);
+    ck_assert_int_eq(g->units[u].cohesion, 10);
+    end_turn_both(g);                               /* third turn on half */
+    ck_assert_int_eq(g->units[u].cohesion, 9);
+    ck_assert_int_eq(g->siege.civic_will, will - 3);
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert_msg(tu_cmd(g, "rations expel", why, sizeof why), "%s", why);
+    ck_assert_int_eq(g->siege.civic_will, will - 6);
+    ck_assert(!tu_cmd(g, "rations full", why, sizeof why));
+    ck_assert_str_eq(why, "the townspeople have already been expelled");
+    game_free(g);
+}
+END_TEST
+
+START_TEST(supplies_leak_through_unwatched_sectors)
+{
+    Game *g = town(1);
+    tu_unit(g, "g", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "far", 0, "infantry", 5, 0, 9);
+    g->siege.side[1].food = 10;
+    g->siege.side[0].forages = true;
+    tu_start(g);
+    end_turn_both(g);
+    /* +2 leaked in, -4 eaten. */
+    ck_assert_int_eq(g->siege.side[1].food, 8);
+    ck_assert_int_eq(count_events(g, EV_SUPPLY, "slip in"), 1);
+    game_free(g);
+}
+END_TEST
+
+START_TEST(hunger_costs_cohesion)
+{
+    Game *g = town(3);
+    int u = tu_unit(g, "g", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "b", 0, "infantry", 5, 4, 4);
+    g->siege.side[1].food = 3;
+    g->siege.side[0].forages = true;
+    g->units[u].cohesion = 10;
+    tu_start(g);
+    end_turn_both(g);
+    ck_assert_int_eq(g->siege.side[1].food, 0);
+    ck_assert_int_eq(g->siege.side[1].shortfall_turns, 1);
+    ck_assert_int_eq(g->units[u].cohesion, 9); /* -1 hunger, and no rest on an empty stomach */
+    ck_assert_int_eq(count_events(g, EV_SUPPLY, "hunger"), 1);
+    game_free(g);
+}
+END_TEST
+
+/* A theatre: kufa -(280)- hit -(150)- anah -(190)- circesium. */
+static void theatre(Game *g)
+{
+    Siege *s = &g->siege;
+    const char *ids[4] = {"kufa", "hit", "anah", "circesium"};
+    for (int i = 0; i < 4; i++) {
+        strcpy(s->places[i].id, ids[i]);
+        strcpy(s->places[i].name, ids[i]);
+        s->places[i].owner = i == 0 ? 0 : 1;
+        s->places[i].resistance = 9;
+        s->places[i].map_place = -1;
+    }
+    s->places[3].resistance = 7;
+    s->places[3].surprise_resistance = 4;
+    s->nplaces = 4;
+    const int km[3] = {280, 150, 190};
+    for (int i = 0; i < 3; i++)
+        s->routes[s->nroutes++] = (Route){i, i + 1, km[i]};
+    Column *c = &s->columns[s->ncolumns++];
+    strcpy(c->id, "kufans");
+    strcpy(c->name, "Kufans");
+    c->side = 0;
+    c->sp = 40;
+    c->leader = -1;
+    c->at = 0;
+    c->next = -1;
+    c->dest = -1;
+    c->after_courier = -1;
+    c->hidden = true;
+    Contingent *k = &s->contingents[s->ncontingents++];
+    strcpy(k->id, "rabia");
+    strcpy(k->name, "Rabi'a");
+    k->side = 1;
+    k->home = 3;
+    k->loyalty = 0;
+    k = &s->contingents[s->ncontingents++];
+    strcpy(k->id, "hitmen");
+    strcpy(k->name, "Hit Arabs");
+    k->side = 1;
+    k->home = 1;
+    k->loyalty = 9;
+}
+
+START_TEST(columns_march_and_news_comes_late)
+{
+    Game *g = town(5);
+    theatre(g);
+    tu_unit(g, "x", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "y", 0, "infantry", 5, 2, 2);
+    tu_start(g);
+    ck_assert_int_eq(siege_route_km(&g->siege, 0, 3), 620);
+    char why[256];
+    ck_assert(!tu_cmd(g, "send-column kufans atlantis mixed", why, sizeof why));
+    ck_assert_msg(tu_cmd(g, "send-column kufans circesium mounted", why, sizeof why), "%s", why);
+    /* 45 km a day x 4 days = 180 km a turn: 620 km takes 4 turns. */
+    ck_assert_int_eq(siege_column_eta(g, 0), 4);
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert_int_eq(g->siege.columns[0].at, 0);
+    ck_assert_int_eq(g->siege.columns[0].km_left, 100);
+    end_turn_both(g); /* 360: past hit (280) */
+    ck_assert_int_eq(g->siege.columns[0].at, 1);
+    end_turn_both(g); /* 540: past anah (430), next to circesium */
+    ck_assert_int_eq(g->siege.columns[0].at, 2);
+    /* Passing Anah, next to the Rabi'a's home, posted news due 1-2 turns on. */
+    int due = -1;
+    for (int i = 0; i < g->siege.nnews; i++)
+        if (g->siege.news[i].place == 3)
+            due = g->siege.news[i].due;
+    ck_assert_int_ge(due, 4);
+    ck_assert_int_le(due, 5);
+    ck_assert_int_eq(g->siege.side[1].threat_known[3], 0); /* not known yet */
+    end_turn_both(g);
+    ck_assert_int_eq(g->siege.columns[0].state == COL_BESIEGING || g->siege.columns[0].state == COL_DONE, 1);
+    ck_assert_int_ge(count_events(g, EV_COUNTER_SIEGE, "counter-siege"), 1);
+    game_free(g);
+}
+END_TEST
+
+START_TEST(home_anxiety_cascade)
+{
+    Game *g = town(9);
+    theatre(g);
+    tu_unit(g, "x", 1, "infantry", 5, 8, 4);
+    int r = tu_unit(g, "r", 1, "infantry", 5, 2, 2);
+    g->units[r].contingent = 0;
+    tu_start(g);
+    /* The Rabi'a hear that Circesium has fallen: anxiety 5, loyalty 0: they
+     * leave unless the d10 is 5 or more... so force certainty with a
+     * loyalty of -10; the Hit Arabs (loyalty 9) hear nothing and stay, but
+     * the departure adds 1 to their anxiety. */
+    g->siege.contingents[0].loyalty = -10;
+    g->siege.side[1].threat_known[3] = g->siege.rules.anxiety_fallen;
+    int morale = g->sides[1].morale;
+    end_turn_both(g);
+    ck_assert(g->siege.contingents[0].departed);
+    ck_assert_int_eq(g->units[r].status, UNIT_DEPARTED);
+    ck_assert_int_eq(g->siege.departures, 1);
+    ck_assert_int_eq(g->sides[1].morale, morale + g->siege.rules.departure_morale);
+    ck_assert_int_eq(count_events(g, EV_DISPERSAL, "dispersal"), 1);
+    end_turn_both(g);
+    ck_assert_int_eq(g->siege.contingents[1].anxiety, 1); /* the cascade */
+    ck_assert(!g->siege.contingents[1].departed);
+    char why[256];
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert(!tu_cmd(g, "release rabia", why, sizeof why));
+    ck_assert_str_eq(why, "the Rabi'a have already gone");
+    ck_assert_msg(tu_cmd(g, "release hitmen", why, sizeof why), "%s", why);
+    ck_assert(g->siege.contingents[1].departed);
+    game_free(g);
+}
+END_TEST
+
+START_TEST(surrender_score_and_veto)
+{
+    Game *g = town(1);
+    tu_unit(g, "x", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "y", 0, "infantry", 5, 2, 2);
+    tu_start(g);
+    g->sides[1].morale = 8;
+    g->siege.side[1].shortfall_turns = 2;
+    g->siege.side[1].relief_hope = 1;
+    int roll = 7;
+    /* 7 + 3 (generous) + 0 (no trusted leader) + (20-8)/4 = 3 + 2 - 1 = 14 */
+    ck_assert_int_eq(siege_surrender_score(g, TERMS_GENEROUS, &roll), 14);
+    ck_assert_int_eq(siege_surrender_score(g, TERMS_HARSH, &roll), 8);
+    Leader *l = &g->leaders[g->nleaders++];
+    l->side = 0;
+    l->alive = true;
+    l->unit = -1;
+    l->traits = TRAIT_TRUSTED;
+    ck_assert_int_eq(siege_surrender_score(g, TERMS_GENEROUS, &roll), 16);
+    char why[256];
+    ck_assert_msg(tu_cmd(g, "offer-terms generous", why, sizeof why), "%s", why);
+    ck_assert(!tu_cmd(g, "offer-terms harsh", why, sizeof why));
+    ck_assert_str_eq(why, "terms have already been offered this turn");
+    /* A glory-seeker in the town vetoes while morale is above 12. */
+    Leader *h = &g->leaders[g->nleaders++];
+    h->side = 1;
+    h->alive = true;
+    h->unit = -1;
+    h->traits = TRAIT_GLORY_SEEKER;
+    g->sides[1].morale = 13;
+    g->siege.side[1].shortfall_turns = 12; /* the score is sure to pass */
+    end_turn_both(g);
+    ck_assert(!g->siege.surrendered);
+    ck_assert_int_eq(count_events(g, EV_SURRENDER, "vetoes"), 1);
+    ck_assert(tu_cmd(g, "offer-terms generous", why, sizeof why));
+    g->sides[1].morale = 10;
+    end_turn_both(g);
+    ck_assert(g->siege.surrendered);
+    ck_assert_int_eq(g->mode, MODE_OVER);
+    ck_assert_int_eq(g->outcome.winner, 0);
+    game_free(g);
+}
+END_TEST
+
+START_TEST(sally_surprise_and_alert)
+{
+    Game *g = town(1);
+    g->first_side = 1;
+    tu_unit(g, "a", 1, "infantry", 5, 5, 4);       /* already out by the gate */
+    int b = tu_unit(g, "b", 1, "infantry", 5, 5, 6);
+    tu_unit(g, "e", 0, "infantry", 5, 4, 4);
+    tu_unit(g, "e2", 0, "infantry", 5, 5, 5);
+    tu_start(g);
+    g->gates[0].state = GATE_OPEN;
+    char why[256];
+    ck_assert_msg(tu_cmd(g, "attack a 4,4", why, sizeof why), "%s", why);
+    ck_assert_int_eq(g->mode, MODE_BATTLE);
+    ck_assert_int_eq(g->siege.battle_kind, 1); /* a sally */
+    ck_assert_int_eq(count_events(g, EV_BATTLE_START, NULL), 1);
+    char line[300];
+    for (size_t i = 0; i < g->events.n; i++)
+        if (g->events.items[i].type == EV_BATTLE_START) {
+            game_event_format(g, &g->events.items[i], line, sizeof line);
+            ck_assert_msg(strncmp(line, "T1.1 sally: ", 12) == 0, "%s", line);
+        }
+    /* In the sally's first impulses the town's attacks get +2 surprise
+     * against a sector not on alert (b and e2 both stand in open ground). */
+    int one[1] = {b};
+    CombatOdds o;
+    ck_assert(combat_odds(g, one, 1, hex_from_offset(5, 5), &o, why, sizeof why));
+    ck_assert_int_eq(o.shifts, 2);
+    g->siege.gate_alert[0] = true;
+    ck_assert(combat_odds(g, one, 1, hex_from_offset(5, 5), &o, why, sizeof why));
+    ck_assert_int_eq(o.shifts, 0);
+    game_free(g);
+}
+END_TEST
+
+START_TEST(weather_rolls_and_frost_exposure)
+{
+    int kinds[WX_COUNT] = {0};
+    for (uint64_t seed = 1; seed <= 200; seed++) {
+        Game *g = town(seed);
+        g->start_month = 1; /* January: winter table */
+        tu_unit(g, "x", 1, "infantry", 5, 8, 4);
+        tu_unit(g, "y", 0, "infantry", 5, 2, 2);
+        tu_start(g);
+        kinds[g->siege.weather]++;
+        ck_assert_int_eq(g->charges_cancelled, g->siege.weather == WX_RAIN);
+        if (g->siege.fords_closed)
+            ck_assert_int_eq(g->siege.weather, WX_RAIN);
+        game_free(g);
+    }
+    /* d10: mild 4/10, cold 3/10, rain 2/10, frost 1/10 of 200 games. */
+    ck_assert(kinds[WX_MILD] > 55 && kinds[WX_MILD] < 105);
+    ck_assert(kinds[WX_FROST] > 5 && kinds[WX_FROST] < 40);
+    /* Frost in the open: -2 cohesion; in the town: nothing. */
+    Game *g = town(1);
+    int out = tu_unit(g, "out", 0, "infantry", 5, 2, 2);
+    int in = tu_unit(g, "in", 1, "infantry", 5, 8, 4);
+    g->siege.side[0].forages = true;
+    g->siege.side[1].food = 100;
+    tu_start(g);
+    g->siege.weather = WX_FROST;
+    g->units[out].cohesion = 10;
+    g->units[in].cohesion = 10;
+    char why[128];
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert_int_eq(g->units[out].cohesion, 10 - 2 + 1); /* then rests +1 */
+    ck_assert_int_eq(g->units[in].cohesion, 10);
+    game_free(g);
+}
+END_TEST
+
+START_TEST(relief_rumour_confirm_and_morale)
+{
+    Game *g = town(1);
+    tu_unit(g, "x", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "y", 0, "infantry", 5, 2, 2);
+    int r = tu_unit(g, "qaqa", 1, "light_cav", 8, 0, 0);
+    g->units[r].status = UNIT_OFF_MAP;
+    g->units[r].arrive_turn = 4;
+    g->units[r].rumour_turn = 2;
+    g->units[r].confirm_turn = 3;
+    g->units[r].arrive_hex = off(3, 8);
+    tu_start(g);
+    int m1 = g->sides[1].morale, m0 = g->sides[0].morale;
+    end_turn_both(g);
+    ck_assert_int_eq(count_events(g, EV_ARRIVAL_NEWS, "arrival rumoured"), 1);
+    ck_assert_int_eq(g->sides[1].morale, m1 + 1);
+    end_turn_both(g);
+    ck_assert_int_eq(count_events(g, EV_ARRIVAL_NEWS, "arrival confirmed"), 1);
+    ck_assert_int_eq(g->sides[1].morale, m1 + 3);
+    ck_assert_int_eq(g->sides[0].morale, m0 - 1);
+    ck_assert_int_eq(g->siege.side[1].relief_hope, 2);
+    end_turn_both(g);
+    ck_assert_int_eq(g->units[r].status, UNIT_ON_MAP);
+    game_free(g);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("siege");
+    TCase *tc = tcase_create("rules");
+    tcase_add_test(tc, gate_throughput_and_opening);
+    tcase_add_test(tc, rations_over_turns);
+    tcase_add_test(tc, supplies_leak_through_unwatched_sectors);
+    tcase_add_test(tc, hunger_costs_cohesion);
+    tcase_add_test(tc, columns_march_and_news_comes_late);
+    tcase_add_test(tc, home_anxiety_cascade);
+    tcase_add_test(tc, surrender_score_and_veto);
+    tcase_add_test(tc, sally_surprise_and_alert);
+    tcase_add_test(tc, weather_rolls_and_frost_exposure);
+    tcase_add_test(tc, relief_rumour_confirm_and_morale);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
