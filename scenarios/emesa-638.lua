@@ -197,7 +197,7 @@ leader { id = "byz_commander", name = "Byzantine commander", side = "coalition",
 ---------------------------------------------------------------------------
 victory { side = "coalition", kind = "take_place", place = "emesa", level = "major",
           text = "Emesa falls to the coalition" }
-victory { side = "rashidun", kind = "destroy_sp", amount = { 10, conf = "I" }, level = "major",
+victory { side = "rashidun", kind = "destroy_sp", amount = { 20, conf = "I" }, level = "major",
           text = "the coalition army is broken in the field, as in the pursuit of 638" }
 victory { side = "coalition", kind = "enemy_morale", amount = { 3, conf = "I" }, level = "minor",
           text = "the garrison loses heart; Abu Ubaidah must treat or leave" }

@@ -20,11 +20,6 @@
 
 /* ---- names the loader knows ----------------------------------------------- */
 
-static const char *const trait_names[TRAIT_COUNT_] = {
-    "cautious", "impetuous", "glory_seeker", "feint", "sword",
-    "trusted", "council", "forced_marcher", "negotiator", "caliph",
-};
-static const char *const victory_names[VIC_KIND_COUNT] = { "hold_place", "take_place", "destroy_sp", "enemy_morale" };
 static const char *const month_names[12] = { "jan", "feb", "mar", "apr", "may", "jun",
                                              "jul", "aug", "sep", "oct", "nov", "dec" };
 
@@ -1003,14 +998,15 @@ static void do_leader(Build *b, int t)
         int n = (int)lua_rawlen(L, v);
         for (int i = 1; i <= n; i++) {
             const char *tn = lua_rawgeti(L, v, i) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-            int k = tn ? api_name_index(trait_names, TRAIT_COUNT_, tn) : -1;
-            if (k < 0) {
-                char list[200] = "";
+            unsigned bit = 0;
+            if (!tn || !trait_from_name(tn, &bit)) {
+                char list[256] = "";
                 for (int j = 0; j < TRAIT_COUNT_; j++)
-                    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "", trait_names[j]);
+                    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "",
+                             trait_name(1u << j));
                 problem(b, "traits", "unknown trait '%s'; expected any of: %s", tn ? tn : "(not a string)", list);
             } else {
-                l.traits |= 1u << k;
+                l.traits |= bit;
             }
             lua_pop(L, 1);
         }
@@ -1061,9 +1057,15 @@ static void do_victory(Build *b, int t)
     str_field(b, t, "text", false, v.text, sizeof v.text);
     char kind[32];
     if (str_field(b, t, "kind", true, kind, sizeof kind)) {
-        v.kind = api_name_index(victory_names, VIC_KIND_COUNT, kind);
-        if (v.kind < 0) {
-            problem(b, "kind", "unknown kind '%s'; expected hold_place, take_place, destroy_sp or enemy_morale", kind);
+        VictoryKind vk;
+        if (victory_kind_from_name(kind, &vk)) {
+            v.kind = (int)vk;
+        } else {
+            char list[256] = "";
+            for (int j = 0; j < VIC_KIND_COUNT; j++)
+                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "",
+                         victory_kind_name((VictoryKind)j));
+            problem(b, "kind", "unknown kind '%s'; expected one of: %s", kind, list);
             ok = false;
         }
     } else {
@@ -1081,7 +1083,11 @@ static void do_victory(Build *b, int t)
             ok = false;
         }
     } else if (ok) {
-        ok = num_field(b, t, "amount", true, 0, 10000, &v.amount);
+        /* the counting kinds need their threshold; the others take none */
+        bool needs = v.kind == VIC_DESTROY_SP || v.kind == VIC_ENEMY_MORALE || v.kind == VIC_DISPERSED ||
+                     v.kind == VIC_THEATRE_PLACES;
+        bool has = num_field(b, t, "amount", needs, 0, 10000, &v.amount);
+        ok = has || !needs;
     }
     if (!ok)
         return;

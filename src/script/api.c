@@ -73,7 +73,7 @@ int api_event_from_name(const char *name)
 
 const char *api_event_names(void)
 {
-    static char buf[512];   /* the same text every time; filled once */
+    static char buf[1024];  /* the same text every time; filled once */
     if (!buf[0]) {
         size_t k = 0;
         for (int t = 0; t < EV_COUNT && k < sizeof buf; t++)
