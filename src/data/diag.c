@@ -21,6 +21,9 @@ void diag_format(const Diag *d, char *buf, size_t n)
 }
 
 static void vadd(Diags *ds, const char *file, int line, int col, const char *key, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
+
+static void vadd(Diags *ds, const char *file, int line, int col, const char *key, const char *fmt, va_list ap)
 {
     if (!ds)
         return;

@@ -44,6 +44,8 @@ static const struct {
     { "unit_moves", EV_MOVE },
     { "battle_start", EV_BATTLE_START },
     { "unit_arrives", EV_UNIT_ARRIVES },
+    /* core names both EV_UNIT_ARRIVES and EV_ARRIVAL_NEWS "arrival" */
+    { "arrival_news", EV_ARRIVAL_NEWS },
 };
 
 static bool same_name(const char *a, const char *b)
