@@ -95,7 +95,7 @@ static void center_px(const Camera *c, int col, int row, int *x, int *y)
 START_TEST(terrain_colours_at_hex_centres)
 {
     Game *g = tu_game(1);
-    const Terrain ts[] = { TER_OPEN, TER_ORCHARD, TER_BASALT, TER_MARSH, TER_HILL, TER_CITY };
+    const Terrain ts[] = { TER_CITY, TER_OPEN, TER_ORCHARD, TER_BASALT, TER_MARSH, TER_HILL };
     const int n = (int)(sizeof ts / sizeof ts[0]);
     for (int i = 0; i < n; i++)
         tu_terrain(g, 1 + i, 3, ts[i]);

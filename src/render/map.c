@@ -1,5 +1,6 @@
 /* map.c - drawing the hex map: terrain, rivers, roads, walls, gates,
  * places, the grid and the selection overlays. Units are in units.c. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "core/hex.h"
@@ -193,13 +194,33 @@ static void draw_labels(MapRender *mr, const Game *g, const Camera *cam, const M
                 fg = side_color(g, p->owner);
             label(mr, p->name, (int)x, (int)(y + size * 0.62f), px, fg, halo, TEXT_CENTER);
         }
-        for (int i = 0; i < g->ngates; i++) {
-            if (map_place_at(&g->map, g->gates[i].hex) >= 0 || size < 18)
+        /* Gate names sit outside the walls, away from the town's centre. */
+        float tx = 0, ty = 0;
+        int nt = 0;
+        for (int row = 0; row < g->map.height; row++)
+            for (int col = 0; col < g->map.width; col++)
+                if (terrain_is_town(map_terrain(&g->map, hex_from_offset(col, row)))) {
+                    float x, y;
+                    cam_hex_center(cam, hex_from_offset(col, row), &x, &y);
+                    tx += x;
+                    ty += y;
+                    nt++;
+                }
+        for (int i = 0; i < g->ngates && nt > 0 && size >= 26; i++) {
+            if (map_place_at(&g->map, g->gates[i].hex) >= 0)
                 continue;
             float x, y;
             cam_hex_center(cam, g->gates[i].hex, &x, &y);
-            if (on_screen(cam, x, y, size))
-                label(mr, g->gates[i].name, (int)x, (int)(y - size * 1.05f), px, ink, halo, TEXT_CENTER);
+            if (!on_screen(cam, x, y, size))
+                continue;
+            float dx = x - tx / (float)nt, dy = y - ty / (float)nt;
+            float len = sqrtf(dx * dx + dy * dy);
+            if (len < 1)
+                len = 1;
+            int gpx = (int)(size * 0.32f) < 10 ? 10 : (int)(size * 0.32f);
+            float lx = x + dx / len * size * 1.05f, ly = y + dy / len * size * 0.95f - gpx / 2.0f;
+            int al = dx > size * 0.5f ? TEXT_LEFT : dx < -size * 0.5f ? TEXT_RIGHT : TEXT_CENTER;
+            label(mr, g->gates[i].name, (int)lx, (int)ly, gpx, ink, halo, al);
         }
     }
     if (ov && ov->show_coords && size >= 18) {

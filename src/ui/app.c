@@ -640,6 +640,17 @@ static double now_s(void)
 int ui_run(const UiConfig *cfg)
 {
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    /* The software renderer by default: a turn-based map redraws only on
+     * input, and it starts faster and in a fifth of the memory of a GL
+     * context (far less than a software GL driver such as llvmpipe).
+     * EMESA_RENDERER=gpu asks for the accelerated renderer. */
+    const char *rd = getenv("EMESA_RENDERER");
+    bool software = !(rd && strcmp(rd, "gpu") == 0);
+    if (software) {
+        /* Keep OpenGL out entirely. */
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "emesa: cannot open a window: %s\n", SDL_GetError());
         return 1;
@@ -658,9 +669,8 @@ int ui_run(const UiConfig *cfg)
         SDL_Quit();
         return 1;
     }
-    const char *rd = getenv("EMESA_RENDERER");
     SDL_Renderer *r = NULL;
-    if (!rd || strcmp(rd, "software") != 0)
+    if (!software)
         r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!r)
         r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);

@@ -131,7 +131,8 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
             SDL_Rect row = { x, y, w, lh };
             if (p->draw) {
                 char b[96];
-                snprintf(b, sizeof b, "%s gate", g->gates[i].name);
+                bool named = strstr(g->gates[i].name, "gate") || strstr(g->gates[i].name, "Gate");
+                snprintf(b, sizeof b, named ? "%s" : "%s gate", g->gates[i].name);
                 text_draw(a->text, b, x + ui_px(a, 10), y, px, pl.body, TEXT_LEFT);
                 text_draw_bold(a->text, wd, x + w, y, px, c, TEXT_RIGHT);
             }
@@ -188,11 +189,13 @@ static int unit_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
         mp_text(m1, sizeof m1, u->mp);
         mp_text(m2, sizeof m2, tr ? tr->ma * 2 * (g->mode == MODE_BATTLE ? 1 : (g->rules.siege_mp_mult > 0 ? g->rules.siege_mp_mult : 1)) : 0);
         const char *state = u->cohesion <= 0 ? "routed" : u->cohesion <= g->rules.shaken_at ? "shaken" : "steady";
-        snprintf(b, sizeof b, "Cohesion %d/%d (%s) \xC2\xB7 MP %s of %s", u->cohesion, g->rules.cohesion_max, state, m1, m2);
+        snprintf(b, sizeof b, "Cohesion %d/%d (%s)", u->cohesion, g->rules.cohesion_max, state);
         text_draw(a->text, b, tx, y + 3 * lh + 2, px, u->cohesion <= g->rules.shaken_at ? pl.bad : pl.body, TEXT_LEFT);
+        snprintf(b, sizeof b, "Movement %s of %s MP left", m1, m2);
+        text_draw(a->text, b, tx, y + 4 * lh + 2, px, u->mp > 0 ? pl.body : pl.dim, TEXT_LEFT);
     }
     (void)tw;
-    y += 4 * lh + ui_px(a, 8);
+    y += 5 * lh + ui_px(a, 8);
     int l = game_leader_with(g, a->sel[0]);
     if (l >= 0) {
         const Leader *ld = &g->leaders[l];

@@ -19,7 +19,7 @@ Palette ui_palette(const UiApp *a)
         p.button_hover = rgba(0x505000, 255);
         p.button_text = rgba(0xffffff, 255);
     } else {
-        p.panel = rgba(0x1e2125, 238);
+        p.panel = rgba(0x1e2125, 255);
         p.edge = rgba(0x4a4438, 255);
         p.head = rgba(0xf0dfb4, 255);
         p.body = rgba(0xdcd4c2, 255);

@@ -60,12 +60,17 @@ static void start(UiApp *a, int human, bool hotseat)
 
 static int frames(const char *data, int w, int h)
 {
+    const char *rd = getenv("EMESA_RENDERER");
+    bool gpu = rd && strcmp(rd, "gpu") == 0;
+    if (!gpu) {   /* as ui_run() does */
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
     if (SDL_Init(SDL_INIT_VIDEO) != 0)
         return fprintf(stderr, "bench-window: %s\n", SDL_GetError()), 1;
     SDL_Window *win = SDL_CreateWindow("Emesa bench", 0, 0, w, h, 0);
-    const char *rd = getenv("EMESA_RENDERER");
     SDL_Renderer *r = NULL;
-    if (!rd || strcmp(rd, "software") != 0)
+    if (gpu)
         r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED);
     if (!r)
         r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
@@ -178,7 +183,8 @@ static int shots(const char *data, const char *dir, int w, int h)
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
     UiApp *a = make(NULL, r, data, 100);
     shot(a, dir, "menu");
-    start(a, 0, false);
+    start(a, -1, true);      /* both sides human: the side to act is ours */
+    key(a, SDLK_RETURN);
     const Game *g = uiapp_game(a);
     uiapp_set_zoom(a, 1);
     shot(a, dir, "map-overview");
