@@ -161,7 +161,7 @@ static const char *const help_lines[][2] = {
     { "F10", "settings: interface scale, full screen, high contrast" },
     { "F11", "full screen" },
     { "F12", "save a screenshot (PNG) in your settings folder" },
-    { "Menu: Up/Down, Left/Right, O, Enter", "scenario, side, opponent, start" },
+    { "In the menu", "arrows: scenario and side; O: opponent; Enter: start" },
 };
 
 void help_pass(UiApp *a, Pass *p)
