@@ -5,7 +5,7 @@ static const char *const NAMES[EV_COUNT] = {
     "turn", "phase", "move", "battle", "impulse", "combat", "loss", "retreat",
     "rout", "eliminated", "rally", "leader-lost", "battle-end", "capture",
     "morale", "message", "arrival", "game-over", "gate", "weather", "supply",
-    "theatre", "arrival", "counter-siege", "news", "dispersal", "surrender", "assault", "order",
+    "theatre", "arrival-news", "counter-siege", "news", "dispersal", "surrender", "assault", "order",
 };
 
 const char *event_type_name(EventType t)
