@@ -891,6 +891,8 @@ static void do_unit(Build *b, int t)
     check_keys(b, t, keys);
     Unit u;
     memset(&u, 0, sizeof u);
+    u.column = -1;
+    u.contingent = -1;
     bool ok = id_field(b, t, "id", u.id, sizeof u.id);
     if (!str_field(b, t, "name", false, u.name, sizeof u.name))
         snprintf(u.name, sizeof u.name, "%s", u.id);
