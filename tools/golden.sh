@@ -10,6 +10,7 @@ mode="${1:-check}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 emesa="${2:-$root/build/emesa}"
 cd "$root"
+shopt -s nullglob
 status=0
 n=0
 for args in tests/golden/*.args; do
