@@ -1,11 +1,15 @@
 /* headless.c - the same engine with no window: AI or a command file plays,
  * every event is printed, and a summary ends the run. */
+#define _XOPEN_SOURCE 700   /* realpath */
 #include "headless.h"
 #include <inttypes.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ai/simple.h"
+#include "data/save.h"
 #include "data/scenario.h"
+#include "data/session.h"
 
 /* A game that needs more commands than this is stuck in a loop. */
 enum { MAX_COMMANDS = 200000 };
@@ -85,14 +89,99 @@ static bool next_line(FILE *f, char *buf, size_t n, int *lineno)
     return false;
 }
 
+/* How a save names the scenario: relative to the data directory when the
+ * file is inside it (so the save works on another machine), else the
+ * absolute path. */
+static void scenario_ref(const char *scenario, const char *data_dir, char *out, size_t n)
+{
+    char file[PATH_MAX], dir[PATH_MAX];
+    const char *ref = scenario;
+    size_t dl;
+    if (realpath(scenario, file)) {
+        ref = file;
+        if (data_dir && realpath(data_dir, dir) && (dl = strlen(dir)) > 1 && strncmp(file, dir, dl) == 0 &&
+            file[dl] == '/')
+            ref = file + dl + 1;
+    }
+    if (strlen(ref) >= n)
+        ref = scenario;     /* too long to record: the path as given */
+    snprintf(out, n, "%.*s", (int)(n - 1), ref);
+}
+
+static void print_save_error(const SaveError *e, FILE *err)
+{
+    char line[sizeof e->msg + sizeof e->file + 64];
+    save_error_format(e, line, sizeof line);
+    fprintf(err, "%s\n", line);
+    if (e->status == SAVE_DIVERGED)
+        fprintf(err, "emesa: the replay diverged from the save at turn %d\n", e->turn);
+}
+
+static int save_exit_status(SaveStatus st)
+{
+    return st == SAVE_OK ? 0 : st == SAVE_DIVERGED ? HEADLESS_EXIT_DIVERGED : 1;
+}
+
+typedef struct ReplayPrint {
+    FILE *out;
+    bool quiet;
+    size_t cursor;
+} ReplayPrint;
+
+/* Prints the events of each re-played command as it happens: an event
+ * line describes the state right after its command ("now 3 SP"). */
+static void replay_step(void *ud, Session *ss)
+{
+    ReplayPrint *p = ud;
+    flush_events(session_game(ss), &p->cursor, p->out, p->quiet);
+}
+
+static SaveStatus load_save(const char *path, const HeadlessOptions *o, Session **ss, ReplayPrint *print,
+                            FILE *err)
+{
+    SaveLoadOptions lo = {o->data_dir, o->scenario_given ? o->scenario : NULL, print ? replay_step : NULL, print};
+    SaveError e;
+    SaveStatus st = save_load(path, &lo, ss, &e);
+    if (st != SAVE_OK)
+        print_save_error(&e, err);
+    return st;
+}
+
+static int write_save(const char *path, const Session *ss, FILE *err)
+{
+    SaveError e;
+    if (save_write(path, ss, &e))
+        return 0;
+    char line[sizeof e.msg + sizeof e.file + 64];
+    save_error_format(&e, line, sizeof line);
+    fprintf(err, "emesa: %s\n", line);
+    return 1;
+}
+
 int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
 {
-    Diags diags = {0};
-    Scenario *sc = scenario_load(o->scenario, o->seed, &diags);
-    if (!sc) {
-        print_diags(&diags, err);
-        return 1;
+    Session *ss = NULL;
+    if (o->resume) {
+        SaveStatus st = load_save(o->resume, o, &ss, NULL, err);
+        if (st != SAVE_OK) {
+            session_free(ss);
+            return save_exit_status(st);
+        }
+    } else {
+        /* The file is named as its save will name it, so that a replay
+         * prints the same event text. */
+        Diags diags = {0};
+        char ref[SESSION_PATH];
+        scenario_ref(o->scenario, o->data_dir, ref, sizeof ref);
+        ss = session_new_as(o->scenario, ref, o->seed, &diags);
+        if (!ss) {
+            print_diags(&diags, err);
+            return 1;
+        }
     }
+    if (o->ai)
+        session_set_ai(ss, o->ai);
+    Scenario *sc = session_scenario(ss);
     Game *g = scenario_game(sc);
     bool ai_side[MAX_SIDES] = {false, false};
     if (o->ai) {
@@ -102,8 +191,8 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             int s = game_side_by_id(g, o->ai);
             if (s < 0) {
                 fprintf(err, "emesa: --ai %s: no side of that id in %s (sides: %s, %s, or all)\n", o->ai,
-                        o->scenario, g->sides[0].id, g->sides[1].id);
-                scenario_free(sc);
+                        scenario_info(sc)->file, g->sides[0].id, g->sides[1].id);
+                session_free(ss);
                 return 2;
             }
             ai_side[s] = true;
@@ -114,15 +203,16 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         cmdf = fopen(o->commands, "r");
         if (!cmdf) {
             fprintf(err, "emesa: cannot open command file %s\n", o->commands);
-            scenario_free(sc);
+            session_free(ss);
             return 1;
         }
     } else if (!ai_side[0] || !ai_side[1]) {
         fprintf(err, "emesa: a headless game needs --ai all, or a --commands file for the sides the computer does not play\n");
-        scenario_free(sc);
+        session_free(ss);
         return 2;
     }
-    size_t cursor = 0;
+    /* a resumed game prints only what happens from here on */
+    size_t cursor = o->resume ? g->events.n : 0;
     int status = 0, lineno = 0;
     flush_events(g, &cursor, out, o->quiet);
     for (int issued = 0; g->mode != MODE_OVER; issued++) {
@@ -151,13 +241,13 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
                 break;
             }
         }
-        if (!scenario_apply(sc, &c, why, sizeof why)) {
+        if (!session_apply(ss, &c, why, sizeof why)) {
             char text[128];
             cmd_format(g, &c, text, sizeof text);
             if (ai_side[g->active]) {
                 fprintf(err, "emesa: the computer's command \"%s\" was refused: %s\n", text, why);
                 c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
-                scenario_apply(sc, &c, why, sizeof why);
+                session_apply(ss, &c, why, sizeof why);
             } else {
                 fprintf(err, "%s:%d: \"%s\" refused: %s\n", o->commands, lineno, text, why);
                 status = 1;
@@ -170,7 +260,26 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
     summary(g, g->mode == MODE_OVER, out);
     if (cmdf)
         fclose(cmdf);
-    scenario_free(sc);
+    if (o->save && write_save(o->save, ss, err) && status == 0)
+        status = 1;
+    session_free(ss);
+    return status;
+}
+
+int headless_replay(const char *path, const HeadlessOptions *o, FILE *out, FILE *err)
+{
+    Session *ss = NULL;
+    ReplayPrint print = {out, o->quiet, 0};
+    SaveStatus st = load_save(path, o, &ss, &print, err);
+    if (ss && st == SAVE_OK) {
+        const Game *g = session_game(ss);
+        flush_events(g, &print.cursor, out, o->quiet);
+        summary(g, g->mode == MODE_OVER, out);
+    }
+    int status = save_exit_status(st);
+    if (st == SAVE_OK && o->save && write_save(o->save, ss, err))
+        status = 1;
+    session_free(ss);
     return status;
 }
 

@@ -11,12 +11,26 @@ typedef struct HeadlessOptions {
     int max_turns;              /* stop after this many turns; 0 = play out */
     const char *commands;       /* command file for the human side(s), or NULL */
     bool quiet;                 /* print only the summary */
+    const char *save;           /* write the game's save here at the end, or NULL */
+    const char *resume;         /* go on with the game in this save (play by e-mail), or NULL */
+    const char *data_dir;       /* relative scenario paths in saves are relative to this */
+    bool scenario_given;        /* --scenario was on the command line (overrides a save's) */
 } HeadlessOptions;
 
+enum { HEADLESS_EXIT_DIVERGED = 3 };
+
 /* Plays the game, printing one line per event and then the summary whose
- * last line is "result: <outcome> turn <T> hash <16 hex>". Returns the
- * process exit status (0 ok, 1 scenario or command error). */
+ * last line is "result: <outcome> turn <T> hash <16 hex>". With o->resume
+ * the game goes on from that save (only the new events are printed); with
+ * o->save its save is written at the end. Returns the process exit status
+ * (0 ok, 1 scenario, command or save error, 3 the resumed save diverged). */
 int headless_run(const HeadlessOptions *o, FILE *out, FILE *err);
+/* Re-plays the save at path, checking every recorded hash, and prints
+ * the same event lines and summary as the game that was saved. Returns 0,
+ * 1 for a save that cannot be read, is damaged or whose scenario changed
+ * (the message names the file and line), or 3 when the replay diverges
+ * from the recorded hashes (the message names the turn). */
+int headless_replay(const char *path, const HeadlessOptions *o, FILE *out, FILE *err);
 /* Validates scenario files, printing "file:line: message" per problem.
  * Returns 0 if all are valid, 1 otherwise. */
 int headless_check(const char *const *paths, int n, FILE *out, FILE *err);

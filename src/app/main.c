@@ -19,6 +19,7 @@ static void usage(FILE *f)
     fprintf(f,
             "Usage: emesa [OPTION]...                   play in a window\n"
             "  or:  emesa --headless --scenario PATH --seed N --ai SIDE|all [--turns N]\n"
+            "  or:  emesa --headless --replay FILE\n"
             "  or:  emesa --check PATH...\n"
             "Emesa: a turn-based wargame of the sieges of Emesa (Homs), 635-636 and 638.\n"
             "\n"
@@ -30,6 +31,11 @@ static void usage(FILE *f)
             "      --turns=N          stop a headless game after N turns\n"
             "      --commands=FILE    commands for the sides the computer does not play\n"
             "  -q, --quiet            headless: print only the summary\n"
+            "      --save=FILE        headless: write the game's save to FILE at the end\n"
+            "      --replay=FILE      re-play a save without a window, checking the state\n"
+            "                         hash of every turn; prints what the game printed\n"
+            "      --continue=FILE    headless: go on with the game saved in FILE (play by\n"
+            "                         e-mail); --save writes the longer game\n"
             "      --check            validate the scenario files named as arguments\n"
             "      --data-dir=DIR     read assets and scenarios from DIR\n"
             "                         (also EMESA_DATA_DIR)\n"
@@ -38,7 +44,8 @@ static void usage(FILE *f)
             "  -h, --help             display this help and exit\n"
             "  -V, --version          output version information and exit\n"
             "\n"
-            "Exit status: 0 ok, 1 a scenario or command problem, 2 a usage error.\n");
+            "Exit status: 0 ok, 1 a scenario, command or save problem, 2 a usage error,\n"
+            "3 a replay that went differently from its save.\n");
 }
 
 static bool is_dir(const char *p)
@@ -76,7 +83,8 @@ static bool parse_int(const char *s, long long lo, long long hi, long long *out)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE };
+    enum { OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE,
+           OPT_SAVE, OPT_REPLAY, OPT_CONTINUE };
     static const struct option opts[] = {
         {"scenario", required_argument, NULL, 's'},
         {"seed", required_argument, NULL, 'S'},
@@ -90,6 +98,9 @@ int main(int argc, char **argv)
         {"data-dir", required_argument, NULL, OPT_DATA},
         {"fullscreen", no_argument, NULL, OPT_FULL},
         {"scale", required_argument, NULL, OPT_SCALE},
+        {"save", required_argument, NULL, OPT_SAVE},
+        {"replay", required_argument, NULL, OPT_REPLAY},
+        {"continue", required_argument, NULL, OPT_CONTINUE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -97,7 +108,7 @@ int main(int argc, char **argv)
     HeadlessOptions ho = {0};
     ho.seed = 1;
     bool headless = false, check = false, fullscreen = false;
-    const char *ddir = NULL;
+    const char *ddir = NULL, *replay = NULL;
     long long level = 2, scale = 0;
     int c;
     opterr = 0;
@@ -106,6 +117,7 @@ int main(int argc, char **argv)
         switch (c) {
         case 's':
             ho.scenario = optarg;
+            ho.scenario_given = true;
             break;
         case 'S':
             if (!parse_int(optarg, 0, INT64_MAX, &v)) {
@@ -154,6 +166,15 @@ int main(int argc, char **argv)
                 return 2;
             }
             break;
+        case OPT_SAVE:
+            ho.save = optarg;
+            break;
+        case OPT_REPLAY:
+            replay = optarg;
+            break;
+        case OPT_CONTINUE:
+            ho.resume = optarg;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -183,13 +204,22 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    if (replay && ho.resume) {
+        fprintf(stderr, "emesa: --replay and --continue cannot be used together\n");
+        return 2;
+    }
     const char *dd = data_dir(ddir);
+    ho.data_dir = dd;
     static char default_scenario[4096];
     if (!ho.scenario) {
         snprintf(default_scenario, sizeof default_scenario, "%s/scenarios/emesa-638.lua", dd);
         ho.scenario = default_scenario;
     }
-    if (headless)
+    /* The window has no replay viewer or resume on the command line yet:
+     * both run without one. */
+    if (replay)
+        return headless_replay(replay, &ho, stdout, stderr);
+    if (headless || ho.resume)
         return headless_run(&ho, stdout, stderr);
 #ifdef EMESA_WINDOW
     UiConfig cfg = {0};

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Saves and replays from the command line: a saved game re-played prints
+# the same lines; a damaged, cut, edited or out-of-date save is refused
+# with a message naming the file (exit 1), a replay that goes differently
+# exits 3 naming the turn; a save can be continued (play by e-mail).
+set -uo pipefail
+emesa="$1"
+root="${EMESA_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}"
+fixture="$root/tests/fixtures/saves/skirmish.lua"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/emesa-save-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+pass=0
+ok() { pass=$((pass + 1)); echo "ok: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+
+# FNV-1a 64 of a file, as the checksum line has it (bash arithmetic wraps
+# at 64 bits)
+fnv() {
+    local h=$((0xcbf29ce484222325)) b
+    for b in $(od -An -v -tu1 "$1"); do h=$(((h ^ b) * 0x100000001b3)); done
+    printf '%016x' "$h"
+}
+# Rewrites a save's checksum after an edit, as a careful forger would.
+resign() {
+    head -n -1 "$1" > "$tmp/body"
+    { cat "$tmp/body"; echo "checksum $(fnv "$tmp/body")"; } > "$1"
+}
+
+for scen in "$root/scenarios/emesa-638.lua" "$fixture"; do
+    name=$(basename "$scen" .lua)
+    "$emesa" --headless --scenario "$scen" --seed 7 --ai all --save "$tmp/$name.save" > "$tmp/$name.game"; rc=$?
+    [ $rc -eq 0 ] && [ -s "$tmp/$name.save" ] && ok "$name: --save writes a save" || bad "$name: --save exit $rc"
+    "$emesa" --headless --replay "$tmp/$name.save" > "$tmp/$name.replay"; rc=$?
+    [ $rc -eq 0 ] && ok "$name: --replay exits 0" || bad "$name: --replay exit $rc"
+    cmp -s "$tmp/$name.game" "$tmp/$name.replay" && ok "$name: the replay prints every line the game did" \
+        || bad "$name: replay output differs: $(diff "$tmp/$name.game" "$tmp/$name.replay" | head -3)"
+    a=$(tail -1 "$tmp/$name.game"); b=$("$emesa" --replay "$tmp/$name.save" --quiet | tail -1)
+    [[ "$a" == result:* ]] && [ "$a" = "$b" ] && ok "$name: same last line: $b" || bad "$name: last lines '$a' vs '$b'"
+done
+save="$tmp/skirmish.save"
+
+# --turns: an unfinished game saves and replays as unfinished
+"$emesa" --headless --scenario "$fixture" --seed 3 --ai all --turns 2 --save "$tmp/half.save" > "$tmp/half.game"
+r=$("$emesa" --replay "$tmp/half.save" | tail -1)
+[[ "$r" == "result: unfinished turn 3 "* ]] && [ "$r" = "$(tail -1 "$tmp/half.game")" ] \
+    && ok "an unfinished game replays: $r" || bad "unfinished replay: $r"
+
+# play by e-mail: continue the half game; the result is the whole game's
+full=$("$emesa" --headless --scenario "$fixture" --seed 3 --ai all | tail -1)
+cont=$("$emesa" --headless --continue "$tmp/half.save" --ai all --save "$tmp/whole.save" | tail -1)
+[ "$cont" = "$full" ] && ok "--continue finishes the game as one run would: $cont" || bad "--continue: '$cont' vs '$full'"
+r=$("$emesa" --replay "$tmp/whole.save" -q | tail -1)
+[ "$r" = "$full" ] && ok "the continued save replays to the same end" || bad "continued replay: $r"
+head -n 3 "$tmp/half.game" > "$tmp/first3"
+"$emesa" --headless --continue "$tmp/half.save" --ai all | head -n 3 | cmp -s - "$tmp/first3" \
+    && bad "--continue printed the first part again" || ok "--continue prints only the new events"
+
+# refusals: exit 1 (or 3), a message naming the file, never a crash
+refuse() { # label file expected-exit pattern
+    local out rc
+    out=$("$emesa" --headless --replay "$2" 2>&1 >/dev/null); rc=$?
+    if [ $rc -eq "$3" ] && [[ "$out" == *"$4"* ]]; then ok "$1 (exit $rc): $(echo "$out" | head -1)"
+    else bad "$1: exit $rc, message: $out"; fi
+}
+cp "$save" "$tmp/flip.save"
+off=$(grep -b -m1 '^cmd attack' "$save" | cut -d: -f1)
+printf 'b' | dd of="$tmp/flip.save" bs=1 seek=$((off + 4)) conv=notrunc status=none
+refuse "a flipped byte" "$tmp/flip.save" 1 "$tmp/flip.save:"
+refuse "a flipped byte is caught by the checksum" "$tmp/flip.save" 1 "checksum does not match"
+head -c $(($(wc -c < "$save") / 2)) "$save" > "$tmp/cut.save"
+refuse "a save cut in half" "$tmp/cut.save" 1 "$tmp/cut.save:"
+refuse "a save cut in half says so" "$tmp/cut.save" 1 "cut short"
+: > "$tmp/empty.save"
+refuse "an empty file" "$tmp/empty.save" 1 "$tmp/empty.save:1: the file is empty"
+sed '1s/.*/emesa-save 9/' "$save" > "$tmp/v9.save"
+refuse "an unknown version" "$tmp/v9.save" 1 "$tmp/v9.save:1: unknown save version 9"
+refuse "a missing save" "$tmp/nothing.save" 1 "$tmp/nothing.save: cannot open the save"
+refuse "not a save" "$fixture" 1 "not an Emesa save"
+
+t2=$(grep -n '^turn 2 hash' "$save" | cut -d: -f1)
+sed "${t2}s/hash .*/hash 0123456789abcdef/" "$save" > "$tmp/diverged.save"
+resign "$tmp/diverged.save"
+refuse "an edited hash with a good checksum diverges" "$tmp/diverged.save" 3 "$tmp/diverged.save:$t2: turn 2:"
+refuse "a divergence names the turn" "$tmp/diverged.save" 3 "diverged from the save at turn 2"
+
+cp "$fixture" "$tmp/mine.lua"
+"$emesa" --headless --scenario "$tmp/mine.lua" --seed 4 --ai all --turns 1 --save "$tmp/mine.save" > /dev/null
+"$emesa" --replay "$tmp/mine.save" > /dev/null && ok "a save of a scenario outside the data directory" \
+    || bad "absolute scenario path replay"
+echo "-- changed" >> "$tmp/mine.lua"
+refuse "a changed scenario" "$tmp/mine.save" 1 "scenario 'skirmish' ($tmp/mine.lua) has changed since this game was saved"
+
+# --save never leaves a partial file; a save that cannot be written is an error
+"$emesa" --headless --scenario "$fixture" --seed 7 --ai all --save "$tmp/no/such/dir.save" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "$tmp/no/such/dir.save" "$tmp/err" && ok "an unwritable --save exits 1 naming it" \
+    || bad "unwritable --save: exit $rc, $(cat "$tmp/err")"
+"$emesa" --headless --replay "$save" --continue "$save" > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok "--replay with --continue is a usage error" || bad "--replay --continue exit $rc"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
