@@ -283,22 +283,7 @@ static void apply_siege(Game *g, const Command *c)
                  c->arg == TERMS_GENEROUS ? "generous" : "harsh");
         break;
     case CMD_RELEASE: {
-        Contingent *ct = &s->contingents[c->arg];
-        ct->departed = true;
-        s->departures++;
-        int sp = 0;
-        for (int i = 0; i < g->nunits; i++) {
-            Unit *u = &g->units[i];
-            if (u->contingent == c->arg && (u->status == UNIT_ON_MAP || u->status == UNIT_OFF_MAP)) {
-                sp += u->sp;
-                u->status = UNIT_DEPARTED;
-            }
-        }
-        Event d = game_event(g, EV_DISPERSAL);
-        d.side = c->side;
-        snprintf(d.text, sizeof d.text, "dispersal: %s (%d SP) released to defend %s", ct->name, sp,
-                 s->places[ct->home].name);
-        game_emit(g, &d);
+        siege_contingent_leaves(g, c->arg, "are released to defend");
         return;
     }
     default:

@@ -21,6 +21,16 @@ void siege_battle_ends(Game *g);
 void siege_new_impulse(Game *g);
 int siege_attack_shift(const Game *g, int side, Hex target);
 int siege_gate_room(const Game *g, int gate);
+/* An event whose text starts with a stable word ("sally", "news", ...). */
+void siege_say(Game *g, EventType t, int side, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* News for side about theatre place, known 1-2 turns from now. */
+void siege_post_news(Game *g, int side, int place, int level, const char *text);
+/* A contingent leaves the siege; how: "leave the siege for", "are
+ * released to defend" (the home place follows). */
+void siege_contingent_leaves(Game *g, int k, const char *how);
+
+/* theatre.c: couriers, marches, counter-sieges, news, dispersal. */
+void theatre_upkeep(Game *g);
 
 /* combat.c: resolves an attack already validated by the command layer. */
 void combat_resolve(Game *g, const int *att, int natt, Hex target);
