@@ -1,0 +1,414 @@
+/* ai.c - the computer opponent: planning copy, grids, floods, dispatch. */
+#include "ai.h"
+#include <stdlib.h>
+#include <string.h>
+#include "ai_internal.h"
+#include "core/combat.h"
+#include "core/path.h"
+
+/* Evaluations per decision at each level: enough for the whole search on
+ * the 40x30 maps; the budget only bites on much larger set-ups. */
+static const long BUDGET[AI_LEVEL_MAX + 1] = {0, 4000, 12000, 40000};
+
+AiPlayer *ai_new(int side, int level, uint64_t seed)
+{
+    AiPlayer *ai = calloc(1, sizeof *ai);
+    if (!ai)
+        return NULL;
+    ai->side = side;
+    ai->level = level < AI_LEVEL_MIN ? AI_LEVEL_MIN : level > AI_LEVEL_MAX ? AI_LEVEL_MAX : level;
+    rng_seed(&ai->rng, seed, 0x41490000u + (uint64_t)side); /* "AI" + side: never the game's streams */
+    ai->budget = BUDGET[ai->level];
+    ai->wk = malloc(sizeof *ai->wk);
+    ai->slots = malloc(sizeof *ai->slots * AI_SLOTS_MAX);
+    if (!ai->wk || !ai->slots) {
+        ai_free(ai);
+        return NULL;
+    }
+    return ai;
+}
+
+static void free_map(AiPlayer *ai)
+{
+    free(ai->nb);
+    free(ai->hexof);
+    free(ai->ter);
+    free(ai->town);
+    free(ai->gate_open);
+    free(ai->enemy);
+    free(ai->friends);
+    free(ai->zoc);
+    free(ai->threat);
+    free(ai->mark);
+    free(ai->cost);
+    free(ai->cost2);
+    free(ai->prev);
+    free(ai->heap_idx);
+    free(ai->heap_cost);
+    ai->nb = NULL;
+    ai->n = 0;
+}
+
+void ai_free(AiPlayer *ai)
+{
+    if (!ai)
+        return;
+    free_map(ai);
+    free(ai->wk);
+    free(ai->wk_events);
+    free(ai->slots);
+    free(ai);
+}
+
+int ai_side(const AiPlayer *ai) { return ai->side; }
+int ai_level(const AiPlayer *ai) { return ai->level; }
+const AiStats *ai_stats(const AiPlayer *ai) { return &ai->stats; }
+void ai_set_budget(AiPlayer *ai, long evals) { ai->budget = evals > 0 ? evals : BUDGET[ai->level]; }
+
+bool ai_spend(AiPlayer *ai, long n)
+{
+    ai->spent += n;
+    ai->stats.evals += n;
+    if (ai->spent > ai->budget) {
+        if (!ai->out_of_budget)
+            ai->stats.budget_hits++;
+        ai->out_of_budget = true;
+        return false;
+    }
+    return true;
+}
+
+double ai_noise(AiPlayer *ai, double scale)
+{
+    if (scale <= 0)
+        return 0;
+    return ((double)rng_below(&ai->rng, 2001) - 1000.0) / 1000.0 * scale;
+}
+
+double ai_sp_worth(const Game *g, int u)
+{
+    const Unit *x = &g->units[u];
+    int q = (x->quality >= 0 && x->quality < QUAL_COUNT) ? g->rules.quality_pct[x->quality] : 100;
+    return g->rules.types[x->type].strength_pct * q / 10000.0;
+}
+
+/* ---- the map ---------------------------------------------------------- */
+
+int ai_idx(const AiPlayer *ai, Hex h)
+{
+    HexOffset o = hex_to_offset(h);
+    if (o.col < 0 || o.row < 0 || o.col >= ai->w || o.row >= ai->h)
+        return -1;
+    return o.row * ai->w + o.col;
+}
+
+static bool map_setup(AiPlayer *ai, const Game *g)
+{
+    if (ai->nb && ai->w == g->map.width && ai->h == g->map.height) {
+        for (int i = 0; i < ai->n; i++)
+            ai->ter[i] = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
+        return true;
+    }
+    free_map(ai);
+    int w = g->map.width, h = g->map.height, n = w * h;
+    if (n <= 0)
+        return false;
+    ai->w = w;
+    ai->h = h;
+    ai->n = n;
+    size_t un = (size_t)n;
+    ai->nb = malloc(sizeof(int) * un * HEX_DIRS);
+    ai->hexof = malloc(sizeof(Hex) * un);
+    ai->ter = malloc(un);
+    ai->town = malloc(un);
+    ai->gate_open = malloc(un);
+    ai->enemy = malloc(un);
+    ai->friends = malloc(un);
+    ai->zoc = malloc(un);
+    ai->threat = malloc(sizeof(float) * un);
+    ai->mark = malloc(un);
+    ai->cost = malloc(sizeof(int) * un);
+    ai->cost2 = malloc(sizeof(int) * un);
+    ai->prev = malloc(sizeof(int) * un);
+    ai->heap_idx = malloc(sizeof(int) * un * 8);
+    ai->heap_cost = malloc(sizeof(int) * un * 8);
+    if (!ai->nb || !ai->hexof || !ai->ter || !ai->town || !ai->gate_open || !ai->enemy || !ai->friends ||
+        !ai->zoc || !ai->threat || !ai->mark || !ai->cost || !ai->cost2 || !ai->prev || !ai->heap_idx || !ai->heap_cost) {
+        free_map(ai);
+        return false;
+    }
+    for (int i = 0; i < n; i++) {
+        ai->hexof[i] = hex_from_offset(i % w, i / w);
+        ai->ter[i] = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
+    }
+    for (int i = 0; i < n; i++)
+        for (int d = 0; d < HEX_DIRS; d++)
+            ai->nb[i * HEX_DIRS + d] = ai_idx(ai, hex_neighbor(ai->hexof[i], d));
+    return true;
+}
+
+/* ---- grids and floods ------------------------------------------------ */
+
+static bool wall_between(const AiPlayer *ai, int a, int b)
+{
+    if (ai->town[a] == ai->town[b])
+        return false;
+    int t = ai->town[a] ? a : b;
+    return !ai->gate_open[t];
+}
+
+void ai_grids(AiPlayer *ai, int side)
+{
+    const Game *g = ai->wk;
+    ai->grid_side = side;
+    for (int i = 0; i < ai->n; i++) {
+        ai->town[i] = terrain_is_town((Terrain)ai->ter[i]);
+        ai->gate_open[i] = 0;
+        ai->enemy[i] = ai->friends[i] = ai->zoc[i] = 0;
+    }
+    for (int k = 0; k < g->ngates; k++) {
+        int i = ai_idx(ai, g->gates[k].hex);
+        if (i >= 0 && ai->ter[i] == TER_GATE && g->gates[k].state != GATE_SHUT)
+            ai->gate_open[i] = 1;
+    }
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status != UNIT_ON_MAP)
+            continue;
+        int i = ai_idx(ai, x->hex);
+        if (i < 0)
+            continue;
+        if (x->side == side) {
+            ai->friends[i]++;
+            continue;
+        }
+        ai->enemy[i]++;
+        if (x->cohesion <= 0)
+            continue; /* routed units hold no ground */
+        for (int d = 0; d < HEX_DIRS; d++) {
+            int nb = ai->nb[i * HEX_DIRS + d];
+            if (nb >= 0 && !wall_between(ai, i, nb))
+                ai->zoc[nb] = 1;
+        }
+    }
+}
+
+static void heap_push(AiPlayer *ai, int *hn, int idx, int cost)
+{
+    int i = (*hn)++;
+    ai->heap_idx[i] = idx;
+    ai->heap_cost[i] = cost;
+    while (i > 0) {
+        int p = (i - 1) / 2;
+        if (ai->heap_cost[p] < ai->heap_cost[i] ||
+            (ai->heap_cost[p] == ai->heap_cost[i] && ai->heap_idx[p] <= ai->heap_idx[i]))
+            break;
+        int ti = ai->heap_idx[p], tc = ai->heap_cost[p];
+        ai->heap_idx[p] = ai->heap_idx[i];
+        ai->heap_cost[p] = ai->heap_cost[i];
+        ai->heap_idx[i] = ti;
+        ai->heap_cost[i] = tc;
+        i = p;
+    }
+}
+
+static void heap_pop(AiPlayer *ai, int *hn, int *idx, int *cost)
+{
+    *idx = ai->heap_idx[0];
+    *cost = ai->heap_cost[0];
+    int n = --(*hn);
+    ai->heap_idx[0] = ai->heap_idx[n];
+    ai->heap_cost[0] = ai->heap_cost[n];
+    int i = 0;
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && (ai->heap_cost[l] < ai->heap_cost[m] ||
+                      (ai->heap_cost[l] == ai->heap_cost[m] && ai->heap_idx[l] < ai->heap_idx[m])))
+            m = l;
+        if (r < n && (ai->heap_cost[r] < ai->heap_cost[m] ||
+                      (ai->heap_cost[r] == ai->heap_cost[m] && ai->heap_idx[r] < ai->heap_idx[m])))
+            m = r;
+        if (m == i)
+            break;
+        int ti = ai->heap_idx[m], tc = ai->heap_cost[m];
+        ai->heap_idx[m] = ai->heap_idx[i];
+        ai->heap_cost[m] = ai->heap_cost[i];
+        ai->heap_idx[i] = ti;
+        ai->heap_cost[i] = tc;
+        i = m;
+    }
+}
+
+void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
+{
+    const Game *g = ai->wk;
+    const Unit *u = &g->units[ui];
+    ai_spend(ai, 4);
+    for (int i = 0; i < ai->n; i++) {
+        cost[i] = -1;
+        if (prev)
+            prev[i] = -1;
+    }
+    int start = ai_idx(ai, u->hex);
+    if (start < 0 || u->status != UNIT_ON_MAP)
+        return;
+    int mc = g->rules.types[u->type].move_class;
+    bool free_break = g->rules.types[u->type].breaks_contact && !u->broke_contact;
+    int hn = 0, cap = ai->n * 8;
+    cost[start] = 0;
+    heap_push(ai, &hn, start, 0);
+    while (hn > 0) {
+        int cur, cc;
+        heap_pop(ai, &hn, &cur, &cc);
+        if (cc != cost[cur])
+            continue;
+        if (cur != start && ai->zoc[cur] && zoc_stop)
+            continue;
+        int leave = (ai->zoc[cur] && !(cur == start && free_break)) ? g->rules.zoc_leave_cost : 0;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            int nb = ai->nb[cur * HEX_DIRS + d];
+            if (nb < 0)
+                continue;
+            int t = ai->ter[nb];
+            int c = g->rules.move_cost[t][mc];
+            if (c < 0 || (t == TER_FORD && g->siege.fords_closed) || wall_between(ai, cur, nb) || ai->enemy[nb])
+                continue;
+            int nc = cc + c + leave;
+            if (mp >= 0 && nc > mp)
+                continue;
+            if (cost[nb] >= 0 && cost[nb] <= nc)
+                continue;
+            cost[nb] = nc;
+            if (prev)
+                prev[nb] = cur;
+            if (hn < cap)
+                heap_push(ai, &hn, nb, nc);
+        }
+    }
+}
+
+bool ai_visible_enemy_at(const AiPlayer *ai, int idx)
+{
+    const Game *g = ai->wk;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status == UNIT_ON_MAP && x->side != ai->side && ai_idx(ai, x->hex) == idx &&
+            game_unit_visible(g, u, ai->side))
+            return true;
+    }
+    return false;
+}
+
+void ai_threat(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    for (int i = 0; i < ai->n; i++)
+        ai->threat[i] = 0;
+    int enemy = 1 - ai->side;
+    ai_grids(ai, enemy);
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status != UNIT_ON_MAP || x->side == ai->side || x->cohesion <= g->rules.shaken_at ||
+            !game_unit_visible(g, u, ai->side))
+            continue;
+        /* A fresh impulse's worth of movement. */
+        ai_flood(ai, u, g->rules.types[x->type].ma * 2, true, ai->cost2, NULL);
+        float cv = (float)combat_unit_cv(g, u);
+        for (int i = 0; i < ai->n; i++)
+            ai->prev[i] = 0;
+        for (int i = 0; i < ai->n; i++) {
+            if (ai->cost2[i] < 0 || (ai->friends[i] >= g->rules.stack_limit && !hex_eq(ai->hexof[i], x->hex)))
+                continue;
+            for (int d = 0; d < HEX_DIRS; d++) {
+                int nb = ai->nb[i * HEX_DIRS + d];
+                if (nb >= 0)
+                    ai->prev[nb] = 1;
+            }
+        }
+        for (int i = 0; i < ai->n; i++)
+            if (ai->prev[i])
+                ai->threat[i] += cv;
+    }
+    ai_grids(ai, ai->side);
+}
+
+/* ---- the plan ------------------------------------------------------- */
+
+bool ai_step(AiPlayer *ai, const Command *c)
+{
+    if (ai->nplan >= AI_PLAN_MAX)
+        return false;
+    uint64_t h = game_hash(ai->wk);
+    char why[256];
+    if (!cmd_apply(ai->wk, c, why, sizeof why))
+        return false;
+    ai->plan[ai->nplan] = *c;
+    ai->plan_hash[ai->nplan] = h;
+    ai->nplan++;
+    ai->wk->events.n = 0; /* the copy's log is scratch */
+    ai_grids(ai, ai->side);
+    return true;
+}
+
+/* Copies g into the planning game, keeping the copy's own event buffer. */
+static void copy_game(AiPlayer *ai, const Game *g)
+{
+    memcpy(ai->wk, g, sizeof *g);
+    ai->wk->events.items = ai->wk_events;
+    ai->wk->events.cap = ai->wk_cap;
+    ai->wk->events.n = 0;
+}
+
+static void keep_events(AiPlayer *ai)
+{
+    /* game_emit may have grown the copy's buffer */
+    ai->wk_events = ai->wk->events.items;
+    ai->wk_cap = ai->wk->events.cap;
+}
+
+static void build_plan(AiPlayer *ai, const Game *g)
+{
+    ai->nplan = ai->next = 0;
+    ai->spent = 0;
+    ai->out_of_budget = false;
+    ai->stats.plans++;
+    copy_game(ai, g);
+    ai_grids(ai, ai->side);
+    if (g->mode == MODE_SIEGE)
+        ai_plan_siege(ai);
+    else if (g->mode == MODE_BATTLE)
+        ai_plan_battle(ai);
+    keep_events(ai);
+}
+
+static Command fallback(const Game *g, int side)
+{
+    return g->mode == MODE_BATTLE ? cmd_end_impulse(side) : cmd_end_turn(side);
+}
+
+bool ai_next(AiPlayer *ai, const Game *g, Command *out)
+{
+    if (g->mode == MODE_OVER || g->active != ai->side || !g->map.terrain)
+        return false;
+    char why[256];
+    if (!map_setup(ai, g)) {
+        *out = fallback(g, ai->side);
+        return true;
+    }
+    uint64_t h = game_hash(g);
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (ai->next < ai->nplan && ai->plan_hash[ai->next] == h) {
+            Command c = ai->plan[ai->next++];
+            if (cmd_validate(g, &c, why, sizeof why)) {
+                *out = c;
+                ai->stats.decisions++;
+                return true;
+            }
+        }
+        build_plan(ai, g);
+    }
+    ai->nplan = ai->next = 0;
+    *out = fallback(g, ai->side);
+    ai->stats.decisions++;
+    return true;
+}

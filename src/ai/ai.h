@@ -1,0 +1,57 @@
+/* ai.h - the computer opponent.
+ *
+ * An AiPlayer plays one side. It reads the game state (as a player would:
+ * enemy units hidden in orchards are not looked at) and proposes the next
+ * command for that side; the caller applies it (scenario_apply or
+ * session_apply) and asks again. Every proposed command has passed
+ * cmd_validate(); when nothing better is found the player ends its turn or
+ * impulse, so a game driven by ai_next() always moves on.
+ *
+ * Deterministic: the same seed, level and game give the same commands. The
+ * player has its own random stream (never the game's), no global state, and
+ * a work budget per decision counted in evaluations, not in wall-clock
+ * time, so results are the same on every machine.
+ *
+ * Levels change judgement, not dice:
+ *   1  attacks at fair odds with the units at hand, keeps the blockade and
+ *      the rations simply, plays with some noise in its judgement;
+ *   2  manoeuvres for flank and rear, pulls back shaken units, pursues
+ *      routers, sets alerts where the enemy gathers, sends columns, offers
+ *      terms, weighs the enemy's answer before a sally or an assault;
+ *   3  all of that with a larger search, the feigned withdrawal of light
+ *      horse, care for its leaders, releasing a contingent before it
+ *      deserts, and surprise sallies timed against camps not on alert. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include "core/command.h"
+#include "core/game.h"
+
+enum { AI_LEVEL_MIN = 1, AI_LEVEL_MAX = 3 };
+
+typedef struct AiPlayer AiPlayer;
+
+/* Counters for tests and the balance tool. */
+typedef struct AiStats {
+    long decisions;     /* ai_next calls that returned a command */
+    long plans;         /* times a plan was (re)built */
+    long evals;         /* evaluations spent (odds, floods) */
+    long budget_hits;   /* decisions cut short by the budget */
+} AiStats;
+
+/* A player for side (0 or 1) at level 1..3 (clamped). NULL if out of
+ * memory. */
+AiPlayer *ai_new(int side, int level, uint64_t seed);
+void ai_free(AiPlayer *ai);
+
+int ai_side(const AiPlayer *ai);
+int ai_level(const AiPlayer *ai);
+/* Evaluations allowed per decision (a default per level is set by
+ * ai_new); 0 restores the default. */
+void ai_set_budget(AiPlayer *ai, long evals);
+const AiStats *ai_stats(const AiPlayer *ai);
+
+/* The next command for the AI's side. False (and *out untouched) when the
+ * game is over or it is not this side's turn to act. The command always
+ * passes cmd_validate(g, out, ...). */
+bool ai_next(AiPlayer *ai, const Game *g, Command *out);

@@ -1,0 +1,118 @@
+/* ai_internal.h - what the AI's files share; not for other layers.
+ *
+ * The player plans on a private copy of the game (AiPlayer.wk): it applies
+ * its intended commands there one after another, recording each with the
+ * state hash it expects to find before it, and hands them out one per
+ * ai_next() call while the real game keeps matching. An attack ends a plan
+ * (its dice are unknown), as do end-turn and end-impulse. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include "ai.h"
+#include "core/rng.h"
+
+enum { AI_PLAN_MAX = 96, AI_SLOTS_MAX = 4096 };
+
+/* One way for a unit to join an attack: stand on `at` (index) next to the
+ * target hex `target` (index). */
+typedef struct AiSlot {
+    int unit, at, target;
+} AiSlot;
+
+/* An attack the player intends: units to move to hexes, then attack. */
+typedef struct AiAttack {
+    int natt;
+    int att[CMD_MAX_UNITS];
+    int at[CMD_MAX_UNITS];      /* hex index each attacker attacks from */
+    int target;                 /* hex index */
+    int gate;                   /* gate to open first (sally), or -1 */
+    double value;               /* expected gain in strength-point worth */
+    int column;
+} AiAttack;
+
+struct AiPlayer {
+    int side, level;
+    Rng rng;
+    long budget, spent;
+    bool out_of_budget;
+    AiStats stats;
+
+    /* the plan being handed out */
+    Command plan[AI_PLAN_MAX];
+    uint64_t plan_hash[AI_PLAN_MAX];
+    int nplan, next;
+
+    /* the map, by offset index (row * w + col) */
+    int w, h, n;
+    int *nb;                    /* n * 6 neighbour indexes, -1 off the map */
+    Hex *hexof;
+    uint8_t *ter;
+
+    /* grids, rebuilt for a side by ai_grids() */
+    int grid_side;
+    uint8_t *town;              /* city, wall or gate */
+    uint8_t *gate_open;         /* a gate hex whose gate is not shut */
+    uint8_t *enemy;             /* units of the other side on the hex */
+    uint8_t *friends;           /* units of grid_side on the hex */
+    uint8_t *zoc;               /* the other side's zone of control */
+    float *threat;              /* enemy combat value (x100) that can strike a unit here */
+    uint8_t *mark;              /* scratch counts */
+
+    /* flood scratch */
+    int *cost, *cost2, *prev;
+    int *heap_idx, *heap_cost;
+
+    /* attack slots of the current search */
+    AiSlot *slots;
+    int nslots;
+
+    Game *wk;                   /* the planning copy */
+    Event *wk_events;           /* its own event buffer */
+    size_t wk_cap;
+};
+
+/* ---- ai.c: infrastructure ---- */
+int ai_idx(const AiPlayer *ai, Hex h);
+/* Counts work; false once this decision's budget is spent. */
+bool ai_spend(AiPlayer *ai, long n);
+/* Rebuilds the occupancy and ZOC grids of ai->wk for side. */
+void ai_grids(AiPlayer *ai, int side);
+/* Dijkstra for unit ui of ai->wk with mp half-MP (-1 unlimited), with
+ * ZOC stopping movement (zoc_stop) or only costing. Fills cost[] (-1 where
+ * unreachable) and prev[] (may be NULL); the grids must be for the unit's
+ * side. Stacking is not checked here. */
+void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev);
+/* Enemy threat map for ai->side: for each hex, the combat value of enemy
+ * units that could attack a unit standing there in one battle impulse. */
+void ai_threat(AiPlayer *ai);
+/* Applies c to the planning copy and records it. False if refused. */
+bool ai_step(AiPlayer *ai, const Command *c);
+bool ai_visible_enemy_at(const AiPlayer *ai, int idx);
+double ai_noise(AiPlayer *ai, double scale);
+/* Combat value worth of one SP of unit u (type x quality), about 1. */
+double ai_sp_worth(const Game *g, int u);
+
+/* ---- ai_tactics.c: attacks and battle moves ---- */
+/* Best attack for ai->side on ai->wk. siege_opening: the attack would open
+ * a battle from a siege turn (units move with their siege MP, surprise is
+ * added for a sally). gate >= 0: that gate is taken as open (a sally
+ * through it). Returns true with *out if one is worth making. */
+bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out);
+/* Expected value of attackers att (already standing where they attack
+ * from in ai->wk) against target; extra column shifts added. */
+double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column);
+/* Issues the moves and the attack; false if a step was refused. */
+bool ai_execute_attack(AiPlayer *ai, const AiAttack *a);
+/* A battle impulse: withdrawals, attacks, pursuit, then end-impulse. */
+void ai_plan_battle(AiPlayer *ai);
+/* Moves unit u one step along the cheapest way toward goal index, as far
+ * as it can go now; false if it cannot move closer. */
+bool ai_move_toward(AiPlayer *ai, int u, int goal, const uint8_t *avoid);
+/* Moves unit u to the safest hex it can reach now (toward the town or
+ * friends, away from the enemy). */
+bool ai_withdraw(AiPlayer *ai, int u);
+/* Surprise shifts a sally opened now by side against target would get. */
+int ai_surprise_shift(const Game *g, int side, Hex from, Hex target);
+
+/* ---- ai_siege.c: the siege turn ---- */
+void ai_plan_siege(AiPlayer *ai);

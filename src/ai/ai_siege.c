@@ -1,0 +1,671 @@
+/* ai_siege.c - the siege level: rations, alerts, terms, columns on the
+ * theatre map, releasing contingents, gates, the blockade, the garrison's
+ * posts, and the one battle a side may open in its part of a siege turn
+ * (sally, storm or field attack). */
+#include <string.h>
+#include "ai_internal.h"
+#include "core/combat.h"
+#include "core/path.h"
+
+static Command order(int side, CmdType t, int arg, int arg2, int arg3)
+{
+    Command c = {.type = t, .side = side, .units = {-1, -1, -1, -1}, .arg = arg, .arg2 = arg2, .arg3 = arg3};
+    return c;
+}
+
+static bool is_town_idx(const AiPlayer *ai, int i) { return i >= 0 && terrain_is_town((Terrain)ai->ter[i]); }
+
+static int side_cv(const Game *g, int side, bool in_town_only)
+{
+    int cv = 0;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status == UNIT_ON_MAP && x->side == side &&
+            (!in_town_only || terrain_is_town(map_terrain(&g->map, x->hex))))
+            cv += combat_unit_cv(g, u);
+    }
+    return cv;
+}
+
+/* ---- rations ---------------------------------------------------------- */
+
+static void rations(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    int side = ai->side;
+    const Siege *s = &g->siege;
+    const SiegeSide *ss = &s->side[side];
+    if (siege_food_days(g, side) >= 999 || ss->rations == RATION_EXPEL)
+        return;
+    int turns_left = g->max_turns - g->turn + 1;
+    int per_turn_full = g->rules.days_per_turn * s->rules.consumption_pct[RATION_FULL] / 100;
+    int need_full = turns_left * per_turn_full;
+    bool town = side == g->town_side;
+    int want = RATION_FULL;
+    if (ai->level == 1) {
+        want = ss->food * 2 < need_full ? RATION_HALF : RATION_FULL;
+    } else if (ss->food < need_full) {
+        int need_expel = turns_left * g->rules.days_per_turn * s->rules.consumption_pct[RATION_EXPEL] / 100;
+        bool will_spare = !town || s->civic_will - 1 > s->rules.betrayal_will;
+        if (town && ss->food >= need_expel && s->civic_will - s->rules.expel_will > s->rules.betrayal_will + 1)
+            want = RATION_EXPEL;
+        else if (will_spare && (ai->level >= 3 ? ss->half_turns < s->rules.half_grace_turns + 3 : true))
+            want = RATION_HALF;
+        else if (ai->level >= 3 && ss->food < per_turn_full)
+            want = RATION_HALF; /* nothing left to stretch: at least stretch it */
+    }
+    if (want != ss->rations) {
+        Command c = order(side, CMD_RATIONS, want, 0, 0);
+        ai_step(ai, &c);
+    }
+}
+
+/* ---- the besieger's orders -------------------------------------------- */
+
+static void alerts(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    if (g->town_side < 0 || ai->side == g->town_side)
+        return;
+    const Siege *s = &g->siege;
+    bool cold = s->weather == WX_COLD || s->weather == WX_FROST;
+    double garrison = side_cv(g, g->town_side, false);
+    for (int k = 0; k < g->ngates && k < 16; k++) {
+        /* What the garrison could throw out of this gate. */
+        double near = 0;
+        for (int u = 0; u < g->nunits; u++) {
+            const Unit *x = &g->units[u];
+            if (x->status == UNIT_ON_MAP && x->side == g->town_side && x->cohesion > g->rules.shaken_at &&
+                hex_distance(x->hex, g->gates[k].hex) <= (ai->level >= 3 ? 3 : 2))
+                near += combat_unit_cv(g, u);
+        }
+        bool want;
+        if (ai->level == 1)
+            want = !cold;
+        else if (!cold)
+            want = true;
+        else if (g->gates[k].state != GATE_SHUT)
+            want = true;
+        else if (s->weather == WX_FROST)
+            want = near >= 0.5 * garrison && near > 0;
+        else
+            want = near >= (ai->level >= 3 ? 0.25 : 0.4) * garrison && near > 0;
+        if (want != s->gate_alert[k]) {
+            Command c = order(ai->side, CMD_ALERT, k, want, 0);
+            ai_step(ai, &c);
+        }
+    }
+}
+
+static bool glory_veto(const Game *g)
+{
+    int town = g->town_side;
+    if (g->sides[town].morale <= g->siege.rules.veto_morale)
+        return false;
+    for (int i = 0; i < g->nleaders; i++)
+        if (g->leaders[i].alive && g->leaders[i].side == town && (g->leaders[i].traits & TRAIT_GLORY_SEEKER))
+            return true;
+    return false;
+}
+
+static void terms(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    if (g->town_side < 0 || ai->side == g->town_side || g->siege.terms != TERMS_NONE)
+        return;
+    if (ai->level >= 2 && glory_veto(g))
+        return;
+    int roll = 7;
+    int score = siege_surrender_score(g, TERMS_GENEROUS, &roll);
+    int need = g->siege.rules.surrender_target - (score - 7); /* 2d6 must reach this */
+    /* Ways out of 36 for 2d6 >= need. */
+    int ways = 0;
+    for (int a = 1; a <= 6; a++)
+        for (int b = 1; b <= 6; b++)
+            ways += a + b >= need;
+    if (ways == 0 || (ai->level == 1 && ways < 6))
+        return;
+    Command c = order(ai->side, CMD_OFFER_TERMS, TERMS_GENEROUS, 0, 0);
+    ai_step(ai, &c);
+}
+
+/* ---- the theatre map ------------------------------------------------- */
+
+static int contingent_sp(const Game *g, int k)
+{
+    int sp = 0;
+    for (int u = 0; u < g->nunits; u++)
+        if (g->units[u].contingent == k && (g->units[u].status == UNIT_ON_MAP || g->units[u].status == UNIT_OFF_MAP))
+            sp += g->units[u].sp;
+    return sp;
+}
+
+static bool direct_route(const Siege *s, int a, int b)
+{
+    for (int k = 0; k < s->nroutes; k++)
+        if ((s->routes[k].a == a && s->routes[k].b == b) || (s->routes[k].a == b && s->routes[k].b == a))
+            return true;
+    return false;
+}
+
+static bool wins_by_places(const Game *g, int side)
+{
+    for (int i = 0; i < g->nvictory; i++)
+        if (g->victory[i].side == side && g->victory[i].kind == VIC_THEATRE_PLACES)
+            return true;
+    return false;
+}
+
+static void columns(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    const Siege *s = &g->siege;
+    int side = ai->side;
+    for (int c = 0; c < s->ncolumns; c++) {
+        const Column *col = &s->columns[c];
+        if (col->side != side || col->state != COL_WAITING || col->after_courier >= 0)
+            continue;
+        if (col->dest >= 0 && col->depart_turn > 0 && col->depart_turn <= g->turn + 1 && ai->level < 3)
+            continue; /* it sets out by itself */
+        int from = col->next >= 0 ? col->next : col->at;
+        int pace = PACE_MOUNTED;
+        if (col->leader >= 0 && (g->leaders[col->leader].traits & TRAIT_FORCED_MARCHER))
+            pace = PACE_FORCED;
+        int per_turn = s->rules.pace_km[pace] * g->rules.days_per_turn;
+        int turns_left = g->max_turns - g->turn;
+        int lead = col->leader >= 0 && g->leaders[col->leader].alive ? g->leaders[col->leader].command / 2 : 0;
+        double own_cv = side_cv(g, side, false) + 1, enemy_cv = side_cv(g, 1 - side, false);
+        int best = -1;
+        double bv = 0;
+        for (int p = 0; p < s->nplaces; p++) {
+            if (p == from && col->next < 0)
+                continue;
+            int km = p == from ? 0 : siege_route_km(s, from, p);
+            if (km < 0)
+                continue;
+            int eta = per_turn > 0 ? (km + per_turn - 1) / per_turn : 99;
+            if (eta > turns_left)
+                continue;
+            const TheatrePlace *pl = &s->places[p];
+            double v = 0;
+            if (pl->owner != side && pl->resistance > 0) {
+                int res = (col->hidden && !pl->announced && pl->surprise_resistance > 0) ? pl->surprise_resistance
+                                                                                          : pl->resistance;
+                int need = res - col->sp / 10 - lead; /* d10 >= need */
+                double p_take = need <= 1 ? 1.0 : need > 10 ? 0.0 : (11 - need) / 10.0;
+                double homes = 0, near = 0;
+                for (int k = 0; k < s->ncontingents; k++) {
+                    const Contingent *ct = &s->contingents[k];
+                    if (ct->side == side || ct->departed)
+                        continue;
+                    if (ct->home == p)
+                        homes += contingent_sp(g, k);
+                    else if (direct_route(s, p, ct->home))
+                        near += contingent_sp(g, k);
+                }
+                v = homes * (0.5 + p_take) + 0.3 * near;
+                if (ai->level >= 2 && wins_by_places(g, side))
+                    v += 5 * p_take;
+                if (ai->level == 1)
+                    v = homes + near + p_take; /* nearest home, more or less */
+            } else if (pl->owner == side && pl->map_place >= 0 && ai->level >= 2) {
+                /* Reinforce the town when the enemy is much stronger there. */
+                double urgency = enemy_cv > 1.5 * own_cv ? 1.0 : 0.3;
+                v = col->sp * urgency;
+            }
+            v /= 1.0 + eta / 3.0;
+            if (v > bv) {
+                bv = v;
+                best = p;
+            }
+        }
+        if (best < 0)
+            continue;
+        if (col->dest == best && col->state == COL_MARCHING)
+            continue;
+        Command cmd = order(side, CMD_SEND_COLUMN, c, best, pace);
+        ai_step(ai, &cmd);
+    }
+}
+
+/* A contingent about to desert is better let go with honour: a desertion
+ * costs army morale, a release does not. */
+static void releases(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    const Siege *s = &g->siege;
+    if (ai->level < 2)
+        return;
+    bool hidden_marching = false;
+    for (int c = 0; c < s->ncolumns; c++)
+        if (s->columns[c].side != ai->side && s->columns[c].hidden && s->columns[c].state == COL_MARCHING)
+            hidden_marching = true;
+    int morale = g->sides[ai->side].morale, floor = 0;
+    for (int i = 0; i < g->nvictory; i++)
+        if (g->victory[i].side != ai->side && g->victory[i].kind == VIC_ENEMY_MORALE && g->victory[i].amount > floor)
+            floor = g->victory[i].amount;
+    for (int k = 0; k < s->ncontingents; k++) {
+        const Contingent *ct = &s->contingents[k];
+        if (ct->side != ai->side || ct->departed)
+            continue;
+        int a = s->side[ai->side].threat_known[ct->home];
+        if (hidden_marching && a < s->rules.anxiety_unknown)
+            a = s->rules.anxiety_unknown;
+        a += s->departures * s->rules.anxiety_departure;
+        int x = a - ct->loyalty;
+        double p = x > 1 ? (x - 1) / 10.0 : 0;
+        double limit = ai->level >= 3 ? 0.5 : 0.7;
+        if (ai->level >= 3 && morale + s->rules.departure_morale <= floor + 1)
+            limit = 0.3; /* a desertion now could break the army */
+        if (p >= limit) {
+            Command c = order(ai->side, CMD_RELEASE, k, 0, 0);
+            ai_step(ai, &c);
+        }
+    }
+}
+
+static void shut_gates(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    if (ai->side != g->town_side)
+        return;
+    for (int k = 0; k < g->ngates; k++)
+        if (g->gates[k].state == GATE_OPEN && !game_enemy_at(g, g->gates[k].hex, ai->side)) {
+            Command c = order(ai->side, CMD_SHUT_GATE, k, 0, 0);
+            ai_step(ai, &c);
+        }
+}
+
+/* ---- positions ------------------------------------------------------ */
+
+static int town_place_idx(const AiPlayer *ai)
+{
+    const Game *g = ai->wk;
+    if (g->town_place >= 0 && g->town_place < g->map.nplaces)
+        return ai_idx(ai, g->map.places[g->town_place].hex);
+    for (int p = 0; p < g->map.nplaces; p++) {
+        int i = ai_idx(ai, g->map.places[p].hex);
+        if (is_town_idx(ai, i))
+            return i;
+    }
+    return -1;
+}
+
+static bool touches_town(const AiPlayer *ai, int i)
+{
+    for (int d = 0; d < HEX_DIRS; d++) {
+        int nb = ai->nb[i * HEX_DIRS + d];
+        if (nb >= 0 && is_town_idx(ai, nb))
+            return true;
+    }
+    return false;
+}
+
+static bool near_own_camp(const Game *g, int side, Hex h)
+{
+    for (int p = 0; p < g->map.nplaces; p++) {
+        const Place *pl = &g->map.places[p];
+        if (pl->camp && pl->owner == side && hex_distance(pl->hex, h) <= g->siege.rules.camp_radius)
+            return true;
+    }
+    return false;
+}
+
+static bool movable(const AiPlayer *ai, int u, const bool *reserved)
+{
+    const Unit *x = &ai->wk->units[u];
+    return x->status == UNIT_ON_MAP && x->side == ai->side && x->mp > 0 && !x->attacked && !reserved[u];
+}
+
+/* Into the town through a gate, if unit u can get there this phase. */
+static bool enter_town(AiPlayer *ai, int u)
+{
+    Game *g = ai->wk;
+    for (int k = 0; k < g->ngates; k++) {
+        Gate *gt = &g->gates[k];
+        if (game_enemy_at(g, gt->hex, ai->side))
+            continue;
+        int was = gt->state;
+        if (was == GATE_SHUT)
+            gt->state = GATE_OPEN;
+        ai_grids(ai, ai->side);
+        ai_flood(ai, u, g->units[u].mp, true, ai->cost, NULL);
+        gt->state = was;
+        int best = -1;
+        for (int i = 0; i < ai->n; i++)
+            if (ai->cost[i] >= 0 && is_town_idx(ai, i) && ai->friends[i] < g->rules.stack_limit &&
+                (best < 0 || (!touches_town(ai, i) && touches_town(ai, best)) || ai->cost[i] < ai->cost[best]))
+                best = i;
+        ai_grids(ai, ai->side);
+        if (best < 0)
+            continue;
+        if (was == GATE_SHUT) {
+            Command c = order(ai->side, CMD_OPEN_GATE, k, 0, 0);
+            if (!ai_step(ai, &c))
+                continue;
+        }
+        Command m = cmd_move(ai->side, u, ai->hexof[best]);
+        if (ai_step(ai, &m))
+            return true;
+    }
+    return false;
+}
+
+static void garrison_posts(AiPlayer *ai, const bool *reserved)
+{
+    Game *g = ai->wk;
+    int place = town_place_idx(ai);
+    /* Someone always stands on the town's heart. */
+    if (place >= 0 && !ai->friends[place]) {
+        int best = -1;
+        for (int u = 0; u < g->nunits; u++) {
+            if (!movable(ai, u, reserved) || !is_town_idx(ai, ai_idx(ai, g->units[u].hex)))
+                continue;
+            if (best < 0 || combat_unit_cv(g, u) > combat_unit_cv(g, best))
+                best = u;
+        }
+        if (best >= 0)
+            ai_move_toward(ai, best, place, NULL);
+    }
+    ai_threat(ai);
+    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
+        if (!movable(ai, u, reserved))
+            continue;
+        const Unit *x = &g->units[u];
+        int here = ai_idx(ai, x->hex);
+        if (is_town_idx(ai, here)) {
+            /* Off a wall the enemy could storm at good odds. */
+            if (ai->level >= 2 && touches_town(ai, here) && ai->threat[here] > 0) {
+                bool outside = false;
+                for (int d = 0; d < HEX_DIRS; d++) {
+                    int nb = ai->nb[here * HEX_DIRS + d];
+                    outside |= nb >= 0 && !is_town_idx(ai, nb);
+                }
+                double ratio = ai->threat[here] / (combat_unit_cv(g, u) + 1);
+                if (outside && ratio >= (ai->level >= 3 ? 4.0 : 6.0))
+                    ai_withdraw(ai, u);
+            }
+            continue;
+        }
+        /* Outside: come in if possible, else keep out of reach. */
+        if (enter_town(ai, u))
+            continue;
+        if (place >= 0 && ai->threat[here] / (combat_unit_cv(g, u) + 1) > 1.0)
+            ai_withdraw(ai, u);
+        else if (place >= 0 && hex_distance(x->hex, ai->hexof[place]) > 6)
+            ai_move_toward(ai, u, place, NULL);
+    }
+}
+
+enum { MAX_POSTS = 512 };
+
+static void blockade(AiPlayer *ai, const bool *reserved)
+{
+    Game *g = ai->wk;
+    int place = town_place_idx(ai);
+    int ng = g->ngates;
+    /* A gate open to us, or our men already inside: make for the heart. */
+    bool way_in = false;
+    for (int k = 0; k < ng; k++)
+        if (g->gates[k].state != GATE_SHUT && !game_enemy_at(g, g->gates[k].hex, ai->side))
+            way_in = true;
+    for (int u = 0; u < g->nunits; u++)
+        if (g->units[u].status == UNIT_ON_MAP && g->units[u].side == ai->side &&
+            is_town_idx(ai, ai_idx(ai, g->units[u].hex)))
+            way_in = true;
+    if (way_in && place >= 0) {
+        for (int u = 0; u < g->nunits; u++) {
+            if (!movable(ai, u, reserved) || g->units[u].cohesion <= g->rules.shaken_at)
+                continue;
+            if (hex_distance(g->units[u].hex, ai->hexof[place]) <= 12)
+                ai_move_toward(ai, u, place, NULL);
+        }
+    }
+    if (ng == 0)
+        return;
+    /* Posts in each gate's sector, out of reach of a stroke from the walls,
+     * in the tents of a camp where there is one. */
+    static const int R_MIN = 2;
+    int rmax = g->siege.rules.sector_radius > R_MIN ? g->siege.rules.sector_radius : R_MIN;
+    int posts[MAX_POSTS], post_gate[MAX_POSTS], np = 0;
+    double post_score[MAX_POSTS];
+    for (int i = 0; i < ai->n && np < MAX_POSTS; i++) {
+        if (is_town_idx(ai, i) || g->rules.move_cost[ai->ter[i]][MOVE_FOOT] < 0 || ai->enemy[i])
+            continue;
+        if (ai->level >= 2 && touches_town(ai, i))
+            continue;
+        int k = siege_sector_of(g, ai->hexof[i]);
+        if (k < 0)
+            continue;
+        int d = hex_distance(ai->hexof[i], g->gates[k].hex);
+        if (d < R_MIN || d > rmax)
+            continue;
+        double sc = -0.2 * d;
+        if (ai->level >= 2) {
+            sc += g->rules.defence_shift[ai->ter[i]] * 0.8;
+            if (near_own_camp(g, ai->side, ai->hexof[i]))
+                sc += 2;
+        }
+        posts[np] = i;
+        post_gate[np] = k;
+        post_score[np] = sc;
+        np++;
+    }
+    if (np == 0)
+        return;
+    /* How much each gate needs: more where the garrison gathers. */
+    double weight[MAX_GATES], assigned[MAX_GATES];
+    double garrison = side_cv(g, g->town_side, false) + 1;
+    for (int k = 0; k < ng && k < MAX_GATES; k++) {
+        double near = 0;
+        for (int u = 0; u < g->nunits; u++) {
+            const Unit *x = &g->units[u];
+            if (x->status == UNIT_ON_MAP && x->side == g->town_side && hex_distance(x->hex, g->gates[k].hex) <= 3)
+                near += combat_unit_cv(g, u);
+        }
+        weight[k] = 1.0 + (ai->level >= 2 ? 2.0 * near / garrison : 0);
+        assigned[k] = 0;
+    }
+    uint8_t *used = ai->mark;
+    int order_u[MAX_UNITS], nu = 0;
+    for (int u = 0; u < g->nunits; u++)
+        if (g->units[u].status == UNIT_ON_MAP && g->units[u].side == ai->side &&
+            !is_town_idx(ai, ai_idx(ai, g->units[u].hex)))
+            order_u[nu++] = u;
+    /* Strongest first (insertion sort keeps it stable). */
+    for (int i = 1; i < nu; i++) {
+        int v = order_u[i], j = i;
+        while (j > 0 && combat_unit_cv(g, order_u[j - 1]) < combat_unit_cv(g, v)) {
+            order_u[j] = order_u[j - 1];
+            j--;
+        }
+        order_u[j] = v;
+    }
+    int dest[MAX_UNITS], gate_of[MAX_UNITS];
+    for (int i = 0; i < ai->n; i++)
+        used[i] = 0;
+    for (int u = 0; u < g->nunits; u++)
+        if (reserved[u] && g->units[u].status == UNIT_ON_MAP)
+            used[ai_idx(ai, g->units[u].hex)]++;
+    /* Each unit keeps its sector; those without one go where the load is
+     * lightest; then the heaviest sector gives units to the lightest while
+     * that evens things out (no marching about for nothing). */
+    for (int j = 0; j < nu; j++) {
+        int u = order_u[j];
+        gate_of[j] = reserved[u] ? -2 : siege_sector_of(g, g->units[u].hex);
+        if (gate_of[j] >= MAX_GATES)
+            gate_of[j] = -1;
+        if (gate_of[j] >= 0)
+            assigned[gate_of[j]] += combat_unit_cv(g, u);
+    }
+    for (int j = 0; j < nu; j++) {
+        if (gate_of[j] != -1)
+            continue;
+        int bk = 0;
+        for (int k = 1; k < ng && k < MAX_GATES; k++)
+            if (assigned[k] / weight[k] < assigned[bk] / weight[bk])
+                bk = k;
+        gate_of[j] = bk;
+        assigned[bk] += combat_unit_cv(g, order_u[j]);
+    }
+    for (int pass = 0; pass < nu && ng > 1; pass++) {
+        int hi = 0, lo = 0;
+        for (int k = 1; k < ng && k < MAX_GATES; k++) {
+            if (assigned[k] / weight[k] > assigned[hi] / weight[hi])
+                hi = k;
+            if (assigned[k] / weight[k] < assigned[lo] / weight[lo])
+                lo = k;
+        }
+        /* The smallest unit of the heaviest sector that improves the balance. */
+        int pick = -1;
+        double before = assigned[hi] / weight[hi] - assigned[lo] / weight[lo];
+        for (int j = nu - 1; j >= 0; j--) {
+            if (gate_of[j] != hi)
+                continue;
+            double cv = combat_unit_cv(g, order_u[j]);
+            double after = (assigned[hi] - cv) / weight[hi] - (assigned[lo] + cv) / weight[lo];
+            if (after < 0)
+                after = -after;
+            if (after < before * (ai->level >= 2 ? 0.6 : 0.9)) {
+                pick = j;
+                break;
+            }
+        }
+        if (pick < 0)
+            break;
+        double cv = combat_unit_cv(g, order_u[pick]);
+        assigned[hi] -= cv;
+        assigned[lo] += cv;
+        gate_of[pick] = lo;
+    }
+    for (int j = 0; j < nu; j++) {
+        int u = order_u[j];
+        const Unit *x = &g->units[u];
+        dest[j] = -1;
+        if (gate_of[j] < 0)
+            continue;
+        int here = ai_idx(ai, x->hex);
+        int bk = gate_of[j];
+        int stay = -1, best = -1;
+        double bs = -1e9;
+        for (int p = 0; p < np; p++) {
+            if (post_gate[p] != bk || used[posts[p]] >= g->rules.stack_limit)
+                continue;
+            if (posts[p] == here)
+                stay = p;
+            double s = post_score[p] - 0.15 * hex_distance(x->hex, ai->hexof[posts[p]]);
+            if (s > bs) {
+                bs = s;
+                best = p;
+            }
+        }
+        if (stay >= 0 && post_score[stay] >= post_score[best] - 1.0)
+            best = stay;
+        if (best < 0)
+            continue;
+        used[posts[best]]++;
+        dest[j] = posts[best];
+    }
+    for (int j = 0; j < nu && !ai->out_of_budget; j++) {
+        int u = order_u[j];
+        if (dest[j] < 0 || !movable(ai, u, reserved) || ai_idx(ai, g->units[u].hex) == dest[j])
+            continue;
+        ai_move_toward(ai, u, dest[j], NULL);
+    }
+}
+
+/* Units of a side without a town (or a field force): close on the enemy
+ * where it is safe. */
+static void field_posts(AiPlayer *ai, const bool *reserved)
+{
+    Game *g = ai->wk;
+    ai_threat(ai);
+    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
+        if (!movable(ai, u, reserved))
+            continue;
+        const Unit *x = &g->units[u];
+        int here = ai_idx(ai, x->hex);
+        if (ai->threat[here] / (combat_unit_cv(g, u) + 1) > 1.5) {
+            ai_withdraw(ai, u);
+            continue;
+        }
+        int goal = -1, bd = 0;
+        for (int e = 0; e < g->nunits; e++) {
+            const Unit *y = &g->units[e];
+            if (y->status != UNIT_ON_MAP || y->side == ai->side || !game_unit_visible(g, e, ai->side))
+                continue;
+            int d = hex_distance(x->hex, y->hex);
+            if (goal < 0 || d < bd) {
+                goal = ai_idx(ai, y->hex);
+                bd = d;
+            }
+        }
+        if (goal >= 0 && bd > 2)
+            ai_move_toward(ai, u, goal, NULL);
+    }
+}
+
+/* ---- the siege phase ------------------------------------------------- */
+
+static bool opening_attack(AiPlayer *ai, AiAttack *best)
+{
+    Game *g = ai->wk;
+    bool found = false;
+    best->value = -1e9;
+    ai_threat(ai);
+    AiAttack a;
+    if (ai_best_attack(ai, true, -1, &a)) {
+        *best = a;
+        found = true;
+    }
+    if (ai->side != g->town_side)
+        return found;
+    /* A sally by each gate in turn. */
+    for (int k = 0; k < g->ngates && !ai->out_of_budget; k++) {
+        Gate *gt = &g->gates[k];
+        if (gt->state != GATE_SHUT || game_enemy_at(g, gt->hex, ai->side))
+            continue;
+        gt->state = GATE_OPEN;
+        ai_grids(ai, ai->side);
+        ai_threat(ai);
+        bool ok = ai_best_attack(ai, true, k, &a);
+        gt->state = GATE_SHUT;
+        if (ok && a.value > best->value) {
+            *best = a;
+            found = true;
+        }
+    }
+    ai_grids(ai, ai->side);
+    return found;
+}
+
+void ai_plan_siege(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    int side = ai->side;
+    rations(ai);
+    alerts(ai);
+    terms(ai);
+    columns(ai);
+    releases(ai);
+    if (g->mode != MODE_SIEGE || g->active != side)
+        return;
+    shut_gates(ai);
+    AiAttack atk;
+    bool attack = g->battles_this_phase == 0 && opening_attack(ai, &atk);
+    bool reserved[MAX_UNITS] = {false};
+    if (attack)
+        for (int i = 0; i < atk.natt; i++)
+            reserved[atk.att[i]] = true;
+    if (g->town_side < 0)
+        field_posts(ai, reserved);
+    else if (side == g->town_side)
+        garrison_posts(ai, reserved);
+    else
+        blockade(ai, reserved);
+    if (attack && ai_execute_attack(ai, &atk))
+        return;
+    shut_gates(ai);
+    Command c = cmd_end_turn(side);
+    ai_step(ai, &c);
+}

@@ -1,0 +1,696 @@
+/* ai_tactics.c - the battle level: valuing an attack, finding the best one
+ * (concentration, flank and rear, surrounding), withdrawals, the feigned
+ * withdrawal of light horse, pursuit and approach moves. */
+#include <string.h>
+#include "ai_internal.h"
+#include "core/combat.h"
+#include "core/path.h"
+
+enum { MAX_TARGETS = 64 };
+
+/* Worth, in strength points, of a unit destroyed beyond its SP (army
+ * morale), of a leader, and of a foothold on the walls. */
+static const double ELIM_BONUS = 1.0, LEADER_VALUE = 4.0;
+
+static double own_weight(const AiPlayer *ai)
+{
+    static const double w[AI_LEVEL_MAX + 1] = {1, 1.0, 1.15, 1.25};
+    return w[ai->level];
+}
+
+static bool is_town_idx(const AiPlayer *ai, int i) { return terrain_is_town((Terrain)ai->ter[i]); }
+
+static int town_place_idx(const AiPlayer *ai)
+{
+    const Game *g = ai->wk;
+    if (g->town_place >= 0 && g->town_place < g->map.nplaces)
+        return ai_idx(ai, g->map.places[g->town_place].hex);
+    for (int p = 0; p < g->map.nplaces; p++) {
+        int i = ai_idx(ai, g->map.places[p].hex);
+        if (i >= 0 && is_town_idx(ai, i))
+            return i;
+    }
+    return -1;
+}
+
+int ai_surprise_shift(const Game *g, int side, Hex from, Hex target)
+{
+    const Siege *s = &g->siege;
+    if (side != g->town_side || terrain_is_town(map_terrain(&g->map, target)))
+        return 0;
+    if (!terrain_is_town(map_terrain(&g->map, from)) && siege_sector_of(g, from) < 0)
+        return 0; /* not a sally: a field battle */
+    int sector = siege_sector_of(g, target);
+    if (sector < 0 || s->gate_alert[sector])
+        return 0;
+    int shift = s->rules.shift_surprise;
+    for (int i = 0; i < g->nleaders; i++)
+        if (g->leaders[i].alive && g->leaders[i].side == side && (g->leaders[i].traits & TRAIT_GLORY_SEEKER))
+            return shift + 1;
+    return shift;
+}
+
+static bool can_retreat(const Game *g, int u)
+{
+    Hex h = g->units[u].hex;
+    for (int d = 0; d < HEX_DIRS; d++) {
+        Hex nb = hex_neighbor(h, d);
+        if (map_contains(&g->map, nb) && path_step_cost(g, u, h, nb) >= 0)
+            return true;
+    }
+    return false;
+}
+
+double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column)
+{
+    const Game *g = ai->wk;
+    const Rules *r = &g->rules;
+    CombatOdds o;
+    char why[128];
+    ai_spend(ai, 1);
+    if (!combat_odds(g, att, natt, target, &o, why, sizeof why))
+        return -1e9;
+    int col = o.column + extra;
+    col = col < 0 ? 0 : col >= CRT_COLUMNS ? CRT_COLUMNS - 1 : col;
+    if (column)
+        *column = col;
+    int nd = o.ndef;
+    bool retreat_ok[16];
+    double dworth[16];
+    bool dleader[16];
+    for (int i = 0; i < nd; i++) {
+        retreat_ok[i] = can_retreat(g, o.defenders[i]);
+        dworth[i] = ai_sp_worth(g, o.defenders[i]);
+        dleader[i] = game_leader_with(g, o.defenders[i]) >= 0;
+    }
+    /* Our horse close by cuts down routers. */
+    bool horse_near = false;
+    for (int u = 0; u < g->nunits && !horse_near; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status == UNIT_ON_MAP && x->side == ai->side && x->cohesion > r->shaken_at &&
+            r->types[x->type].move_class == MOVE_HORSE && hex_distance(x->hex, target) <= 2)
+            horse_near = true;
+    }
+    int tidx = ai_idx(ai, target);
+    bool assault = tidx >= 0 && is_town_idx(ai, tidx) && ai->side != g->town_side;
+    bool takes_town = assault && tidx == town_place_idx(ai);
+    const Unit *lead = &g->units[att[0]];
+    double lworth = ai_sp_worth(g, att[0]);
+    bool lead_leader = game_leader_with(g, att[0]) >= 0;
+    double ow = own_weight(ai);
+    double total = 0;
+    for (int row = 0; row < CRT_ROWS; row++) {
+        CrtResult res = r->crt[row][col];
+        int lost[16] = {0};
+        for (int k = 0; k < res.def_sp; k++) {
+            int bi = -1;
+            for (int i = 0; i < nd; i++)
+                if (g->units[o.defenders[i]].sp - lost[i] > 0 &&
+                    (bi < 0 || g->units[o.defenders[i]].sp - lost[i] > g->units[o.defenders[bi]].sp - lost[bi]))
+                    bi = i;
+            if (bi >= 0)
+                lost[bi]++;
+        }
+        double v = 0;
+        bool cleared = true;
+        for (int i = 0; i < nd; i++) {
+            const Unit *d = &g->units[o.defenders[i]];
+            int left = d->sp - lost[i];
+            if (left <= 0) {
+                v += d->sp * dworth[i] + ELIM_BONUS + (dleader[i] ? LEADER_VALUE : 0);
+                continue;
+            }
+            int coh_after = d->cohesion - res.def_coh;
+            v += lost[i] * dworth[i] + 0.07 * (res.def_coh < d->cohesion ? res.def_coh : d->cohesion) * left * dworth[i];
+            if (lost[i] && dleader[i])
+                v += r->leader_loss_pct / 100.0 * LEADER_VALUE;
+            bool routed = coh_after <= 0;
+            bool retreats = res.def_retreat || routed;
+            if (retreats && !retreat_ok[i]) {
+                v += left * dworth[i] + ELIM_BONUS + (dleader[i] ? LEADER_VALUE : 0); /* surrounded */
+                continue;
+            }
+            if (retreats) {
+                v += 0.3;
+                if (routed)
+                    v += 0.3 * left * dworth[i] + (horse_near ? 0.35 * left * dworth[i] : 0);
+            } else {
+                cleared = false;
+            }
+        }
+        int asp = res.att_sp < lead->sp ? res.att_sp : lead->sp;
+        v -= ow * (asp * lworth + (asp >= lead->sp ? ELIM_BONUS : 0));
+        if (asp && lead_leader)
+            v -= ow * (r->leader_loss_pct / 100.0 + (asp >= lead->sp ? 1.0 : 0)) * LEADER_VALUE;
+        int lead_coh = lead->cohesion;
+        for (int i = 0; i < natt; i++) {
+            const Unit *a = &g->units[att[i]];
+            int sp = i == 0 ? a->sp - asp : a->sp;
+            if (sp <= 0)
+                continue;
+            double w = ai_sp_worth(g, att[i]);
+            int c = res.att_coh < a->cohesion ? res.att_coh : a->cohesion;
+            v -= ow * 0.07 * c * sp * w;
+            if (a->cohesion - res.att_coh <= 0)
+                v -= ow * 0.3 * sp * w;
+            if (i == 0)
+                lead_coh = a->cohesion - res.att_coh;
+        }
+        if (res.att_retreat)
+            v -= ow * 0.2;
+        if (assault && cleared && asp < lead->sp && lead_coh > r->shaken_at)
+            v += takes_town ? 30.0 : (ai->level >= 2 ? 4.0 : 2.0);
+        total += v;
+    }
+    return total / CRT_ROWS;
+}
+
+/* Expected loss (SP worth) of our unit u if it stood at idx in front of
+ * the enemy threat there, the target's own value `minus` set aside. */
+static double exposure_risk(AiPlayer *ai, int u, int idx, double minus)
+{
+    const Game *g = ai->wk;
+    double threat = ai->threat[idx] - minus;
+    if (threat <= 0)
+        return 0;
+    int cv = combat_unit_cv(g, u);
+    if (cv <= 0)
+        cv = 1;
+    int ratio = (int)(threat * 100.0 / cv);
+    int col = 0;
+    for (int c = 0; c < CRT_COLUMNS; c++)
+        if (ratio >= g->rules.odds_pct[c])
+            col = c;
+    Terrain t = (Terrain)ai->ter[idx];
+    int shift = 1 - g->rules.defence_shift[t]; /* they will find a flank */
+    if (t == TER_GATE) {
+        int gi = game_gate_at(g, ai->hexof[idx]);
+        if (gi >= 0 && g->gates[gi].state != GATE_SHUT)
+            shift = 1;
+    }
+    col += shift;
+    col = col < 0 ? 0 : col >= CRT_COLUMNS ? CRT_COLUMNS - 1 : col;
+    double a, d;
+    combat_expected(g, col, &a, &d);
+    double w = ai_sp_worth(g, u);
+    double loss = d * w;
+    /* A rout or a blocked retreat costs the whole unit. */
+    int routs = 0;
+    for (int row = 0; row < CRT_ROWS; row++)
+        if (g->units[u].cohesion - g->rules.crt[row][col].def_coh <= 0)
+            routs++;
+    loss += routs / (double)CRT_ROWS * 0.5 * g->units[u].sp * w;
+    if (game_leader_with(g, u) >= 0)
+        loss += (d > 0 ? g->rules.leader_loss_pct / 100.0 : 0) * LEADER_VALUE + (ai->level >= 3 ? 0.3 : 0);
+    return loss * 0.7; /* they may not come */
+}
+
+static bool may_attack(const AiPlayer *ai, int u)
+{
+    const Game *g = ai->wk;
+    const Unit *x = &g->units[u];
+    if (x->status != UNIT_ON_MAP || x->side != ai->side || x->attacked || x->cohesion <= 0)
+        return false;
+    /* Shaken units do not lead attacks above the first level. */
+    return ai->level == 1 || x->cohesion > g->rules.shaken_at;
+}
+
+/* The attacker who takes the losses: the strongest without a leader. */
+static void order_attackers(const AiPlayer *ai, int *att, int *at, int natt)
+{
+    const Game *g = ai->wk;
+    if (ai->level < 2 || natt < 2)
+        return;
+    int best = 0;
+    for (int i = 1; i < natt; i++) {
+        bool li = game_leader_with(g, att[i]) >= 0, lb = game_leader_with(g, att[best]) >= 0;
+        if ((lb && !li) || (li == lb && g->units[att[i]].sp > g->units[att[best]].sp))
+            best = i;
+    }
+    int t = att[0];
+    att[0] = att[best];
+    att[best] = t;
+    t = at[0];
+    at[0] = at[best];
+    at[best] = t;
+}
+
+static double threshold(const AiPlayer *ai, bool siege_opening)
+{
+    static const double battle[AI_LEVEL_MAX + 1] = {0, 0.15, 0.25, 0.3};
+    static const double opening[AI_LEVEL_MAX + 1] = {0, 0.3, 0.5, 0.6};
+    return siege_opening ? opening[ai->level] : battle[ai->level];
+}
+
+static double risk_weight(const AiPlayer *ai)
+{
+    static const double w[AI_LEVEL_MAX + 1] = {0, 0.0, 0.5, 0.8};
+    return w[ai->level];
+}
+
+/* Gate room for a sally: SP that may still pass gate gi this phase. */
+static int gate_room(const Game *g, int gi)
+{
+    const Siege *s = &g->siege;
+    int cap = s->rules.gate_throughput * (g->mode == MODE_BATTLE ? 1 : g->rules.siege_mp_mult);
+    if (g->mode == MODE_BATTLE && s->gate_opened_impulse[gi] == g->impulse && g->impulse > 0)
+        return 0;
+    return cap - s->gate_passed[gi];
+}
+
+bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
+{
+    Game *g = ai->wk;
+    int side = ai->side;
+    ai_grids(ai, side);
+    int targets[MAX_TARGETS], nt = 0;
+    for (int u = 0; u < g->nunits && nt < MAX_TARGETS; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status != UNIT_ON_MAP || x->side == side || !game_unit_visible(g, u, side))
+            continue;
+        int i = ai_idx(ai, x->hex);
+        bool dup = false;
+        for (int k = 0; k < nt; k++)
+            dup |= targets[k] == i;
+        if (i >= 0 && !dup)
+            targets[nt++] = i;
+    }
+    if (nt == 0)
+        return false;
+    /* Slots: where each unit could stand to strike each target. */
+    ai->nslots = 0;
+    for (int u = 0; u < g->nunits; u++) {
+        if (!may_attack(ai, u))
+            continue;
+        const Unit *x = &g->units[u];
+        int here = ai_idx(ai, x->hex);
+        bool moves = x->mp > 0 && (ai->level >= 2 || g->mode == MODE_BATTLE || siege_opening);
+        if (moves)
+            ai_flood(ai, u, x->mp, true, ai->cost, NULL);
+        for (int k = 0; k < nt; k++) {
+            for (int d = 0; d < HEX_DIRS; d++) {
+                int nb = ai->nb[targets[k] * HEX_DIRS + d];
+                if (nb < 0 || ai->nslots >= AI_SLOTS_MAX)
+                    continue;
+                if (nb == here || (moves && ai->cost[nb] >= 0 && ai->friends[nb] < g->rules.stack_limit))
+                    ai->slots[ai->nslots++] = (AiSlot){u, nb, targets[k]};
+            }
+        }
+    }
+    int maxatt = ai->level == 1 ? 2 : CMD_MAX_UNITS;
+    int room = gate >= 0 ? gate_room(g, gate) : 0;
+    AiAttack best = {0};
+    best.value = -1e9;
+    bool found = false;
+    for (int k = 0; k < nt && !ai->out_of_budget; k++) {
+        int T = targets[k];
+        Hex th = ai->hexof[T];
+        AiAttack cur = {0};
+        cur.target = T;
+        cur.gate = gate;
+        cur.value = -1e9;
+        Hex saved[CMD_MAX_UNITS];
+        int used_at[CMD_MAX_UNITS];
+        int passed = 0;
+        double target_cv = 0;
+        for (int u = 0; u < g->nunits; u++)
+            if (g->units[u].status == UNIT_ON_MAP && g->units[u].side != side && hex_eq(g->units[u].hex, th))
+                target_cv += combat_unit_cv(g, u);
+        for (int round = 0; round < maxatt; round++) {
+            int bs = -1;
+            double bv = -1e9;
+            int bcol = 0;
+            for (int s = 0; s < ai->nslots; s++) {
+                const AiSlot *sl = &ai->slots[s];
+                if (sl->target != T)
+                    continue;
+                bool dup = false;
+                int here = 0;
+                for (int i = 0; i < cur.natt; i++) {
+                    dup |= cur.att[i] == sl->unit;
+                    here += cur.at[i] == sl->at;
+                }
+                if (dup)
+                    continue;
+                Unit *x = &g->units[sl->unit];
+                int from = ai_idx(ai, x->hex);
+                if (sl->at != from && ai->friends[sl->at] + here >= g->rules.stack_limit)
+                    continue;
+                bool through = gate >= 0 && is_town_idx(ai, from) && !is_town_idx(ai, sl->at);
+                if (through && passed + x->sp > room)
+                    continue;
+                if (!ai_spend(ai, 1))
+                    break;
+                Hex old = x->hex;
+                x->hex = ai->hexof[sl->at];
+                int att[CMD_MAX_UNITS], at[CMD_MAX_UNITS];
+                for (int i = 0; i < cur.natt; i++) {
+                    att[i] = cur.att[i];
+                    at[i] = cur.at[i];
+                }
+                att[cur.natt] = sl->unit;
+                at[cur.natt] = sl->at;
+                order_attackers(ai, att, at, cur.natt + 1);
+                int extra = siege_opening ? ai_surprise_shift(g, side, ai->hexof[at[0]], th) : 0;
+                int col;
+                double v = ai_attack_value(ai, att, cur.natt + 1, th, extra, &col);
+                if (ai->level >= 2) {
+                    double risk = 0;
+                    for (int i = 0; i <= cur.natt; i++)
+                        risk += exposure_risk(ai, att[i], at[i], target_cv * 0.5);
+                    v -= risk_weight(ai) * risk;
+                }
+                x->hex = old;
+                if (v > bv) {
+                    bv = v;
+                    bs = s;
+                    bcol = col;
+                }
+            }
+            if (bs < 0 || (cur.natt > 0 && bv <= cur.value + 0.05))
+                break;
+            const AiSlot *sl = &ai->slots[bs];
+            Unit *x = &g->units[sl->unit];
+            int from = ai_idx(ai, x->hex);
+            if (gate >= 0 && is_town_idx(ai, from) && !is_town_idx(ai, sl->at))
+                passed += x->sp;
+            saved[cur.natt] = x->hex;
+            used_at[cur.natt] = sl->at;
+            x->hex = ai->hexof[sl->at];
+            cur.att[cur.natt] = sl->unit;
+            cur.at[cur.natt] = sl->at;
+            cur.natt++;
+            cur.value = bv;
+            cur.column = bcol;
+        }
+        for (int i = cur.natt - 1; i >= 0; i--)
+            g->units[cur.att[i]].hex = saved[i];
+        (void)used_at;
+        if (cur.natt == 0)
+            continue;
+        order_attackers(ai, cur.att, cur.at, cur.natt);
+        cur.value += ai_noise(ai, ai->level == 1 ? 0.6 : ai->level == 2 ? 0.15 : 0.0);
+        if (cur.value > best.value) {
+            best = cur;
+            found = true;
+        }
+    }
+    if (!found || best.value < threshold(ai, siege_opening))
+        return false;
+    *out = best;
+    return true;
+}
+
+bool ai_execute_attack(AiPlayer *ai, const AiAttack *a)
+{
+    Game *g = ai->wk;
+    if (a->gate >= 0 && g->gates[a->gate].state == GATE_SHUT) {
+        Command c = {.type = CMD_OPEN_GATE, .side = ai->side, .units = {-1, -1, -1, -1}, .arg = a->gate};
+        if (!ai_step(ai, &c))
+            return false;
+    }
+    int att[CMD_MAX_UNITS], n = 0;
+    /* Movers that pass the gate go first, the rest after. */
+    for (int i = 0; i < a->natt; i++) {
+        const Unit *x = &g->units[a->att[i]];
+        int from = ai_idx(ai, x->hex);
+        if (from != a->at[i]) {
+            Command c = cmd_move(ai->side, a->att[i], ai->hexof[a->at[i]]);
+            if (!ai_step(ai, &c))
+                continue; /* attack with the others */
+        }
+        att[n++] = a->att[i];
+    }
+    if (n == 0)
+        return false;
+    Command c = cmd_attack(ai->side, att[0], ai->hexof[a->target]);
+    c.nunits = n;
+    for (int i = 0; i < n; i++)
+        c.units[i] = att[i];
+    return ai_step(ai, &c);
+}
+
+/* ---- moves ------------------------------------------------------------ */
+
+static double unit_cv(const Game *g, int u)
+{
+    int cv = combat_unit_cv(g, u);
+    return cv > 0 ? cv : 1;
+}
+
+bool ai_move_toward(AiPlayer *ai, int u, int goal, const uint8_t *avoid)
+{
+    Game *g = ai->wk;
+    const Unit *x = &g->units[u];
+    if (x->status != UNIT_ON_MAP || x->mp <= 0 || x->attacked || goal < 0)
+        return false;
+    int here = ai_idx(ai, x->hex);
+    if (here == goal)
+        return false;
+    ai_grids(ai, ai->side);
+    ai_flood(ai, u, -1, false, ai->cost2, ai->prev);
+    /* The goal itself, or its cheapest free neighbour if the enemy holds it. */
+    int end = goal;
+    if (ai->enemy[goal] || ai->cost2[goal] < 0) {
+        end = -1;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            int nb = ai->nb[goal * HEX_DIRS + d];
+            if (nb >= 0 && ai->cost2[nb] >= 0 && (end < 0 || ai->cost2[nb] < ai->cost2[end]))
+                end = nb;
+        }
+        if (end < 0 || end == here)
+            return false;
+    }
+    int path[1024], len = 0;
+    for (int i = end; i >= 0 && i != here && len < 1024; i = ai->prev[i])
+        path[len++] = i;
+    ai_flood(ai, u, x->mp, true, ai->cost, NULL);
+    for (int k = 0; k < len; k++) { /* path[0] is the far end */
+        int i = path[k];
+        if (ai->cost[i] < 0 || ai->friends[i] >= g->rules.stack_limit || (avoid && avoid[i]))
+            continue;
+        Command c = cmd_move(ai->side, u, ai->hexof[i]);
+        if (ai_step(ai, &c))
+            return true;
+    }
+    return false;
+}
+
+static double nearest_enemy_dist(const AiPlayer *ai, Hex h)
+{
+    const Game *g = ai->wk;
+    int best = 99;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status == UNIT_ON_MAP && x->side != ai->side && x->cohesion > 0 && game_unit_visible(g, u, ai->side)) {
+            int d = hex_distance(h, x->hex);
+            if (d < best)
+                best = d;
+        }
+    }
+    return best;
+}
+
+static bool leader_near(const Game *g, int side, Hex h)
+{
+    for (int l = 0; l < g->nleaders; l++) {
+        const Leader *ld = &g->leaders[l];
+        if (ld->alive && ld->side == side && ld->unit >= 0 && hex_distance(g->units[ld->unit].hex, h) <= 1)
+            return true;
+    }
+    return false;
+}
+
+static double safety(AiPlayer *ai, int u, int idx)
+{
+    const Game *g = ai->wk;
+    double cv = unit_cv(g, u);
+    double s = -ai->threat[idx] / cv * 3.0;
+    if (ai->zoc[idx])
+        s -= 2;
+    if (ai->side == g->town_side && is_town_idx(ai, idx))
+        s += 4;
+    double d = nearest_enemy_dist(ai, ai->hexof[idx]);
+    s += 0.3 * (d > 5 ? 5 : d);
+    if (g->units[u].cohesion <= g->rules.shaken_at && leader_near(g, ai->side, ai->hexof[idx]))
+        s += 1;
+    s += g->rules.defence_shift[ai->ter[idx]] * 0.3;
+    return s;
+}
+
+bool ai_withdraw(AiPlayer *ai, int u)
+{
+    Game *g = ai->wk;
+    const Unit *x = &g->units[u];
+    if (x->status != UNIT_ON_MAP || x->mp <= 0 || x->attacked)
+        return false;
+    ai_grids(ai, ai->side);
+    int here = ai_idx(ai, x->hex);
+    ai_flood(ai, u, x->mp, true, ai->cost, NULL);
+    double cur = safety(ai, u, here);
+    int best = -1;
+    double bs = cur + 0.5;
+    for (int i = 0; i < ai->n; i++) {
+        if (i == here || ai->cost[i] < 0 || ai->friends[i] >= g->rules.stack_limit)
+            continue;
+        if (!ai_spend(ai, 0))
+            break;
+        double s = safety(ai, u, i) - 0.05 * ai->cost[i];
+        if (s > bs) {
+            bs = s;
+            best = i;
+        }
+    }
+    if (best < 0)
+        return false;
+    Command c = cmd_move(ai->side, u, ai->hexof[best]);
+    return ai_step(ai, &c);
+}
+
+static bool adjacent_enemy(const AiPlayer *ai, int idx)
+{
+    for (int d = 0; d < HEX_DIRS; d++) {
+        int nb = ai->nb[idx * HEX_DIRS + d];
+        if (nb >= 0 && ai->enemy[nb])
+            return true;
+    }
+    return false;
+}
+
+/* Should unit u get out of harm's way this impulse? */
+static bool wants_out(AiPlayer *ai, int u)
+{
+    const Game *g = ai->wk;
+    const Unit *x = &g->units[u];
+    int here = ai_idx(ai, x->hex);
+    if (here < 0 || x->mp <= 0 || x->attacked)
+        return false;
+    bool contact = adjacent_enemy(ai, here);
+    double ratio = ai->threat[here] / unit_cv(g, u);
+    if (x->cohesion <= 0)
+        return contact || ratio > 0;
+    if (ai->level == 1)
+        return false;
+    if (x->cohesion <= g->rules.shaken_at)
+        return contact || ratio > 0.5;
+    bool walls = is_town_idx(ai, here) && ai->side == g->town_side;
+    if (walls)
+        return false; /* the walls are the safe place */
+    /* A leader is not left where the enemy is much the stronger. */
+    if (ai->level >= 3 && game_leader_with(g, u) >= 0 && ratio >= 2.5)
+        return true;
+    /* The feigned withdrawal: light horse breaks contact freely and draws
+     * the enemy after it. */
+    if (ai->level >= 3 && contact && g->rules.types[x->type].breaks_contact && !x->broke_contact && ratio >= 1.5)
+        return true;
+    /* A sallying garrison gets back behind its walls when outmatched. */
+    if (ai->side == g->town_side && g->town_side >= 0 && ratio >= 1.5)
+        return true;
+    return false;
+}
+
+static void shut_idle_gates(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    if (ai->side != g->town_side)
+        return;
+    for (int k = 0; k < g->ngates; k++) {
+        if (g->gates[k].state != GATE_OPEN)
+            continue;
+        bool ours_outside = false;
+        for (int u = 0; u < g->nunits; u++) {
+            const Unit *x = &g->units[u];
+            if (x->status == UNIT_ON_MAP && x->side == ai->side &&
+                !terrain_is_town(map_terrain(&g->map, x->hex)) &&
+                hex_distance(x->hex, g->gates[k].hex) <= g->siege.rules.sector_radius + 3)
+                ours_outside = true;
+        }
+        if (ours_outside && g->mode == MODE_BATTLE)
+            continue;
+        Command c = {.type = CMD_SHUT_GATE, .side = ai->side, .units = {-1, -1, -1, -1}, .arg = k};
+        ai_step(ai, &c);
+    }
+}
+
+/* Gets units back toward the walls or forward toward a weak enemy for the
+ * next impulse. */
+static void approach(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status != UNIT_ON_MAP || x->side != ai->side || x->mp <= 0 || x->attacked ||
+            x->cohesion <= g->rules.shaken_at)
+            continue;
+        int here = ai_idx(ai, x->hex);
+        if (adjacent_enemy(ai, here))
+            continue;
+        if (ai->side == g->town_side && is_town_idx(ai, here))
+            continue; /* the garrison stays in unless it sallies */
+        /* Nearest visible enemy in the open that we could take on. */
+        int goal = -1, bd = 0;
+        for (int e = 0; e < g->nunits; e++) {
+            const Unit *y = &g->units[e];
+            if (y->status != UNIT_ON_MAP || y->side == ai->side || !game_unit_visible(g, e, ai->side))
+                continue;
+            int ei = ai_idx(ai, y->hex);
+            if (is_town_idx(ai, ei))
+                continue;
+            int d = hex_distance(x->hex, y->hex);
+            if (d <= 8 && (goal < 0 || d < bd)) {
+                goal = ei;
+                bd = d;
+            }
+        }
+        if (goal < 0)
+            continue;
+        /* Do not walk into a beating. */
+        double cv = unit_cv(g, u);
+        ai_grids(ai, ai->side);
+        ai_flood(ai, u, -1, false, ai->cost2, ai->prev);
+        int end = -1;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            int nb = ai->nb[goal * HEX_DIRS + d];
+            if (nb >= 0 && ai->cost2[nb] >= 0 && (end < 0 || ai->cost2[nb] < ai->cost2[end]))
+                end = nb;
+        }
+        if (end < 0)
+            continue;
+        int path[1024], len = 0;
+        for (int i = end; i >= 0 && i != here && len < 1024; i = ai->prev[i])
+            path[len++] = i;
+        ai_flood(ai, u, x->mp, true, ai->cost, NULL);
+        for (int k = 0; k < len; k++) {
+            int i = path[k];
+            if (ai->cost[i] < 0 || ai->friends[i] >= g->rules.stack_limit)
+                continue;
+            if (ai->threat[i] / cv > (ai->level >= 3 ? 1.2 : 1.6))
+                continue;
+            Command c = cmd_move(ai->side, u, ai->hexof[i]);
+            if (ai_step(ai, &c))
+                break;
+        }
+    }
+}
+
+void ai_plan_battle(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    ai_threat(ai);
+    /* Out of harm's way first: routed, shaken, outmatched. */
+    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status == UNIT_ON_MAP && x->side == ai->side && wants_out(ai, u))
+            ai_withdraw(ai, u);
+    }
+    AiAttack a;
+    if (ai_best_attack(ai, false, -1, &a) && ai_execute_attack(ai, &a))
+        return; /* the dice decide what comes next */
+    if (ai->level >= 2) {
+        ai_threat(ai);
+        approach(ai);
+    }
+    shut_idle_gates(ai);
+    Command c = cmd_end_impulse(ai->side);
+    ai_step(ai, &c);
+}

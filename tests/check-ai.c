@@ -1,0 +1,446 @@
+/* check-ai.c - the computer opponent: it never gives a refused command, it
+ * is deterministic, and it finds the clear move in hand-built positions. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ai/ai.h"
+#include "core/command.h"
+#include "data/scenario.h"
+#include "testutil.h"
+
+static Hex off(int c, int r) { return hex_from_offset(c, r); }
+
+/* ---- fixtures ----------------------------------------------------------- */
+
+/* A 20x14 open map; a walled town in columns 12-16, rows 4-8 (city
+ * inside), gates north (14,4) and west (12,6), its heart (the place
+ * "town") at 14,6. Side 1 ("south") holds it, side 0 ("north") besieges. */
+static Game *siege_map(uint64_t seed)
+{
+    Game *g = game_new(seed);
+    ck_assert_ptr_nonnull(g);
+    ck_assert(map_init(&g->map, 20, 14));
+    g->nsides = 2;
+    strcpy(g->sides[0].id, "north");
+    strcpy(g->sides[0].name, "North");
+    strcpy(g->sides[1].id, "south");
+    strcpy(g->sides[1].name, "South");
+    g->sides[0].morale = g->sides[1].morale = 12;
+    g->max_turns = 10;
+    for (int c = 12; c <= 16; c++)
+        for (int r = 4; r <= 8; r++)
+            map_set_terrain(&g->map, off(c, r), (c == 12 || c == 16 || r == 4 || r == 8) ? TER_WALL : TER_CITY);
+    static const char *const ids[2] = {"north", "west"};
+    static const int at[2][2] = {{14, 4}, {12, 6}};
+    for (int k = 0; k < 2; k++) {
+        Gate *gt = &g->gates[g->ngates++];
+        snprintf(gt->id, sizeof gt->id, "%s", ids[k]);
+        snprintf(gt->name, sizeof gt->name, "%s gate", ids[k]);
+        gt->hex = off(at[k][0], at[k][1]);
+        gt->state = GATE_SHUT;
+        map_set_terrain(&g->map, gt->hex, TER_GATE);
+    }
+    Place *p = &g->map.places[g->map.nplaces++];
+    strcpy(p->id, "town");
+    strcpy(p->name, "Town");
+    p->hex = off(14, 6);
+    p->owner = 1;
+    p->value = 10;
+    g->town_side = 1;
+    g->town_place = 0;
+    Victory *v = &g->victory[g->nvictory++];
+    v->kind = VIC_TAKE_PLACE;
+    v->side = 0;
+    v->place = 0;
+    strcpy(v->level, "major");
+    v = &g->victory[g->nvictory++];
+    v->kind = VIC_HOLD_PLACE;
+    v->side = 1;
+    v->place = 0;
+    strcpy(v->level, "major");
+    return g;
+}
+
+/* A whole little siege: a garrison with food for a while, besiegers who
+ * forage, a contingent with a home on the theatre map and a column the
+ * garrison may send there. */
+static Game *theatre_siege(uint64_t seed)
+{
+    Game *g = siege_map(seed);
+    Siege *s = &g->siege;
+    static const char *const pid[3] = {"base", "road", "home"};
+    for (int i = 0; i < 3; i++) {
+        TheatrePlace *tp = &s->places[s->nplaces++];
+        snprintf(tp->id, sizeof tp->id, "%s", pid[i]);
+        snprintf(tp->name, sizeof tp->name, "%s", pid[i]);
+        tp->owner = i == 0 ? 1 : 0;
+        tp->resistance = i == 2 ? 7 : 0;
+        tp->surprise_resistance = i == 2 ? 4 : 0;
+        tp->map_place = i == 0 ? 0 : -1;
+    }
+    s->routes[s->nroutes++] = (Route){0, 1, 200};
+    s->routes[s->nroutes++] = (Route){1, 2, 150};
+    Column *col = &s->columns[s->ncolumns++];
+    strcpy(col->id, "kufa");
+    strcpy(col->name, "Kufa column");
+    col->side = 1;
+    col->sp = 20;
+    col->leader = -1;
+    col->at = 0;
+    col->next = col->dest = -1;
+    col->state = COL_WAITING;
+    col->hidden = true;
+    col->after_courier = -1;
+    Contingent *ct = &s->contingents[s->ncontingents++];
+    strcpy(ct->id, "tribe");
+    strcpy(ct->name, "Tribe");
+    ct->side = 0;
+    ct->home = 2;
+    ct->loyalty = 1;
+    s->side[1].food = 24;
+    s->side[0].forages = true;
+    s->side[0].food = 8;
+    int u;
+    u = tu_unit(g, "g1", 1, "infantry", 4, 14, 6);
+    u = tu_unit(g, "g2", 1, "light_cav", 3, 13, 5);
+    u = tu_unit(g, "g3", 1, "infantry", 3, 15, 7);
+    u = tu_unit(g, "b1", 0, "infantry", 4, 14, 1);
+    u = tu_unit(g, "b2", 0, "light_cav", 3, 9, 6);
+    u = tu_unit(g, "b3", 0, "camel", 3, 10, 10);
+    g->units[u].contingent = 0;
+    u = tu_unit(g, "b4", 0, "militia", 3, 18, 6);
+    g->units[u].contingent = 0;
+    Leader *l = &g->leaders[g->nleaders++];
+    strcpy(l->id, "chief");
+    strcpy(l->name, "Chief");
+    l->side = 0;
+    l->command = l->initiative = l->tactics = 3;
+    l->unit = 3;
+    l->alive = true;
+    return g;
+}
+
+/* Plays out g with AI players (levels lv[0], lv[1]; both seeded from
+ * seed); every proposed command must validate. Returns the number of
+ * commands refused (must stay 0) and counts command types in seen[]. */
+static int play_out(Game *g, const int lv[2], uint64_t seed, int *seen, int max_cmds)
+{
+    AiPlayer *ai[2] = {ai_new(0, lv[0], seed), ai_new(1, lv[1], seed + 1)};
+    ck_assert_ptr_nonnull(ai[0]);
+    ck_assert_ptr_nonnull(ai[1]);
+    int refused = 0;
+    char why[256], text[128];
+    for (int k = 0; k < max_cmds && g->mode != MODE_OVER; k++) {
+        Command c;
+        ck_assert(ai_next(ai[g->active], g, &c));
+        ck_assert_int_eq(c.side, g->active);
+        if (!cmd_validate(g, &c, why, sizeof why)) {
+            cmd_format(g, &c, text, sizeof text);
+            fprintf(stderr, "refused: %s: %s\n", text, why);
+            refused++;
+            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            ck_assert(cmd_apply(g, &f, why, sizeof why));
+            continue;
+        }
+        if (seen)
+            seen[c.type]++;
+        ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+    }
+    ck_assert_int_eq(g->mode, MODE_OVER);
+    ai_free(ai[0]);
+    ai_free(ai[1]);
+    return refused;
+}
+
+static char *scenario_path(char *buf, size_t n)
+{
+    const char *root = getenv("EMESA_SOURCE_DIR");
+    snprintf(buf, n, "%s/scenarios/emesa-638.lua", root ? root : ".");
+    return buf;
+}
+
+/* ---- never a refused command ------------------------------------------ */
+
+/* Seeds 1-50 of the 638 scenario, every pairing of levels in turn, driven
+ * through scenario_apply like the runner does. */
+START_TEST(scenario_games_refusal_free)
+{
+    char path[1024];
+    Diags d = {0};
+    uint64_t seed = (uint64_t)_i + 1;
+    Scenario *sc = scenario_load(scenario_path(path, sizeof path), seed, &d);
+    ck_assert_msg(sc != NULL, "%s", d.n ? d.items[0].msg : "?");
+    Game *g = scenario_game(sc);
+    int lv[2] = {1 + _i % 3, 1 + (_i / 3) % 3};
+    AiPlayer *ai[2] = {ai_new(0, lv[0], seed * 7), ai_new(1, lv[1], seed * 7 + 1)};
+    int refused = 0;
+    char why[256];
+    for (int k = 0; k < 100000 && g->mode != MODE_OVER; k++) {
+        Command c;
+        ck_assert(ai_next(ai[g->active], g, &c));
+        bool ok = cmd_validate(g, &c, why, sizeof why) && scenario_apply(sc, &c, why, sizeof why);
+        if (!ok) {
+            refused++;
+            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            scenario_apply(sc, &f, why, sizeof why);
+        }
+    }
+    ck_assert_int_eq(g->mode, MODE_OVER);
+    ck_assert_int_eq(refused, 0);
+    ai_free(ai[0]);
+    ai_free(ai[1]);
+    scenario_free(sc);
+}
+END_TEST
+
+/* The hand-built siege exercises the siege orders the scenario may not
+ * have yet: rations, alerts, terms, columns, releases, gates. */
+START_TEST(siege_games_refusal_free)
+{
+    static int seen[CMD_COUNT];
+    Game *g = theatre_siege((uint64_t)_i + 1);
+    tu_start(g);
+    int lv[2] = {1 + _i % 3, 1 + (_i + 1) % 3};
+    ck_assert_int_eq(play_out(g, lv, (uint64_t)_i * 31 + 5, seen, 100000), 0);
+    game_free(g);
+    if (_i == 49) {
+        /* Over the fifty games each kind of order was given. */
+        ck_assert_int_gt(seen[CMD_RATIONS], 0);
+        ck_assert_int_gt(seen[CMD_ALERT], 0);
+        ck_assert_int_gt(seen[CMD_OFFER_TERMS], 0);
+        ck_assert_int_gt(seen[CMD_SEND_COLUMN], 0);
+        ck_assert_int_gt(seen[CMD_MOVE], 0);
+        ck_assert_int_gt(seen[CMD_ATTACK], 0);
+    }
+}
+END_TEST
+
+/* ---- determinism ------------------------------------------------------ */
+
+static uint64_t game_digest(uint64_t seed, uint64_t ai_seed, int level)
+{
+    char path[1024], why[256], text[128];
+    Diags d = {0};
+    Scenario *sc = scenario_load(scenario_path(path, sizeof path), seed, &d);
+    ck_assert_ptr_nonnull(sc);
+    Game *g = scenario_game(sc);
+    AiPlayer *ai[2] = {ai_new(0, level, ai_seed), ai_new(1, level, ai_seed + 1)};
+    uint64_t h = 1469598103934665603ULL;
+    for (int k = 0; k < 100000 && g->mode != MODE_OVER; k++) {
+        Command c;
+        ck_assert(ai_next(ai[g->active], g, &c));
+        cmd_format(g, &c, text, sizeof text);
+        for (const char *p = text; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        ck_assert(scenario_apply(sc, &c, why, sizeof why));
+    }
+    h ^= game_hash(g);
+    ai_free(ai[0]);
+    ai_free(ai[1]);
+    scenario_free(sc);
+    return h;
+}
+
+START_TEST(same_seed_same_commands)
+{
+    for (int level = 1; level <= 3; level++) {
+        ck_assert(game_digest(5, 99, level) == game_digest(5, 99, level));
+        ck_assert(game_digest(6, 3, level) == game_digest(6, 3, level));
+    }
+    /* Two players in one process do not share state. */
+    Game *a = theatre_siege(3), *b = theatre_siege(3);
+    tu_start(a);
+    tu_start(b);
+    int lv[2] = {3, 3};
+    play_out(a, lv, 11, NULL, 100000);
+    play_out(b, lv, 11, NULL, 100000);
+    ck_assert(game_hash(a) == game_hash(b));
+    game_free(a);
+    game_free(b);
+}
+END_TEST
+
+/* ---- clear moves ------------------------------------------------------ */
+
+/* Lets side's AI act until it hands the turn over (end-turn) or the game
+ * ends; returns how many attacks it made on hex target (any, if NULL). */
+static int ai_phase(Game *g, int side, int level, const Hex *target, int *opened)
+{
+    AiPlayer *ai = ai_new(side, level, 42);
+    int attacks = 0;
+    char why[256];
+    for (int k = 0; k < 500 && g->mode != MODE_OVER && g->active == side; k++) {
+        Command c;
+        ck_assert(ai_next(ai, g, &c));
+        if (c.type == CMD_ATTACK && (!target || hex_eq(c.to, *target)))
+            attacks++;
+        if (c.type == CMD_OPEN_GATE && opened)
+            (*opened)++;
+        bool end = c.type == CMD_END_TURN;
+        ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+        if (end)
+            break;
+    }
+    ai_free(ai);
+    return attacks;
+}
+
+START_TEST(takes_the_undefended_gate)
+{
+    for (int level = 1; level <= 3; level++) {
+        Game *g = siege_map(1);
+        g->first_side = 0;
+        g->gates[0].state = GATE_BETRAYED; /* the townspeople opened it */
+        tu_unit(g, "b1", 0, "infantry", 4, 14, 1);
+        tu_unit(g, "b2", 0, "infantry", 4, 6, 6);
+        tu_unit(g, "s1", 1, "infantry", 3, 2, 12); /* the garrison is away */
+        tu_start(g);
+        ai_phase(g, 0, level, NULL, NULL);
+        ck_assert_msg(g->map.places[0].owner == 0, "level %d did not walk in", level);
+        game_free(g);
+    }
+}
+END_TEST
+
+START_TEST(attacks_the_isolated_weak_unit)
+{
+    for (int level = 1; level <= 3; level++) {
+        Game *g = tu_game(1);
+        g->first_side = 0;
+        tu_unit(g, "h1", 0, "heavy_cav", 5, 3, 4);
+        tu_unit(g, "h2", 0, "heavy_cav", 5, 3, 6);
+        tu_unit(g, "h3", 0, "infantry", 5, 2, 5);
+        int weak = tu_unit(g, "weak", 1, "militia", 2, 6, 5);
+        g->units[weak].quality = QUAL_LEVY;
+        tu_unit(g, "far", 1, "infantry", 6, 11, 9);
+        tu_start(g);
+        Hex t = off(6, 5);
+        int n = ai_phase(g, 0, level, &t, NULL);
+        ck_assert_msg(n >= 1, "level %d left the weak unit alone", level);
+        game_free(g);
+    }
+}
+END_TEST
+
+START_TEST(pulls_back_the_routed_unit)
+{
+    for (int level = 1; level <= 3; level++) {
+        Game *g = tu_game(1);
+        g->first_side = 0;
+        int r = tu_unit(g, "routed", 0, "infantry", 3, 5, 5);
+        tu_unit(g, "other", 0, "infantry", 4, 1, 1);
+        int e = tu_unit(g, "enemy", 1, "infantry", 6, 6, 5);
+        tu_start(g);
+        /* In the middle of a battle, our unit routed next to the enemy. */
+        g->mode = MODE_BATTLE;
+        g->impulse = 1;
+        g->battle_initiator = 1;
+        g->units[r].cohesion = 0;
+        g->units[e].cohesion = 10;
+        for (int i = 0; i < g->nunits; i++)
+            g->units[i].mp = g->rules.types[g->units[i].type].ma * 2;
+        AiPlayer *ai = ai_new(0, level, 7);
+        char why[256];
+        for (int k = 0; k < 50 && g->active == 0 && g->mode == MODE_BATTLE; k++) {
+            Command c;
+            ck_assert(ai_next(ai, g, &c));
+            ck_assert(c.type != CMD_ATTACK || c.units[0] != r);
+            bool end = c.type == CMD_END_IMPULSE;
+            ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+            if (end)
+                break;
+        }
+        ck_assert_msg(hex_distance(g->units[r].hex, g->units[e].hex) >= 2, "level %d left the routed unit in contact",
+                      level);
+        ai_free(ai);
+        game_free(g);
+    }
+}
+END_TEST
+
+START_TEST(no_sally_into_a_strong_alert_enemy)
+{
+    for (int level = 1; level <= 3; level++) {
+        Game *g = siege_map(1);
+        g->first_side = 1;
+        tu_unit(g, "g1", 1, "infantry", 3, 14, 5);
+        for (int i = 0; i < 3; i++) {
+            int u = tu_unit(g, "b", 0, "heavy_cav", 6, 13 + i, 2);
+            g->units[u].quality = QUAL_ELITE;
+            g->units[u].cohesion = 10;
+        }
+        g->siege.gate_alert[0] = g->siege.gate_alert[1] = true;
+        tu_start(g);
+        int opened = 0;
+        ck_assert_int_eq(ai_phase(g, 1, level, NULL, &opened), 0);
+        ck_assert_int_eq(opened, 0);
+        ck_assert_int_eq(g->gates[0].state, GATE_SHUT);
+        game_free(g);
+    }
+}
+END_TEST
+
+START_TEST(sallies_against_a_weak_camp_not_on_alert)
+{
+    for (int level = 2; level <= 3; level++) {
+        Game *g = siege_map(1);
+        g->first_side = 1;
+        tu_unit(g, "g1", 1, "infantry", 4, 14, 5);
+        tu_unit(g, "g2", 1, "heavy_cav", 4, 13, 5);
+        int w = tu_unit(g, "weak", 0, "militia", 2, 14, 2);
+        g->units[w].quality = QUAL_LEVY;
+        g->units[w].cohesion = 5;
+        tu_unit(g, "far", 0, "infantry", 4, 2, 12);
+        tu_start(g);
+        Hex t = off(14, 2);
+        int opened = 0;
+        ck_assert_msg(ai_phase(g, 1, level, &t, &opened) >= 1, "level %d missed the sally", level);
+        ck_assert_int_ge(opened, 1);
+        game_free(g);
+    }
+}
+END_TEST
+
+START_TEST(ends_its_turn_when_there_is_nothing_to_do)
+{
+    Game *g = tu_game(1);
+    g->first_side = 1;
+    tu_unit(g, "a", 0, "infantry", 3, 1, 1);
+    tu_unit(g, "b", 1, "infantry", 3, 10, 8);
+    tu_start(g);
+    AiPlayer *ai = ai_new(0, 3, 1);
+    Command c;
+    ck_assert(!ai_next(ai, g, &c)); /* not its turn */
+    ai_free(ai);
+    game_free(g);
+}
+END_TEST
+
+static Suite *ai_suite(void)
+{
+    Suite *s = suite_create("ai");
+    TCase *tc = tcase_create("positions");
+    tcase_add_test(tc, takes_the_undefended_gate);
+    tcase_add_test(tc, attacks_the_isolated_weak_unit);
+    tcase_add_test(tc, pulls_back_the_routed_unit);
+    tcase_add_test(tc, no_sally_into_a_strong_alert_enemy);
+    tcase_add_test(tc, sallies_against_a_weak_camp_not_on_alert);
+    tcase_add_test(tc, ends_its_turn_when_there_is_nothing_to_do);
+    suite_add_tcase(s, tc);
+    TCase *games = tcase_create("games");
+    tcase_add_loop_test(games, scenario_games_refusal_free, 0, 50);
+    tcase_add_loop_test(games, siege_games_refusal_free, 0, 50);
+    tcase_add_test(games, same_seed_same_commands);
+    suite_add_tcase(s, games);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(ai_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
