@@ -590,6 +590,14 @@ START_TEST(autosave_keeps_the_newest)
                             "move r2 3,5", "move r2 4,5", "move r2 5,5" };
     SaveError e;
     ck_assert(!save_autosave_latest(tmpdir, latest, sizeof latest));
+    /* what a killed autosave leaves: a temporary file of a dead process */
+    pid_t dead = fork();
+    if (dead == 0)
+        _exit(0);
+    ck_assert_int_eq(waitpid(dead, NULL, 0), dead);
+    char stale[1024];
+    snprintf(stale, sizeof stale, "%s/autosave-1.emesa-save.tmp-%ld", tmpdir, (long)dead);
+    write_all(stale, "emesa-save 1\nscen", 18);
     for (int i = 0; i < 8; i++) {
         ck_assert_msg(session_apply_text(s, moves[i], why, sizeof why), "%s: %s", moves[i], why);
         ck_assert_msg(save_autosave(tmpdir, s, 5, written, sizeof written, &e), "%s", e.msg);
@@ -604,6 +612,8 @@ START_TEST(autosave_keeps_the_newest)
         count += there;
     }
     ck_assert_int_eq(count, 5);
+    struct stat st;
+    ck_assert_msg(stat(stale, &st) != 0, "the dead writer's temporary file is still there");
     ck_assert(save_autosave_latest(tmpdir, latest, sizeof latest));
     ck_assert_str_eq(latest, written);
     ck_assert_has(latest, "autosave-8.emesa-save");

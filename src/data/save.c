@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -818,6 +819,31 @@ static int autosave_list(const char *dir, long *nums, int max)
 
 enum { AUTOSAVE_SCAN = 256 };
 
+/* Removes "autosave-N.emesa-save.tmp-PID" files whose writer is dead: what
+ * a crash in the middle of an autosave leaves behind. */
+static void remove_stale_temps(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        const char *tmp = strstr(de->d_name, AUTOSAVE_SUFFIX ".tmp-");
+        if (strncmp(de->d_name, AUTOSAVE_PREFIX, strlen(AUTOSAVE_PREFIX)) != 0 || !tmp)
+            continue;
+        uint64_t pid;
+        if (!parse_uint(tmp + strlen(AUTOSAVE_SUFFIX ".tmp-"), INT32_MAX, &pid) || (pid_t)pid == getpid())
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;   /* alive, or not ours to know */
+        char path[SESSION_PATH];
+        int k = snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        if (k > 0 && (size_t)k < sizeof path)
+            unlink(path);
+    }
+    closedir(d);
+}
+
 bool save_autosave(const char *dir, const Session *s, int keep, char *written, size_t n, SaveError *err)
 {
     if (keep <= 0)
@@ -830,6 +856,7 @@ bool save_autosave(const char *dir, const Session *s, int keep, char *written, s
         fail(err, SAVE_IO, dir, 0, 0, "cannot read the save directory: %s", strerror(errno));
         return false;
     }
+    remove_stale_temps(dir);
     long next = count > 0 ? nums[0] + 1 : 1;
     char path[SESSION_PATH];
     int k = snprintf(path, sizeof path, "%s/%s%ld%s", dir, AUTOSAVE_PREFIX, next, AUTOSAVE_SUFFIX);

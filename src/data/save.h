@@ -93,7 +93,8 @@ SaveStatus save_load_buffer(const char *name, const char *text, size_t len, cons
 
 /* Autosaves in dir: writes "autosave-<N>.emesa-save" with N one more than
  * the newest there, then removes all but the newest `keep` (0: the default,
- * SAVE_AUTOSAVE_KEEP). The path written goes to written if not NULL. */
+ * SAVE_AUTOSAVE_KEEP), and the temporary files of autosaves whose writer
+ * was killed. The path written goes to written if not NULL. */
 bool save_autosave(const char *dir, const Session *s, int keep, char *written, size_t n, SaveError *err);
 /* Path of the newest autosave in dir; false if there is none. */
 bool save_autosave_latest(const char *dir, char *path, size_t n);
