@@ -56,6 +56,25 @@ head -n 3 "$tmp/half.game" > "$tmp/first3"
 "$emesa" --headless --continue "$tmp/half.save" --ai all | head -n 3 | cmp -s - "$tmp/first3" \
     && bad "--continue printed the first part again" || ok "--continue prints only the new events"
 
+# play by e-mail with orders: red gives its turn's orders and saves; the
+# computer plays blue; each player continues the save with the next orders
+printf 'move r1 3,4\nend-turn\n' > "$tmp/red1.cmd"
+"$emesa" --headless --scenario "$fixture" --seed 5 --ai blue --commands "$tmp/red1.cmd" --save "$tmp/pbem.save" \
+    > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 0 ] && grep -q "the game so far is saved in $tmp/pbem.save" "$tmp/err" \
+    && ok "orders run out with --save: the game is saved for the other player" || bad "pbem first part: exit $rc $(cat "$tmp/err")"
+n1=$(grep -c '^cmd ' "$tmp/pbem.save")
+printf 'move r2 3,5\nend-turn\n' > "$tmp/red2.cmd"
+"$emesa" --headless --continue "$tmp/pbem.save" --ai blue --commands "$tmp/red2.cmd" --save "$tmp/pbem.save" \
+    > /dev/null 2>&1; rc=$?
+n2=$(grep -c '^cmd ' "$tmp/pbem.save")
+[ $rc -eq 0 ] && [ "$n2" -gt "$n1" ] && grep -q '^cmd move r2 3,5$' "$tmp/pbem.save" \
+    && ok "the continued save holds both turns' orders ($n1 then $n2 commands)" || bad "pbem continue: exit $rc, $n1 -> $n2"
+"$emesa" --replay "$tmp/pbem.save" > /dev/null && ok "the e-mailed game replays" || bad "pbem replay"
+printf 'move r2 3,5\n' > "$tmp/nosave.cmd"
+"$emesa" --headless --scenario "$fixture" --seed 5 --ai blue --commands "$tmp/nosave.cmd" > /dev/null 2>&1; rc=$?
+[ $rc -eq 1 ] && ok "without --save, orders that run out are still an error" || bad "short command file exit $rc"
+
 # refusals: exit 1 (or 3), a message naming the file, never a crash
 refuse() { # label file expected-exit pattern
     local out rc

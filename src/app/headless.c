@@ -230,6 +230,13 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         } else {
             char line[512];
             if (!cmdf || !next_line(cmdf, line, sizeof line, &lineno)) {
+                if (o->save) {
+                    /* play by e-mail: the orders for this turn are given;
+                     * the save goes to the other player */
+                    fprintf(err, "%s: the command file ended (turn %d, %s to act); the game so far is saved in %s\n",
+                            o->commands ? o->commands : "commands", g->turn, g->sides[g->active].id, o->save);
+                    break;
+                }
                 fprintf(err, "%s: the command file ended before the game did (turn %d, %s to act)\n",
                         o->commands ? o->commands : "commands", g->turn, g->sides[g->active].id);
                 status = 1;
