@@ -21,6 +21,13 @@ typedef struct Build {
     /* the declaration being checked */
     int line, next_line;
     char what[64];          /* "unit guard", for messages */
+    /* column { leader = "id" } waits for the leaders: id and line per column */
+    char column_leader[MAX_COLUMNS][ID_LEN];
+    int column_leader_line[MAX_COLUMNS];
+    int chronicle_line[SCEN_MAX_CHRONICLE];
+    /* scenario { town = "id" } waits for the places */
+    char town[ID_LEN];
+    int town_line;
 } Build;
 
 /* Reads the declaration list (api_push_decls) and fills b->g and b->info,

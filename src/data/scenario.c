@@ -302,3 +302,28 @@ Game *scenario_game(Scenario *s) { return s ? s->g : NULL; }
 const Game *scenario_game_const(const Scenario *s) { return s ? s->g : NULL; }
 const ScenarioInfo *scenario_info(const Scenario *s) { return s ? &s->info : NULL; }
 uint64_t scenario_source_hash(const Scenario *s) { return s ? s->hash : 0; }
+
+int scenario_chronicle(const Scenario *s, int turn, int side, const char **orders, int max)
+{
+    if (!s)
+        return 0;
+    int n = 0;
+    for (int i = 0; i < s->info.nchronicle; i++) {
+        const ScenarioChronicle *c = &s->info.chronicle[i];
+        if (c->turn != turn || c->side != side)
+            continue;
+        if (orders && n < max)
+            orders[n] = c->order;
+        n++;
+    }
+    return n;
+}
+
+int scenario_chronicle_last_turn(const Scenario *s, int side)
+{
+    int last = 0;
+    for (int i = 0; s && i < s->info.nchronicle; i++)
+        if (s->info.chronicle[i].side == side && s->info.chronicle[i].turn > last)
+            last = s->info.chronicle[i].turn;
+    return last;
+}

@@ -50,7 +50,7 @@ typedef struct ScenarioNote {
     char src[64];
 } ScenarioNote;
 
-enum { SCEN_MAX_TAGS = 256 };
+enum { SCEN_MAX_TAGS = 512 };
 
 /* A number the file tagged as attested/derived/invented, e.g.
  * unit { id = "guard", sp = { 6, conf = "I", src = "history.md 1b" } }. */
@@ -63,6 +63,35 @@ typedef struct ScenarioTag {
     int line;
 } ScenarioTag;
 
+enum { SCEN_MAX_CHRONICLE = 96, SCEN_MAX_DISPUTES = 24, SCEN_MAX_VERSIONS = 4, SCEN_ORDER = 96 };
+
+/* One step of the recorded course of events, as a plan for one side:
+ * chronicle { side = "rashidun", turn = 13, order = "sally rastan",
+ * note = "..." }. The order is a command's text form (command.h) or one of
+ * the plan words "sally <gate>", "storm <gate>", "hold", "pursue", "wait"
+ * (see scenarios/README.md); the built-in player issues it on that turn and
+ * handles the details. */
+typedef struct ScenarioChronicle {
+    int side;
+    int turn;
+    char order[SCEN_ORDER];
+    char note[512];
+    char src[64];
+} ScenarioChronicle;
+
+/* A disputed point: the versions side by side, each with its sources. */
+typedef struct ScenarioVersion {
+    char text[512];
+    char src[64];
+} ScenarioVersion;
+
+typedef struct ScenarioDispute {
+    char id[ID_LEN];
+    char title[NAME_LEN * 2];
+    ScenarioVersion versions[SCEN_MAX_VERSIONS];
+    int nversions;
+} ScenarioDispute;
+
 typedef struct ScenarioInfo {
     char id[ID_LEN];
     char title[128];
@@ -72,6 +101,10 @@ typedef struct ScenarioInfo {
     int nnotes;
     ScenarioTag tags[SCEN_MAX_TAGS];
     int ntags;
+    ScenarioChronicle chronicle[SCEN_MAX_CHRONICLE];   /* in file order */
+    int nchronicle;
+    ScenarioDispute disputes[SCEN_MAX_DISPUTES];
+    int ndisputes;
 } ScenarioInfo;
 
 typedef struct Scenario Scenario;
@@ -98,6 +131,13 @@ Scenario *scenario_load_buffer_ex(const char *chunkname, const char *src, size_t
 Game *scenario_game(Scenario *s);
 const Game *scenario_game_const(const Scenario *s);
 const ScenarioInfo *scenario_info(const Scenario *s);
+/* The chronicle's orders for side on turn, in file order: up to max
+ * pointers (into the scenario's own storage) written to orders; returns
+ * how many there are (which may exceed max). */
+int scenario_chronicle(const Scenario *s, int turn, int side, const char **orders, int max);
+/* The last turn with a chronicle order for side (0 if none). */
+int scenario_chronicle_last_turn(const Scenario *s, int side);
+
 /* 64-bit FNV-1a hash of the file's bytes, to tie saves to a version. */
 uint64_t scenario_source_hash(const Scenario *s);
 

@@ -10,11 +10,12 @@
 #include "core/hex.h"
 
 const char *const api_decl_names[DECL_KIND_COUNT] = {
-    "scenario", "rules", "side", "map", "place", "gate", "unit", "leader", "victory", "note", "on",
+    "scenario", "rules", "siege", "side", "map", "place", "gate", "theatre_place", "route", "courier",
+    "column", "contingent", "unit", "leader", "victory", "note", "chronicle", "dispute", "on",
 };
 const char *const api_quality_names[QUAL_COUNT] = { "elite", "veteran", "regular", "levy" };
 const char *const api_gate_state_names[4] = { "shut", "open", "forced", "betrayed" };
-const char *const api_status_names[3] = { "on_map", "off_map", "eliminated" };
+const char *const api_status_names[4] = { "on_map", "off_map", "eliminated", "departed" };
 
 static const char *const mode_names[3] = { "siege", "battle", "over" };
 
@@ -393,7 +394,7 @@ static int l_unit(lua_State *L)
     lua_setfield(L, -2, "sp_start");
     lua_pushinteger(L, un->cohesion);
     lua_setfield(L, -2, "cohesion");
-    lua_pushstring(L, un->status >= 0 && un->status < 3 ? api_status_names[un->status] : "?");
+    lua_pushstring(L, un->status >= 0 && un->status < 4 ? api_status_names[un->status] : "?");
     lua_setfield(L, -2, "status");
     if (un->status == UNIT_ON_MAP) {
         push_hex(L, un->hex);
@@ -472,7 +473,136 @@ static int l_leader_alive(lua_State *L)
     return 1;
 }
 
+/* ---- emesa.* siege queries -------------------------------------------------- */
+
+static const char *const column_states[4] = { "waiting", "marching", "besieging", "done" };
+
+static void push_side_or_nil(lua_State *L, const Game *g, int s)
+{
+    if (s >= 0 && s < g->nsides)
+        lua_pushstring(L, g->sides[s].id);
+    else
+        lua_pushnil(L);
+}
+
+static int l_contingent(lua_State *L)
+{
+    Game *g = live_game(L, "contingent");
+    int k = siege_contingent_by_id(&g->siege, luaL_checkstring(L, 1));
+    if (k < 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const Contingent *c = &g->siege.contingents[k];
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, c->id);
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, c->name);
+    lua_setfield(L, -2, "name");
+    push_side_or_nil(L, g, c->side);
+    lua_setfield(L, -2, "side");
+    lua_pushstring(L, g->siege.places[c->home].id);
+    lua_setfield(L, -2, "home");
+    lua_pushinteger(L, c->loyalty);
+    lua_setfield(L, -2, "loyalty");
+    lua_pushinteger(L, c->anxiety);
+    lua_setfield(L, -2, "anxiety");
+    lua_pushboolean(L, c->departed);
+    lua_setfield(L, -2, "departed");
+    return 1;
+}
+
+static int l_theatre(lua_State *L)
+{
+    Game *g = live_game(L, "theatre");
+    int p = siege_place_by_id(&g->siege, luaL_checkstring(L, 1));
+    if (p < 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const TheatrePlace *tp = &g->siege.places[p];
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, tp->id);
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, tp->name);
+    lua_setfield(L, -2, "name");
+    push_side_or_nil(L, g, tp->owner);
+    lua_setfield(L, -2, "owner");
+    push_side_or_nil(L, g, tp->start_owner);
+    lua_setfield(L, -2, "start_owner");
+    lua_pushinteger(L, tp->besieged_turns);
+    lua_setfield(L, -2, "besieged_turns");
+    lua_pushboolean(L, tp->announced);
+    lua_setfield(L, -2, "announced");
+    return 1;
+}
+
+static int l_column(lua_State *L)
+{
+    Game *g = live_game(L, "column");
+    int c = siege_column_by_id(&g->siege, luaL_checkstring(L, 1));
+    if (c < 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const Siege *s = &g->siege;
+    const Column *col = &s->columns[c];
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, col->id);
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, col->name);
+    lua_setfield(L, -2, "name");
+    push_side_or_nil(L, g, col->side);
+    lua_setfield(L, -2, "side");
+    lua_pushinteger(L, col->sp);
+    lua_setfield(L, -2, "sp");
+    lua_pushstring(L, s->places[col->at].id);
+    lua_setfield(L, -2, "at");
+    if (col->dest >= 0) {
+        lua_pushstring(L, s->places[col->dest].id);
+        lua_setfield(L, -2, "dest");
+    }
+    lua_pushstring(L, col->state >= 0 && col->state < 4 ? column_states[col->state] : "?");
+    lua_setfield(L, -2, "state");
+    lua_pushinteger(L, siege_column_eta(g, c));
+    lua_setfield(L, -2, "eta");
+    return 1;
+}
+
+static int l_food(lua_State *L)
+{
+    Game *g = live_game(L, "food");
+    int s = check_side(L, g, 1, false, "food");
+    lua_pushinteger(L, g->siege.side[s].food);
+    lua_pushinteger(L, siege_food_days(g, s));
+    return 2;
+}
+
+static int l_siege(lua_State *L)
+{
+    Game *g = live_game(L, "siege");
+    const Siege *s = &g->siege;
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, weather_name((Weather)s->weather));
+    lua_setfield(L, -2, "weather");
+    lua_pushboolean(L, s->fords_closed);
+    lua_setfield(L, -2, "fords_closed");
+    lua_pushinteger(L, s->civic_will);
+    lua_setfield(L, -2, "civic_will");
+    lua_pushboolean(L, s->surrendered);
+    lua_setfield(L, -2, "surrendered");
+    lua_pushinteger(L, s->departures);
+    lua_setfield(L, -2, "departures");
+    lua_pushboolean(L, s->historical);
+    lua_setfield(L, -2, "historical");
+    push_side_or_nil(L, g, g->town_side);
+    lua_setfield(L, -2, "town_side");
+    return 1;
+}
+
 static const luaL_Reg emesa_fns[] = {
+    { "contingent", l_contingent }, { "theatre", l_theatre }, { "column", l_column },
+    { "food", l_food },             { "siege", l_siege },
     { "message", l_message },     { "morale", l_morale },       { "arrive", l_arrive },
     { "damage", l_damage },       { "set_gate", l_set_gate },   { "set_owner", l_set_owner },
     { "end_game", l_end_game },   { "turn", l_turn },           { "date", l_date },

@@ -24,14 +24,22 @@
 typedef enum ApiDeclKind {
     DECL_SCENARIO,
     DECL_RULES,
+    DECL_SIEGE,
     DECL_SIDE,
     DECL_MAP,
     DECL_PLACE,
     DECL_GATE,
+    DECL_THEATRE_PLACE,
+    DECL_ROUTE,
+    DECL_COURIER,
+    DECL_COLUMN,
+    DECL_CONTINGENT,
     DECL_UNIT,
     DECL_LEADER,
     DECL_VICTORY,
     DECL_NOTE,
+    DECL_CHRONICLE,
+    DECL_DISPUTE,
     DECL_ON,
     DECL_KIND_COUNT
 } ApiDeclKind;
@@ -41,7 +49,7 @@ extern const char *const api_decl_names[DECL_KIND_COUNT];
 /* Word lists shared by the loader and the API (index = enum value). */
 extern const char *const api_quality_names[QUAL_COUNT];     /* "elite", ... */
 extern const char *const api_gate_state_names[4];           /* "shut", ... */
-extern const char *const api_status_names[3];               /* "on_map", ... */
+extern const char *const api_status_names[4];               /* "on_map", ..., "departed" */
 /* Index of s in names[0..n), or -1. */
 int api_name_index(const char *const *names, int n, const char *s);
 
