@@ -33,6 +33,30 @@ static int town_place_idx(const AiPlayer *ai)
     return -1;
 }
 
+/* The garrison's unit on the town's heart stays there: an empty heart is
+ * an open invitation. */
+static bool holds_heart(const AiPlayer *ai, int u)
+{
+    const Game *g = ai->wk;
+    return ai->side == g->town_side && g->units[u].side == ai->side && ai_idx(ai, g->units[u].hex) == town_place_idx(ai);
+}
+
+static int nearest_gate(const AiPlayer *ai, Hex h, bool open_only)
+{
+    const Game *g = ai->wk;
+    int best = -1, bd = 0;
+    for (int k = 0; k < g->ngates; k++) {
+        if (open_only && g->gates[k].state == GATE_SHUT)
+            continue;
+        int d = hex_distance(h, g->gates[k].hex);
+        if (best < 0 || d < bd) {
+            best = k;
+            bd = d;
+        }
+    }
+    return best;
+}
+
 int ai_surprise_shift(const Game *g, int side, Hex from, Hex target)
 {
     const Siege *s = &g->siege;
@@ -284,7 +308,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
             continue;
         const Unit *x = &g->units[u];
         int here = ai_idx(ai, x->hex);
-        bool moves = x->mp > 0 && (ai->level >= 2 || g->mode == MODE_BATTLE || siege_opening);
+        bool moves = x->mp > 0 && !holds_heart(ai, u) && (ai->level >= 2 || g->mode == MODE_BATTLE || siege_opening);
         if (moves)
             ai_flood(ai, u, x->mp, true, ai->cost, NULL);
         for (int k = 0; k < nt; k++) {
@@ -510,6 +534,11 @@ static double safety(AiPlayer *ai, int u, int idx)
         s -= 2;
     if (ai->side == g->town_side && is_town_idx(ai, idx))
         s += 4;
+    else if (ai->side == g->town_side && g->ngates > 0) {
+        int k = nearest_gate(ai, ai->hexof[idx], false);
+        int dg = hex_distance(ai->hexof[idx], g->gates[k].hex);
+        s -= 0.4 * (dg > 10 ? 10 : dg);
+    }
     double d = nearest_enemy_dist(ai, ai->hexof[idx]);
     s += 0.3 * (d > 5 ? 5 : d);
     if (g->units[u].cohesion <= g->rules.shaken_at && leader_near(g, ai->side, ai->hexof[idx]))
@@ -563,7 +592,7 @@ static bool wants_out(AiPlayer *ai, int u)
     const Game *g = ai->wk;
     const Unit *x = &g->units[u];
     int here = ai_idx(ai, x->hex);
-    if (here < 0 || x->mp <= 0 || x->attacked)
+    if (here < 0 || x->mp <= 0 || x->attacked || holds_heart(ai, u))
         return false;
     bool contact = adjacent_enemy(ai, here);
     double ratio = ai->threat[here] / unit_cv(g, u);
@@ -595,20 +624,65 @@ static void shut_idle_gates(AiPlayer *ai)
     if (ai->side != g->town_side)
         return;
     for (int k = 0; k < g->ngates; k++) {
-        if (g->gates[k].state != GATE_OPEN)
+        if (g->gates[k].state != GATE_OPEN || game_enemy_at(g, g->gates[k].hex, ai->side))
             continue;
-        bool ours_outside = false;
+        double outside = 0;
         for (int u = 0; u < g->nunits; u++) {
             const Unit *x = &g->units[u];
             if (x->status == UNIT_ON_MAP && x->side == ai->side &&
                 !terrain_is_town(map_terrain(&g->map, x->hex)) &&
                 hex_distance(x->hex, g->gates[k].hex) <= g->siege.rules.sector_radius + 3)
-                ours_outside = true;
+                outside += combat_unit_cv(g, u);
         }
-        if (ours_outside && g->mode == MODE_BATTLE)
+        int gi = ai_idx(ai, g->gates[k].hex);
+        /* Shut on our own men rather than let the enemy in [2.6]. */
+        bool pressed = ai->level >= 2 && gi >= 0 && ai->threat[gi] > 1.5 * outside + 100;
+        if (outside > 0 && g->mode == MODE_BATTLE && !pressed)
             continue;
         Command c = {.type = CMD_SHUT_GATE, .side = ai->side, .units = {-1, -1, -1, -1}, .arg = k};
         ai_step(ai, &c);
+    }
+}
+
+/* The garrison's men outside the walls come home: through an open gate if
+ * they can reach one now, else toward the nearest gate, which is opened
+ * for them when no enemy stands next to it. */
+static void come_home(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    if (ai->side != g->town_side || g->ngates == 0)
+        return;
+    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status != UNIT_ON_MAP || x->side != ai->side || x->mp <= 0 || x->attacked ||
+            is_town_idx(ai, ai_idx(ai, x->hex)))
+            continue;
+        ai_grids(ai, ai->side);
+        ai_flood(ai, u, x->mp, true, ai->cost, NULL);
+        int best = -1;
+        for (int i = 0; i < ai->n; i++)
+            if (ai->cost[i] >= 0 && is_town_idx(ai, i) && ai->friends[i] < g->rules.stack_limit &&
+                (best < 0 || ai->cost[i] < ai->cost[best]))
+                best = i;
+        if (best >= 0) {
+            Command c = cmd_move(ai->side, u, ai->hexof[best]);
+            if (ai_step(ai, &c))
+                continue;
+        }
+        int k = nearest_gate(ai, x->hex, false);
+        if (k < 0)
+            continue;
+        const Gate *gt = &g->gates[k];
+        if (gt->state == GATE_SHUT && hex_distance(x->hex, gt->hex) <= 3 && !game_enemy_at(g, gt->hex, ai->side)) {
+            bool pressed = false;
+            for (int d = 0; d < HEX_DIRS; d++)
+                pressed |= game_enemy_at(g, hex_neighbor(gt->hex, d), ai->side);
+            if (!pressed) {
+                Command c = {.type = CMD_OPEN_GATE, .side = ai->side, .units = {-1, -1, -1, -1}, .arg = k};
+                ai_step(ai, &c);
+            }
+        }
+        ai_move_toward(ai, u, ai_idx(ai, gt->hex), NULL);
     }
 }
 
@@ -625,8 +699,8 @@ static void approach(AiPlayer *ai)
         int here = ai_idx(ai, x->hex);
         if (adjacent_enemy(ai, here))
             continue;
-        if (ai->side == g->town_side && is_town_idx(ai, here))
-            continue; /* the garrison stays in unless it sallies */
+        if (ai->side == g->town_side)
+            continue; /* the garrison stays in, or comes home (come_home) */
         /* Nearest visible enemy in the open that we could take on. */
         int goal = -1, bd = 0;
         for (int e = 0; e < g->nunits; e++) {
@@ -688,8 +762,10 @@ void ai_plan_battle(AiPlayer *ai)
         return; /* the dice decide what comes next */
     if (ai->level >= 2) {
         ai_threat(ai);
+        come_home(ai);
         approach(ai);
     }
+    ai_threat(ai);
     shut_idle_gates(ai);
     Command c = cmd_end_impulse(ai->side);
     ai_step(ai, &c);
