@@ -273,15 +273,16 @@ START_TEST(surrender_score_and_veto)
     g->siege.side[1].shortfall_turns = 2;
     g->siege.side[1].relief_hope = 1;
     int roll = 7;
-    /* 7 + 3 (generous) + 0 (no trusted leader) + (20-8)/4 = 3 + 2 - 1 = 14 */
-    ck_assert_int_eq(siege_surrender_score(g, TERMS_GENEROUS, &roll), 14);
-    ck_assert_int_eq(siege_surrender_score(g, TERMS_HARSH, &roll), 8);
+    /* 7 + 3 (generous) + 0 (no trusted leader) + (10-8)/2 = 1 + 2x2 hunger
+     * - 2x1 hope = 13 */
+    ck_assert_int_eq(siege_surrender_score(g, TERMS_GENEROUS, &roll), 13);
+    ck_assert_int_eq(siege_surrender_score(g, TERMS_HARSH, &roll), 7);
     Leader *l = &g->leaders[g->nleaders++];
     l->side = 0;
     l->alive = true;
     l->unit = -1;
     l->traits = TRAIT_TRUSTED;
-    ck_assert_int_eq(siege_surrender_score(g, TERMS_GENEROUS, &roll), 16);
+    ck_assert_int_eq(siege_surrender_score(g, TERMS_GENEROUS, &roll), 15);
     char why[256];
     ck_assert_msg(tu_cmd(g, "offer-terms generous", why, sizeof why), "%s", why);
     ck_assert(!tu_cmd(g, "offer-terms harsh", why, sizeof why));
@@ -303,6 +304,59 @@ START_TEST(surrender_score_and_veto)
     ck_assert(g->siege.surrendered);
     ck_assert_int_eq(g->mode, MODE_OVER);
     ck_assert_int_eq(g->outcome.winner, 0);
+    game_free(g);
+}
+END_TEST
+
+START_TEST(fed_town_defies_terms)
+{
+    Game *g = town(1);
+    tu_unit(g, "x", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "y", 0, "infantry", 5, 4, 4);
+    g->siege.side[1].food = 200;
+    g->siege.side[0].forages = true;
+    tu_start(g);
+    g->sides[1].morale = 14;
+    ck_assert(siege_town_defiant(g));
+    char why[256];
+    ck_assert(tu_cmd(g, "offer-terms generous", why, sizeof why));
+    end_turn_both(g);
+    ck_assert(!g->siege.surrendered);
+    ck_assert_int_eq(count_events(g, EV_SURRENDER, "fed and in good heart"), 1);
+    ck_assert_int_eq(g->sides[1].morale, 15); /* defiance */
+    g->sides[1].morale = 9;
+    ck_assert(!siege_town_defiant(g));
+    game_free(g);
+}
+END_TEST
+
+START_TEST(escalade_of_an_undefended_wall)
+{
+    Game *g = town(1);
+    int a = tu_unit(g, "a", 0, "infantry", 5, 5, 2);
+    int d = tu_unit(g, "d", 1, "infantry", 5, 9, 6);
+    g->siege.side[0].forages = true;
+    g->siege.side[1].food = 100;
+    tu_start(g);
+    char why[256];
+    g->units[a].cohesion = 8;
+    ck_assert_msg(tu_cmd(g, "move a 6,2", why, sizeof why), "%s", why);
+    ck_assert(hex_eq(g->units[a].hex, off(6, 2)));
+    ck_assert_int_eq(g->units[a].mp, 0);
+    ck_assert_int_eq(g->units[a].cohesion, 7);
+    ck_assert_int_eq(count_events(g, EV_ASSAULT_NEWS, "assault: a climbs"), 1);
+    /* From the wall it may go on into the town next turn. */
+    end_turn_both(g);
+    ck_assert_msg(tu_cmd(g, "move a 7,2", why, sizeof why), "%s", why);
+    (void)d;
+    game_free(g);
+    /* A wall section with a defender next to it must be attacked. */
+    g = town(1);
+    tu_unit(g, "b", 0, "infantry", 5, 5, 6);
+    tu_unit(g, "d", 1, "infantry", 5, 7, 6);
+    tu_start(g);
+    ck_assert(!tu_cmd(g, "move b 6,6", why, sizeof why));
+    ck_assert_msg(strstr(why, "defended by d") != NULL, "%s", why);
     game_free(g);
 }
 END_TEST
@@ -416,6 +470,8 @@ int main(void)
     tcase_add_test(tc, columns_march_and_news_comes_late);
     tcase_add_test(tc, home_anxiety_cascade);
     tcase_add_test(tc, surrender_score_and_veto);
+    tcase_add_test(tc, fed_town_defies_terms);
+    tcase_add_test(tc, escalade_of_an_undefended_wall);
     tcase_add_test(tc, sally_surprise_and_alert);
     tcase_add_test(tc, weather_rolls_and_frost_exposure);
     tcase_add_test(tc, relief_rumour_confirm_and_morale);

@@ -313,6 +313,10 @@ void combat_resolve(Game *g, const int *att, int natt, Hex target)
         if (lost_by[i])
             maybe_lose_leader(g, o.defenders[i]);
     }
+    /* A ladder assault that is thrown back costs double [history.md 2.5]. */
+    Terrain target_t = map_terrain(&g->map, target);
+    if (res.att_retreat && target_t == TER_WALL && g->units[att[0]].side != g->town_side)
+        res.att_sp = (signed char)(res.att_sp * 2);
     /* Attacker losses fall on the leading unit; cohesion on all. */
     for (int i = 0; i < natt; i++) {
         int sp = i == 0 ? res.att_sp : 0;

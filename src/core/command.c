@@ -65,6 +65,42 @@ static int gate_crossed(const Game *g, Hex a, Hex b)
     return game_gate_at(g, terrain_is_town(ta) ? a : b);
 }
 
+/* Escalade: a besieger next to a wall section that no defender stands on
+ * or next to may climb it with ladders, spending its whole allowance
+ * (history.md 2.5: no siege train, only ladders). Returns true when c is
+ * such a climb. */
+static bool is_escalade(const Game *g, const Command *c)
+{
+    const Unit *u = &g->units[c->units[0]];
+    return u->side != g->town_side && g->town_side >= 0 && map_terrain(&g->map, c->to) == TER_WALL &&
+           !terrain_is_town(map_terrain(&g->map, u->hex)) && hex_distance(u->hex, c->to) == 1;
+}
+
+static int full_allowance(const Game *g, const Unit *u)
+{
+    int ma2 = g->rules.types[u->type].ma * 2;
+    return g->mode == MODE_BATTLE ? ma2 : ma2 * g->rules.siege_mp_mult;
+}
+
+static bool validate_escalade(const Game *g, const Command *c, char *why, size_t n)
+{
+    const Unit *u = &g->units[c->units[0]];
+    char hb[16];
+    hex_format(c->to, hb, sizeof hb);
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *d = &g->units[i];
+        if (d->status == UNIT_ON_MAP && d->side == g->town_side && hex_distance(d->hex, c->to) <= 1)
+            REFUSE("the wall at %s is defended by %s: attack it instead", hb, d->name);
+    }
+    if (u->mp < full_allowance(g, u) || u->attacked)
+        REFUSE("%s must start fresh to climb the wall at %s (the ladders take its whole %s)", u->name, hb,
+               g->mode == MODE_BATTLE ? "impulse" : "turn");
+    int here[8];
+    if (game_units_at(g, c->to, here, 8) >= g->rules.stack_limit)
+        REFUSE("there is no room on the wall at %s", hb);
+    return true;
+}
+
 static bool validate_move(const Game *g, const Command *c, char *why, size_t n)
 {
     if (c->nunits != 1)
@@ -83,6 +119,8 @@ static bool validate_move(const Game *g, const Command *c, char *why, size_t n)
         REFUSE("%s has attacked and cannot move again this impulse", u->name);
     if (u->mp <= 0)
         REFUSE("%s has no movement left this %s", u->name, g->mode == MODE_BATTLE ? "impulse" : "turn");
+    if (is_escalade(g, c))
+        return validate_escalade(g, c, why, n);
     Path p;
     if (!path_find(g, ui, c->to, true, &p)) {
         Path far;
@@ -322,6 +360,23 @@ static void apply_move(Game *g, const Command *c)
 {
     int ui = c->units[0];
     Unit *u = &g->units[ui];
+    if (is_escalade(g, c)) {
+        Event e = game_event(g, EV_ASSAULT_NEWS);
+        e.unit = ui;
+        e.side = u->side;
+        e.from = u->hex;
+        e.to = c->to;
+        char hb[16];
+        snprintf(e.text, sizeof e.text, "assault: %s climbs the undefended wall at %s", u->name,
+                 hex_format(c->to, hb, sizeof hb));
+        u->hex = c->to;
+        u->mp = 0;
+        game_emit(g, &e);
+        if (u->cohesion > 1)
+            unit_lose(g, ui, 0, 1); /* the climb costs order */
+        turn_update_control(g, c->to);
+        return;
+    }
     Path p;
     if (!path_find(g, ui, c->to, true, &p))
         return;

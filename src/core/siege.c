@@ -66,7 +66,8 @@ void siege_rules_default(SiegeRules *r)
     r->terms_bonus[TERMS_GENEROUS] = 3;  /* [2.11] */
     r->terms_bonus[TERMS_HARSH] = -3;
     r->terms_leader_bonus = 2;     /* Abu Ubayda "trusted" [1a] */
-    r->surrender_target = 10;
+    r->surrender_target = 12;      /* brief: 10; see siege_surrender_score */
+    r->defiance_morale = 1;        /* a refused offer stiffens the town [I] */
     r->veto_morale = 12;           /* brief: 6 of 10; our morale runs to 20 */
     r->betrayal_will = 2;
     r->betrayal_max = 3;           /* [2.11] */
@@ -360,9 +361,18 @@ static int terms_leader(const Game *g, int side)
     return 0;
 }
 
-/* Surrender [2.11]: 2d6 + terms + leader + (morale_max - morale)/4 +
- * turns of hunger - relief hope >= target. The brief's (10 - morale)/2 is
- * for a 0-10 morale; ours runs 0-20. */
+/* Surrender [2.11]: 2d6 + terms + leader + (morale_max/2 - morale)/2 +
+ * 2 per turn of hunger - 2 per hope of relief >= target (12).
+ *
+ * Changed from the brief, which as written (2d6 + terms + (10 - morale)/2
+ * + deficit - hope >= 10) let a fed town in good heart accept generous
+ * terms on turn 1 three times in four, and made offering terms every turn
+ * the best play. Here the morale term is centred (a town above half morale
+ * counts against surrender), hunger and hope weigh double, a refusal
+ * stiffens the town (defiance_morale), and a town that is fed and above
+ * half morale does not treat at all (siege_town_defiant). Baladhuri's
+ * capitulation came when supplies ran low in March: that is the window
+ * this leaves open. */
 int siege_surrender_score(const Game *g, int terms, int *roll_out)
 {
     const Siege *s = &g->siege;
@@ -371,8 +381,18 @@ int siege_surrender_score(const Game *g, int terms, int *roll_out)
         return -100;
     int roll = roll_out ? *roll_out : 7;
     return roll + s->rules.terms_bonus[terms] + terms_leader(g, 1 - town) +
-           (g->rules.morale_max - g->sides[town].morale) / 4 + s->side[town].shortfall_turns -
-           s->side[town].relief_hope;
+           (g->rules.morale_max / 2 - g->sides[town].morale) / 2 + 2 * s->side[town].shortfall_turns -
+           2 * s->side[town].relief_hope;
+}
+
+bool siege_town_defiant(const Game *g)
+{
+    int town = g->town_side;
+    if (town < 0)
+        return false;
+    const SiegeSide *ss = &g->siege.side[town];
+    bool fed = ss->shortfall_turns == 0 && siege_food_days(g, town) > 2 * g->rules.days_per_turn;
+    return fed && g->sides[town].morale > g->rules.morale_max / 2;
 }
 
 static void surrender_check(Game *g)
@@ -383,9 +403,16 @@ static void surrender_check(Game *g)
         s->terms = TERMS_NONE;
         return;
     }
+    const char *kind = s->terms == TERMS_GENEROUS ? "generous" : "harsh";
+    if (siege_town_defiant(g)) {
+        siege_say(g, EV_SURRENDER, town, "surrender refused: %s, fed and in good heart, will not hear the %s terms",
+                  g->sides[town].name, kind);
+        effect_morale(g, town, s->rules.defiance_morale, "terms defied");
+        s->terms = TERMS_NONE;
+        return;
+    }
     int roll = rng_roll(&g->rng, 6) + rng_roll(&g->rng, 6);
     int score = siege_surrender_score(g, s->terms, &roll);
-    const char *kind = s->terms == TERMS_GENEROUS ? "generous" : "harsh";
     if (score >= s->rules.surrender_target) {
         if (glory_veto(g, town)) {
             siege_say(g, EV_SURRENDER, town, "surrender refused: the council would accept the %s terms (%d vs %d), but the commander vetoes",
@@ -398,6 +425,7 @@ static void surrender_check(Game *g)
     } else {
         siege_say(g, EV_SURRENDER, town, "surrender refused: %s rejects the %s terms (%d vs %d)", g->sides[town].name, kind,
             score, s->rules.surrender_target);
+        effect_morale(g, town, s->rules.defiance_morale, "terms refused");
     }
     s->terms = TERMS_NONE;
 }

@@ -49,6 +49,7 @@ typedef struct SiegeRules {
     int terms_bonus[3];           /* none, generous, harsh */
     int terms_leader_bonus;       /* a trusted or negotiating commander */
     int surrender_target;         /* 2d6 + ... >= this */
+    int defiance_morale;          /* town morale gained when it refuses terms */
     int veto_morale;              /* a glory-seeker vetoes while morale > this */
     int betrayal_will, betrayal_max;   /* will <= will: gate opened on d10 <= max */
     int pace_km[PACE_COUNT];      /* per day */
@@ -180,6 +181,8 @@ int siege_sector_of(const Game *g, Hex h);
 /* The surrender score [2.11] for the town if terms were offered now with
  * the given 2d6 roll (*roll): compare with rules.surrender_target. */
 int siege_surrender_score(const Game *g, int terms, int *roll);
+/* A town that is fed and in good heart does not treat at all. */
+bool siege_town_defiant(const Game *g);
 /* Turns until column c arrives at its destination at its pace (-1 if it
  * has none). */
 int siege_column_eta(const Game *g, int c);
