@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include "ai/ai.h"
 #include "ai/simple.h"
 #include "data/save.h"
 #include "data/scenario.h"
@@ -211,6 +212,16 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         session_free(ss);
         return 2;
     }
+    AiPlayer *ai[MAX_SIDES] = {NULL, NULL};
+    for (int s = 0; s < g->nsides && s < MAX_SIDES; s++) {
+        if (ai_side[s] && o->ai_level > 0 && !(ai[s] = ai_new(s, o->ai_level, o->seed * 2654435761u + (uint64_t)s))) {
+            fprintf(err, "emesa: out of memory\n");
+            if (cmdf)
+                fclose(cmdf);
+            session_free(ss);
+            return 1;
+        }
+    }
     /* a resumed game prints only what happens from here on */
     size_t cursor = o->resume ? g->events.n : 0;
     int status = 0, lineno = 0;
@@ -224,7 +235,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             if (issued >= MAX_COMMANDS) {
                 /* Safety net: a player that never ends its turn. */
                 c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
-            } else if (!ai_simple_next(g, &c)) {
+            } else if (ai[g->active] ? !ai_next(ai[g->active], g, &c) : !ai_simple_next(g, &c)) {
                 break;
             }
         } else {
@@ -265,6 +276,8 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
     }
     flush_events(g, &cursor, out, o->quiet);
     summary(g, g->mode == MODE_OVER, out);
+    ai_free(ai[0]);
+    ai_free(ai[1]);
     if (cmdf)
         fclose(cmdf);
     if (o->save && write_save(o->save, ss, err) && status == 0)

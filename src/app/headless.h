@@ -15,6 +15,7 @@ typedef struct HeadlessOptions {
     const char *resume;         /* go on with the game in this save (play by e-mail), or NULL */
     const char *data_dir;       /* relative scenario paths in saves are relative to this */
     bool scenario_given;        /* --scenario was on the command line (overrides a save's) */
+    int ai_level;               /* 1..3 the computer opponent; 0 the simple built-in player */
 } HeadlessOptions;
 
 enum { HEADLESS_EXIT_DIVERGED = 3 };

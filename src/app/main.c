@@ -27,7 +27,8 @@ static void usage(FILE *f)
             "  -S, --seed=N           seed of the game's dice (default 1)\n"
             "      --headless         play without a window and print the game's events\n"
             "      --ai=SIDE|all      the computer plays this side (by id) or both\n"
-            "      --ai-level=N       computer opponent level 1-3 (default 2)\n"
+            "      --ai-level=N       computer opponent level 1-3 (default 2); 0 is the\n"
+            "                         simple built-in player\n"
             "      --turns=N          stop a headless game after N turns\n"
             "      --commands=FILE    commands for the sides the computer does not play\n"
             "  -q, --quiet            headless: print only the summary\n"
@@ -133,8 +134,8 @@ int main(int argc, char **argv)
             ho.ai = optarg;
             break;
         case OPT_AI_LEVEL:
-            if (!parse_int(optarg, 1, 3, &level)) {
-                fprintf(stderr, "emesa: --ai-level %s: expected 1, 2 or 3\n", optarg);
+            if (!parse_int(optarg, 0, 3, &level)) {
+                fprintf(stderr, "emesa: --ai-level %s: expected 0, 1, 2 or 3\n", optarg);
                 return 2;
             }
             break;
@@ -210,6 +211,7 @@ int main(int argc, char **argv)
     }
     const char *dd = data_dir(ddir);
     ho.data_dir = dd;
+    ho.ai_level = (int)level;
     static char default_scenario[4096];
     if (!ho.scenario) {
         snprintf(default_scenario, sizeof default_scenario, "%s/scenarios/emesa-638.lua", dd);
