@@ -14,6 +14,7 @@
 #include "core/effect.h"
 #include "core/path.h"
 #include "ui/uiapp.h"
+#include "../tools/bench/demo-theatre.h"
 
 enum { W = 1280, H = 800 };
 
@@ -327,6 +328,243 @@ START_TEST(help_and_settings_open_and_close)
 }
 END_TEST
 
+
+/* ---- the siege panel, the theatre and the timeline ------------------- */
+
+/* Starts the 638 game at two players, past the hand-over, with the
+ * hand-built theatre; the coalition (the besieger) is to act. */
+static Game *start_siege_game(void)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
+    Game *g = (Game *)uiapp_game(app);
+    demo_theatre(g);
+    return g;
+}
+
+static void click_button(const char *label)
+{
+    int x, y;
+    ck_assert_msg(uiapp_find_button(app, label, &x, &y), "no button '%s' on screen", label);
+    send_click(x, y, SDL_BUTTON_LEFT);
+}
+
+static bool near_rgb(uint32_t p, uint32_t c, int tol)
+{
+    int dr = (int)((p >> 16) & 255) - (int)((c >> 16) & 255), dg = (int)((p >> 8) & 255) - (int)((c >> 8) & 255),
+        db = (int)(p & 255) - (int)(c & 255);
+    return dr * dr + dg * dg + db * db <= tol * tol;
+}
+
+/* Pixels near colour c in the side panel (the right 340 px). */
+static int panel_pixels(uint32_t c)
+{
+    int n = 0;
+    for (int y = 40; y < H; y++)
+        for (int x = W - 340; x < W; x++)
+            n += near_rgb(px(x, y), c, 40);
+    return n;
+}
+
+START_TEST(theatre_draws_places_and_columns)
+{
+    if (!have_scenario())
+        return;
+    Game *g = start_siege_game();
+    uiapp_set_view(app, 1);
+    frame();
+    /* Every place is a disc in its owner's colour, roads between them. */
+    int emesa = 0, hit = siege_place_by_id(&g->siege, "hit");
+    ck_assert_int_ge(hit, 0);
+    int x, y;
+    ck_assert(uiapp_theatre_place_screen(app, emesa, &x, &y));
+    uint32_t own = px(x + 4, y + 4);
+    ck_assert(uiapp_theatre_place_screen(app, hit, &x, &y));
+    uint32_t enemy = px(x + 3, y + 3);
+    ck_assert_uint_ne(own, enemy);
+    ck_assert_uint_ne(own, px(5, H - 60));          /* not the parchment */
+    /* Al-Qa'qa''s column is drawn on its road; after the theatre loses it,
+     * the same pixels show the map again. */
+    int cx, cy;
+    ck_assert(uiapp_theatre_column_screen(app, 0, &cx, &cy));
+    uint32_t col_px = px(cx - 12, cy);
+    int n = g->siege.ncolumns;
+    g->siege.ncolumns = 0;
+    frame();
+    uint32_t bare = px(cx - 12, cy);
+    g->siege.ncolumns = n;
+    frame();
+    ck_assert_uint_ne(col_px, bare);
+    ck_assert_uint_eq(px(cx - 12, cy), col_px);
+    /* The enemy's secret column is not drawn for the coalition... */
+    int raid = siege_column_by_id(&g->siege, "raid");
+    ck_assert(uiapp_theatre_column_screen(app, raid, &cx, &cy));   /* its own */
+    g->siege.columns[raid].side = 0;                               /* now the enemy's */
+    ck_assert(!uiapp_theatre_column_screen(app, raid, &cx, &cy));
+    g->siege.columns[raid].side = 1;
+    /* The timeline lists the Rashidun relief once it is rumoured. */
+    send_key(SDLK_r);
+    ck_assert_int_eq(uiapp_view(app), 2);
+    frame();
+    send_key(SDLK_r);
+    ck_assert_int_eq(uiapp_view(app), 0);
+}
+END_TEST
+
+START_TEST(siege_panel_shows_food_and_weather)
+{
+    if (!have_scenario())
+        return;
+    Game *g = start_siege_game();
+    const uint32_t bad = 0xe0604a, good = 0x7ccc6a;
+    /* Seen by the Rashidun (the holder of the stores). */
+    ck_assert(g->active == 1);
+    uiapp_set_view(app, 0);
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_RETURN);   /* hand-over */
+    g = (Game *)uiapp_game(app);
+    ck_assert_int_eq(g->active, 0);
+    g->siege.weather = WX_MILD;
+    g->siege.fords_closed = false;
+    g->siege.side[0].food = 200;
+    frame();
+    int bad_mild = panel_pixels(bad), good_fed = panel_pixels(good);
+    g->siege.weather = WX_RAIN;
+    g->siege.fords_closed = true;
+    frame();
+    int bad_rain = panel_pixels(bad);
+    ck_assert_int_gt(bad_rain, bad_mild + 40);       /* "Rain · fords closed" */
+    g->siege.side[0].food = 5;                       /* 5 days: in red */
+    frame();
+    ck_assert_int_lt(panel_pixels(good), good_fed - 40);
+    ck_assert_int_gt(panel_pixels(bad), bad_rain + 40);
+    ck_assert_int_le(siege_food_days(g, 0), 8);
+}
+END_TEST
+
+START_TEST(siege_orders_become_commands)
+{
+    if (!have_scenario())
+        return;
+    Game *g = start_siege_game();
+    ck_assert_int_eq(g->active, 1);                  /* the coalition besieges */
+    frame();
+    ck_assert(!g->siege.gate_alert[0]);
+    click_button("Alert");
+    ck_assert(g->siege.gate_alert[0]);
+    click_button("Stand down");
+    ck_assert(!g->siege.gate_alert[0]);
+    click_button("Generous");
+    ck_assert_int_eq(g->siege.terms, TERMS_GENEROUS);
+    /* Release a contingent from the theatre: two clicks. */
+    send_key(SDLK_t);
+    frame();
+    int k = siege_contingent_by_id(&g->siege, "rabia");
+    click_button("Release");
+    ck_assert(!g->siege.contingents[k].departed);
+    click_button("Sure? Release");
+    ck_assert(g->siege.contingents[k].departed);
+    /* The Rashidun's part: gates and rations, then a column. */
+    send_key(SDLK_t);
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_RETURN);
+    g = (Game *)uiapp_game(app);
+    ck_assert_int_eq(g->active, 0);
+    ck_assert_int_eq(g->gates[0].state, GATE_SHUT);
+    click_button("Open");
+    ck_assert_int_eq(g->gates[0].state, GATE_OPEN);
+    click_button("Half rations");
+    ck_assert_int_eq(g->siege.side[0].rations, RATION_HALF);
+    send_key(SDLK_t);
+    int ab = siege_column_by_id(&g->siege, "abdallah"), hit = siege_place_by_id(&g->siege, "hit");
+    int x, y;
+    ck_assert(uiapp_theatre_column_screen(app, ab, &x, &y));
+    send_click(x, y, SDL_BUTTON_LEFT);
+    ck_assert(uiapp_theatre_place_screen(app, hit, &x, &y));
+    send_click(x, y, SDL_BUTTON_LEFT);
+    click_button("Mounted");
+    ck_assert_int_eq(g->siege.columns[ab].state, COL_MARCHING);
+    ck_assert_int_eq(g->siege.columns[ab].dest, hit);
+    ck_assert_int_eq(g->siege.columns[ab].pace, PACE_MOUNTED);
+}
+END_TEST
+
+START_TEST(undo_save_and_load)
+{
+    if (!have_scenario())
+        return;
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    const Game *g = uiapp_game(app);
+    /* A move that reveals nothing can be taken back. */
+    Hex dest;
+    int u = pick_mover(g, &dest);
+    ck_assert_int_ge(u, 0);
+    Hex start = g->units[u].hex;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    /* Give the move through the map as a player does. */
+    uiapp_center_on(app, start);
+    int x, y;
+    ck_assert(uiapp_hex_screen(app, start, &x, &y));
+    send_click(x, y, SDL_BUTTON_LEFT);
+    int sel[4];
+    ck_assert_int_ge(uiapp_selection(app, sel, 4), 1);
+    u = sel[0];
+    int *reach = calloc((size_t)(g->map.width * g->map.height), sizeof *reach);
+    path_reachable(g, u, reach);
+    bool found = false;
+    for (int row = 0; row < g->map.height && !found; row++)
+        for (int col = 0; col < g->map.width && !found; col++) {
+            Hex h = hex_from_offset(col, row);
+            int ids[8];
+            if (reach[row * g->map.width + col] > 0 && hex_distance(h, start) == 1 && game_units_at(g, h, ids, 8) == 0 &&
+                uiapp_hex_screen(app, h, &x, &y)) {
+                dest = h;
+                found = true;
+            }
+        }
+    free(reach);
+    ck_assert(found);
+    send_click(x, y, SDL_BUTTON_LEFT);
+    uiapp_finish_animations(app);
+    ck_assert(hex_eq(g->units[u].hex, dest));
+    e.key.keysym.sym = SDLK_z;
+    e.key.keysym.mod = KMOD_LCTRL;
+    uiapp_handle(app, &e);
+    g = uiapp_game(app);                            /* undo re-plays into a new game */
+    ck_assert_msg(hex_eq(g->units[u].hex, start), "undo did not take the move back: %s", uiapp_status(app));
+    frame();
+    /* F5 saves; a change; F9 brings the save back. */
+    send_key(SDLK_F5);
+    char path[400];
+    snprintf(path, sizeof path, "%s/emesa/emesa/quicksave.emesa-save", home);
+    ck_assert_msg(access(path, R_OK) == 0, "%s", uiapp_status(app));
+    int turn = g->turn, active = g->active;
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    g = uiapp_game(app);
+    ck_assert(g->active != active || g->turn != turn);
+    /* The turn handed over: undo refuses, and says why. */
+    send_key(SDLK_RETURN);
+    uiapp_handle(app, &e);
+    ck_assert_ptr_nonnull(strstr(uiapp_status(app), "Cannot undo"));
+    send_key(SDLK_F9);
+    g = uiapp_game(app);
+    ck_assert_msg(g->turn == turn && g->active == active, "%s", uiapp_status(app));
+    ck_assert(hex_eq(g->units[u].hex, start));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ui");
@@ -339,6 +577,10 @@ static Suite *suite(void)
     tcase_add_test(tc, computer_plays_its_side);
     tcase_add_test(tc, f12_saves_a_screenshot);
     tcase_add_test(tc, help_and_settings_open_and_close);
+    tcase_add_test(tc, theatre_draws_places_and_columns);
+    tcase_add_test(tc, siege_panel_shows_food_and_weather);
+    tcase_add_test(tc, siege_orders_become_commands);
+    tcase_add_test(tc, undo_save_and_load);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,6 +8,8 @@
 #include "ai/simple.h"
 #include "ui/internal.h"
 
+static bool modal(const UiApp *a);
+
 int ui_px(const UiApp *a, int base)
 {
     return (int)(base * a->s + 0.5f);
@@ -84,6 +86,7 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
     a->last_active = -1;
     a->hotseat = false;
     a->screen = UI_MENU;
+    a->probe_col = -1;
     ui_layout(a);
     menu_scan(a);
     if (cfg->scenario) {
@@ -97,9 +100,11 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
 
 static void end_game(UiApp *a)
 {
-    if (a->sc)
-        scenario_free(a->sc);
+    if (a->ss)
+        session_free(a->ss);
+    a->ss = NULL;
     a->sc = NULL;
+    a->view = VIEW_MAP;
     free(a->reach);
     a->reach = NULL;
     minimap_free(&a->mini);
@@ -127,7 +132,7 @@ void ui_back_to_menu(UiApp *a)
 
 UiScreen uiapp_screen(const UiApp *a) { return a->screen; }
 int uiapp_scenario_count(const UiApp *a) { return a->nscen; }
-const Game *uiapp_game(const UiApp *a) { return a->sc ? scenario_game_const(a->sc) : NULL; }
+const Game *uiapp_game(const UiApp *a) { return a->ss ? session_game_const(a->ss) : NULL; }
 
 int uiapp_find_scenario(const UiApp *a, const char *name)
 {
@@ -234,18 +239,198 @@ static void check_turn_change(UiApp *a)
     }
 }
 
+/* Every turn begins with an autosave under the pref path (the newest
+ * five are kept). */
+static void autosave(UiApp *a)
+{
+    const Game *g = uiapp_game(a);
+    if (!g || !a->pref_dir[0] || g->turn == a->autosaved_turn)
+        return;
+    a->autosaved_turn = g->turn;
+    if (g->turn <= 1)
+        return;   /* nothing to keep yet */
+    SaveError err;
+    if (!save_autosave(a->pref_dir, a->ss, 0, NULL, 0, &err)) {
+        char b[900];
+        save_error_format(&err, b, sizeof b);
+        ui_notice(a, "Autosave failed: %s", b);
+    }
+}
+
 bool ui_apply(UiApp *a, const Command *c)
 {
-    if (!a->sc)
+    if (!a->ss)
         return false;
     char why[256] = "";
-    bool ok = scenario_apply(a->sc, c, why, sizeof why);
+    bool ok = session_apply(a->ss, c, why, sizeof why);
     if (!ok)
         ui_notice(a, "Refused: %s", why);
     process_events(a);
     check_turn_change(a);
     ui_refresh_selection(a);
+    if (ok)
+        autosave(a);
     return ok;
+}
+
+/* The session's ai note: which sides the computer plays. */
+static void note_ai(UiApp *a)
+{
+    const Game *g = uiapp_game(a);
+    if (a->ai[0] && a->ai[1])
+        session_set_ai(a->ss, "all");
+    else if (a->ai[0] || a->ai[1])
+        session_set_ai(a->ss, g->sides[a->ai[0] ? 0 : 1].id);
+    else
+        session_set_ai(a->ss, "");
+}
+
+static bool ensure_art(UiApp *a, char *why, size_t n)
+{
+    if (a->art)
+        return true;
+    char assets[1100];
+    snprintf(assets, sizeof assets, "%s/assets", a->data_dir);
+    a->art = art_new(a->r, assets, why, n);
+    if (!a->art)
+        return false;
+    a->mr.art = a->art;
+    return true;
+}
+
+/* Takes over a running session (new, or loaded from a save). */
+static void adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat)
+{
+    end_game(a);
+    a->ss = ss;
+    a->sc = session_scenario(ss);
+    a->ss_gen = session_generation(ss);
+    const Game *g = uiapp_game(a);
+    a->hotseat = hotseat;
+    a->human_side = hotseat ? -1 : human_side;
+    for (int s = 0; s < MAX_SIDES; s++)
+        a->ai[s] = !hotseat && s != human_side;
+    note_ai(a);
+    a->reach = calloc((size_t)g->map.width * (size_t)g->map.height, sizeof *a->reach);
+    a->events_seen = 0;
+    a->nlog = 0;
+    a->last_active = g->active;
+    a->autosaved_turn = g->turn;
+    a->th_col = a->th_dest = a->th_hover = -1;
+    a->screen = UI_GAME;
+    a->cam.map_w = g->map.width;
+    a->cam.map_h = g->map.height;
+    a->cam.zoom = 2;
+    a->cam.view = game_map_rect(a);
+    process_events(a);
+    a->nanims = 0;
+    game_on_start(a);
+    if (hotseat) {
+        a->screen = UI_HANDOVER;
+        a->handover_side = g->active;
+    }
+    a->ai_next = a->now + 300;
+}
+
+/* After undo or redo the session re-played the game into a new Game:
+ * take the new one and rebuild the log from its events. */
+static void resync(UiApp *a)
+{
+    if (!a->ss || session_generation(a->ss) == a->ss_gen)
+        return;
+    a->ss_gen = session_generation(a->ss);
+    a->sc = session_scenario(a->ss);
+    a->events_seen = 0;
+    a->nlog = 0;
+    process_events(a);
+    a->nanims = 0;
+    a->last_active = uiapp_game(a)->active;
+    ui_refresh_selection(a);
+}
+
+void ui_undo(UiApp *a)
+{
+    if (!a->ss)
+        return;
+    char why[256] = "";
+    if (!session_undo(a->ss, why, sizeof why)) {
+        ui_notice(a, "Cannot undo: %s.", why);
+        return;
+    }
+    resync(a);
+    ui_notice(a, "Undone. (Ctrl+Y gives it again.)");
+}
+
+static void ui_redo(UiApp *a)
+{
+    if (!a->ss)
+        return;
+    char why[256] = "";
+    size_t before = uiapp_game(a)->events.n;
+    if (!session_redo(a->ss, why, sizeof why)) {
+        ui_notice(a, "Cannot redo: %s.", why);
+        return;
+    }
+    resync(a);
+    (void)before;
+    process_events(a);
+    ui_refresh_selection(a);
+    ui_notice(a, "Done again.");
+}
+
+static void quicksave_path(const UiApp *a, char *b, size_t n)
+{
+    snprintf(b, n, "%squicksave.emesa-save", a->pref_dir);
+}
+
+void ui_quicksave(UiApp *a)
+{
+    if (!a->ss)
+        return;
+    if (!a->pref_dir[0]) {
+        ui_notice(a, "Cannot save: there is no settings folder to save in.");
+        return;
+    }
+    char path[1200];
+    quicksave_path(a, path, sizeof path);
+    SaveError err;
+    if (save_write(path, a->ss, &err)) {
+        ui_notice(a, "Saved turn %d: %s (F9 loads it).", uiapp_game(a)->turn, path);
+    } else {
+        char b[900];
+        save_error_format(&err, b, sizeof b);
+        ui_notice(a, "Could not save: %s", b);
+    }
+}
+
+void ui_quickload(UiApp *a)
+{
+    char path[1200], why[512];
+    quicksave_path(a, path, sizeof path);
+    if (!ensure_art(a, why, sizeof why)) {
+        ui_notice(a, "Cannot load: %s", why);
+        return;
+    }
+    SaveLoadOptions o;
+    memset(&o, 0, sizeof o);
+    o.data_dir = a->data_dir;
+    Session *out = NULL;
+    SaveError err;
+    SaveStatus st = save_load(path, &o, &out, &err);
+    if (st != SAVE_OK) {
+        if (out)
+            session_free(out);
+        char b[900];
+        save_error_format(&err, b, sizeof b);
+        ui_notice(a, st == SAVE_IO ? "No quick save to load (F5 makes one): %s" : "Cannot load the quick save: %s", b);
+        return;
+    }
+    /* Keep who plays what when a game is running; from the menu, the
+     * menu's choice of side and opponent. */
+    bool hotseat = a->ss ? a->human_side < 0 && !a->ai[0] && !a->ai[1] : a->hotseat;
+    int human = a->ss ? a->human_side : (a->hotseat ? -1 : a->sel_side);
+    adopt_session(a, out, human, hotseat);
+    ui_notice(a, "Loaded the quick save: turn %d.", uiapp_game(a)->turn);
 }
 
 bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_t n)
@@ -254,47 +439,25 @@ bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_
         snprintf(why, n, "no such scenario");
         return false;
     }
-    if (!a->art) {
-        char assets[1100];
-        snprintf(assets, sizeof assets, "%s/assets", a->data_dir);
-        a->art = art_new(a->r, assets, why, n);
-        if (!a->art)
-            return false;
-        a->mr.art = a->art;
-    }
-    end_game(a);
+    if (!ensure_art(a, why, n))
+        return false;
     Diags d;
     memset(&d, 0, sizeof d);
-    a->sc = scenario_load(a->scen[i].path, a->cfg.seed, &d);
-    if (!a->sc) {
+    Session *ss = session_new(a->scen[i].path, a->cfg.seed, &d);
+    if (!ss) {
         if (d.n > 0)
             diag_format(&d.items[0], why, n);
         else
             snprintf(why, n, "%s does not load", a->scen[i].path);
         return false;
     }
-    const Game *g = scenario_game_const(a->sc);
+    /* A save names the scenario relative to the data directory when it
+     * lives there, so saves survive moving the checkout. */
+    size_t dl = strlen(a->data_dir);
+    if (strncmp(a->scen[i].path, a->data_dir, dl) == 0 && a->scen[i].path[dl] == '/')
+        session_set_ref(ss, a->scen[i].path + dl + 1);
+    adopt_session(a, ss, human_side, hotseat);
     a->scen_index = i;
-    a->hotseat = hotseat;
-    a->human_side = hotseat ? -1 : human_side;
-    for (int s = 0; s < MAX_SIDES; s++)
-        a->ai[s] = !hotseat && s != human_side;
-    a->reach = calloc((size_t)g->map.width * (size_t)g->map.height, sizeof *a->reach);
-    a->events_seen = 0;
-    a->nlog = 0;
-    a->last_active = g->active;
-    a->screen = UI_GAME;
-    a->cam.map_w = g->map.width;
-    a->cam.map_h = g->map.height;
-    a->cam.zoom = 2;
-    a->cam.view = game_map_rect(a);
-    process_events(a);
-    game_on_start(a);
-    if (hotseat) {
-        a->screen = UI_HANDOVER;
-        a->handover_side = g->active;
-    }
-    a->ai_next = a->now + 300;
     return true;
 }
 
@@ -359,9 +522,48 @@ static bool ai_turn(const UiApp *a)
     return g && g->mode != MODE_OVER && a->screen == UI_GAME && a->ai[g->active];
 }
 
+/* How far the pointer at the window's edge pushes the map, per axis
+ * (-1, 0, 1); zero unless the hex map is showing and nothing else holds
+ * the pointer. */
+static bool edge_dir(const UiApp *a, int *dx, int *dy)
+{
+    *dx = *dy = 0;
+    if (!a->ss || a->screen != UI_GAME || a->view != VIEW_MAP || !a->mouse_in || a->edge_stuck || a->dragging ||
+        modal(a))
+        return false;
+    int m = ui_px(a, 4), x = a->pending.mx, y = a->pending.my;
+    *dx = x < m ? -1 : x >= a->W - m ? 1 : 0;
+    *dy = y < m ? -1 : y >= a->H - m ? 1 : 0;
+    return *dx || *dy;
+}
+
+static bool edge_pan(UiApp *a, uint32_t now)
+{
+    int dx, dy;
+    if (!edge_dir(a, &dx, &dy)) {
+        a->edge_last = 0;
+        return false;
+    }
+    uint32_t dt = a->edge_last ? now - a->edge_last : 16;
+    if (dt > 50)
+        dt = 50;
+    a->edge_last = now;
+    double v = 0.9 * (double)dt * a->s;   /* ~900 px a second */
+    double x0 = a->cam.x, y0 = a->cam.y;
+    cam_pan(&a->cam, dx * v, dy * v);
+    /* At the map's end: stop asking for frames until the pointer moves. */
+    if (a->cam.x == x0 && a->cam.y == y0) {
+        a->edge_stuck = true;
+        a->edge_last = 0;
+        return false;
+    }
+    return true;
+}
+
 bool uiapp_tick(UiApp *a, uint32_t now)
 {
     a->now = now;
+    bool panning = edge_pan(a, now);
     int k = 0;
     for (int i = 0; i < a->nanims; i++) {
         Anim *an = &a->anims[i];
@@ -385,12 +587,13 @@ bool uiapp_tick(UiApp *a, uint32_t now)
     g = uiapp_game(a);
     if (g && g->mode == MODE_OVER && a->nanims == 0 && a->screen == UI_GAME)
         a->screen = UI_DEBRIEF;
-    return a->nanims > 0;
+    return a->nanims > 0 || panning;
 }
 
 int uiapp_next_wake(const UiApp *a, uint32_t now)
 {
-    if (a->nanims > 0)
+    int dx, dy;
+    if (a->nanims > 0 || edge_dir(a, &dx, &dy))
         return 0;
     if (ai_turn(a) && !a->confirm_quit)
         return a->ai_next > now ? (int)(a->ai_next - now) : 0;
@@ -557,6 +760,25 @@ static bool global_key(UiApp *a, const SDL_KeyboardEvent *k)
             a->confirm_end = false;
         return true;   /* modal: eat the rest */
     }
+    bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+    if (sym == SDLK_F5 || (ctrl && sym == SDLK_s)) {
+        if (a->ss && a->screen != UI_HANDOVER)
+            ui_quicksave(a);
+        return true;
+    }
+    if (sym == SDLK_F9 || (ctrl && sym == SDLK_l)) {
+        if (a->screen != UI_HANDOVER)
+            ui_quickload(a);
+        return true;
+    }
+    if (ctrl && sym == SDLK_z && !shift && a->screen == UI_GAME) {
+        ui_undo(a);
+        return true;
+    }
+    if (ctrl && (sym == SDLK_y || (sym == SDLK_z && shift)) && a->screen == UI_GAME) {
+        ui_redo(a);
+        return true;
+    }
     return false;
 }
 
@@ -567,6 +789,10 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
         a->quit = true;
         break;
     case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_ENTER)
+            a->mouse_in = true;
+        if (e->window.event == SDL_WINDOWEVENT_LEAVE || e->window.event == SDL_WINDOWEVENT_FOCUS_LOST)
+            a->mouse_in = false;
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             ui_layout(a);
             if (!a->set.fullscreen) {
@@ -593,6 +819,8 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
         }
         break;
     case SDL_MOUSEMOTION:
+        a->mouse_in = true;
+        a->edge_stuck = false;
         a->pending.mx = e->motion.x;
         a->pending.my = e->motion.y;
         if (a->screen == UI_GAME && !modal(a))
@@ -777,4 +1005,51 @@ int uiapp_selection(const UiApp *a, int *out, int max)
     for (int i = 0; i < n; i++)
         out[i] = a->sel[i];
     return n;
+}
+
+void uiapp_set_view(UiApp *a, int view)
+{
+    if (view >= VIEW_MAP && view <= VIEW_TIMELINE)
+        ui_set_view(a, view);
+}
+
+int uiapp_view(const UiApp *a)
+{
+    return a->view;
+}
+
+/* A pass that draws nothing and clicks nothing, noting where a button or
+ * a column would be. */
+static bool probe(UiApp *a, const char *label, int col, int *x, int *y)
+{
+    a->probe = label;
+    a->probe_col = col;
+    a->probe_found = false;
+    Pass p;
+    memset(&p, 0, sizeof p);
+    p.mx = p.my = -1;
+    ui_layout(a);
+    run_pass(a, &p);
+    a->probe = NULL;
+    a->probe_col = -1;
+    if (!a->probe_found)
+        return false;
+    *x = a->probe_rect.x + a->probe_rect.w / 2;
+    *y = a->probe_rect.y + a->probe_rect.h / 2;
+    return true;
+}
+
+bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y)
+{
+    return probe(a, label, -1, x, y);
+}
+
+bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y)
+{
+    return a->view == VIEW_THEATRE && probe(a, NULL, column, x, y);
+}
+
+const char *uiapp_status(const UiApp *a)
+{
+    return a->status;
 }

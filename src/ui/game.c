@@ -245,7 +245,25 @@ bool game_key(UiApp *a, const SDL_KeyboardEvent *k)
     if (!g)
         return false;
     SDL_Rect v = a->cam.view;
-    switch (k->keysym.sym) {
+    SDL_Keycode sym = k->keysym.sym;
+    if (sym == SDLK_t || sym == SDLK_r) {
+        int want = sym == SDLK_t ? VIEW_THEATRE : VIEW_TIMELINE;
+        ui_set_view(a, a->view == want ? VIEW_MAP : want);
+        return true;
+    }
+    if (a->view != VIEW_MAP) {
+        /* Off the hex map only the view keys, Esc and ending the turn. */
+        if (sym == SDLK_ESCAPE) {
+            if (a->th_col >= 0 || a->th_release >= 0)
+                a->th_col = a->th_dest = a->th_release = -1;
+            else
+                ui_set_view(a, VIEW_MAP);
+            return true;
+        }
+        if (sym != SDLK_SPACE && sym != SDLK_RETURN && sym != SDLK_KP_ENTER && sym != SDLK_e)
+            return false;
+    }
+    switch (sym) {
     case SDLK_LEFT: case SDLK_a: cam_pan(&a->cam, -v.w / 6.0, 0); break;
     case SDLK_RIGHT: case SDLK_d: cam_pan(&a->cam, v.w / 6.0, 0); break;
     case SDLK_UP: case SDLK_w: cam_pan(&a->cam, 0, -v.h / 6.0); break;
@@ -287,6 +305,11 @@ bool game_mouse(UiApp *a, const SDL_Event *e)
     if (!g)
         return false;
     SDL_Rect mr = game_map_rect(a);
+    if (a->view != VIEW_MAP) {
+        a->dragging = false;
+        a->have_hover = false;
+        return false;
+    }
     switch (e->type) {
     case SDL_MOUSEMOTION: {
         int x = e->motion.x, y = e->motion.y;
@@ -441,6 +464,27 @@ void game_pass(UiApp *a, Pass *p)
     if (!g)
         return;
     SDL_Rect mr = game_map_rect(a);
+    if (a->view != VIEW_MAP) {
+        /* The tabs lie over the view: they take their clicks first. */
+        if (p->clicked) {
+            Pass tp = *p;
+            view_tabs_pass(a, &tp, mr);
+            if (!tp.clicked) {
+                p->clicked = false;
+                return;
+            }
+        }
+        if (a->view == VIEW_THEATRE)
+            theatre_pass(a, p, mr);
+        else
+            timeline_pass(a, p, mr);
+        if (a->view != VIEW_MAP)
+            view_tabs_pass(a, p, mr);
+        panels_pass(a, p);
+        if (p->clicked && ui_inside(mr, p->cx, p->cy))
+            p->clicked = false;
+        return;
+    }
     if (p->draw) {
         MapOverlay ov;
         ui_fill_overlay(a, &ov);
@@ -451,6 +495,7 @@ void game_pass(UiApp *a, Pass *p)
         }
         hover_tooltip(a, p);
     }
+    view_tabs_pass(a, p, mr);
     panels_pass(a, p);
     if (p->clicked && ui_inside(mr, p->cx, p->cy) && !(a->show_minimap && ui_inside(minimap_rect(a), p->cx, p->cy))) {
         Hex h;

@@ -6,7 +6,9 @@
 #include "core/command.h"
 #include "core/game.h"
 #include "core/path.h"
+#include "data/save.h"
 #include "data/scenario.h"
+#include "data/session.h"
 #include "render/render.h"
 #include "ui/uiapp.h"
 
@@ -31,6 +33,8 @@ typedef struct MenuEntry {
     int nsides;
     char problem[256];      /* set if the file does not load */
 } MenuEntry;
+
+typedef enum UiView { VIEW_MAP, VIEW_THEATRE, VIEW_TIMELINE } UiView;
 
 typedef struct LogLine {
     char text[UI_LOG_TEXT];
@@ -82,8 +86,22 @@ struct UiApp {
     bool hotseat;
     int menu_scroll;
 
-    /* Game. */
+    /* Game: the Session records every command (saves, undo); sc and the
+     * Game are the session's and change when undo re-plays the game. */
+    Session *ss;
     Scenario *sc;
+    unsigned ss_gen;
+    int autosaved_turn;
+    /* What the map area shows: the hex map, the theatre or the timeline. */
+    int view;               /* UiView */
+    int th_col;             /* theatre: column picked for orders, -1 */
+    int th_dest;            /* its destination picked on the map, -1 */
+    int th_hover;           /* place under the pointer, -1 */
+    int armed;              /* a drastic button waiting for its second click (1 expel) */
+    int th_release;         /* contingent whose release awaits a second click, -1 */
+    /* Edge-of-screen panning. */
+    bool mouse_in, edge_stuck;
+    uint32_t edge_last;
     int scen_index;
     int human_side;         /* -1 with hot-seat or computer-vs-computer */
     bool ai[MAX_SIDES];
@@ -116,6 +134,11 @@ struct UiApp {
     int drag_x, drag_y, press_x, press_y;
     bool want_shot;
     Pass pending;
+    /* Tests: where a button or a theatre column would be drawn. */
+    const char *probe;
+    int probe_col;
+    bool probe_found;
+    SDL_Rect probe_rect;
 };
 
 /* app.c */
@@ -135,6 +158,7 @@ typedef struct Palette {
 } Palette;
 Palette ui_palette(const UiApp *a);
 bool ui_button(UiApp *a, Pass *p, SDL_Rect r, const char *label, bool active);
+void ui_probe(UiApp *a, SDL_Rect r, const char *label);
 void ui_panel(UiApp *a, Pass *p, SDL_Rect r);
 bool ui_inside(SDL_Rect r, int x, int y);
 void ui_tooltip_set(Pass *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -154,6 +178,22 @@ SDL_Rect game_map_rect(const UiApp *a);
 
 /* panels.c */
 void panels_pass(UiApp *a, Pass *p);
+const char *ui_gate_word(int state);
+
+/* theatre.c: the theatre map and the reinforcement timeline, drawn in
+ * the map's place. */
+void theatre_pass(UiApp *a, Pass *p, SDL_Rect r);
+void timeline_pass(UiApp *a, Pass *p, SDL_Rect r);
+void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect r);
+void ui_set_view(UiApp *a, int view);
+/* Turns until a column starting from its current leg reaches place dest at
+ * pace (-1 if no road). */
+int ui_column_eta_to(const Game *g, int c, int dest, int pace);
+
+/* app.c: saves. */
+void ui_quicksave(UiApp *a);
+void ui_quickload(UiApp *a);
+void ui_undo(UiApp *a);
 
 /* screens.c: overlays and whole-screen pages. */
 void handover_pass(UiApp *a, Pass *p);
@@ -161,3 +201,5 @@ void debrief_pass(UiApp *a, Pass *p);
 void help_pass(UiApp *a, Pass *p);
 void settings_pass(UiApp *a, Pass *p);
 void confirm_pass(UiApp *a, Pass *p);
+bool ui_note_disputed(const ScenarioNote *n);
+void ui_note_text(const ScenarioNote *n, char *b, size_t len);

@@ -82,73 +82,296 @@ static int section(UiApp *a, Pass *p, const char *title, int x, int y, int w)
     return y + ui_px(a, 28);
 }
 
+const char *ui_gate_word(int state)
+{
+    switch (state) {
+    case GATE_OPEN: return "Open";
+    case GATE_FORCED: return "Forced";
+    case GATE_BETRAYED: return "Betrayed";
+    default: return "Shut";
+    }
+}
+
+/* The side that may give siege orders now (human, to act), or -1. */
+static int order_side(const UiApp *a, const Game *g)
+{
+    if (g->mode == MODE_OVER || !ui_is_human(a, g->active))
+        return -1;
+    return g->active;
+}
+
+static void give(UiApp *a, int type, int arg, int arg2)
+{
+    const Game *g = uiapp_game(a);
+    Command c;
+    memset(&c, 0, sizeof c);
+    c.type = type;
+    c.side = g->active;
+    c.arg = arg;
+    c.arg2 = arg2;
+    a->armed = 0;
+    ui_apply(a, &c);
+}
+
+/* P(2d6 >= k) in per cent. */
+static int chance_2d6(int k)
+{
+    int hits = 0;
+    for (int i = 1; i <= 6; i++)
+        for (int j = 1; j <= 6; j++)
+            hits += i + j >= k;
+    return hits * 100 / 36;
+}
+
+static const char *weather_word(int w)
+{
+    switch (w) {
+    case WX_COLD: return "Cold";
+    case WX_RAIN: return "Rain";
+    case WX_FROST: return "Frost";
+    default: return "Mild";
+    }
+}
+
+static int small_button(UiApp *a, Pass *p, SDL_Rect r, const char *label, bool on, bool *hit)
+{
+    ui_probe(a, r, label);
+    bool hot = ui_inside(r, p->mx, p->my);
+    *hit = p->clicked && ui_inside(r, p->cx, p->cy);
+    if (*hit)
+        p->clicked = false;
+    if (p->draw) {
+        Palette pl = ui_palette(a);
+        Rgba bg = on ? pl.accent : hot ? pl.button_hover : pl.button;
+        gfx_fill_rect(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, bg);
+        gfx_rect_outline(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, 1, hot ? pl.accent : pl.edge);
+        int px = ui_px(a, 12);
+        text_draw(a->text, label, r.x + r.w / 2, r.y + (r.h - text_line_height(a->text, px)) / 2, px,
+                  on ? rgba(0x1a1408, 255) : pl.button_text, TEXT_CENTER);
+    }
+    return hot;
+}
+
 static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
 {
     Palette pl = ui_palette(a);
+    const Siege *s = &g->siege;
     int px = ui_px(a, 14), lh = text_line_height(a->text, px);
+    int sm = ui_px(a, 12);
+    int me = order_side(a, g);
+    int viewer = ui_viewer(a);
+    bool hit;
     y = section(a, p, "The siege", x, y, w);
-    for (int s = 0; s < g->nsides; s++) {
-        const Side *sd = &g->sides[s];
+    for (int sd = 0; sd < g->nsides; sd++) {
+        const Side *side = &g->sides[sd];
         int mm = g->rules.morale_max > 0 ? g->rules.morale_max : 20;
-        SDL_Rect row = { x, y, w, lh * 2 };
+        SDL_Rect row = { x, y, w, lh + ui_px(a, 10) };
         if (p->draw) {
             char b[128];
-            text_draw_bold(a->text, sd->name, x, y, px, pl.head, TEXT_LEFT);
-            snprintf(b, sizeof b, "morale %d/%d", sd->morale, mm);
-            text_draw(a->text, b, x + w, y, px, sd->morale <= 5 ? pl.bad : pl.body, TEXT_RIGHT);
-            float bw = (float)w, bh = (float)ui_px(a, 6);
+            text_draw_bold(a->text, side->name, x, y, px, pl.head, TEXT_LEFT);
+            snprintf(b, sizeof b, "morale %d/%d", side->morale, mm);
+            text_draw(a->text, b, x + w, y, px, side->morale <= 5 ? pl.bad : pl.body, TEXT_RIGHT);
+            float bw = (float)w, bh = (float)ui_px(a, 5);
             float by = (float)(y + lh + ui_px(a, 2));
             gfx_fill_rect(a->r, (float)x, by, bw, bh, rgba(0x0d0d0d, 255));
-            gfx_fill_rect(a->r, (float)x, by, bw * (float)sd->morale / (float)mm, bh, side_color(g, s));
+            gfx_fill_rect(a->r, (float)x, by, bw * (float)side->morale / (float)mm, bh, side_color(g, sd));
             gfx_fill_rect(a->r, (float)x + bw * 5.0f / (float)mm, by - 2, 1, bh + 4, pl.bad);
-            snprintf(b, sizeof b, "lost %d SP, %d units", sd->sp_lost, sd->units_lost);
-            text_draw(a->text, b, x, (int)by + ui_px(a, 8), ui_px(a, 12), pl.dim, TEXT_LEFT);
         }
         if (ui_inside(row, p->mx, p->my))
-            ui_tooltip_set(p, "Army morale of the %s, 0 to %d. At 5 or less the army may withdraw or surrender.", sd->name, mm);
-        y += lh * 2 + ui_px(a, 14);
+            ui_tooltip_set(p,
+                           "Army morale of the %s, 0 to %d. At 5 or less the army may withdraw or surrender.\n"
+                           "Lost so far: %d SP and %d units.",
+                           side->name, mm, side->sp_lost, side->units_lost);
+        y += lh + ui_px(a, 12);
     }
+    /* Weather and the townspeople. */
+    {
+        SDL_Rect row = { x, y, w, lh };
+        if (p->draw) {
+            char b[128];
+            Rgba wc = s->weather == WX_FROST || s->weather == WX_RAIN ? pl.bad : s->weather == WX_COLD ? pl.accent : pl.body;
+            int wx = x + text_draw(a->text, "Weather ", x, y, px, pl.dim, TEXT_LEFT);
+            wx += text_draw_bold(a->text, weather_word(s->weather), wx, y, px, wc, TEXT_LEFT);
+            if (s->fords_closed)
+                text_draw(a->text, " \xC2\xB7 fords closed", wx, y, px, pl.bad, TEXT_LEFT);
+            if (g->town_side >= 0) {
+                snprintf(b, sizeof b, "town's will %d/10", s->civic_will);
+                text_draw(a->text, b, x + w, y, px, s->civic_will <= 3 ? pl.bad : pl.body, TEXT_RIGHT);
+            }
+        }
+        if (ui_inside(row, p->mx, p->my))
+            ui_tooltip_set(p,
+                           "%s%s. Rain cancels the charge and may close the fords; frost and cold hurt troops out of "
+                           "shelter. Weather is rolled each turn.\nThe townspeople's will (0-10) falls with hunger and "
+                           "expulsion; low, it opens the way to surrender or a gate betrayed.",
+                           weather_name((Weather)s->weather), s->fords_closed ? ", the fords are closed" : "");
+        y += lh + ui_px(a, 4);
+    }
+    /* Food and rations, side by side. */
+    for (int sd = 0; sd < g->nsides; sd++) {
+        const SiegeSide *ss = &s->side[sd];
+        bool stores = ss->food > 0 || sd == g->town_side;
+        if (!stores && !ss->forages)
+            continue;
+        /* The enemy's larder is its secret. */
+        bool known = viewer < 0 || viewer == sd;
+        SDL_Rect row = { x, y, w, lh };
+        int days = siege_food_days(g, sd);
+        if (p->draw) {
+            char b[160];
+            text_draw(a->text, g->sides[sd].name, x, y, sm + 1, pl.dim, TEXT_LEFT);
+            if (ss->forages)
+                snprintf(b, sizeof b, "lives off the land");
+            else if (!known)
+                snprintf(b, sizeof b, "food: unknown");
+            else if (days >= 999)
+                snprintf(b, sizeof b, "food: plenty");
+            else
+                snprintf(b, sizeof b, "food %d days \xC2\xB7 %s", days, rations_name((Rations)ss->rations));
+            Rgba c = !known || ss->forages ? pl.body : days <= 8 ? pl.bad : days <= 20 ? pl.accent : pl.good;
+            text_draw_bold(a->text, b, x + w, y, px, c, TEXT_RIGHT);
+        }
+        if (ui_inside(row, p->mx, p->my)) {
+            if (ss->forages)
+                ui_tooltip_set(p, "The %s live off the country (less in winter) and draw nothing from stores.", g->sides[sd].name);
+            else if (known)
+                ui_tooltip_set(p,
+                               "The %s have %d ration-days in store: %d days at %s rations.%s%s\nHalf rations stretch the "
+                               "stores but hurt cohesion after %d turns; expelling the townspeople saves food and costs the "
+                               "town's will.",
+                               g->sides[sd].name, ss->food, days, rations_name((Rations)ss->rations),
+                               ss->half_turns > 0 ? " On half rations for some turns now." : "",
+                               ss->shortfall_turns > 0 ? " Hunger has already struck." : "", s->rules.half_grace_turns);
+            else
+                ui_tooltip_set(p, "How much food the %s have left is not known to you.", g->sides[sd].name);
+        }
+        y += lh + ui_px(a, 2);
+        if (me == sd && g->mode == MODE_SIEGE && !ss->forages && ss->rations != RATION_EXPEL) {
+            static const char *const rl[3] = { "Full rations", "Half rations", "Expel people" };
+            int n = sd == g->town_side ? 3 : 2;
+            int gap = ui_px(a, 4), bw = (w - ui_px(a, 10) - gap * (n - 1)) / n, bh = lh + ui_px(a, 6);
+            for (int k = 0; k < n; k++) {
+                SDL_Rect br = { x + ui_px(a, 10) + k * (bw + gap), y, bw, bh };
+                bool armed = k == RATION_EXPEL && a->armed == 1;
+                bool hot = small_button(a, p, br, armed ? "Sure? Expel" : rl[k], ss->rations == k || armed, &hit);
+                if (hit && ss->rations != k) {
+                    if (k == RATION_EXPEL && !armed)
+                        a->armed = 1;
+                    else
+                        give(a, CMD_RATIONS, k, 0);
+                }
+                if (hot)
+                    ui_tooltip_set(p, "%s", k == RATION_FULL   ? "Back to full rations."
+                                            : k == RATION_HALF ? "Half rations: the stores last twice as long; after a few turns cohesion suffers."
+                                                               : "Drive the townspeople out of the gates: the stores last longer, the town's will falls. It cannot be undone (click twice).");
+            }
+            y += bh + ui_px(a, 6);
+        }
+    }
+    y += ui_px(a, 2);
     if (g->town_side >= 0 && p->draw) {
         char b[160];
         snprintf(b, sizeof b, "The city is held by the %s.", g->sides[g->town_side].name);
         text_draw(a->text, b, x, y, px, pl.body, TEXT_LEFT);
     }
     if (g->town_side >= 0)
-        y += lh + ui_px(a, 4);
+        y += lh + ui_px(a, 2);
     if (g->ngates > 0) {
         int walls = 0;
         for (int i = 0; i < g->map.width * g->map.height; i++)
             walls += g->map.terrain[i] == TER_WALL;
+        bool besieger = g->town_side >= 0 && me >= 0 && me != g->town_side && g->mode == MODE_SIEGE;
+        bool holder = me >= 0 && me == g->town_side;
+        bool see_alert = viewer < 0 || (g->town_side >= 0 && viewer != g->town_side);
         if (p->draw) {
             char b[96];
             snprintf(b, sizeof b, "Walls: %d sections standing", walls);
             text_draw(a->text, b, x, y, px, pl.body, TEXT_LEFT);
         }
         y += lh + ui_px(a, 2);
+        int bw = ui_px(a, 74);
         for (int i = 0; i < g->ngates; i++) {
+            const Gate *gt = &g->gates[i];
             Rgba c;
-            const char *wd = gate_word(g->gates[i].state, &c, &pl);
-            SDL_Rect row = { x, y, w, lh };
+            const char *wd = gate_word(gt->state, &c, &pl);
+            bool alert = i < 16 && s->gate_alert[i];
+            bool btn = (holder && (gt->state == GATE_SHUT || gt->state == GATE_OPEN)) || besieger;
+            SDL_Rect row = { x, y, w - (btn ? bw + ui_px(a, 4) : 0), lh + ui_px(a, 2) };
             if (p->draw) {
                 char b[96];
-                bool named = strstr(g->gates[i].name, "gate") || strstr(g->gates[i].name, "Gate");
-                snprintf(b, sizeof b, named ? "%s" : "%s gate", g->gates[i].name);
+                bool named = strstr(gt->name, "gate") || strstr(gt->name, "Gate");
+                snprintf(b, sizeof b, named ? "%s" : "%s gate", gt->name);
                 text_draw(a->text, b, x + ui_px(a, 10), y, px, pl.body, TEXT_LEFT);
-                text_draw_bold(a->text, wd, x + w, y, px, c, TEXT_RIGHT);
+                int rx = x + w - (btn ? bw + ui_px(a, 8) : 0);
+                int ww = text_draw_bold(a->text, wd, rx, y, px, c, TEXT_RIGHT);
+                if (alert && see_alert)
+                    text_draw_bold(a->text, "\xE2\x9A\x91 alert", rx - ww - ui_px(a, 8), y, sm, pl.bad, TEXT_RIGHT);
             }
             if (ui_inside(row, p->mx, p->my)) {
                 char hx[16];
-                ui_tooltip_set(p, "The %s gate at %s is %s. Click to show it on the map.", g->gates[i].name,
-                               hex_format(g->gates[i].hex, hx, sizeof hx), wd);
+                ui_tooltip_set(p, "The %s at %s is %s%s. Click to show it on the map.", gt->name,
+                               hex_format(gt->hex, hx, sizeof hx), wd,
+                               alert && see_alert ? "; the camp before it stands to arms" : "");
             }
             if (p->clicked && ui_inside(row, p->cx, p->cy)) {
                 p->clicked = false;
-                cam_center_on(&a->cam, g->gates[i].hex);
+                ui_set_view(a, VIEW_MAP);
+                cam_center_on(&a->cam, gt->hex);
             }
+            if (btn) {
+                SDL_Rect br = { x + w - bw, y, bw, lh + ui_px(a, 1) };
+                const char *lab = holder ? (gt->state == GATE_SHUT ? "Open" : "Shut") : alert ? "Stand down" : "Alert";
+                bool hot = small_button(a, p, br, lab, besieger && alert, &hit);
+                if (hit) {
+                    if (holder)
+                        give(a, gt->state == GATE_SHUT ? CMD_OPEN_GATE : CMD_SHUT_GATE, i, 0);
+                    else
+                        give(a, CMD_ALERT, i, alert ? 0 : 1);
+                }
+                if (hot)
+                    ui_tooltip_set(p, "%s",
+                                   holder ? (gt->state == GATE_SHUT
+                                                 ? "Open the gate: troops can pass out to sally (a few SP an impulse), and "
+                                                   "food slips in; the enemy may rush it while it stands open."
+                                                 : "Shut the gate, even on your own men still outside.")
+                                          : alert ? "Let the camp before this gate stand down."
+                                                  : "Put the camp before this gate on alert: a sally from it loses its surprise.");
+            }
+            y += lh + ui_px(a, 3);
+        }
+        if (besieger) {
+            y += ui_px(a, 3);
+            if (p->draw)
+                text_draw(a->text, "Offer terms", x, y + ui_px(a, 2), px, pl.body, TEXT_LEFT);
+            int tw = ui_px(a, 86);
+            for (int k = 0; k < 2; k++) {
+                int terms = k == 0 ? TERMS_GENEROUS : TERMS_HARSH;
+                SDL_Rect br = { x + w - (2 - k) * tw - (1 - k) * ui_px(a, 4), y, tw, lh + ui_px(a, 4) };
+                bool offered = s->terms == terms;
+                bool hot = small_button(a, p, br, k == 0 ? "Generous" : "Harsh", offered, &hit);
+                if (hit && s->terms == TERMS_NONE)
+                    give(a, CMD_OFFER_TERMS, terms, 0);
+                else if (hit)
+                    ui_notice(a, "Terms have already been offered this turn.");
+                if (hot) {
+                    int zero = 0;
+                    int mods = siege_surrender_score(g, terms, &zero);
+                    ui_tooltip_set(p,
+                                   "Offer %s terms: at the end of the turn the town weighs them on 2d6 (now about %d %% to "
+                                   "accept; %d or more is needed with modifiers %+d). Hunger, low morale and no hope of "
+                                   "relief make it likelier; a glory-seeking commander may veto.",
+                                   k == 0 ? "generous" : "harsh", chance_2d6(s->rules.surrender_target - mods),
+                                   s->rules.surrender_target, mods);
+                }
+            }
+            y += lh + ui_px(a, 6);
+        } else if (s->terms != TERMS_NONE && p->draw) {
+            text_draw(a->text, s->terms == TERMS_GENEROUS ? "Generous terms are on offer." : "Harsh terms are on offer.", x, y,
+                      px, pl.accent, TEXT_LEFT);
             y += lh;
         }
     }
-    return y + ui_px(a, 8);
+    return y + ui_px(a, 6);
 }
 
 static void mp_text(char *b, size_t n, int halves)

@@ -38,6 +38,21 @@ void handover_pass(UiApp *a, Pass *p)
     (void)pl;
 }
 
+/* A note is disputed when the file says so ("A?" or an id or title
+ * naming a dispute) or its text sets one account against another. */
+bool ui_note_disputed(const ScenarioNote *n)
+{
+    return strchr(n->conf, '?') || strstr(n->id, "disput") || strstr(n->title, "isput") ||
+           strstr(n->text, "another account") || strstr(n->text, "other account") || strstr(n->text, "sources differ") ||
+           strstr(n->text, "disputed");
+}
+
+void ui_note_text(const ScenarioNote *n, char *b, size_t len)
+{
+    snprintf(b, len, "%s%s%s%s [%s%s%s]", ui_note_disputed(n) ? "Disputed \xE2\x80\x94 " : "", n->title,
+             n->title[0] ? ": " : "", n->text, n->conf[0] ? n->conf : "?", n->src[0] ? ", " : "", n->src);
+}
+
 static bool key_moment(EventType t)
 {
     return t == EV_BATTLE_START || t == EV_ELIMINATED || t == EV_LEADER_LOST || t == EV_CAPTURE ||
@@ -88,48 +103,90 @@ void debrief_pass(UiApp *a, Pass *p)
             text_draw(a->text, b, cx, y + ui_px(a, 24), ui_px(a, 13), pl.body, TEXT_LEFT);
         }
         y += ui_px(a, 62);
+        /* Two columns: the game's key moments, and history's. */
+        int gap = ui_px(a, 28);
+        int lw = (w - gap) * 9 / 20, rw = w - gap - lw, rx = x + lw + gap;
+        int bottom = r.y + r.h - ui_px(a, 84);
+        int top = y;
         text_draw_bold(a->text, "Key moments", x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
-        int lh = text_line_height(a->text, ui_px(a, 13));
-        int shown = 0, maxrows = 10;
+        int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
         int idx[64], n = 0;
         for (size_t i = g->events.n; i-- > 0 && n < 64;)
             if (key_moment(g->events.items[i].type))
                 idx[n++] = (int)i;
-        for (int k = n < maxrows ? n - 1 : maxrows - 1; k >= 0; k--) {
+        int shown = 0;
+        /* Oldest first among the newest that fit. */
+        int first = 0, used = 0;
+        for (int k = 0; k < n; k++) {
             char line[256];
             game_event_format(g, &g->events.items[idx[k]], line, sizeof line);
-            text_draw(a->text, line, x + ui_px(a, 8), y, ui_px(a, 13), pl.body, TEXT_LEFT);
-            y += lh;
+            int h = text_wrap(a->text, line, 0, 0, lw - ui_px(a, 8), fs, pl.body, false) + ui_px(a, 3);
+            if (y + used + h > bottom)
+                break;
+            used += h;
+            first = k + 1;
+        }
+        for (int k = first - 1; k >= 0; k--) {
+            char line[256];
+            game_event_format(g, &g->events.items[idx[k]], line, sizeof line);
+            y += text_wrap(a->text, line, x + ui_px(a, 8), y, lw - ui_px(a, 8), fs, pl.body, true) + ui_px(a, 3);
             shown++;
         }
         if (shown == 0) {
-            text_draw(a->text, "No battles, captures or losses of note.", x + ui_px(a, 8), y, ui_px(a, 13), pl.dim, TEXT_LEFT);
+            text_draw(a->text, "No battles, captures or losses of note.", x + ui_px(a, 8), y, fs, pl.dim, TEXT_LEFT);
             y += lh;
         }
-        y += ui_px(a, 14);
-        /* What happened historically: the scenario's own note. */
+        /* What happened in history: every note of the scenario, the
+         * disputed ones first and marked. */
+        y = top;
         const ScenarioInfo *inf = a->sc ? scenario_info(a->sc) : NULL;
-        const ScenarioNote *hn = NULL;
-        if (inf) {
-            for (int i = 0; i < inf->nnotes && !hn; i++)
-                if (strstr(inf->notes[i].id, "histor") || strstr(inf->notes[i].id, "outcome") ||
-                    strstr(inf->notes[i].id, "debrief"))
-                    hn = &inf->notes[i];
-            if (!hn && inf->nnotes > 0)
-                hn = &inf->notes[0];
-        }
-        text_draw_bold(a->text, "What happened in history", x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        text_draw_bold(a->text, "How it went in history", rx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
-        if (hn) {
-            char t[1200];
-            snprintf(t, sizeof t, "%s%s%s [%s%s%s]", hn->title, hn->title[0] ? ": " : "", hn->text,
-                     hn->conf[0] ? hn->conf : "?", hn->src[0] ? ", " : "", hn->src);
-            int maxh = r.y + r.h - ui_px(a, 90) - y;
-            int th = text_wrap(a->text, t, x, y, w, ui_px(a, 14), pl.body, false);
-            text_wrap(a->text, t, x, y, w, th > maxh ? ui_px(a, 12) : ui_px(a, 14), pl.body, true);
+        if (!inf || inf->nnotes == 0) {
+            text_draw(a->text, "This scenario carries no historical notes.", rx, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
         } else {
-            text_draw(a->text, "This scenario carries no historical note.", x, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
+            int order[SCEN_MAX_NOTES], no = 0;
+            for (int pass = 0; pass < 2; pass++)
+                for (int i = 0; i < inf->nnotes; i++)
+                    if (ui_note_disputed(&inf->notes[i]) == (pass == 0))
+                        order[no++] = i;
+            /* Shrink the type until the notes fit. */
+            int nfs = ui_px(a, 13);
+            for (; nfs > ui_px(a, 10); nfs--) {
+                int h = 0;
+                for (int k = 0; k < no; k++) {
+                    char t[1300];
+                    ui_note_text(&inf->notes[order[k]], t, sizeof t);
+                    h += text_wrap(a->text, t, 0, 0, rw, nfs, pl.body, false) + ui_px(a, 6);
+                }
+                if (y + h <= bottom)
+                    break;
+            }
+            int left = 0;
+            for (int k = 0; k < no; k++) {
+                const ScenarioNote *nt = &inf->notes[order[k]];
+                char t[1300];
+                ui_note_text(nt, t, sizeof t);
+                int h = text_wrap(a->text, t, 0, 0, rw, nfs, pl.body, false);
+                if (y + h > bottom) {
+                    left++;
+                    continue;
+                }
+                bool disp = ui_note_disputed(nt);
+                if (disp) {
+                    gfx_fill_rect(a->r, (float)rx - ui_px(a, 8), (float)y, (float)ui_px(a, 3), (float)h, pl.accent);
+                }
+                text_wrap(a->text, t, rx, y, rw, nfs, disp ? pl.head : pl.body, true);
+                y += h + ui_px(a, 6);
+            }
+            if (left > 0) {
+                char b2[96];
+                snprintf(b2, sizeof b2, "\xE2\x80\xA6 and %d more note%s in the scenario file.", left, left > 1 ? "s" : "");
+                text_draw(a->text, b2, rx, y, ui_px(a, 12), pl.dim, TEXT_LEFT);
+            }
+            text_draw(a->text, "A attested \xC2\xB7 D derived \xC2\xB7 I invented for play \xC2\xB7 marked: disputed", rx,
+                      bottom + ui_px(a, 8), ui_px(a, 11), pl.dim, TEXT_LEFT);
         }
     }
     SDL_Rect b = { r.x + r.w - ui_px(a, 260), r.y + r.h - ui_px(a, 70), ui_px(a, 232), ui_px(a, 46) };
@@ -148,11 +205,14 @@ static const char *const help_lines[][2] = {
     { "Wheel", "zoom in and out at the pointer; over the log: scroll" },
     { "Minimap", "click to jump there" },
     { "Keys", "" },
-    { "Arrows / W A S D", "move the map" },
+    { "Arrows / W A S D", "move the map (or push the pointer against the screen's edge)" },
     { "+ / - / PgUp / PgDn", "zoom; 1 to 5 pick a zoom level" },
     { "N or Tab", "next unit that can still move" },
     { "H or Home", "centre on the selected unit" },
     { "Space / Enter / E", "end the turn (or the battle impulse), after a confirmation" },
+    { "T / R", "the theatre map / the relief timeline (again: back to the map)" },
+    { "Ctrl+Z / Ctrl+Y", "take back the last order when it revealed nothing / give it again" },
+    { "F5 / F9", "quick save / quick load (every turn is also autosaved)" },
     { "C", "show hex coordinates" },
     { "Z", "show enemy zones of control (red hatching)" },
     { "M", "show or hide the minimap" },

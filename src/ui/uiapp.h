@@ -45,5 +45,17 @@ void uiapp_set_zoom(UiApp *a, int zoom);
 void uiapp_pan(UiApp *a, int dx, int dy);
 /* The units the player has selected; returns the count. */
 int uiapp_selection(const UiApp *a, int *out, int max);
+/* What the map area shows: 0 the hex map, 1 the theatre map, 2 the
+ * reinforcement timeline (the T and R keys). */
+void uiapp_set_view(UiApp *a, int view);
+int uiapp_view(const UiApp *a);
+/* Screen centre of theatre place i, or of column c's counter, as the
+ * theatre view draws them (false if not drawn). */
+bool uiapp_theatre_place_screen(UiApp *a, int place, int *x, int *y);
+bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y);
+/* Centre of the button labelled `label` on the screen as it is now. */
+bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y);
+/* The last notice or refusal shown to the player ("" if none). */
+const char *uiapp_status(const UiApp *a);
 /* Skips the running animations (tests). */
 void uiapp_finish_animations(UiApp *a);

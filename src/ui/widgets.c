@@ -1,6 +1,7 @@
 /* widgets.c - panels, buttons and tooltips (immediate mode). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include "ui/internal.h"
 
 Palette ui_palette(const UiApp *a)
@@ -48,8 +49,17 @@ void ui_panel(UiApp *a, Pass *p, SDL_Rect r)
     gfx_rect_outline(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, 1, pl.edge);
 }
 
+void ui_probe(UiApp *a, SDL_Rect r, const char *label)
+{
+    if (a->probe && !a->probe_found && strcmp(a->probe, label) == 0) {
+        a->probe_found = true;
+        a->probe_rect = r;
+    }
+}
+
 bool ui_button(UiApp *a, Pass *p, SDL_Rect r, const char *label, bool active)
 {
+    ui_probe(a, r, label);
     bool hot = ui_inside(r, p->mx, p->my);
     bool hit = p->clicked && ui_inside(r, p->cx, p->cy);
     if (hit)

@@ -17,6 +17,7 @@
 #include "core/effect.h"
 #include "core/path.h"
 #include "ui/uiapp.h"
+#include "demo-theatre.h"
 
 static double now_ms(void)
 {
@@ -240,6 +241,36 @@ static int shots(const char *data, const char *dir, int w, int h)
     for (int k = 0; k < 10; k++)
         uiapp_tick(a, t += 100);
     shot(a, dir, "debrief");
+    uiapp_free(a);
+    /* The theatre, the timeline and the siege panel on a hand-built
+     * theatre (the 638 file does not fill one yet). */
+    a = make(NULL, r, data, 100);
+    start(a, -1, true);
+    key(a, SDLK_RETURN);
+    gm = (Game *)uiapp_game(a);
+    if (gm->siege.nplaces == 0)
+        demo_theatre(gm);
+    /* Play the coalition's part of turn 1 away so the Rashidun act. */
+    if (gm->active != 0) {
+        key(a, SDLK_SPACE);
+        key(a, SDLK_RETURN);
+        key(a, SDLK_RETURN);
+    }
+    uiapp_set_zoom(a, 2);
+    shot(a, dir, "siege-panel");
+    key(a, SDLK_t);
+    shot(a, dir, "theatre");
+    key(a, SDLK_r);
+    shot(a, dir, "timeline");
+    key(a, SDLK_r);
+    uiapp_free(a);
+    a = make(NULL, r, data, 100);
+    start(a, 1, false);
+    gm = (Game *)uiapp_game(a);
+    if (gm->siege.nplaces == 0)
+        demo_theatre(gm);
+    key(a, SDLK_t);
+    shot(a, dir, "theatre-coalition");
     uiapp_free(a);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(s);
