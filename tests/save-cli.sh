@@ -4,6 +4,9 @@
 # with a message naming the file (exit 1), a replay that goes differently
 # exits 3 naming the turn; a save can be continued (play by e-mail).
 set -uo pipefail
+# The fixture games use the simple built-in player (--ai-level 0): these
+# tests are about saves, and must not move when the computer opponent is
+# tuned.
 emesa="$1"
 root="${EMESA_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}"
 fixture="$root/tests/fixtures/saves/skirmish.lua"
@@ -29,7 +32,7 @@ resign() {
 
 for scen in "$root/scenarios/emesa-638.lua" "$fixture"; do
     name=$(basename "$scen" .lua)
-    "$emesa" --headless --scenario "$scen" --seed 7 --ai all --save "$tmp/$name.save" > "$tmp/$name.game"; rc=$?
+    "$emesa" --headless --scenario "$scen" --seed 7 --ai all --ai-level 0 --save "$tmp/$name.save" > "$tmp/$name.game"; rc=$?
     [ $rc -eq 0 ] && [ -s "$tmp/$name.save" ] && ok "$name: --save writes a save" || bad "$name: --save exit $rc"
     "$emesa" --headless --replay "$tmp/$name.save" > "$tmp/$name.replay"; rc=$?
     [ $rc -eq 0 ] && ok "$name: --replay exits 0" || bad "$name: --replay exit $rc"
@@ -41,19 +44,19 @@ done
 save="$tmp/skirmish.save"
 
 # --turns: an unfinished game saves and replays as unfinished
-"$emesa" --headless --scenario "$fixture" --seed 3 --ai all --turns 2 --save "$tmp/half.save" > "$tmp/half.game"
+"$emesa" --headless --scenario "$fixture" --seed 3 --ai all --ai-level 0 --turns 2 --save "$tmp/half.save" > "$tmp/half.game"
 r=$("$emesa" --replay "$tmp/half.save" | tail -1)
 [[ "$r" == "result: unfinished turn 3 "* ]] && [ "$r" = "$(tail -1 "$tmp/half.game")" ] \
     && ok "an unfinished game replays: $r" || bad "unfinished replay: $r"
 
 # play by e-mail: continue the half game; the result is the whole game's
-full=$("$emesa" --headless --scenario "$fixture" --seed 3 --ai all | tail -1)
-cont=$("$emesa" --headless --continue "$tmp/half.save" --ai all --save "$tmp/whole.save" | tail -1)
+full=$("$emesa" --headless --scenario "$fixture" --seed 3 --ai all --ai-level 0 | tail -1)
+cont=$("$emesa" --headless --continue "$tmp/half.save" --ai all --ai-level 0 --save "$tmp/whole.save" | tail -1)
 [ "$cont" = "$full" ] && ok "--continue finishes the game as one run would: $cont" || bad "--continue: '$cont' vs '$full'"
 r=$("$emesa" --replay "$tmp/whole.save" -q | tail -1)
 [ "$r" = "$full" ] && ok "the continued save replays to the same end" || bad "continued replay: $r"
 head -n 3 "$tmp/half.game" > "$tmp/first3"
-"$emesa" --headless --continue "$tmp/half.save" --ai all | head -n 3 | cmp -s - "$tmp/first3" \
+"$emesa" --headless --continue "$tmp/half.save" --ai all --ai-level 0 | head -n 3 | cmp -s - "$tmp/first3" \
     && bad "--continue printed the first part again" || ok "--continue prints only the new events"
 
 # play by e-mail with orders: red gives its turn's orders and saves; the
@@ -104,14 +107,14 @@ refuse "an edited hash with a good checksum diverges" "$tmp/diverged.save" 3 "$t
 refuse "a divergence names the turn" "$tmp/diverged.save" 3 "diverged from the save at turn 2"
 
 cp "$fixture" "$tmp/mine.lua"
-"$emesa" --headless --scenario "$tmp/mine.lua" --seed 4 --ai all --turns 1 --save "$tmp/mine.save" > /dev/null
+"$emesa" --headless --scenario "$tmp/mine.lua" --seed 4 --ai all --ai-level 0 --turns 1 --save "$tmp/mine.save" > /dev/null
 "$emesa" --replay "$tmp/mine.save" > /dev/null && ok "a save of a scenario outside the data directory" \
     || bad "absolute scenario path replay"
 echo "-- changed" >> "$tmp/mine.lua"
 refuse "a changed scenario" "$tmp/mine.save" 1 "scenario 'skirmish' ($tmp/mine.lua) has changed since this game was saved"
 
 # --save never leaves a partial file; a save that cannot be written is an error
-"$emesa" --headless --scenario "$fixture" --seed 7 --ai all --save "$tmp/no/such/dir.save" > /dev/null 2> "$tmp/err"; rc=$?
+"$emesa" --headless --scenario "$fixture" --seed 7 --ai all --ai-level 0 --save "$tmp/no/such/dir.save" > /dev/null 2> "$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "$tmp/no/such/dir.save" "$tmp/err" && ok "an unwritable --save exits 1 naming it" \
     || bad "unwritable --save: exit $rc, $(cat "$tmp/err")"
 "$emesa" --headless --replay "$save" --continue "$save" > /dev/null 2>&1; rc=$?
