@@ -143,7 +143,7 @@ void debrief_pass(UiApp *a, Pass *p)
         const ScenarioInfo *inf = a->sc ? scenario_info(a->sc) : NULL;
         text_draw_bold(a->text, "How it went in history", rx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
-        if (!inf || inf->nnotes == 0) {
+        if (!inf || (inf->nnotes == 0 && inf->ndisputes == 0)) {
             text_draw(a->text, "This scenario carries no historical notes.", rx, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
         } else {
             int order[SCEN_MAX_NOTES], no = 0;
@@ -160,10 +160,51 @@ void debrief_pass(UiApp *a, Pass *p)
                     ui_note_text(&inf->notes[order[k]], t, sizeof t);
                     h += text_wrap(a->text, t, 0, 0, rw, nfs, pl.body, false) + ui_px(a, 6);
                 }
+                for (int d = 0; d < inf->ndisputes; d++) {
+                    int nv = inf->disputes[d].nversions > 0 ? inf->disputes[d].nversions : 1;
+                    int vw = (rw - ui_px(a, 14) * (nv - 1)) / nv, vh = 0;
+                    for (int v = 0; v < inf->disputes[d].nversions; v++) {
+                        int hv = text_wrap(a->text, inf->disputes[d].versions[v].text, 0, 0, vw, nfs, pl.body, false) +
+                                 text_line_height(a->text, nfs);
+                        vh = hv > vh ? hv : vh;
+                    }
+                    h += vh + text_line_height(a->text, nfs + 1) + ui_px(a, 8);
+                }
                 if (y + h <= bottom)
                     break;
             }
             int left = 0;
+            /* The disputed points: each version side by side. */
+            for (int d = 0; d < inf->ndisputes; d++) {
+                const ScenarioDispute *ds = &inf->disputes[d];
+                int nv = ds->nversions > 0 ? ds->nversions : 1;
+                int vg = ui_px(a, 14), vw = (rw - vg * (nv - 1)) / nv;
+                int th = text_line_height(a->text, nfs + 1), vh = 0;
+                for (int v = 0; v < ds->nversions; v++) {
+                    char t[700];
+                    snprintf(t, sizeof t, "%s [%s]", ds->versions[v].text, ds->versions[v].src[0] ? ds->versions[v].src : "?");
+                    int h = text_wrap(a->text, t, 0, 0, vw, nfs, pl.body, false);
+                    vh = h > vh ? h : vh;
+                }
+                if (y + th + vh > bottom) {
+                    left++;
+                    continue;
+                }
+                gfx_fill_rect(a->r, (float)rx - ui_px(a, 8), (float)y, (float)ui_px(a, 3), (float)(th + vh), pl.accent);
+                char t0[200];
+                snprintf(t0, sizeof t0, "Disputed \xE2\x80\x94 %s", ds->title);
+                text_draw_bold(a->text, t0, rx, y, nfs + 1, pl.head, TEXT_LEFT);
+                y += th;
+                for (int v = 0; v < ds->nversions; v++) {
+                    char t[700];
+                    snprintf(t, sizeof t, "%s [%s]", ds->versions[v].text, ds->versions[v].src[0] ? ds->versions[v].src : "?");
+                    int vx = rx + v * (vw + vg);
+                    if (v > 0)
+                        gfx_fill_rect(a->r, (float)vx - vg / 2.0f, (float)y, 1, (float)vh, pl.edge);
+                    text_wrap(a->text, t, vx, y, vw, nfs, pl.body, true);
+                }
+                y += vh + ui_px(a, 8);
+            }
             for (int k = 0; k < no; k++) {
                 const ScenarioNote *nt = &inf->notes[order[k]];
                 char t[1300];

@@ -127,19 +127,81 @@ typedef struct Frame {
     SDL_Rect area;
     float sc, ox, oy;
     int minx, miny;
+    /* Places far beyond the rest (Medina, 1,250 km down the road) are
+     * drawn pulled in to the edge of the others, their roads broken. */
+    int cminx, cminy, cmaxx, cmaxy;
+    uint32_t far;
 } Frame;
+
+/* A place whose every road is a long haul, lying well outside the box of
+ * the other places. */
+static bool is_far(const Siege *s, int i, int *bx)
+{
+    int nr = 0;
+    for (int r = 0; r < s->nroutes; r++)
+        if (s->routes[r].a == i || s->routes[r].b == i) {
+            if (s->routes[r].km < 800)
+                return false;
+            nr++;
+        }
+    if (nr == 0)
+        return false;
+    int dim = bx[2] - bx[0] > bx[3] - bx[1] ? bx[2] - bx[0] : bx[3] - bx[1];
+    int x = s->places[i].x, y = s->places[i].y;
+    int out = x < bx[0] ? bx[0] - x : x > bx[2] ? x - bx[2] : 0;
+    int outy = y < bx[1] ? bx[1] - y : y > bx[3] ? y - bx[3] : 0;
+    return (out > outy ? out : outy) > dim / 2;
+}
+
+static void pulled(const Frame *f, const Game *g, int i, int *x, int *y)
+{
+    *x = g->siege.places[i].x;
+    *y = g->siege.places[i].y;
+    if (!(f->far >> i & 1))
+        return;
+    int px = (f->cmaxx - f->cminx) / 5 + 1, py = (f->cmaxy - f->cminy) / 5 + 1;
+    *x = *x < f->cminx - px ? f->cminx - px : *x > f->cmaxx + px ? f->cmaxx + px : *x;
+    *y = *y < f->cminy - py ? f->cminy - py : *y > f->cmaxy + py ? f->cmaxy + py : *y;
+}
 
 static Frame frame_for(const UiApp *a, const Game *g, SDL_Rect area)
 {
     Frame f;
+    memset(&f, 0, sizeof f);
     f.area = area;
     const Siege *s = &g->siege;
+    /* The box of all places but each one in turn decides who is far. */
+    for (int i = 0; i < s->nplaces && i < 32; i++) {
+        int bx[4] = { 1 << 30, 1 << 30, -(1 << 30), -(1 << 30) };
+        for (int j = 0; j < s->nplaces; j++) {
+            if (j == i)
+                continue;
+            bx[0] = s->places[j].x < bx[0] ? s->places[j].x : bx[0];
+            bx[1] = s->places[j].y < bx[1] ? s->places[j].y : bx[1];
+            bx[2] = s->places[j].x > bx[2] ? s->places[j].x : bx[2];
+            bx[3] = s->places[j].y > bx[3] ? s->places[j].y : bx[3];
+        }
+        if (s->nplaces > 2 && is_far(s, i, bx))
+            f.far |= 1u << i;
+    }
+    f.cminx = f.cminy = 1 << 30;
+    f.cmaxx = f.cmaxy = -(1 << 30);
+    for (int i = 0; i < s->nplaces; i++) {
+        if (f.far >> i & 1)
+            continue;
+        f.cminx = s->places[i].x < f.cminx ? s->places[i].x : f.cminx;
+        f.cminy = s->places[i].y < f.cminy ? s->places[i].y : f.cminy;
+        f.cmaxx = s->places[i].x > f.cmaxx ? s->places[i].x : f.cmaxx;
+        f.cmaxy = s->places[i].y > f.cmaxy ? s->places[i].y : f.cmaxy;
+    }
     int minx = 1 << 30, miny = 1 << 30, maxx = -(1 << 30), maxy = -(1 << 30);
     for (int i = 0; i < s->nplaces; i++) {
-        minx = s->places[i].x < minx ? s->places[i].x : minx;
-        miny = s->places[i].y < miny ? s->places[i].y : miny;
-        maxx = s->places[i].x > maxx ? s->places[i].x : maxx;
-        maxy = s->places[i].y > maxy ? s->places[i].y : maxy;
+        int x, y;
+        pulled(&f, g, i, &x, &y);
+        minx = x < minx ? x : minx;
+        miny = y < miny ? y : miny;
+        maxx = x > maxx ? x : maxx;
+        maxy = y > maxy ? y : maxy;
     }
     if (s->nplaces == 0)
         minx = miny = maxx = maxy = 0;
@@ -158,8 +220,15 @@ static Frame frame_for(const UiApp *a, const Game *g, SDL_Rect area)
 
 static void place_xy(const Frame *f, const Game *g, int i, float *x, float *y)
 {
-    *x = f->ox + (float)(g->siege.places[i].x - f->minx) * f->sc;
-    *y = f->oy + (float)(g->siege.places[i].y - f->miny) * f->sc;
+    int px, py;
+    pulled(f, g, i, &px, &py);
+    *x = f->ox + (float)(px - f->minx) * f->sc;
+    *y = f->oy + (float)(py - f->miny) * f->sc;
+}
+
+static bool route_broken(const Frame *f, const Route *r)
+{
+    return (f->far >> r->a & 1) || (f->far >> r->b & 1);
 }
 
 /* Where column c is drawn: on its leg between two places, or at one. */
@@ -211,7 +280,7 @@ static void column_line(const Game *g, int viewer, int c, char *b, size_t n)
     switch (col->state) {
     case COL_WAITING:
         if (col->after_courier >= 0)
-            snprintf(b, n, "at %s, waiting for orders by the courier %s", at, s->couriers[col->after_courier].name);
+            snprintf(b, n, "at %s until the courier \"%s\" comes", at, s->couriers[col->after_courier].name);
         else if (col->depart_turn > 0)
             snprintf(b, n, "at %s, sets out on turn %d", at, col->depart_turn);
         else
@@ -305,6 +374,21 @@ static void draw_places_and_roads(UiApp *a, Pass *p, const Game *g, const Frame 
         place_xy(f, g, s->routes[i].a, &x0, &y0);
         place_xy(f, g, s->routes[i].b, &x1, &y1);
         gfx_line(a->r, x0, y0, x1, y1, (float)ui_px(a, 3), road);
+        if (route_broken(f, &s->routes[i])) {
+            /* Not to scale: two slashes across the road, a third of the way. */
+            float mx = x0 + (x1 - x0) * 0.3f, my = y0 + (y1 - y0) * 0.3f;
+            float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+            if (len > 1) {
+                float ux = dx / len, uy = dy / len, k = (float)ui_px(a, 9);
+                for (int t = -1; t <= 1; t += 2) {
+                    float cx = mx + ux * (float)t * (float)ui_px(a, 3), cy = my + uy * (float)t * (float)ui_px(a, 3);
+                    gfx_line(a->r, cx - uy * k - ux * 3, cy + ux * k - uy * 3, cx + uy * k + ux * 3, cy - ux * k + uy * 3,
+                             (float)ui_px(a, 3), rgba(0xe6d8b4, 255));
+                    gfx_line(a->r, cx - uy * k - ux * 3, cy + ux * k - uy * 3, cx + uy * k + ux * 3, cy - ux * k + uy * 3,
+                             1, road);
+                }
+            }
+        }
     }
     /* Distances on the roads. */
     for (int i = 0; i < s->nroutes; i++) {
@@ -416,8 +500,15 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
     int hover = -1;
     *hit_click = -1;
     /* Several columns at one place stack upwards. */
-    int stack[THEATRE_MAX_PLACES];
+    int stack[THEATRE_MAX_PLACES], at_place[THEATRE_MAX_PLACES];
     memset(stack, 0, sizeof stack);
+    memset(at_place, 0, sizeof at_place);
+    for (int c = 0; c < s->ncolumns; c++) {
+        const Column *col = &s->columns[c];
+        if (column_known(g, viewer, c) && col->at >= 0 && col->at < s->nplaces && !(col->next >= 0 && col->state == COL_MARCHING) &&
+            !(col->state == COL_DONE && s->places[col->at].map_place >= 0))
+            at_place[col->at]++;
+    }
     for (int c = 0; c < s->ncolumns; c++) {
         const Column *col = &s->columns[c];
         if (!column_known(g, viewer, c) || col->at < 0 || col->at >= s->nplaces)
@@ -448,12 +539,26 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
         }
         float w = (float)ui_px(a, 40), h = (float)ui_px(a, 24);
         float cx = x - w / 2, cy = y - h / 2;
+        bool left_label = false, group = false;
+        int k = 0;
         if (!moving) {
-            int k = stack[col->at]++;
-            /* Beside the place, on the side with room for the label. */
-            bool left = x > (float)(f->area.x + f->area.w) - (float)ui_px(a, 170);
-            cx = left ? x - w - (float)ui_px(a, 110) : x + (float)ui_px(a, 16);
-            cy = y - h - (float)ui_px(a, 14) - (float)k * (h + ui_px(a, 3));
+            k = stack[col->at]++;
+            /* Beside the place, on the side with room for the label; more
+             * than two side by side in a row, named in the list. */
+            left_label = x > (float)(f->area.x + f->area.w) - (float)ui_px(a, 220);
+            group = at_place[col->at] > 2;
+            if (group) {
+                float step = w + (float)ui_px(a, 3);
+                float row0 = x - (float)(at_place[col->at]) * step / 2;
+                float right = (float)(f->area.x + f->area.w - ui_px(a, 6));
+                if (row0 + (float)at_place[col->at] * step > right)
+                    row0 = right - (float)at_place[col->at] * step;
+                cx = row0 + (float)k * step;
+                cy = y - h - (float)ui_px(a, 16);
+            } else {
+                cx = left_label ? x - w - (float)ui_px(a, 16) : x + (float)ui_px(a, 16);
+                cy = y - h - (float)ui_px(a, 14) - (float)k * (h + ui_px(a, 3));
+            }
         }
         SDL_Rect box = { (int)cx, (int)cy, (int)w, (int)h };
         if (a->probe_col == c && !a->probe_found) {
@@ -480,15 +585,23 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
         snprintf(b, sizeof b, "%d", col->sp);
         text_draw_bold(a->text, b, (int)(cx + w - ui_px(a, 5)), (int)(cy + (h - text_line_height(a->text, ui_px(a, 13))) / 2),
                        ui_px(a, 13), rgba(0xffffff, 255), TEXT_RIGHT);
-        text_draw_bold(a->text, col->name, (int)(cx + w + ui_px(a, 5)), (int)cy, ui_px(a, 12), rgba(0x21180c, 255),
-                       TEXT_LEFT);
+        if (group) {
+            if (k == 0) {
+                char gb[64];
+                snprintf(gb, sizeof gb, "%d columns %s", at_place[col->at], col->state == COL_WAITING ? "waiting" : "here");
+                text_draw_bold(a->text, gb, (int)x, (int)cy - ui_px(a, 16), ui_px(a, 12), rgba(0x21180c, 255), TEXT_CENTER);
+            }
+            continue;
+        }
+        int lx = left_label ? (int)(cx - ui_px(a, 5)) : (int)(cx + w + ui_px(a, 5));
+        int al = left_label ? TEXT_RIGHT : TEXT_LEFT;
+        text_draw_bold(a->text, col->name, lx, (int)cy, ui_px(a, 12), rgba(0x21180c, 255), al);
         char st[64];
         if (col->state == COL_MARCHING && col->dest >= 0 && goal_known)
             snprintf(st, sizeof st, "\xE2\x86\x92 %s, due T%d", s->places[col->dest].name, g->turn + siege_column_eta(g, c));
         else
             snprintf(st, sizeof st, "%s", state_word(g, c));
-        text_draw(a->text, st, (int)(cx + w + ui_px(a, 5)), (int)cy + ui_px(a, 12), ui_px(a, 11), rgba(0x3b2a14, 255),
-                  TEXT_LEFT);
+        text_draw(a->text, st, lx, (int)cy + ui_px(a, 12), ui_px(a, 11), rgba(0x3b2a14, 255), al);
     }
     return hover;
 }
@@ -521,7 +634,7 @@ static void scale_bar(UiApp *a, const Game *g, const Frame *f, int x, int y)
         place_xy(f, g, s->routes[i].a, &x0, &y0);
         place_xy(f, g, s->routes[i].b, &x1, &y1);
         double px = sqrt((double)(x1 - x0) * (x1 - x0) + (double)(y1 - y0) * (y1 - y0));
-        if (px > 1 && s->routes[i].km > 0) {
+        if (px > 1 && s->routes[i].km > 0 && !route_broken(f, &s->routes[i])) {
             sum += s->routes[i].km / px;
             n++;
         }
@@ -940,6 +1053,22 @@ static int gather(const Game *g, int viewer, Relief *out, int max)
         out[n].column = c;
         int eta = col->state == COL_MARCHING ? siege_column_eta(g, c) : -1;
         out[n].arrive = eta >= 0 ? g->turn + eta : 0;
+        if (col->state == COL_WAITING) {
+            /* It sets out on a set turn or when its courier comes. */
+            int start = col->depart_turn;
+            if (col->after_courier >= 0 && col->after_courier < s->ncouriers) {
+                const Courier *k = &s->couriers[col->after_courier];
+                int km = k->km > 0 ? k->km : siege_route_km(s, k->from, k->to);
+                int per = k->km_per_day * g->rules.days_per_turn;
+                start = k->arrive_turn > 0 ? k->arrive_turn
+                        : k->depart_turn > 0 ? k->depart_turn + (per > 0 && km > 0 ? (km + per - 1) / per : 1)
+                                             : 0;
+            }
+            int km = siege_route_km(s, col->at, col->dest);
+            int per = s->rules.pace_km[col->pace] * g->rules.days_per_turn;
+            if (start > 0 && km >= 0 && per > 0)
+                out[n].arrive = start + (km + per - 1) / per;
+        }
         out[n].estimated = true;
         out[n].sp = col->sp;
         out[n].hex = hex_from_offset(-1, -1);

@@ -260,6 +260,18 @@ static int shots(const char *data, const char *dir, int w, int h)
     shot(a, dir, "siege-panel");
     key(a, SDLK_t);
     shot(a, dir, "theatre");
+    {
+        /* Orders: pick the column waiting at Kufa, then Hit. */
+        int x, y, c = siege_column_by_id(&gm->siege, "abdallah"), hit = siege_place_by_id(&gm->siege, "hit");
+        if (c >= 0 && hit >= 0 && uiapp_theatre_column_screen(a, c, &x, &y)) {
+            mouse(a, x, y, true);
+            uiapp_theatre_place_screen(a, hit, &x, &y);
+            mouse(a, x, y, true);
+            if (uiapp_find_button(a, "Mounted", &x, &y))
+                mouse(a, x, y, false);
+            shot(a, dir, "theatre-orders");
+        }
+    }
     key(a, SDLK_r);
     shot(a, dir, "timeline");
     key(a, SDLK_r);
