@@ -1,21 +1,25 @@
 -- emesa-638.lua - "The Jazira comes to Homs", winter 637/638.
 --
--- Scenario B of the design brief (shared/design/history.md, section 1b),
--- first playable version. A coalition of Jaziran Arab tribes, with a
--- Byzantine landing force, besieges the Rashidun army in Emesa (Homs). Abu
--- Ubaidah holds the city and writes to the caliph; relief comes from Iraq.
--- The theatre map (Kufa, Hit, Circesium, Raqqa) and the contingents'
--- politics belong to a later version; here their effect arrives as news.
+-- Scenario B of the design brief (shared/design/history.md, section 1b).
+-- A coalition of the Arab tribes of the Jazira, with a Byzantine force
+-- landed from the sea, besieges the Rashidun army in Emesa (Homs). Abu
+-- Ubaidah holds the city and writes to the caliph; Umar answers from
+-- Medina, and from Kufa come al-Qa'qa' with 4,000 men and columns that
+-- strike at the tribes' homes in the Jazira (Hit, Circesium, Raqqa). The
+-- news of those counter-sieges, arriving late, makes the contingents fear
+-- for their homes and leave.
 --
 -- Every number that comes from the sources or was made up for play
 -- carries a tag, { value, conf = "A"|"D"|"I", src = "..." }:
---   A attested, D derived from attested data, I invented for play.
+--   A attested, D derived from attested data (dates, distances, travel
+--   times), I invented for play; "A?" attested by a doubtful source.
 -- Sources are the keys of history.md ("TB" = Tabari/Sayf, "IA" = Ibn
--- al-Adim, "MU" = Muir, "S1" = the Wikipedia summary, ...).
+-- al-Adim, "MU" = Muir, "S1" = the Wikipedia article (seed 001), "HA" =
+-- Handbook of Arabia, ...).
 --
--- Scale: 22 turns of 4 days; hexes of 250 m; one strength point (SP) is
--- about 500 men here, as in the design brief's order of battle for this
--- scenario (9,000 men = 18 SP). Reference for every key: scenarios/README.md.
+-- Scale [history.md 0]: 22 turns of 4 days; hexes of 250 m; one strength
+-- point (SP) is 100 men and a counter about 500 men (5 SP).
+-- Reference for every key: scenarios/README.md.
 
 ---------------------------------------------------------------------------
 -- The scenario itself
@@ -29,13 +33,47 @@ Late in 637 the Arab tribes of the Jazira - Rabi'a, Tanukh, Iyad and Namir,
 the Arabs of Hit - gather with a Byzantine force landed from the sea and
 march on Emesa. Abu Ubaidah calls in his outposts and shuts himself in the
 city with Khalid and the Mobile Guard. Khalid wants to go out and fight; the
-council decides to hold the walls and write to Umar. Hold Emesa until the
-coalition breaks up and relief comes from Iraq, or sally when the moment is
-right.]],
+council decides to hold the walls and write to Umar, 1,450 km away.
+
+As the Rashidun: hold Emesa until the letter has been answered. From Kufa
+al-Qa'qa' marches with 4,000 men, and columns ride into the Jazira against
+Hit, Circesium and Raqqa - the coalition's homes. When the contingents go
+home, sally and break what is left. As the coalition: storm the city or
+starve it before the news from home breaks your army.]],
   turns = { 22, conf = "I", src = "history.md 1b" },
   start = "28 Nov 637",          -- [D from IA]: about Dhu al-Qa'da 16 AH
   first_side = "coalition",      -- the besiegers move first each turn
-  town_side = "rashidun",        -- the side inside the walls
+  town = "emesa",                -- the walled town; its owner holds the gates
+}
+
+---------------------------------------------------------------------------
+-- The siege rules (core/siege.h). Most are the proposals of history.md
+-- section 2, restated here with their tags; a modder may change any.
+---------------------------------------------------------------------------
+siege {
+  historical = true,     -- reinforcements keep their schedule (false: +-1 turn)
+  civic_will = { 6, conf = "I" },   -- the townspeople of Emesa, 0-10
+  rules = {
+    weather_winter = { mild = 4, cold = 7, rain = 9, frost = 10 },  -- d10 [I; CL]
+    weather_other  = { mild = 7, cold = 8, rain = 10, frost = 10 },
+    winter_months  = { "dec", "jan", "feb" },
+    ford_closed_max = { 3, conf = "I", src = "history.md 2.10" },
+    camp_radius = { 2, conf = "I" },
+    gate_throughput = { 10, conf = "I", src = "history.md 2.6" },   -- SP per impulse
+    shift_surprise = { 2, conf = "I", src = "history.md 2.6" },
+    consumption_pct = { full = 100, half = 50, expel = 60 },        -- [I, history.md 2.4]
+    leak_per_gate = { 2, conf = "I", src = "history.md 2.4" },
+    forage_per_turn = { 4, conf = "I" }, forage_winter_pct = { 50, conf = "I", src = "history.md 2.4" },
+    pace_km = { mixed = 30, mounted = 45, forced = 55 },            -- km a day [D: HA, MR; history.md 2.7]
+    forced_sp_pct = { 5, conf = "I", src = "history.md 2.7" },
+    news_delay_min = { 1, conf = "I", src = "history.md 2.8" }, news_delay_max = { 2, conf = "I", src = "history.md 2.8" },
+    anxiety_unknown = { 1, conf = "I", src = "history.md 2.8" }, anxiety_near = { 2, conf = "I", src = "history.md 2.8" },
+    anxiety_besieged = { 3, conf = "I", src = "history.md 2.8" }, anxiety_fallen = { 5, conf = "I", src = "history.md 2.8" },
+    anxiety_departure = { 1, conf = "A", src = "MU (the cascade)" },
+    -- An army of the caliph does not hand over a city it means to hold on
+    -- the first offer: a higher bar than for a town of citizens [I].
+    surrender_target = { 16, conf = "I", src = "history.md 2.11, raised" },
+  },
 }
 
 ---------------------------------------------------------------------------
@@ -54,10 +92,15 @@ rules {
 }
 
 ---------------------------------------------------------------------------
--- Sides
+-- Sides, with their stores. Food is counted in ration-days of the whole
+-- army: 4 a turn at full rations.
 ---------------------------------------------------------------------------
-side { id = "rashidun", name = "Rashidun", morale = { 14, conf = "I" } }
-side { id = "coalition", name = "Jazira coalition", morale = { 12, conf = "I" } }
+side { id = "rashidun", name = "Rashidun", morale = { 14, conf = "I" },
+       food = { 72, conf = "I", src = "history.md 2.4" }, rations = "full" }
+-- The besiegers live off the country, which gives half as much in winter;
+-- their own stores run out late in the winter ("the besiegers freeze").
+side { id = "coalition", name = "Jazira coalition", morale = { 12, conf = "I" },
+       food = { 40, conf = "I" }, rations = "full", forages = true }
 
 ---------------------------------------------------------------------------
 -- The map, 40 x 30 hexes of 250 m (10 x 7.5 km), north at the top.
@@ -115,11 +158,17 @@ map {
 }
 
 ---------------------------------------------------------------------------
--- Places: what the sides fight for. Whoever last stood on a place's hex
--- owns it.
+-- Places on the battle map: what the sides fight for. Whoever last stood
+-- on a place's hex owns it. The coalition's camps shelter the besiegers
+-- within two hexes (tents: less exposure to the cold).
 ---------------------------------------------------------------------------
 place { id = "emesa", name = "Emesa (Homs)", at = "23,11", owner = "rashidun", value = 10 }
 place { id = "tell", name = "The tell", at = "21,13", owner = "rashidun", value = 2 }
+place { id = "camp_north", name = "Camp of Rabi'a", at = "23,6", owner = "coalition", camp = true }
+place { id = "camp_northeast", name = "Camp of Iyad and Namir", at = "28,8", owner = "coalition", camp = true }
+place { id = "camp_east", name = "Camp of the Hit Arabs", at = "28,12", owner = "coalition", camp = true }
+place { id = "camp_south", name = "Camp of the Byzantines", at = "23,16", owner = "coalition", camp = true }
+place { id = "camp_west", name = "Camp of the Tanukh", at = "18,11", owner = "coalition", camp = true }
 
 ---------------------------------------------------------------------------
 -- Gates, placed from their later positions [D from GT, SH]. All shut.
@@ -130,150 +179,434 @@ gate { id = "saghir", name = "Saghir (Dreib) gate", at = "25,11", state = "shut"
 gate { id = "sham", name = "Sham (Damascus) gate", at = "22,13", state = "shut" }  -- S, beside the tell
 
 ---------------------------------------------------------------------------
--- The Rashidun in Emesa: about 9,000 men including the Mobile Guard
--- [I: the sources give no figure, history.md 1b]. 18 SP.
+-- The theatre map: Syria, the Jazira and Iraq. x, y place each town for
+-- drawing (about 1 unit = 1 km, north up). Resistance is what a column
+-- must reach on d10 + SP/10 + half its leader's command to take a town
+-- [history.md 2.7].
 ---------------------------------------------------------------------------
-unit { id = "guard_1", name = "Mobile Guard (Khalid)", side = "rashidun", type = "light_cav",
-       quality = "elite", sp = { 3, conf = "I", src = "history.md 1b" }, at = "23,10" }
-unit { id = "guard_2", name = "Mobile Guard, heavy horse", side = "rashidun", type = "heavy_cav",
-       quality = "elite", sp = { 3, conf = "I", src = "history.md 1b" }, at = "24,11" }
-unit { id = "foot_1", name = "Abu Ubaidah's foot", side = "rashidun", type = "infantry",
-       quality = "veteran", sp = { 4, conf = "I" }, at = "23,11" }
-unit { id = "foot_2", name = "Yemeni foot", side = "rashidun", type = "infantry",
-       quality = "veteran", sp = { 4, conf = "I" }, at = "22,12" }
-unit { id = "foot_3", name = "Garrison of Emesa", side = "rashidun", type = "infantry",
-       quality = "regular", sp = { 4, conf = "I" }, at = "22,10" }
+theatre_place { id = "emesa", name = "Emesa", owner = "rashidun", map_place = "emesa", x = 170, y = 327 }
+theatre_place { id = "palmyra", name = "Palmyra", owner = "rashidun", x = 327, y = 345 }
+theatre_place { id = "jabiya", name = "al-Jabiya", owner = "rashidun", x = 90, y = 510 }
+theatre_place { id = "medina", name = "Medina", owner = "rashidun", x = 460, y = 1350 }
+theatre_place { id = "kufa", name = "Kufa", owner = "rashidun", x = 940, y = 600 }
+-- Hit dug a trench round its walls [A: TB]: the hardest nut.
+theatre_place { id = "hit", name = "Hit", owner = "coalition", resistance = { 9, conf = "I", src = "history.md 2.7; TB" },
+                x = 780, y = 440 }
+theatre_place { id = "anah", name = "Anah", owner = "coalition", resistance = { 6, conf = "I" }, x = 695, y = 360 }
+-- Circesium fell without a fight to a column that came unannounced [A: TB, S1].
+theatre_place { id = "circesium", name = "Circesium (Qarqisiya)", owner = "coalition",
+                resistance = { 7, conf = "I", src = "history.md 2.7" },
+                surprise_resistance = { 4, conf = "I", src = "history.md 2.7; TB" }, x = 545, y = 285 }
+-- Raqqa's leaders gave up within days, facing starvation once the
+-- countryside was held [A: S1].
+theatre_place { id = "raqqa", name = "Raqqa (Kallinikos)", owner = "coalition",
+                resistance = { 7, conf = "I", src = "history.md 2.7" }, ravage = { 1, conf = "I", src = "S1" },
+                x = 400, y = 205 }
+theatre_place { id = "edessa", name = "Edessa", owner = "coalition", resistance = { 8, conf = "I" }, x = 380, y = 85 }
+-- Qinnasrin, taken by Khalid just before, has risen with the Tanukh [A: IA].
+theatre_place { id = "qinnasrin", name = "Qinnasrin", owner = "coalition", resistance = { 6, conf = "I" }, x = 200, y = 200 }
+theatre_place { id = "antioch", name = "Antioch", owner = "coalition", resistance = { 9, conf = "I" }, x = 115, y = 180 }
 
--- Relief from Kufa: al-Qa'qa' with 4,000 [A: TB], 8 SP, arriving by the
--- Damascus road about three days after the dispersal [A: TB; D: turn 14].
-unit { id = "qaqa_1", name = "al-Qa'qa's horse", side = "rashidun", type = "light_cav",
-       quality = "veteran", sp = { 4, conf = "A", src = "TB" },
-       arrives = { turn = { 14, conf = "D", src = "TB" }, at = "24,29" } }
-unit { id = "qaqa_2", name = "al-Qa'qa's camel riders", side = "rashidun", type = "camel",
-       quality = "veteran", sp = { 4, conf = "A", src = "TB" },
-       arrives = { turn = { 14, conf = "D", src = "TB" }, at = "24,29" } }
+-- Road distances in km [D: history.md 2.7, from modern roads along the
+-- old routes].
+route { from = "kufa", to = "hit", km = { 280, conf = "D", src = "history.md 2.7" } }
+route { from = "hit", to = "anah", km = { 150, conf = "D", src = "history.md 2.7" } }
+route { from = "anah", to = "circesium", km = { 190, conf = "D", src = "history.md 2.7" } }
+route { from = "circesium", to = "raqqa", km = { 190, conf = "D", src = "history.md 2.7" } }
+route { from = "raqqa", to = "edessa", km = { 170, conf = "D", src = "history.md 2.7" } }
+route { from = "circesium", to = "palmyra", km = { 250, conf = "D", src = "history.md 2.7" } }
+route { from = "palmyra", to = "emesa", km = { 170, conf = "D", src = "history.md 2.7" } }
+route { from = "medina", to = "jabiya", km = { 1250, conf = "D", src = "history.md 2.7" } }
+route { from = "jabiya", to = "emesa", km = { 255, conf = "D", src = "history.md 2.7" } }
+route { from = "emesa", to = "qinnasrin", km = { 170, conf = "D", src = "modern road Homs-Aleppo less 25 km" } }
+route { from = "qinnasrin", to = "antioch", km = { 100, conf = "D", src = "modern road" } }
+
+---------------------------------------------------------------------------
+-- Couriers. Abu Ubaidah's letter leaves on turn 2 [A: TB] and rides about
+-- 1,450 km at 100 km a day [A: HA; D], reaching Umar on turn 6; Umar's
+-- orders then ride to Kufa and arrive on turn 9 [D: history.md 1b, orders
+-- reach Kufa T7-9].
+---------------------------------------------------------------------------
+courier { id = "letter", name = "Abu Ubaidah's letter", side = "rashidun", from = "emesa", to = "medina",
+          km = { 1450, conf = "D", src = "HA" }, km_per_day = { 100, conf = "A", src = "HA" },
+          depart_turn = { 2, conf = "A", src = "TB" } }
+courier { id = "orders", name = "Umar's orders to Kufa", side = "rashidun", from = "medina", to = "kufa",
+          km = { 1000, conf = "I", src = "estimate, Medina-Kufa by the pilgrim road" },
+          km_per_day = { 100, conf = "A", src = "HA" }, depart_turn = { 6, conf = "D", src = "IA; HA" } }
+
+---------------------------------------------------------------------------
+-- Columns on the theatre map. Those from Kufa set out when Umar's orders
+-- arrive; their goals stay secret until they strike [A: TB]. The Kufa
+-- pool of 5,500 is split as in Sayf's account [I: history.md 1b gives
+-- 6,000 for the player to allocate]; a player may redirect any column
+-- once it marches (send-column <id> <place> <pace>).
+---------------------------------------------------------------------------
+column { id = "qaqa", name = "al-Qa'qa's 4,000", side = "rashidun", sp = { 40, conf = "A", src = "TB; S1" },
+         leader = "qaqa", at = "kufa", dest = "emesa", pace = "forced", after_courier = "orders" }
+column { id = "hit", name = "Umar ibn Malik's column", side = "rashidun", sp = { 20, conf = "I" },
+         leader = "umar_ibn_malik", at = "kufa", dest = "hit", pace = "mounted", hidden = true, after_courier = "orders" }
+column { id = "circesium", name = "Habib ibn Maslama's column", side = "rashidun", sp = { 15, conf = "I" },
+         leader = "habib", at = "kufa", dest = "circesium", pace = "mounted", hidden = true, after_courier = "orders" }
+column { id = "raqqa", name = "Suhayl ibn Adi's column", side = "rashidun", sp = { 20, conf = "I" },
+         leader = "suhayl", at = "kufa", dest = "raqqa", pace = "mounted", hidden = true, after_courier = "orders" }
+-- The caliph himself sets out from Medina with 1,000 men [A?: S1 only]
+-- when the letter reaches him, and goes as far as al-Jabiya [A: TB].
+column { id = "caliph", name = "The caliph's 1,000", side = "rashidun", sp = { 10, conf = "A?", src = "S1" },
+         leader = "umar", at = "medina", dest = "jabiya", pace = "mixed", after_courier = "letter" }
+
+---------------------------------------------------------------------------
+-- The coalition's contingents, each with its home on the theatre map and
+-- a loyalty to the siege [I]. A contingent leaves when d10 < worry for
+-- home - loyalty [history.md 2.8]; each departure adds 1 to the rest.
+---------------------------------------------------------------------------
+contingent { id = "rabia", name = "Rabi'a", side = "coalition", home = "circesium", loyalty = { 1, conf = "I" } }
+contingent { id = "iyad_namir", name = "Iyad and Namir", side = "coalition", home = "raqqa", loyalty = { 1, conf = "I" } }
+contingent { id = "hit_arabs", name = "Arabs of Hit", side = "coalition", home = "hit", loyalty = { 0, conf = "I" } }
+-- The Tanukh of Qinnasrin wavered and offered to change sides [A: RF, IA].
+contingent { id = "tanukh", name = "Tanukh", side = "coalition", home = "qinnasrin", loyalty = { -1, conf = "I", src = "RF" } }
+contingent { id = "byzantines", name = "Byzantines from the sea", side = "coalition", home = "antioch",
+             loyalty = { 3, conf = "I" } }
+
+---------------------------------------------------------------------------
+-- The Rashidun in Emesa: about 9,000 men including 3,000 of the Mobile
+-- Guard [I: the sources give no figure, history.md 1b]. 90 SP: Khalid
+-- and the Guard behind the Rastan and Saghir gates, the foot on the walls.
+---------------------------------------------------------------------------
+-- The Mobile Guard, 3,000 horse [I, history.md 1b]: six counters.
+unit { id = "guard_1", name = "Mobile Guard, light horse I", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,9" }
+unit { id = "guard_2", name = "Mobile Guard, light horse II", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,9" }
+unit { id = "guard_3", name = "Mobile Guard, light horse III", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,10" }
+unit { id = "guard_4", name = "Mobile Guard, light horse IV", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,10" }
+unit { id = "guard_5", name = "Mobile Guard, heavy horse I", side = "rashidun", type = "heavy_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "25,11" }
+unit { id = "guard_6", name = "Mobile Guard, heavy horse II", side = "rashidun", type = "heavy_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "25,11" }
+-- The foot, 6,000 [I]: twelve counters.
+unit { id = "foot_1", name = "Companions' foot", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,11" }
+unit { id = "foot_2", name = "Himyar foot", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,9" }
+unit { id = "foot_3", name = "Hamdan foot", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "24,9" }
+unit { id = "foot_4", name = "Madhhij foot", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "21,10" }
+unit { id = "foot_5", name = "Kinda foot", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "25,10" }
+unit { id = "foot_6", name = "Azd foot", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "21,12" }
+unit { id = "foot_7", name = "Qays foot", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "25,12" }
+unit { id = "foot_8", name = "Tamim foot", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,13" }
+unit { id = "foot_9", name = "Garrison of Emesa I", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "24,10" }
+unit { id = "foot_10", name = "Garrison of Emesa II", side = "rashidun", type = "infantry", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,11" }
+unit { id = "archers_1", name = "Yemeni archers I", side = "rashidun", type = "archers", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,11" }
+unit { id = "archers_2", name = "Yemeni archers II", side = "rashidun", type = "archers", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1b" }, at = "24,11" }
+
+-- Relief from Kufa: al-Qa'qa' with 4,000 [A: TB], eight counters. They
+-- march with his column and come on by the Palmyra road when it reaches
+-- Emesa (about turn 14 [D]). The garrison hears of them first as a rumour,
+-- then for certain.
+unit { id = "qaqa_1", name = "al-Qa'qa's horse I", side = "rashidun", type = "light_cav", quality = "veteran",
+       sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3", rumour = { 10, conf = "I" }, confirm = { 12, conf = "I" } } }
+unit { id = "qaqa_2", name = "al-Qa'qa's horse II", side = "rashidun", type = "light_cav", quality = "veteran",
+       sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3" } }
+unit { id = "qaqa_3", name = "al-Qa'qa's horse III", side = "rashidun", type = "light_cav", quality = "veteran",
+       sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3" } }
+unit { id = "qaqa_4", name = "al-Qa'qa's horse IV", side = "rashidun", type = "light_cav", quality = "veteran",
+       sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3" } }
+unit { id = "qaqa_5", name = "Kufan camel riders I", side = "rashidun", type = "camel", quality = "veteran",
+       sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3" } }
+unit { id = "qaqa_6", name = "Kufan camel riders II", side = "rashidun", type = "camel", quality = "veteran",
+       sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3" } }
+unit { id = "qaqa_7", name = "Kufan camel riders III", side = "rashidun", type = "camel", quality = "veteran",
+       sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3" } }
+unit { id = "qaqa_8", name = "Kufan camel riders IV", side = "rashidun", type = "camel", quality = "veteran",
+       sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3" } }
 
 ---------------------------------------------------------------------------
 -- The coalition: 20,000 in five contingents [I: default of history.md 1b;
--- Sayf says 30,000 Jazirans plus the Tanukh, A: IA]. 40 SP, camped by the
--- gates.
+-- Sayf says 30,000 Jazirans besides the Tanukh, A: IA]. 200 SP in forty
+-- counters, camped before the gates.
 ---------------------------------------------------------------------------
--- Rabi'a, 6,000 (home Circesium/Hit): north, before the Rastan gate
-unit { id = "rabia_1", name = "Rabi'a camel riders", side = "coalition", type = "camel", sp = { 4, conf = "I" }, at = "23,7" }
-unit { id = "rabia_2", name = "Rabi'a horse", side = "coalition", type = "light_cav", sp = { 4, conf = "I" }, at = "22,7" }
-unit { id = "rabia_3", name = "Rabi'a foot", side = "coalition", type = "infantry", quality = "levy", sp = { 4, conf = "I" }, at = "24,7" }
--- Iyad and Namir, 4,000 (Raqqa-Harran): north-east, on the Palmyra road
-unit { id = "iyad_1", name = "Iyad camel riders", side = "coalition", type = "camel", sp = { 4, conf = "I" }, at = "27,8" }
-unit { id = "iyad_2", name = "Namir foot", side = "coalition", type = "infantry", quality = "levy", sp = { 4, conf = "I" }, at = "26,8" }
--- Arabs of Hit, 3,000: east, before the Saghir gate
-unit { id = "hit_1", name = "Hit horse", side = "coalition", type = "light_cav", sp = { 3, conf = "I" }, at = "27,11" }
-unit { id = "hit_2", name = "Hit foot", side = "coalition", type = "infantry", quality = "levy", sp = { 3, conf = "I" }, at = "27,12" }
--- Byzantines landed from the sea, 3,000 (Antioch): south, by the Sham gate
-unit { id = "byz_1", name = "Byzantine cavalry", side = "coalition", type = "heavy_cav", sp = { 3, conf = "I" }, at = "23,15" }
-unit { id = "byz_2", name = "Byzantine foot", side = "coalition", type = "infantry", sp = { 3, conf = "I" }, at = "22,16" }
--- Tanukh of Qinnasrin, 4,000: west, in the orchards (they will waver)
-unit { id = "tanukh_1", name = "Tanukh horse", side = "coalition", type = "light_cav", sp = { 4, conf = "I" }, at = "19,11" }
-unit { id = "tanukh_2", name = "Tanukh foot", side = "coalition", type = "infantry", quality = "levy", sp = { 4, conf = "I" }, at = "19,12" }
+-- Rabi'a, 6,000 (home Circesium): before the Rastan gate, north
+unit { id = "rabia_horse_1", name = "Rabi'a horse I", side = "coalition", type = "light_cav", quality = "regular", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,6" }
+unit { id = "rabia_horse_2", name = "Rabi'a horse II", side = "coalition", type = "light_cav", quality = "regular", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,6" }
+unit { id = "rabia_horse_3", name = "Rabi'a horse III", side = "coalition", type = "light_cav", quality = "regular", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,5" }
+unit { id = "rabia_horse_4", name = "Rabi'a horse IV", side = "coalition", type = "light_cav", quality = "regular", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,5" }
+unit { id = "rabia_camel_1", name = "Rabi'a camel riders I", side = "coalition", type = "camel", quality = "regular", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,6" }
+unit { id = "rabia_camel_2", name = "Rabi'a camel riders II", side = "coalition", type = "camel", quality = "regular", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,6" }
+unit { id = "rabia_camel_3", name = "Rabi'a camel riders III", side = "coalition", type = "camel", quality = "regular", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "24,6" }
+unit { id = "rabia_camel_4", name = "Rabi'a camel riders IV", side = "coalition", type = "camel", quality = "regular", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "24,6" }
+unit { id = "rabia_foot_1", name = "Rabi'a foot I", side = "coalition", type = "infantry", quality = "levy", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,7" }
+unit { id = "rabia_foot_2", name = "Rabi'a foot II", side = "coalition", type = "infantry", quality = "levy", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,7" }
+unit { id = "rabia_foot_3", name = "Rabi'a foot III", side = "coalition", type = "infantry", quality = "levy", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,7" }
+unit { id = "rabia_foot_4", name = "Rabi'a foot IV", side = "coalition", type = "infantry", quality = "levy", contingent = "rabia", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,7" }
+-- Iyad and Namir, 4,000 (home Raqqa): before the Jabal gate, north-east
+unit { id = "iyad_camel_1", name = "Iyad camel riders I", side = "coalition", type = "camel", quality = "regular", contingent = "iyad_namir", sp = { 5, conf = "I", src = "history.md 1b" }, at = "28,8" }
+unit { id = "iyad_camel_2", name = "Iyad camel riders II", side = "coalition", type = "camel", quality = "regular", contingent = "iyad_namir", sp = { 5, conf = "I", src = "history.md 1b" }, at = "28,8" }
+unit { id = "iyad_camel_3", name = "Iyad camel riders III", side = "coalition", type = "camel", quality = "regular", contingent = "iyad_namir", sp = { 5, conf = "I", src = "history.md 1b" }, at = "27,7" }
+unit { id = "iyad_horse_1", name = "Iyad horse I", side = "coalition", type = "light_cav", quality = "regular", contingent = "iyad_namir", sp = { 5, conf = "I", src = "history.md 1b" }, at = "27,7" }
+unit { id = "iyad_horse_2", name = "Iyad horse II", side = "coalition", type = "light_cav", quality = "regular", contingent = "iyad_namir", sp = { 5, conf = "I", src = "history.md 1b" }, at = "28,7" }
+unit { id = "namir_foot_1", name = "Namir foot I", side = "coalition", type = "infantry", quality = "levy", contingent = "iyad_namir", sp = { 5, conf = "I", src = "history.md 1b" }, at = "28,7" }
+unit { id = "namir_foot_2", name = "Namir foot II", side = "coalition", type = "infantry", quality = "levy", contingent = "iyad_namir", sp = { 5, conf = "I", src = "history.md 1b" }, at = "29,7" }
+unit { id = "namir_foot_3", name = "Namir foot III", side = "coalition", type = "infantry", quality = "levy", contingent = "iyad_namir", sp = { 5, conf = "I", src = "history.md 1b" }, at = "29,7" }
+-- Arabs of Hit, 3,000 (home Hit): before the Saghir gate, east
+unit { id = "hit_horse_1", name = "Hit horse I", side = "coalition", type = "light_cav", quality = "regular", contingent = "hit_arabs", sp = { 5, conf = "I", src = "history.md 1b" }, at = "28,12" }
+unit { id = "hit_horse_2", name = "Hit horse II", side = "coalition", type = "light_cav", quality = "regular", contingent = "hit_arabs", sp = { 5, conf = "I", src = "history.md 1b" }, at = "28,12" }
+unit { id = "hit_foot_1", name = "Hit foot I", side = "coalition", type = "infantry", quality = "levy", contingent = "hit_arabs", sp = { 5, conf = "I", src = "history.md 1b" }, at = "27,11" }
+unit { id = "hit_foot_2", name = "Hit foot II", side = "coalition", type = "infantry", quality = "levy", contingent = "hit_arabs", sp = { 5, conf = "I", src = "history.md 1b" }, at = "27,11" }
+unit { id = "hit_foot_3", name = "Hit foot III", side = "coalition", type = "infantry", quality = "levy", contingent = "hit_arabs", sp = { 5, conf = "I", src = "history.md 1b" }, at = "28,11" }
+unit { id = "hit_foot_4", name = "Hit foot IV", side = "coalition", type = "infantry", quality = "levy", contingent = "hit_arabs", sp = { 5, conf = "I", src = "history.md 1b" }, at = "28,11" }
+-- Byzantines landed from the sea, 3,000 (home Antioch): before the Sham gate, south
+unit { id = "byz_cav_1", name = "Byzantine cavalry I", side = "coalition", type = "heavy_cav", quality = "veteran", contingent = "byzantines", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,16" }
+unit { id = "byz_cav_2", name = "Byzantine cavalry II", side = "coalition", type = "heavy_cav", quality = "veteran", contingent = "byzantines", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,16" }
+unit { id = "byz_cav_3", name = "Byzantine cavalry III", side = "coalition", type = "heavy_cav", quality = "veteran", contingent = "byzantines", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,15" }
+unit { id = "byz_foot_1", name = "Byzantine foot I", side = "coalition", type = "infantry", quality = "regular", contingent = "byzantines", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,15" }
+unit { id = "byz_foot_2", name = "Byzantine foot II", side = "coalition", type = "infantry", quality = "regular", contingent = "byzantines", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,16" }
+unit { id = "byz_foot_3", name = "Byzantine foot III", side = "coalition", type = "infantry", quality = "regular", contingent = "byzantines", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,16" }
+-- Tanukh of Qinnasrin, 4,000 (home Qinnasrin): in the orchards, west
+unit { id = "tanukh_horse_1", name = "Tanukh horse I", side = "coalition", type = "light_cav", quality = "regular", contingent = "tanukh", sp = { 5, conf = "I", src = "history.md 1b" }, at = "18,11" }
+unit { id = "tanukh_horse_2", name = "Tanukh horse II", side = "coalition", type = "light_cav", quality = "regular", contingent = "tanukh", sp = { 5, conf = "I", src = "history.md 1b" }, at = "18,11" }
+unit { id = "tanukh_horse_3", name = "Tanukh horse III", side = "coalition", type = "light_cav", quality = "regular", contingent = "tanukh", sp = { 5, conf = "I", src = "history.md 1b" }, at = "17,10" }
+unit { id = "tanukh_horse_4", name = "Tanukh horse IV", side = "coalition", type = "light_cav", quality = "regular", contingent = "tanukh", sp = { 5, conf = "I", src = "history.md 1b" }, at = "17,10" }
+unit { id = "tanukh_foot_1", name = "Tanukh foot I", side = "coalition", type = "infantry", quality = "levy", contingent = "tanukh", sp = { 5, conf = "I", src = "history.md 1b" }, at = "18,10" }
+unit { id = "tanukh_foot_2", name = "Tanukh foot II", side = "coalition", type = "infantry", quality = "levy", contingent = "tanukh", sp = { 5, conf = "I", src = "history.md 1b" }, at = "18,10" }
+unit { id = "tanukh_foot_3", name = "Tanukh foot III", side = "coalition", type = "infantry", quality = "levy", contingent = "tanukh", sp = { 5, conf = "I", src = "history.md 1b" }, at = "19,10" }
+unit { id = "tanukh_foot_4", name = "Tanukh foot IV", side = "coalition", type = "infantry", quality = "levy", contingent = "tanukh", sp = { 5, conf = "I", src = "history.md 1b" }, at = "19,10" }
 
 ---------------------------------------------------------------------------
 -- Leaders. Ratings 0-5 are invented for play [I]; traits follow
--- history.md 1b.
+-- history.md 1b. Leaders without a unit act off the map: at the head of a
+-- column, or (Umar, Iyad, Heraclius) from afar.
 ---------------------------------------------------------------------------
-leader { id = "abu_ubaidah", name = "Abu Ubaidah", side = "rashidun", command = 4, initiative = 2, tactics = 3,
+leader { id = "abu_ubaidah", name = "Abu Ubaidah ibn al-Jarrah", side = "rashidun", command = 4, initiative = 2, tactics = 3,
          traits = { "cautious", "trusted", "council" }, with = "foot_1" }
 leader { id = "khalid", name = "Khalid ibn al-Walid", side = "rashidun", command = 4, initiative = 5, tactics = 5,
          traits = { "sword", "feint", "impetuous" }, with = "guard_1" }
 leader { id = "qaqa", name = "al-Qa'qa' ibn Amr", side = "rashidun", command = 3, initiative = 4, tactics = 4,
          traits = { "forced_marcher" }, with = "qaqa_1" }
+leader { id = "umar", name = "Umar ibn al-Khattab, the caliph", side = "rashidun", command = 4, initiative = 3, tactics = 2,
+         traits = { "caliph" } }
+leader { id = "iyad", name = "Iyad ibn Ghanm", side = "rashidun", command = 3, initiative = 3, tactics = 3,
+         traits = { "negotiator" } }
+leader { id = "umar_ibn_malik", name = "Umar ibn Malik", side = "rashidun", command = 3, initiative = 3, tactics = 3 }
+leader { id = "habib", name = "Habib ibn Maslama", side = "rashidun", command = 3, initiative = 4, tactics = 3 }
+leader { id = "suhayl", name = "Suhayl ibn Adi", side = "rashidun", command = 3, initiative = 3, tactics = 3 }
 -- No source names a coalition field commander [history.md 1b]: generic chiefs.
 leader { id = "rabia_chief", name = "Chief of Rabi'a", side = "coalition", command = 2, initiative = 3, tactics = 2,
-         with = "rabia_2" }
+         with = "rabia_horse_1" }
+leader { id = "tanukh_chief", name = "Chief of the Tanukh", side = "coalition", command = 2, initiative = 2, tactics = 2,
+         traits = { "cautious" }, with = "tanukh_horse_1" }
 leader { id = "byz_commander", name = "Byzantine commander", side = "coalition", command = 3, initiative = 2,
-         tactics = 3, with = "byz_1" }
+         tactics = 3, with = "byz_cav_1" }
+leader { id = "heraclius", name = "Heraclius, at Edessa", side = "coalition", command = 3, initiative = 2, tactics = 2 }
 
 ---------------------------------------------------------------------------
 -- Victory, tried in this order at the end of each turn (hold_place only
--- at the end of the last turn).
+-- at the end of the last turn). The historical outcome - the city held,
+-- the coalition gone home and broken in the pursuit - is judged by the
+-- handler at the end of this file, at the start of each turn.
 ---------------------------------------------------------------------------
 victory { side = "coalition", kind = "take_place", place = "emesa", level = "major",
           text = "Emesa falls to the coalition" }
-victory { side = "rashidun", kind = "destroy_sp", amount = { 20, conf = "I" }, level = "major",
-          text = "the coalition army is broken in the field, as in the pursuit of 638" }
-victory { side = "coalition", kind = "enemy_morale", amount = { 3, conf = "I" }, level = "minor",
-          text = "the garrison loses heart; Abu Ubaidah must treat or leave" }
-victory { side = "rashidun", kind = "hold_place", place = "emesa", level = "major",
-          text = "Emesa held until the coalition went home" }
+victory { side = "coalition", kind = "surrender", level = "major",
+          text = "Abu Ubaidah gives up Emesa on terms" }
+victory { side = "rashidun", kind = "destroy_sp", amount = { 100, conf = "I" }, level = "major",
+          text = "the coalition army is destroyed before the walls" }
+victory { side = "coalition", kind = "enemy_morale", amount = { 2, conf = "I" }, level = "minor",
+          text = "the garrison loses heart; Abu Ubaidah must leave Emesa, as he left it before the Yarmuk" }
+victory { side = "coalition", kind = "hold_place", place = "camp_north", level = "minor",
+          text = "the Muslims are still shut up in Emesa: Heraclius has won the time he wanted" }
+victory { side = "rashidun", kind = "hold_place", place = "emesa", level = "minor",
+          text = "Emesa held, and the coalition's main camp broken" }
 
 ---------------------------------------------------------------------------
 -- History notes, in our own words, with how sure we are.
 ---------------------------------------------------------------------------
+note { id = "scale", title = "Scale", conf = "I", src = "history.md 0",
+       text = "A hex is 250 m across and the battle map 10 by 7.5 km. A strength point is about 100 men and a counter about 500. A siege turn is four days; a sally or a battle is fought in impulses of about twenty minutes on the same map." }
 note { id = "council", title = "The council in Emesa", conf = "A", src = "TB",
-       text = "When the coalition approached, Abu Ubaidah gathered his commanders. Khalid urged them to go out and fight at once; the others preferred to stay behind the walls and ask the caliph for help, and that view carried." }
+       text = "When the coalition approached, Abu Ubaidah called in his outposts and gathered his commanders. Khalid, just back from Qinnasrin, urged them to go out and fight at once; the others preferred to stay behind the walls and ask the caliph for help, and that view carried." }
 note { id = "letter", title = "A letter to Medina", conf = "D", src = "HA; IA",
-       text = "A courier riding about 100 km a day would need some two weeks to cover the 1,450 km to Medina. Umar is said to have received the news on his way to the pilgrimage." }
-note { id = "kufa", title = "The answer from Kufa", conf = "A", src = "TB",
-       text = "Umar ordered the garrison of Kufa to march: al-Qa'qa' set out for Emesa with 4,000 men the same day, and other columns struck at the tribes' homes in the Jazira, at Hit, Circesium and Raqqa." }
-note { id = "dispersal", title = "The coalition breaks up", conf = "A", src = "TB; MU",
-       text = "Hearing that their own lands were threatened, the Jazirans left the siege. Khalid urged Abu Ubaidah to sally, and the Muslims routed those who remained." }
+       text = "A courier riding about 100 km a day needs some two weeks for the 1,450 km to Medina. Umar is said to have had the news on his way to the pilgrimage, and his orders then had to reach Kufa." }
+note { id = "kufa", title = "The answer from Kufa", conf = "A", src = "TB; S1",
+       text = "Umar ordered Sa'd in Kufa to act: al-Qa'qa' set out for Emesa with 4,000 men the same day, and other columns rode into the Jazira by separate roads - to Hit and Circesium, and under Suhayl ibn Adi to Raqqa - so that the tribes would hear their own homes were threatened." }
+note { id = "hit", title = "The trench at Hit", conf = "A", src = "TB; S1",
+       text = "Hit was ready: its people had dug a trench round the walls, and the column had to sit down before it. Part of the force stayed to besiege it while the rest went on up the Euphrates." }
+note { id = "circesium", title = "Circesium taken by surprise", conf = "A", src = "TB; S1",
+       text = "Circesium fell without a fight to a column that came before anyone expected it. The scenario lets an unannounced column face a much weaker resistance." }
+note { id = "raqqa", title = "Raqqa and its fields", conf = "A", src = "S1",
+       text = "At Raqqa the nomads defended the villages outside the walls. Once the countryside was lost, the town's leaders, facing hunger, gave up within days. Each turn of siege lowers Raqqa's resistance here." }
+note { id = "dispersal", title = "The coalition breaks up", conf = "A", src = "TB; MU; S1",
+       text = "The news that their own lands were invaded, and that the caliph himself was coming, reached the camps before Emesa. The Jazirans left the siege and hurried home; Khalid urged Abu Ubaidah to sally, and the Muslims routed those who remained and pursued them." }
 note { id = "qaqa", title = "Three days late", conf = "A", src = "TB; S1",
-       text = "Sayf says al-Qa'qa' reached Emesa three days after the battle; another account has him arrive first and join the pursuit. The scenario brings him on turn 14 by the Damascus road." }
+       text = "Sayf says al-Qa'qa' reached Emesa three days after the battle; another account has him arrive first and join Khalid's pursuit. Here his column marches from Kufa at a forced pace and arrives about turn 14." }
+note { id = "umar", title = "The caliph on the road", conf = "A?", src = "S1; TB",
+       text = "One account has Umar march from Medina with 1,000 men; Sayf brings him as far as al-Jabiya. When his coming is known, the garrison takes heart (+3 morale) and the coalition loses it." }
+note { id = "tanukh", title = "The Tanukh waver", conf = "A", src = "RF; IA",
+       text = "The Tanukh of Qinnasrin had gone over to the coalition. During the siege they sent word that they would give way when the Muslims came out. In play, once the relief from Iraq is confirmed, the Tanukh lose their will to fight." }
 note { id = "numbers", title = "How many?", conf = "I", src = "history.md 1b, 3",
        text = "No source gives the size of the garrison. Sayf speaks of 30,000 Jazirans besides the Tanukh, a figure later historians distrust. The 9,000 defenders and 20,000 besiegers here are choices for play." }
+
+---------------------------------------------------------------------------
+-- Disputed points, side by side for the classroom.
+---------------------------------------------------------------------------
+dispute { id = "date", title = "When was the second siege?", versions = {
+  { text = "Late 637, in the month of Dhu al-Qa'da of the year 16.", src = "IA" },
+  { text = "638, the year 17.", src = "TB; MU; S1" } } }
+dispute { id = "where", title = "Where did the Muslims wait?", versions = {
+  { text = "Abu Ubaidah withdrew into the city and waited behind its walls.", src = "S1" },
+  { text = "They camped and dug in on the open ground before the city.", src = "TB; IA" } } }
+dispute { id = "sequence", title = "Al-Qa'qa' before or after the battle?", versions = {
+  { text = "Al-Qa'qa' joined Khalid, who then pursued the coalition.", src = "S1" },
+  { text = "He arrived three days after the victory.", src = "TB" },
+  { text = "The enemy had already dispersed before he came.", src = "MU" } } }
+dispute { id = "coalition", title = "Who besieged Emesa?", versions = {
+  { text = "Christian Arabs of the Jazira only, from Hit and Circesium.", src = "S1" },
+  { text = "Arabs with a Byzantine landing from the sea, while Antioch and Qinnasrin rose.", src = "MU; IA" },
+  { text = "30,000 Jazirans besides the Tanukh.", src = "IA (Sayf)" } } }
+dispute { id = "hit_circesium", title = "When did Hit and Circesium fall?", versions = {
+  { text = "To Umar ibn Malik's column from Kufa, in 637.", src = "TB; MU p.121" },
+  { text = "To Habib ibn Maslama under Iyad, in the year 19.", src = "BL p.275" },
+  { text = "Circesium probably only in 640.", src = "Streck, in S1" } } }
+dispute { id = "four_thousand", title = "What were the 4,000?", versions = {
+  { text = "Four thousand men under al-Qa'qa'.", src = "TB; S1" },
+  { text = "Kufa's reserve of 4,000 horses, kept for such emergencies.", src = "TB" } } }
+dispute { id = "umar_1000", title = "Did the caliph march with 1,000?", versions = {
+  { text = "Umar marched from Medina with 1,000 men.", src = "S1" },
+  { text = "Umar went to al-Jabiya; no number is given.", src = "TB" } } }
+dispute { id = "bias", title = "How far to trust Sayf?", versions = {
+  { text = "Sayf ibn Umar, Tabari's source here, exaggerated and distorted; the letters and speeches are literary.", src = "BKS" },
+  { text = "His outline - council, letter, counter-sieges, dispersal - is followed by Muir and the modern summaries.", src = "MU; S1" } } }
+
+---------------------------------------------------------------------------
+-- The chronicle: the recorded course of decisions, as a plan per side.
+-- The built-in player issues these orders on these turns and handles the
+-- details itself. Orders are command texts or the plan words sally <gate>,
+-- storm <gate>, hold, pursue and wait (scenarios/README.md).
+---------------------------------------------------------------------------
+chronicle { side = "rashidun", turn = 1, order = "hold", src = "TB",
+            note = "The council overrules Khalid: the army stays behind the walls and writes to Umar." }
+chronicle { side = "coalition", turn = 1, order = "wait", src = "TB; S1",
+            note = "The coalition invests the city and camps before its gates; no assault is recorded." }
+chronicle { side = "coalition", turn = 1, order = "alert rastan on", src = "I",
+            note = "The camps before the gates stand guard against a sally." }
+chronicle { side = "rashidun", turn = 2, order = "wait", src = "TB",
+            note = "The letter leaves for Medina." }
+chronicle { side = "rashidun", turn = 10, order = "send-column hit hit mounted", src = "TB",
+            note = "The Kufan columns ride into the Jazira by separate roads, their goals kept secret." }
+chronicle { side = "coalition", turn = 13, order = "release hit_arabs", src = "TB; S1",
+            note = "News that Hit is besieged: its Arabs hurry home." }
+chronicle { side = "coalition", turn = 13, order = "release rabia", src = "TB; MU",
+            note = "Rabi'a hears of the columns on the Euphrates and leaves for Circesium." }
+chronicle { side = "coalition", turn = 14, order = "release iyad_namir", src = "TB; MU",
+            note = "Iyad and Namir follow, fearing for Raqqa and Harran." }
+chronicle { side = "rashidun", turn = 13, order = "sally rastan", src = "TB; MU",
+            note = "Khalid urges a sally now that the enemy is thinning; Abu Ubaidah agrees and the army goes out." }
+chronicle { side = "rashidun", turn = 14, order = "pursue", src = "TB; S1",
+            note = "The Muslims rout those who stayed, and Khalid's horse pursue them." }
+chronicle { side = "rashidun", turn = 15, order = "pursue", src = "S1",
+            note = "The pursuit goes on, joined by al-Qa'qa''s men." }
+chronicle { side = "rashidun", turn = 16, order = "pursue", src = "S1",
+            note = "The remnants are cut off from the Jazira." }
 
 ---------------------------------------------------------------------------
 -- Events. Handlers act only through emesa.* (see scenarios/README.md).
 ---------------------------------------------------------------------------
 
--- What the turn brings: news travels, and the coalition frays.
-local chronicle = {
-  [1] = "Council in Emesa: Khalid would fight in the open, but the council resolves to hold the walls and write to Umar.",
+local narrative = {
+  [1] = "Council in Emesa: Khalid would fight in the open, but the council resolves to hold the walls and write to Umar. The Tanukh of Qinnasrin have gone over to the coalition.",
   [2] = "A courier leaves for Medina with Abu Ubaidah's letter.",
-  [6] = "Umar, on the road to the pilgrimage, reads the letter and sends orders to Kufa.",
-  [9] = "Al-Qa'qa' leaves Kufa with 4,000 men; other columns ride for Hit and Circesium.",
-  [12] = "Rumours reach the coalition camps: enemy columns are in the Jazira.",
-  [13] = "The Jaziran contingents begin to slip away toward their homes.",
+  [6] = "Umar, on the road to the pilgrimage, reads the letter and writes to Kufa.",
+  [9] = "Umar's orders reach Kufa: al-Qa'qa' leaves the same day with 4,000 men, and columns ride for the Jazira.",
 }
 
-on("turn", function(ev)
-  local text = chronicle[ev.turn]
-  if text then emesa.message(text) end
-  if ev.turn == 6 then
-    emesa.morale("rashidun", 1, "the caliph has answered")
-  elseif ev.turn == 12 then
-    emesa.morale("coalition", -2, "fear for their homes")
-  elseif ev.turn == 13 then
-    emesa.morale("coalition", -3, "the Jazirans disperse")
-    emesa.morale("rashidun", 1, "the enemy camps thin out")
+local caliph_known = nil     -- turn the caliph's coming becomes known
+local tanukh_wavered = false
+local sallied = false        -- the garrison has gone out
+
+local coalition_units = {}
+for _, c in ipairs({ { "rabia_horse", 4 }, { "rabia_camel", 4 }, { "rabia_foot", 4 }, { "iyad_camel", 3 },
+                     { "iyad_horse", 2 }, { "namir_foot", 3 }, { "hit_horse", 2 }, { "hit_foot", 4 },
+                     { "byz_cav", 3 }, { "byz_foot", 3 }, { "tanukh_horse", 4 }, { "tanukh_foot", 4 } }) do
+  for i = 1, c[2] do coalition_units[#coalition_units + 1] = c[1] .. "_" .. i end
+end
+
+local function coalition_on_map()
+  local n = 0
+  for _, id in ipairs(coalition_units) do
+    local u = emesa.unit(id)
+    if u and u.status == "on_map" then n = n + 1 end
   end
+  return n
+end
+
+local function gone(ids)
+  local n = 0
+  for _, id in ipairs(ids) do
+    local c = emesa.contingent(id)
+    if c and c.departed then n = n + 1 end
+  end
+  return n
+end
+
+local jazirans = { "rabia", "iyad_namir", "hit_arabs", "tanukh" }
+
+on("turn", function(ev)
+  local text = narrative[ev.turn]
+  if text then emesa.message(text) end
+  -- The caliph's coming, known two turns after he sets out: the garrison
+  -- takes heart [history.md 1b: Caliph, +3 morale].
+  if caliph_known and ev.turn == caliph_known then
+    emesa.message("news: the caliph himself is on the road to Syria.")
+    emesa.morale("rashidun", 3, "the caliph is coming")
+    emesa.morale("coalition", -2, "the caliph is coming")
+  end
+  -- A camp whose contingent has gone stands empty.
+  if coalition_on_map() == 0 and emesa.owner("camp_north") == "coalition" then
+    emesa.set_owner("camp_north", nil)
+  end
+  -- The historical outcome: Emesa held, most of the Jazirans gone home, the
+  -- garrison out in a sally and the rest broken: at least 15 SP lost
+  -- [A: TB, MU; thresholds I, history.md 1b].
+  local sp_lost = emesa.losses("coalition")
+  if emesa.owner("emesa") == "rashidun" and sallied and gone(jazirans) >= 3 and sp_lost >= 15 then
+    local won = 0
+    for _, p in ipairs({ "hit", "circesium", "raqqa" }) do
+      local t = emesa.theatre(p)
+      if t and t.owner == "rashidun" then won = won + 1 end
+    end
+    emesa.end_game("rashidun", "historical",
+      "Emesa held, the coalition dispersed and broken in Khalid's pursuit" ..
+      (won > 0 and (", and " .. won .. " of Hit, Circesium and Raqqa taken") or "") .. ", as in 638")
+  end
+end)
+
+-- Umar sets out when the letter reaches him.
+on("theatre", function(ev)
+  if not caliph_known and ev.text:find("The caliph's 1,000 sets out", 1, true) then
+    caliph_known = ev.turn + 2
+  end
+end)
+
+-- The Tanukh's offer: once the relief from Iraq is confirmed, the Tanukh
+-- send word that they will give way when the Muslims come out [A: RF]:
+-- their counters lose the will to fight (cohesion 3, shaken).
+on("arrival-news", function(ev)
+  if tanukh_wavered or ev.side ~= "rashidun" or not ev.text:find("confirmed", 1, true) then return end
+  local t = emesa.contingent("tanukh")
+  if not t or t.departed then return end
+  tanukh_wavered = true
+  emesa.message("The Tanukh send word to Khalid: when you come out, we will give way.")
+  for i = 1, 4 do
+    for _, id in ipairs({ "tanukh_horse_" .. i, "tanukh_foot_" .. i }) do
+      local u = emesa.unit(id)
+      if u and u.status == "on_map" and u.cohesion > 3 then emesa.damage(id, 0, u.cohesion - 3) end
+    end
+  end
+end)
+
+-- Remember the garrison's sallies: the historical outcome needs one.
+on("battle", function(ev)
+  if ev.initiator == "rashidun" and ev.text:find("sallies", 1, true) then sallied = true end
 end)
 
 -- The relief column reaches the field.
 on("arrival", function(ev)
   if ev.unit == "qaqa_1" then
-    emesa.message("Al-Qa'qa' arrives from Iraq by the Damascus road.", "rashidun")
+    emesa.message("Al-Qa'qa' arrives from Iraq by the Palmyra road.", "rashidun")
     emesa.morale("rashidun", 2, "al-Qa'qa' has come")
-  end
-end)
-
--- A contingent whose counters are all destroyed is gone for good.
-local contingents = {
-  rabia = { "rabia_1", "rabia_2", "rabia_3" }, iyad = { "iyad_1", "iyad_2" },
-  hit = { "hit_1", "hit_2" }, byzantines = { "byz_1", "byz_2" }, tanukh = { "tanukh_1", "tanukh_2" },
-}
-
-on("eliminated", function(ev)
-  for name, ids in pairs(contingents) do
-    local gone = true
-    local member = false
-    for _, id in ipairs(ids) do
-      if id == ev.unit then member = true end
-      local u = emesa.unit(id)
-      if u and u.status ~= "eliminated" then gone = false end
-    end
-    if member and gone then
-      emesa.message("The " .. name .. " contingent has ceased to exist.")
-      emesa.morale("coalition", -1, "a contingent destroyed")
-    end
   end
 end)
 
