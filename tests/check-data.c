@@ -24,7 +24,7 @@ static const char BASE[] =
     "unit { id = 'u2', side = 'b', type = 'light_cav', sp = 5, at = '5,3' }\n"; /* 11 */
 
 static Diags ds;
-static char text[4096];
+static char text[8192];
 
 static Scenario *load_with(const char *extra, const ScenarioLimits *lim)
 {
@@ -109,14 +109,28 @@ START_TEST(real_scenario_loads)
     ck_assert_int_eq(g->max_turns, 22);
     ck_assert_str_eq(g->sides[g->town_side].id, "rashidun");
     ck_assert_int_eq(g->ngates, 4);
+    /* 1 SP = 100 men: 9,000 in the city, al-Qa'qa''s 4,000, 20,000 besiegers */
     int sp[2] = { 0, 0 };
     for (int i = 0; i < g->nunits; i++)
         sp[g->units[i].side] += g->units[i].sp;
-    ck_assert_int_eq(sp[game_side_by_id(g, "rashidun")], 18 + 8);
-    ck_assert_int_eq(sp[game_side_by_id(g, "coalition")], 40);
+    ck_assert_int_eq(sp[game_side_by_id(g, "rashidun")], 90 + 40);
+    ck_assert_int_eq(sp[game_side_by_id(g, "coalition")], 200);
     int q = game_unit_by_id(g, "qaqa_1");
     ck_assert_int_eq(g->units[q].status, UNIT_OFF_MAP);
-    ck_assert_int_eq(g->units[q].arrive_turn, 14);
+    ck_assert_int_eq(g->units[q].column, siege_column_by_id(&g->siege, "qaqa"));
+    ck_assert_int_eq(g->units[q].rumour_turn, 10);
+    /* the theatre map, couriers, columns and contingents */
+    ck_assert_int_eq(g->town_place, map_place_by_id(&g->map, "emesa"));
+    int kufa = siege_place_by_id(&g->siege, "kufa"), hit = siege_place_by_id(&g->siege, "hit");
+    ck_assert_int_eq(siege_route_km(&g->siege, kufa, hit), 280);
+    ck_assert_int_eq(siege_route_km(&g->siege, kufa, siege_place_by_id(&g->siege, "emesa")), 1040);
+    ck_assert_int_eq(g->siege.ncouriers, 2);
+    ck_assert_int_eq(g->siege.ncontingents, 5);
+    ck_assert_int_eq(g->siege.places[hit].resistance, 9);
+    int col = siege_column_by_id(&g->siege, "qaqa");
+    ck_assert_int_eq(g->siege.columns[col].leader, game_leader_by_id(g, "qaqa"));
+    ck_assert_int_eq(g->siege.columns[col].pace, PACE_FORCED);
+    ck_assert(g->siege.side[game_side_by_id(g, "coalition")].forages);
     ck_assert_int_eq(map_terrain(&g->map, hex_from_offset(12, 12)), TER_FORD);
     ck_assert_int_eq(map_terrain(&g->map, hex_from_offset(12, 22)), TER_FORD);
     ck_assert_int_eq(map_terrain(&g->map, hex_from_offset(21, 13)), TER_HILL);
@@ -125,6 +139,8 @@ START_TEST(real_scenario_loads)
     ck_assert_str_eq(in->id, "emesa-638");
     ck_assert_int_ge(in->nnotes, 5);
     ck_assert_int_ge(in->ntags, 10);
+    ck_assert_int_ge(in->ndisputes, 5);
+    ck_assert_int_ge(in->nchronicle, 6);
     ck_assert_uint_ne(scenario_source_hash(s), 0);
     /* the turn-1 handler ran during loading */
     ck_assert_int_eq(count_events(g, EV_MESSAGE, "Council in Emesa"), 1);
@@ -145,6 +161,210 @@ START_TEST(real_scenario_plays_to_the_end)
     if (g->turn >= 14)
         ck_assert_int_eq(count_events(g, EV_MESSAGE, "Al-Qa'qa' arrives"), 1);
     ck_assert_int_eq(scenario_handler_errors(s), 0);
+    scenario_free(s);
+}
+END_TEST
+
+START_TEST(winter_scenario_loads_and_plays)
+{
+    memset(&ds, 0, sizeof ds);
+    Scenario *s = scenario_load(path_of("scenarios/emesa-635.lua"), 2, &ds);
+    if (!s)
+        dump_diags();
+    ck_assert_ptr_nonnull(s);
+    Game *g = scenario_game(s);
+    ck_assert_int_eq(g->max_turns, 26);
+    ck_assert_str_eq(g->sides[g->town_side].id, "byzantine");
+    ck_assert_int_eq(g->siege.side[g->town_side].food, 100);
+    ck_assert_int_ge(scenario_info(s)->ndisputes, 5);
+    const char *orders[4];
+    ck_assert_int_eq(scenario_chronicle(s, 22, game_side_by_id(g, "byzantine"), orders, 4), 1);
+    ck_assert_str_eq(orders[0], "sally rastan");
+    end_turns(s, 26);
+    ck_assert_int_eq(g->mode, MODE_OVER);
+    ck_assert_int_eq(scenario_handler_errors(s), 0);
+    scenario_free(s);
+}
+END_TEST
+
+/* ---- the siege declarations ---------------------------------------------------- */
+
+static const char SIEGE[] =
+    "scenario { id = 's', title = 'S', turns = 10, town = 'town' }\n"                      /* 1 */
+    "side { id = 'a', food = { 40, conf = 'I' }, rations = 'half' }\n"                       /* 2 */
+    "side { id = 'b', forages = true }\n"                                                  /* 3 */
+    "siege { historical = false, civic_will = 4, rules = {\n"                              /* 4 */
+    "  gate_throughput = 7, pace_km = { forced = 60 }, winter_months = { 'jan' },\n"       /* 5 */
+    "  consumption_pct = { expel = 70 }, weather_winter = { mild = 2, cold = 5, rain = 8, frost = 10 } } }\n" /* 6 */
+    "map { width = 6, height = 4, rows = [[\n"                                             /* 7 */
+    "......\n..cc..\n..cG..\n......\n]] }\n"                                              /* 8-12 */
+    "place { id = 'town', at = '2,1', owner = 'a' }\n"                                     /* 13 */
+    "place { id = 'camp', at = '5,0', owner = 'b', camp = true }\n"                        /* 14 */
+    "gate { id = 'g', at = '3,2', alert = true }\n"                                        /* 15 */
+    "theatre_place { id = 'home', owner = 'a', map_place = 'town', x = 1, y = 2 }\n"       /* 16 */
+    "theatre_place { id = 'far', owner = 'b', resistance = 8, surprise_resistance = 3, ravage = 1 }\n" /* 17 */
+    "theatre_place { id = 'base', owner = 'a' }\n"                                         /* 18 */
+    "route { from = 'home', to = 'far', km = 300 }\n"                                      /* 19 */
+    "route { from = 'far', to = 'base', km = { 200, conf = 'D', src = 'x' } }\n"           /* 20 */
+    "courier { id = 'letter', side = 'a', from = 'home', to = 'base', km_per_day = 50, depart_turn = 2 }\n" /* 21 */
+    "column { id = 'relief', side = 'a', sp = 30, leader = 'l', at = 'base', dest = 'home', pace = 'forced',\n" /* 22 */
+    "         after_courier = 'letter' }\n"                                                /* 23 */
+    "column { id = 'raid', side = 'a', sp = 20, at = 'base', dest = 'far', hidden = true, depart_turn = 3 }\n" /* 24 */
+    "contingent { id = 'k', side = 'b', home = 'far', loyalty = 2 }\n"                     /* 25 */
+    "unit { id = 'u1', side = 'a', type = 'infantry', sp = 5, at = '2,1' }\n"              /* 26 */
+    "unit { id = 'u2', side = 'b', type = 'infantry', sp = 5, at = '5,3', contingent = 'k' }\n" /* 27 */
+    "unit { id = 'r1', side = 'a', type = 'light_cav', sp = 5,\n"                          /* 28 */
+    "       arrives = { column = 'relief', at = '0,3', rumour = 4, confirm = 5 } }\n"      /* 29 */
+    "leader { id = 'l', side = 'a', traits = { 'forced_marcher' }, with = 'r1' }\n"        /* 30 */
+    "chronicle { side = 'a', turn = 3, order = 'hold', note = 'n' }\n"                      /* 31 */
+    "chronicle { side = 'b', turn = 3, order = 'release k' }\n"                             /* 32 */
+    "chronicle { side = 'a', turn = 3, order = 'sally g' }\n"                               /* 33 */
+    "chronicle { side = 'a', turn = 5, order = 'send-column raid home mixed', src = 'TB' }\n" /* 34 */
+    "dispute { id = 'd', title = 'D', versions = { { text = 'x', src = 'A' }, { text = 'y', src = 'B' } } }\n"; /* 35 */
+
+static Scenario *load_siege(const char *extra)
+{
+    snprintf(text, sizeof text, "%s%s", SIEGE, extra);
+    memset(&ds, 0, sizeof ds);
+    return scenario_load_buffer("t.lua", text, strlen(text), 7, &ds);
+}
+
+START_TEST(siege_declarations_fill_the_core)
+{
+    Scenario *s = load_siege("");
+    if (!s)
+        dump_diags();
+    ck_assert_ptr_nonnull(s);
+    const Game *g = scenario_game_const(s);
+    const Siege *sg = &g->siege;
+    ck_assert(!sg->historical);
+    ck_assert_int_eq(sg->civic_will, 4);
+    ck_assert_int_eq(sg->rules.gate_throughput, 7);
+    ck_assert_int_eq(sg->rules.pace_km[PACE_FORCED], 60);
+    ck_assert_int_eq(sg->rules.pace_km[PACE_MIXED], 30);     /* default kept */
+    ck_assert_uint_eq(sg->rules.winter_months, 1u);
+    ck_assert_int_eq(sg->rules.consumption_pct[RATION_EXPEL], 70);
+    ck_assert_int_eq(sg->rules.weather_winter[WX_COLD], 5);
+    ck_assert_int_eq(sg->side[0].food, 40);
+    ck_assert_int_eq(sg->side[0].rations, RATION_HALF);
+    ck_assert(sg->side[1].forages);
+    ck_assert_int_eq(g->town_place, 0);
+    ck_assert_int_eq(g->town_side, 0);
+    ck_assert(g->map.places[1].camp);
+    ck_assert(sg->gate_alert[0]);
+    ck_assert_int_eq(sg->nplaces, 3);
+    ck_assert_int_eq(sg->places[0].map_place, 0);
+    ck_assert_int_eq(sg->places[1].resistance, 8);
+    ck_assert_int_eq(sg->places[1].surprise_resistance, 3);
+    ck_assert_int_eq(sg->places[1].ravage_per_turn, 1);
+    ck_assert_int_eq(sg->places[2].resistance, 7);          /* default */
+    ck_assert_int_eq(sg->nroutes, 2);
+    ck_assert_int_eq(siege_route_km(sg, 0, 2), 500);
+    ck_assert_int_eq(sg->ncouriers, 1);
+    ck_assert_int_eq(sg->couriers[0].km_per_day, 50);
+    ck_assert_int_eq(sg->couriers[0].depart_turn, 2);
+    ck_assert_int_eq(sg->ncolumns, 2);
+    ck_assert_int_eq(sg->columns[0].after_courier, 0);
+    ck_assert_int_eq(sg->columns[0].leader, game_leader_by_id(g, "l"));
+    ck_assert_int_eq(sg->columns[0].pace, PACE_FORCED);
+    ck_assert_int_eq(sg->columns[0].dest, 0);
+    ck_assert(sg->columns[1].hidden);
+    ck_assert_int_eq(sg->columns[1].depart_turn, 3);
+    ck_assert_int_eq(sg->ncontingents, 1);
+    ck_assert_int_eq(sg->contingents[0].home, 1);
+    ck_assert_int_eq(sg->contingents[0].loyalty, 2);
+    const Unit *u2 = &g->units[game_unit_by_id(g, "u2")], *r1 = &g->units[game_unit_by_id(g, "r1")];
+    ck_assert_int_eq(u2->contingent, 0);
+    ck_assert_int_eq(r1->column, 0);
+    ck_assert_int_eq(r1->status, UNIT_OFF_MAP);
+    ck_assert_int_eq(r1->rumour_turn, 4);
+    ck_assert_int_eq(r1->confirm_turn, 5);
+    ck_assert_int_eq(r1->arrive_turn, 0);
+    const ScenarioInfo *in = scenario_info(s);
+    ck_assert_int_eq(in->ndisputes, 1);
+    ck_assert_int_eq(in->disputes[0].nversions, 2);
+    ck_assert_str_eq(in->disputes[0].versions[1].src, "B");
+    ck_assert_int_eq(in->nchronicle, 4);
+    ck_assert_str_eq(in->chronicle[3].src, "TB");
+    scenario_free(s);
+}
+END_TEST
+
+START_TEST(chronicle_per_turn_and_side)
+{
+    Scenario *s = load_siege("");
+    ck_assert_ptr_nonnull(s);
+    const char *orders[4];
+    ck_assert_int_eq(scenario_chronicle(s, 3, 0, orders, 4), 2);
+    ck_assert_str_eq(orders[0], "hold");
+    ck_assert_str_eq(orders[1], "sally g");
+    ck_assert_int_eq(scenario_chronicle(s, 3, 1, orders, 4), 1);
+    ck_assert_str_eq(orders[0], "release k");
+    ck_assert_int_eq(scenario_chronicle(s, 3, 0, orders, 1), 2);   /* count beyond max */
+    ck_assert_int_eq(scenario_chronicle(s, 4, 0, orders, 4), 0);
+    ck_assert_int_eq(scenario_chronicle(s, 5, 0, orders, 4), 1);
+    ck_assert_str_eq(orders[0], "send-column raid home mixed");
+    ck_assert_int_eq(scenario_chronicle_last_turn(s, 0), 5);
+    ck_assert_int_eq(scenario_chronicle_last_turn(s, 1), 3);
+    scenario_free(s);
+}
+END_TEST
+
+START_TEST(siege_columns_march_from_the_file)
+{
+    Scenario *s = load_siege("");
+    ck_assert_ptr_nonnull(s);
+    end_turns(s, 6);
+    Game *g = scenario_game(s);
+    /* the raid set out on turn 3 and besieged 'far'; the letter (500 km at
+     * 50 km a day) reached base on turn 5 and sent the relief */
+    ck_assert_int_ge(count_events(g, EV_COUNTER_SIEGE, "counter-siege"), 1);
+    ck_assert_int_eq(count_events(g, EV_THEATRE, "courier"), 2);
+    ck_assert_int_ge(count_events(g, EV_ARRIVAL_NEWS, "rumoured"), 1);
+    scenario_free(s);
+}
+END_TEST
+
+START_TEST(siege_errors_name_line_and_key)
+{
+    Scenario *s = load_siege(
+        "siege { civic_will = 3 }\n"                                                   /* 36 */
+        "theatre_place { id = 'x', resistance = 'high' }\n"                            /* 37 */
+        "route { from = 'home', to = 'nowhere', km = 5 }\n"                            /* 38 */
+        "courier { id = 'c2', side = 'a', from = 'home',\n"                            /* 39 */
+        "          to = 'far', km_per_day = 0 }\n"                                     /* 40 */
+        "column { id = 'c3', side = 'a', sp = 5, at = 'home', pace = 'trot' }\n"       /* 41 */
+        "column { id = 'c4', side = 'a', sp = 5, at = 'home', after_courier = 'nope' }\n" /* 42 */
+        "column { id = 'c5', side = 'a', sp = 5, at = 'home', leader = 'ghost' }\n"    /* 43 */
+        "contingent { id = 'k2', side = 'b', home = 'mars' }\n"                        /* 44 */
+        "unit { id = 'u3', side = 'a', type = 'infantry', sp = 5, at = '2,2', contingent = 'k' }\n" /* 45 */
+        "unit { id = 'u4', side = 'a', type = 'infantry', sp = 5, arrives = { column = 'zz', at = '0,0' } }\n" /* 46 */
+        "chronicle { side = 'a', turn = 2, order = 'sally nogate' }\n"                 /* 47 */
+        "chronicle { side = 'a', turn = 2, order = 'fly away' }\n"                     /* 48 */
+        "dispute { id = 'd2', title = 'T', versions = { { text = 'only one', src = 'A' } } }\n" /* 49 */
+        "side { id = 'c', rations = 'double' }\n"                                      /* 50 */
+        "place { id = 'p9', at = '0,0', camp = 'yes' }\n"                              /* 51 */
+        "siege { rules = { gate_troughput = 3, news_delay_min = 3,\n"                  /* 52 */
+        "  winter_months = { 'winter' } } }\n");                                      /* 53 */
+    ck_assert_ptr_null(s);
+    ck_assert_diag("siege: a file declares one siege", 36);
+    ck_assert_diag("theatre_place[x].resistance: expected a whole number", 37);
+    ck_assert_diag("route.to: unknown theatre place 'nowhere'", 38);
+    ck_assert_diag("courier[c2].km_per_day: 0 is out of range", 40);
+    ck_assert_diag("column[c3].pace: unknown pace 'trot'", 41);
+    ck_assert_diag("column[c4].after_courier: unknown courier 'nope'", 42);
+    ck_assert_diag("column[c5].leader: unknown leader 'ghost'", 43);
+    ck_assert_diag("contingent[k2].home: unknown theatre place 'mars'", 44);
+    ck_assert_diag("unit[u3].contingent: contingent 'k' belongs to the other side", 45);
+    ck_assert_diag("unit[u4].arrives.column: unknown column 'zz'", 46);
+    ck_assert_diag("chronicle.order: 'sally nogate' needs a gate id", 47);
+    ck_assert_diag("chronicle.order: 'fly away'", 48);
+    ck_assert_diag("dispute[d2].versions: a disputed point has 2 to 4 versions", 49);
+    ck_assert_diag("side[c].rations: unknown rations 'double'", 50);
+    ck_assert_diag("place[p9].camp: expected true or false", 51);
+    ck_assert_diag("siege.rules.gate_troughput: unknown key 'gate_troughput'", 52);
+    ck_assert_diag("siege.rules.news_delay_max: must be at least news_delay_min", 52);
+    ck_assert_diag("siege.rules.winter_months: 'winter' is not a month", 53);
     scenario_free(s);
 }
 END_TEST
@@ -406,6 +626,11 @@ static Suite *data_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, real_scenario_loads);
     tcase_add_test(tc, real_scenario_plays_to_the_end);
+    tcase_add_test(tc, winter_scenario_loads_and_plays);
+    tcase_add_test(tc, siege_declarations_fill_the_core);
+    tcase_add_test(tc, chronicle_per_turn_and_side);
+    tcase_add_test(tc, siege_columns_march_from_the_file);
+    tcase_add_test(tc, siege_errors_name_line_and_key);
     tcase_add_test(tc, source_hash_is_fnv1a);
     tcase_add_test(tc, unknown_terrain_letter_line_and_column);
     tcase_add_test(tc, several_problems_in_one_file);

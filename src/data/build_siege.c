@@ -4,6 +4,7 @@
  * chronicle and the disputed points. The numbers land in Game.siege
  * (core/siege.h); the texts in ScenarioInfo. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -134,9 +135,14 @@ void bd_siege(Build *b, int t, bool *seen)
 {
     static const char *const keys[] = { "historical", "civic_will", "rules", NULL };
     Siege *s = &b->g->siege;
+    Siege *keep = NULL;
     if (*seen) {
+        /* still check it, so that one run reports its problems too */
         bd_problem(b, "", "a file declares one siege { }; this is a second one");
-        return;
+        keep = malloc(sizeof *keep);
+        if (!keep)
+            return;
+        *keep = *s;
     }
     *seen = true;
     bd_check_keys(b, t, keys);
@@ -156,6 +162,10 @@ void bd_siege(Build *b, int t, bool *seen)
         bd_problem(b, "rules", "expected a table of siege rule numbers, as in rules = { gate_throughput = 10 }");
     }
     lua_settop(b->L, v - 1);
+    if (keep) {
+        *s = *keep;
+        free(keep);
+    }
 }
 
 /* food, rations, forages of side { } (side < 0: check only) */
