@@ -273,8 +273,8 @@ contingent { id = "byzantines", name = "Byzantines from the sea", side = "coalit
 -- and the Guard behind the Rastan and Saghir gates, the foot on the walls.
 ---------------------------------------------------------------------------
 -- The Mobile Guard, 3,000 horse [I, history.md 1b]: six counters.
-unit { id = "guard_1", name = "Mobile Guard, light horse I", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,9" }
-unit { id = "guard_2", name = "Mobile Guard, light horse II", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,9" }
+unit { id = "guard_1", name = "Mobile Guard, light horse I", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,10" }
+unit { id = "guard_2", name = "Mobile Guard, light horse II", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,10" }
 unit { id = "guard_3", name = "Mobile Guard, light horse III", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "22,10" }
 unit { id = "guard_4", name = "Mobile Guard, light horse IV", side = "rashidun", type = "light_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "23,10" }
 unit { id = "guard_5", name = "Mobile Guard, heavy horse I", side = "rashidun", type = "heavy_cav", quality = "elite", sp = { 5, conf = "I", src = "history.md 1b" }, at = "25,11" }
