@@ -232,7 +232,8 @@ courier { id = "letter", name = "Abu Ubaidah's letter", side = "rashidun", from 
           depart_turn = { 2, conf = "A", src = "TB" } }
 courier { id = "orders", name = "Umar's orders to Kufa", side = "rashidun", from = "medina", to = "kufa",
           km = { 1000, conf = "I", src = "estimate, Medina-Kufa by the pilgrim road" },
-          km_per_day = { 100, conf = "A", src = "HA" }, depart_turn = { 6, conf = "D", src = "IA; HA" } }
+          km_per_day = { 100, conf = "A", src = "HA" },
+          after_courier = "letter" }  -- Umar answers as soon as the letter comes [D: IA; HA]
 
 ---------------------------------------------------------------------------
 -- Columns on the theatre map. Those from Kufa set out when Umar's orders

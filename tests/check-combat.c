@@ -53,7 +53,11 @@ START_TEST(odds_columns_and_shifts)
     ck_assert_int_eq(o.column, 3);
     map_set_terrain(&g->map, off(5, 4), TER_WALL);
     ck_assert(combat_odds(g, pair, 2, off(5, 4), &o, why, sizeof why));
-    ck_assert_int_eq(o.column, 1); /* 2:1 less 3 for the wall */
+    ck_assert_int_eq(o.def_cv, 1200);    /* men on a wall count three times */
+    ck_assert_int_eq(o.base_column, 1);  /* 800:1200 is 1:2 */
+    ck_assert_int_eq(o.column, 0);       /* less 3 for the wall */
+    ck_assert(combat_odds(g, rear, 2, off(5, 4), &o, why, sizeof why));
+    ck_assert_int_eq(o.shifts, -3);      /* no rear attack up ladders */
     /* Not adjacent: refused with a reason. */
     g->units[a3].hex = off(9, 9);
     int far[1] = {a3};

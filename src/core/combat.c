@@ -67,12 +67,30 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
         }
         o->att_cv += combat_unit_cv(g, att[i]);
     }
+    /* Walls, shut gates and the tell multiply their defenders' value
+     * against attackers from outside or below, and ladders leave no room to
+     * take a wall in flank, rear or at the charge. */
+    Terrain tt = map_terrain(&g->map, target);
+    bool fortified = false;
+    for (int i = 0; i < natt; i++) {
+        Terrain ta = map_terrain(&g->map, g->units[att[i]].hex);
+        if ((tt == TER_WALL || tt == TER_GATE) && !terrain_is_town(ta))
+            fortified = true;
+        if (tt == TER_HILL && ta != TER_HILL)
+            fortified = true;
+    }
+    if (tt == TER_GATE) {
+        int gi = game_gate_at(g, target);
+        if (gi >= 0 && g->gates[gi].state != GATE_SHUT)
+            fortified = false;
+    }
+    int def_pct = fortified ? g->rules.defence_pct[tt] : 100;
     o->ndef = 0;
     for (int i = 0; i < g->nunits && o->ndef < 16; i++) {
         const Unit *u = &g->units[i];
         if (u->status == UNIT_ON_MAP && u->side != side && hex_eq(u->hex, target)) {
             o->defenders[o->ndef++] = i;
-            o->def_cv += combat_unit_cv(g, i);
+            o->def_cv += combat_unit_cv(g, i) * def_pct / 100;
         }
     }
     if (o->ndef == 0) {
@@ -87,7 +105,6 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
             col = c;
     o->base_column = col;
 
-    Terrain tt = map_terrain(&g->map, target);
     int shifts = -r->defence_shift[tt];
     /* A shut gate counts as wall; an open or forced one is just a gap. */
     if (tt == TER_GATE) {
@@ -106,9 +123,11 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
             else if (diff == 2 || diff == 4)
                 flank = flank < 1 ? 1 : flank;
         }
-    shifts += flank == 2 ? r->shift_rear : flank == 1 ? r->shift_flank : 0;
+    bool on_ladders = fortified && tt != TER_HILL;
+    if (!on_ladders)
+        shifts += flank == 2 ? r->shift_rear : flank == 1 ? r->shift_flank : 0;
     /* Charge: a mounted unit that charges, attacking across open ground. */
-    if (is_open_ground(tt)) {
+    if (is_open_ground(tt) && !on_ladders) {
         for (int i = 0; i < natt; i++) {
             const Unit *u = &g->units[att[i]];
             if (r->types[u->type].charges && is_open_ground(map_terrain(&g->map, u->hex)) && !g->charges_cancelled) {

@@ -186,3 +186,104 @@ void effect_end_game(Game *g, int winner, const char *level, const char *text)
         snprintf(e.text, sizeof e.text, "draw%s%s", text && text[0] ? " - " : "", text ? text : "");
     game_emit(g, &e);
 }
+
+bool effect_civic_will(Game *g, int delta, const char *why_text)
+{
+    int before = g->siege.civic_will;
+    g->siege.civic_will = clamp(before + delta, 0, 10);
+    if (g->siege.civic_will != before) {
+        Event e = game_event(g, EV_ORDER);
+        e.side = g->town_side;
+        snprintf(e.text, sizeof e.text, "will: the townspeople's will %+d (now %d)%s%s", g->siege.civic_will - before,
+                 g->siege.civic_will, why_text && why_text[0] ? ": " : "", why_text ? why_text : "");
+        game_emit(g, &e);
+    }
+    return true;
+}
+
+bool effect_relief_hope(Game *g, int side, int delta, const char *why_text)
+{
+    if (side < 0 || side >= g->nsides)
+        return false;
+    SiegeSide *ss = &g->siege.side[side];
+    ss->relief_hope = clamp(ss->relief_hope + delta, 0, 20);
+    if (why_text && why_text[0])
+        effect_message(g, side, why_text);
+    return true;
+}
+
+bool effect_food(Game *g, int side, int delta, const char *why_text)
+{
+    if (side < 0 || side >= g->nsides)
+        return false;
+    SiegeSide *ss = &g->siege.side[side];
+    int before = ss->food;
+    ss->food = clamp(ss->food + delta, 0, 1000000);
+    Event e = game_event(g, EV_SUPPLY);
+    e.side = side;
+    snprintf(e.text, sizeof e.text, "supplies: %s %+d ration-days (now %d)%s%s", g->sides[side].name, ss->food - before,
+             ss->food, why_text && why_text[0] ? ": " : "", why_text ? why_text : "");
+    game_emit(g, &e);
+    return true;
+}
+
+bool effect_release(Game *g, int k, const char *how, char *why, size_t n)
+{
+    if (k < 0 || k >= g->siege.ncontingents) {
+        snprintf(why, n, "no such contingent");
+        return false;
+    }
+    if (g->siege.contingents[k].departed) {
+        snprintf(why, n, "the %s have already gone", g->siege.contingents[k].name);
+        return false;
+    }
+    siege_contingent_leaves(g, k, how && how[0] ? how : "leave the siege for");
+    return true;
+}
+
+bool effect_send_column(Game *g, int c, int dest, int pace, char *why, size_t n)
+{
+    Siege *s = &g->siege;
+    if (c < 0 || c >= s->ncolumns || dest < -1 || dest >= s->nplaces || pace < 0 || pace >= PACE_COUNT) {
+        snprintf(why, n, "no such column, place or pace");
+        return false;
+    }
+    Column *col = &s->columns[c];
+    if (col->state == COL_DONE || col->state == COL_BESIEGING) {
+        snprintf(why, n, "column %s is not free to march", col->name);
+        return false;
+    }
+    col->pace = pace;
+    col->dest = dest;
+    if (dest < 0) {
+        col->state = COL_WAITING;
+        col->depart_turn = 0;
+        col->after_courier = -1;
+        siege_say(g, EV_THEATRE, col->side, "column %s halts at %s", col->name, s->places[col->at].name);
+        return true;
+    }
+    if (col->state == COL_WAITING) {
+        col->state = COL_MARCHING;
+        col->next = -1;
+    }
+    siege_say(g, EV_THEATRE, col->side, "column %s marches for %s at a %s pace", col->name, s->places[dest].name,
+              pace_name((Pace)pace));
+    return true;
+}
+
+bool effect_courier_depart(Game *g, int k, char *why, size_t n)
+{
+    Siege *s = &g->siege;
+    if (k < 0 || k >= s->ncouriers) {
+        snprintf(why, n, "no such courier");
+        return false;
+    }
+    Courier *c = &s->couriers[k];
+    if (c->arrive_turn) {
+        snprintf(why, n, "courier %s has already set out", c->name);
+        return false;
+    }
+    /* It sets out at the next upkeep, which times its ride. */
+    c->depart_turn = g->turn;
+    return true;
+}

@@ -26,6 +26,8 @@ Game *game_new(uint64_t seed)
     g->siege.civic_will = 6;
     for (int i = 0; i < MAX_COLUMNS; i++)
         g->siege.columns[i].after_courier = -1;
+    for (int i = 0; i < MAX_COURIERS; i++)
+        g->siege.couriers[i].after_courier = -1;
     return g;
 }
 

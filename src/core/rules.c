@@ -67,6 +67,17 @@ void rules_default(Rules *r)
     r->defence_shift[TER_WALL] = 3;
     r->defence_shift[TER_GATE] = 2;
 
+    /* Men on a wall are worth three on the ground and a shut gate two
+     * [I, from the brief's "wall 3, tell 4, shut gate 2" read as strength
+     * as well as shifts]: without it a besieger who brings four stacks
+     * against one wall section takes it at 6:1 on the first day, which no
+     * army without siege engines did. */
+    for (int t = 0; t < TER_COUNT; t++)
+        r->defence_pct[t] = 100;
+    r->defence_pct[TER_WALL] = 300;
+    r->defence_pct[TER_GATE] = 200;
+    r->defence_pct[TER_HILL] = 150;
+
     r->zoc_leave_cost = 4;     /* +2 MP */
     r->siege_mp_mult = 3;      /* a 4-day turn lets a unit go three impulses' worth [I] */
     r->stack_limit = 3;        /* 3 counters, about 1,500 men, per 250 m hex [I] */

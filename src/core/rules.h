@@ -36,6 +36,9 @@ typedef struct Rules {
     bool blocks_los[TER_COUNT];
     bool hides_units[TER_COUNT];       /* units unseen until an enemy is adjacent */
     int defence_shift[TER_COUNT];      /* column shifts against the attacker */
+    int defence_pct[TER_COUNT];        /* defenders' combat value, percent, when
+                                          attacked from outside the town (walls
+                                          and shut gates) or from below (the tell) */
     int zoc_leave_cost;                /* extra half-MP to leave an enemy ZOC */
     int siege_mp_mult;                 /* MA multiplier in a 4-day siege turn */
     int stack_limit;                   /* units per hex */

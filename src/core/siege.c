@@ -140,6 +140,11 @@ void siege_say(Game *g, EventType t, int side, const char *fmt, ...)
 void siege_post_news(Game *g, int side, int place, int level, const char *text)
 {
     Siege *s = &g->siege;
+    /* The same tidings from several columns in one turn are one piece of news. */
+    for (int i = 0; i < s->nnews; i++)
+        if (s->news[i].posted == g->turn && s->news[i].side == side && s->news[i].place == place &&
+            s->news[i].level == level)
+            return;
     if (s->nnews >= MAX_NEWS) {
         /* Drop the oldest delivered item to make room. */
         memmove(&s->news[0], &s->news[1], sizeof s->news[0] * (MAX_NEWS - 1));
@@ -147,6 +152,7 @@ void siege_post_news(Game *g, int side, int place, int level, const char *text)
     }
     News *n = &s->news[s->nnews++];
     int span = s->rules.news_delay_max - s->rules.news_delay_min + 1;
+    n->posted = g->turn;
     n->due = g->turn + s->rules.news_delay_min + (span > 1 ? (int)rng_below(&g->rng, (uint32_t)span) : 0);
     n->side = side;
     n->place = place;
@@ -303,13 +309,25 @@ void siege_turn_news(Game *g)
         if (u->status != UNIT_OFF_MAP)
             continue;
         int enemy = 1 - u->side;
+        /* A unit marching with a column comes when the column does. */
+        int due = u->arrive_turn;
+        if (u->column >= 0 && u->column < s->ncolumns) {
+            int eta = siege_column_eta(g, u->column);
+            due = eta >= 0 ? g->turn + eta : 0;
+        }
         if (u->rumour_turn == g->turn) {
-            siege_say(g, EV_ARRIVAL_NEWS, u->side, "arrival rumoured: %s may come by turn %d", u->name, u->arrive_turn);
+            if (due > 0)
+                siege_say(g, EV_ARRIVAL_NEWS, u->side, "arrival rumoured: %s may come by turn %d", u->name, due);
+            else
+                siege_say(g, EV_ARRIVAL_NEWS, u->side, "arrival rumoured: %s is said to be coming", u->name);
             s->side[u->side].relief_hope++;
             effect_morale(g, u->side, s->rules.relief_rumour_morale, "rumour of relief");
         }
         if (u->confirm_turn == g->turn) {
-            siege_say(g, EV_ARRIVAL_NEWS, u->side, "arrival confirmed: %s is expected on turn %d", u->name, u->arrive_turn);
+            if (due > 0)
+                siege_say(g, EV_ARRIVAL_NEWS, u->side, "arrival confirmed: %s is expected on turn %d", u->name, due);
+            else
+                siege_say(g, EV_ARRIVAL_NEWS, u->side, "arrival confirmed: %s is on the way", u->name);
             s->side[u->side].relief_hope++;
             effect_morale(g, u->side, s->rules.relief_confirm_morale, "relief confirmed");
             effect_morale(g, enemy, s->rules.enemy_relief_morale, "the enemy's relief is coming");

@@ -105,6 +105,7 @@ typedef struct Courier {
     int side, from, to;
     int km, km_per_day;
     int depart_turn;              /* 0 = not yet */
+    int after_courier;            /* or sets out when this courier arrives, -1 */
     int arrive_turn;              /* computed when it sets out */
     bool arrived;
 } Courier;
@@ -120,6 +121,7 @@ typedef struct Contingent {
 
 typedef struct News {
     int due;                      /* turn it is known */
+    int posted;                   /* turn it happened */
     int side;                     /* who learns it */
     int place;                    /* theatre place concerned */
     int level;                    /* threat: anxiety_near .. anxiety_fallen */

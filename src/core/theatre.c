@@ -139,6 +139,18 @@ static void couriers(Game *g)
         if (k->arrive_turn && !k->arrived && k->arrive_turn <= g->turn) {
             k->arrived = true;
             siege_say(g, EV_THEATRE, k->side, "courier %s reaches %s", k->name, s->places[k->to].name);
+            /* A letter answered: the next courier in the chain sets out. */
+            for (int j = 0; j < s->ncouriers; j++) {
+                Courier *next = &s->couriers[j];
+                if (j != i && next->after_courier == i && !next->depart_turn) {
+                    next->depart_turn = g->turn;
+                    int km = next->km > 0 ? next->km : siege_route_km(s, next->from, next->to);
+                    int per_turn = next->km_per_day * g->rules.days_per_turn;
+                    next->arrive_turn = g->turn + (per_turn > 0 && km > 0 ? (km + per_turn - 1) / per_turn : 1);
+                    siege_say(g, EV_THEATRE, next->side, "courier %s rides for %s (%d km, due turn %d)", next->name,
+                              s->places[next->to].name, km, next->arrive_turn);
+                }
+            }
             for (int c = 0; c < s->ncolumns; c++)
                 if (s->columns[c].after_courier == i && s->columns[c].state == COL_WAITING)
                     column_sets_out(g, c);

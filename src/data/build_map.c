@@ -83,13 +83,13 @@ static void rules_move_cost(Build *b, int t)
 static void rules_terrain(Build *b, int t)
 {
     lua_State *L = b->L;
-    static const char *const keys[] = { "blocks_los", "hides", "defence", NULL };
+    static const char *const keys[] = { "blocks_los", "hides", "defence", "defence_pct", NULL };
     lua_pushnil(L);
     while (lua_next(L, t)) {
         int v = lua_gettop(L);
         int ter = lua_type(L, v - 1) == LUA_TSTRING ? bd_terrain_key(b, "terrain", lua_tostring(L, v - 1)) : -1;
         if (ter >= 0 && lua_type(L, v) != LUA_TTABLE) {
-            bd_problem(b, "terrain", "expected terrain = { blocks_los = ..., hides = ..., defence = ... }");
+            bd_problem(b, "terrain", "expected terrain = { blocks_los = ..., hides = ..., defence = ..., defence_pct = ... }");
         } else if (ter >= 0) {
             Rules *r = &b->g->rules;
             bd_check_keys(b, v, keys);
@@ -99,6 +99,7 @@ static void rules_terrain(Build *b, int t)
             if (bd_bool_field(b, v, "hides", &x))
                 r->hides_units[ter] = x;
             bd_num_field(b, v, "defence", false, -9, 9, &r->defence_shift[ter]);
+            bd_num_field(b, v, "defence_pct", false, 10, 1000, &r->defence_pct[ter]);
         }
         lua_settop(L, v - 1);
     }

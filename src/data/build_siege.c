@@ -284,13 +284,14 @@ void bd_route(Build *b, int t)
 void bd_courier(Build *b, int t)
 {
     static const char *const keys[] = { "id", "name", "side", "from", "to", "km", "km_per_day", "depart_turn",
-                                        NULL };
+                                        "after_courier", NULL };
     Game *g = b->g;
     Siege *s = &g->siege;
     bd_check_keys(b, t, keys);
     Courier k;
     memset(&k, 0, sizeof k);
     k.km_per_day = 100;
+    k.after_courier = -1;
     bool ok = bd_id_field(b, t, "id", k.id, sizeof k.id);
     if (!bd_str_field(b, t, "name", false, k.name, sizeof k.name))
         snprintf(k.name, sizeof k.name, "%s", k.id);
@@ -301,6 +302,22 @@ void bd_courier(Build *b, int t)
     bd_num_field(b, t, "km", false, 0, 100000, &k.km);
     bd_num_field(b, t, "km_per_day", false, 1, 10000, &k.km_per_day);
     bd_num_field(b, t, "depart_turn", false, 0, g->max_turns > 0 ? g->max_turns : 1000, &k.depart_turn);
+    if (bd_get(b, t, "after_courier") != LUA_TNIL) {
+        char cid[SIEGE_ID] = "";
+        if (bd_str_field(b, t, "after_courier", true, cid, sizeof cid)) {
+            for (int i = 0; i < s->ncouriers; i++)
+                if (!strcmp(s->couriers[i].id, cid))
+                    k.after_courier = i;
+            if (k.after_courier < 0) {
+                bd_problem(b, "after_courier", "unknown courier '%s'; declare it first with courier { id = \"%s\", ... }",
+                           cid, cid);
+                ok = false;
+            } else if (k.depart_turn > 0) {
+                bd_problem(b, "depart_turn", "a courier sets out on a turn or after another courier, not both");
+                ok = false;
+            }
+        }
+    }
     if (ok && k.km == 0 && siege_route_km(s, k.from, k.to) < 0) {
         bd_problem(b, "to", "no route leads from %s to %s; give km = ... or declare the routes",
                    s->places[k.from].id, s->places[k.to].id);

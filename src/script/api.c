@@ -600,7 +600,80 @@ static int l_siege(lua_State *L)
     return 1;
 }
 
+/* ---- emesa.* siege effects ------------------------------------------------- */
+
+static int check_named(lua_State *L, int idx, int arg, const char *what, const char *fn)
+{
+    if (idx < 0)
+        return luaL_error(L, "emesa.%s: no %s with id '%s'", fn, what, luaL_checkstring(L, arg));
+    return idx;
+}
+
+static int l_civic_will(lua_State *L)
+{
+    Game *g = live_game(L, "civic_will");
+    lua_Integer d = luaL_checkinteger(L, 1);
+    luaL_argcheck(L, d >= -10 && d <= 10, 1, "change out of range (-10..10)");
+    return result(L, effect_civic_will(g, (int)d, luaL_optstring(L, 2, "")), "refused");
+}
+
+static int l_relief_hope(lua_State *L)
+{
+    Game *g = live_game(L, "relief_hope");
+    int side = check_side(L, g, 1, false, "relief_hope");
+    lua_Integer d = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, d >= -20 && d <= 20, 2, "change out of range (-20..20)");
+    return result(L, effect_relief_hope(g, side, (int)d, luaL_optstring(L, 3, "")), "refused");
+}
+
+static int l_add_food(lua_State *L)
+{
+    Game *g = live_game(L, "add_food");
+    int side = check_side(L, g, 1, false, "add_food");
+    lua_Integer d = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, d >= -100000 && d <= 100000, 2, "ration-days out of range (-100000..100000)");
+    return result(L, effect_food(g, side, (int)d, luaL_optstring(L, 3, "")), "refused");
+}
+
+static int l_release(lua_State *L)
+{
+    Game *g = live_game(L, "release");
+    int k = check_named(L, siege_contingent_by_id(&g->siege, luaL_checkstring(L, 1)), 1, "contingent", "release");
+    char why[160] = "";
+    return result(L, effect_release(g, k, luaL_optstring(L, 2, ""), why, sizeof why), why);
+}
+
+static int l_send_column(lua_State *L)
+{
+    Game *g = live_game(L, "send_column");
+    int c = check_named(L, siege_column_by_id(&g->siege, luaL_checkstring(L, 1)), 1, "column", "send_column");
+    int dest = -1;
+    if (!lua_isnoneornil(L, 2))
+        dest = check_named(L, siege_place_by_id(&g->siege, luaL_checkstring(L, 2)), 2, "theatre place", "send_column");
+    Pace pace = (Pace)g->siege.columns[c].pace;
+    if (!lua_isnoneornil(L, 3) && !pace_from_name(luaL_checkstring(L, 3), &pace))
+        return luaL_error(L, "emesa.send_column: unknown pace '%s' (expected mixed, mounted or forced)",
+                          lua_tostring(L, 3));
+    char why[160] = "";
+    return result(L, effect_send_column(g, c, dest, (int)pace, why, sizeof why), why);
+}
+
+static int l_courier_depart(lua_State *L)
+{
+    Game *g = live_game(L, "courier_depart");
+    const char *id = luaL_checkstring(L, 1);
+    int k = -1;
+    for (int i = 0; i < g->siege.ncouriers; i++)
+        if (strcmp(g->siege.couriers[i].id, id) == 0)
+            k = i;
+    check_named(L, k, 1, "courier", "courier_depart");
+    char why[160] = "";
+    return result(L, effect_courier_depart(g, k, why, sizeof why), why);
+}
+
 static const luaL_Reg emesa_fns[] = {
+    { "civic_will", l_civic_will }, { "relief_hope", l_relief_hope }, { "add_food", l_add_food },
+    { "release", l_release },       { "send_column", l_send_column }, { "courier_depart", l_courier_depart },
     { "contingent", l_contingent }, { "theatre", l_theatre }, { "column", l_column },
     { "food", l_food },             { "siege", l_siege },
     { "message", l_message },     { "morale", l_morale },       { "arrive", l_arrive },
