@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "headless.h"
 #ifdef EMESA_WINDOW
 #include "ui/ui.h"
@@ -19,6 +20,7 @@ static void usage(FILE *f)
     fprintf(f,
             "Usage: emesa [OPTION]...                   play in a window\n"
             "  or:  emesa --headless --scenario PATH --seed N --ai SIDE|all [--turns N]\n"
+            "  or:  emesa --replay FILE                  watch a save in the window\n"
             "  or:  emesa --headless --replay FILE\n"
             "  or:  emesa --check PATH...\n"
             "Emesa: a turn-based wargame of the sieges of Emesa (Homs), 635-636 and 638.\n"
@@ -32,9 +34,14 @@ static void usage(FILE *f)
             "      --turns=N          stop a headless game after N turns\n"
             "      --commands=FILE    commands for the sides the computer does not play\n"
             "  -q, --quiet            headless: print only the summary\n"
+            "      --chronicle        headless: the computer follows the scenario's recorded\n"
+            "                         course of decisions (the history as a plan)\n"
             "      --save=FILE        headless: write the game's save to FILE at the end\n"
-            "      --replay=FILE      re-play a save without a window, checking the state\n"
-            "                         hash of every turn; prints what the game printed\n"
+            "      --replay=FILE      open a save in the window's replay viewer; with\n"
+            "                         --headless or -q (or with no display, or output\n"
+            "                         not to a terminal) re-play it without a window,\n"
+            "                         checking the state hash of every turn and printing\n"
+            "                         what the game printed\n"
             "      --continue=FILE    headless: go on with the game saved in FILE (play by\n"
             "                         e-mail); --save writes the longer game\n"
             "      --check            validate the scenario files named as arguments\n"
@@ -84,7 +91,7 @@ static bool parse_int(const char *s, long long lo, long long hi, long long *out)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE,
+    enum { OPT_CHRONICLE = 200, OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE,
            OPT_SAVE, OPT_REPLAY, OPT_CONTINUE };
     static const struct option opts[] = {
         {"scenario", required_argument, NULL, 's'},
@@ -95,6 +102,7 @@ int main(int argc, char **argv)
         {"turns", required_argument, NULL, OPT_TURNS},
         {"commands", required_argument, NULL, OPT_COMMANDS},
         {"quiet", no_argument, NULL, 'q'},
+        {"chronicle", no_argument, NULL, OPT_CHRONICLE},
         {"check", no_argument, NULL, OPT_CHECK},
         {"data-dir", required_argument, NULL, OPT_DATA},
         {"fullscreen", no_argument, NULL, OPT_FULL},
@@ -111,6 +119,7 @@ int main(int argc, char **argv)
     bool headless = false, check = false, fullscreen = false;
     const char *ddir = NULL, *replay = NULL;
     long long level = 2, scale = 0;
+    bool level_given = false;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":s:S:qhV", opts, NULL)) != -1) {
@@ -138,6 +147,7 @@ int main(int argc, char **argv)
                 fprintf(stderr, "emesa: --ai-level %s: expected 0, 1, 2 or 3\n", optarg);
                 return 2;
             }
+            level_given = true;
             break;
         case OPT_TURNS:
             if (!parse_int(optarg, 1, 100000, &v)) {
@@ -148,6 +158,9 @@ int main(int argc, char **argv)
             break;
         case OPT_COMMANDS:
             ho.commands = optarg;
+            break;
+        case OPT_CHRONICLE:
+            ho.chronicle = true;
             break;
         case 'q':
             ho.quiet = true;
@@ -217,9 +230,18 @@ int main(int argc, char **argv)
         snprintf(default_scenario, sizeof default_scenario, "%s/scenarios/emesa-638.lua", dd);
         ho.scenario = default_scenario;
     }
-    /* The window has no replay viewer or resume on the command line yet:
-     * both run without one. */
-    if (replay)
+    /* A replay opens the window's viewer, unless it is asked for without a
+     * window (--headless, -q), there is no display to open one on, or the
+     * output goes to a pipe or a file (a script wants the text). The window
+     * has no resume on the command line yet: --continue runs without one. */
+#ifdef EMESA_WINDOW
+    const char *vd = getenv("SDL_VIDEODRIVER"), *x11 = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY");
+    bool display = (vd && *vd) || (x11 && *x11) || (wl && *wl);
+    bool window_replay = replay && !headless && !ho.quiet && display && isatty(STDOUT_FILENO);
+#else
+    bool window_replay = false;
+#endif
+    if (replay && !window_replay)
         return headless_replay(replay, &ho, stdout, stderr);
     if (headless || ho.resume)
         return headless_run(&ho, stdout, stderr);
@@ -229,7 +251,8 @@ int main(int argc, char **argv)
     cfg.scenario = ho.scenario;
     cfg.seed = ho.seed;
     cfg.ai_side = -1;
-    cfg.ai_level = (int)level;
+    cfg.ai_level = level_given ? (int)level : 0;   /* 0: the level the menu remembers */
+    cfg.replay = replay;
     cfg.scale_pct = (int)scale;
     cfg.fullscreen = fullscreen;
     if (ho.ai)

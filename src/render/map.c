@@ -328,6 +328,70 @@ static void draw_overlays(MapRender *mr, const Game *g, const Camera *cam, const
     }
 }
 
+/* Relief on its way: the entry hex washed and ringed in the side's colour
+ * (a solid ring when confirmed, a broken one when only rumoured) and a
+ * pennant naming the turn it is due ("~" an estimate). */
+static void draw_relief(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov)
+{
+    float size = cam_size(cam);
+    for (int i = 0; i < ov->nrelief; i++) {
+        const ReliefMark *m = &ov->relief[i];
+        if (!map_contains(&g->map, m->hex))
+            continue;
+        float x, y;
+        cam_hex_center(cam, m->hex, &x, &y);
+        if (!on_screen(cam, x, y, size))
+            continue;
+        Rgba sc = side_color(g, m->side), light = side_color_light(g, m->side);
+        Rgba ink = rgba(0x1c1408, 230);
+        float t = size * 0.14f < 3 ? 3 : size * 0.14f;
+        gfx_fill_hex(mr->r, x, y, size - 1, rgba((uint32_t)sc.r << 16 | (uint32_t)sc.g << 8 | sc.b, m->confirmed ? 90 : 55));
+        if (m->confirmed) {
+            gfx_hex_outline(mr->r, x, y, size - 1, t + 2, ink);
+            gfx_hex_outline(mr->r, x, y, size - 2, t, sc);
+        } else {
+            /* A broken ring: every edge of the hex in two dashes. */
+            float r0 = size - 1 - t / 2;
+            for (int e = 0; e < 6; e++) {
+                float a0 = (float)e * 1.0471976f, a1 = (float)(e + 1) * 1.0471976f;
+                float x0 = x + cosf(a0) * r0, y0 = y + sinf(a0) * r0, x1 = x + cosf(a1) * r0, y1 = y + sinf(a1) * r0;
+                for (int d = 0; d < 2; d++) {
+                    float f0 = d == 0 ? 0.08f : 0.58f, f1 = f0 + 0.34f;
+                    float ax = x0 + (x1 - x0) * f0, ay = y0 + (y1 - y0) * f0;
+                    float bx = x0 + (x1 - x0) * f1, by = y0 + (y1 - y0) * f1;
+                    gfx_line(mr->r, ax, ay, bx, by, t + 2, ink);
+                    gfx_line(mr->r, ax, ay, bx, by, t, sc);
+                }
+            }
+        }
+        /* The pennant: a pole from the hex's centre and a flag. */
+        int fpx = (int)(size * 0.40f);
+        fpx = fpx < 12 ? 12 : fpx > 20 ? 20 : fpx;
+        char b[40];
+        if (m->due > 0)
+            snprintf(b, sizeof b, "%s %sT%d", m->confirmed ? "Relief" : "Rumour", m->estimate || !m->confirmed ? "~" : "",
+                     m->due);
+        else
+            snprintf(b, sizeof b, "%s T?", m->confirmed ? "Relief" : "Rumour");
+        int tw = text_width(mr->text, b, fpx) + 12, th = text_line_height(mr->text, fpx) + 4;
+        float ptop = y - size * 0.95f - (float)th;
+        /* Keep the flag on the map at its right edge. */
+        float fx = x;
+        float right = (float)(cam->view.x + cam->view.w) - 4;
+        if (fx + (float)tw + 4 > right)
+            fx = x - (float)tw - 4;
+        gfx_line(mr->r, x, y, x, ptop + (float)th, 4, ink);
+        gfx_line(mr->r, x, y, x, ptop + (float)th, 2, light);
+        float bx = fx < x ? fx - 2 : fx + 2;
+        gfx_fill_rect(mr->r, bx - 1, ptop - 1, (float)tw + 2, (float)th + 2, ink);
+        gfx_fill_rect(mr->r, bx, ptop, (float)tw, (float)th, m->confirmed ? sc : rgba(0x3a3328, 240));
+        gfx_rect_outline(mr->r, bx, ptop, (float)tw, (float)th, 1, light);
+        text_draw_bold(mr->text, b, (int)(bx + tw / 2.0f), (int)ptop + 2, fpx, rgba(0xffffff, 255), TEXT_CENTER);
+        gfx_disc(mr->r, x, y, t * 0.9f, ink);
+        gfx_disc(mr->r, x, y, t * 0.6f, light);
+    }
+}
+
 void render_map(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov)
 {
     SDL_Rect clip = cam->view;
@@ -341,5 +405,7 @@ void render_map(MapRender *mr, const Game *g, const Camera *cam, const MapOverla
         draw_overlays(mr, g, cam, ov);
     render_units(mr, g, cam, ov);
     draw_labels(mr, g, cam, ov);
+    if (ov)
+        draw_relief(mr, g, cam, ov);
     SDL_RenderSetClipRect(mr->r, NULL);
 }

@@ -126,6 +126,18 @@ typedef struct Theme {
 Rgba side_color(const Game *g, int side);
 Rgba side_color_light(const Game *g, int side);
 
+/* Relief known to the viewer: where it enters the battle map and when. */
+typedef struct ReliefMark {
+    Hex hex;
+    int side;
+    int due;                    /* turn it is due, 0 if not known */
+    bool confirmed;             /* else only rumoured */
+    bool estimate;              /* due turn from a column's pace */
+    int sp;
+} ReliefMark;
+
+enum { MAP_RELIEF_MAX = 12 };
+
 /* What the window overlays on the map. Every pointer may be NULL. */
 typedef struct MapOverlay {
     int viewer;                 /* side whose view it is; -1 sees all */
@@ -145,6 +157,8 @@ typedef struct MapOverlay {
     float anim_x[16], anim_y[16];   /* world px at the current zoom */
     int nanim;
     uint32_t flash_ms;          /* for pulsing highlights */
+    ReliefMark relief[MAP_RELIEF_MAX];
+    int nrelief;
 } MapOverlay;
 
 typedef struct MapRender {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "ai/ai.h"
 #include "ai/simple.h"
 #include "ui/internal.h"
 
@@ -69,6 +70,14 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
         SDL_free(pp);
     }
     settings_load(&a->set, a->pref_dir);
+    /* The menu starts where the player left it; the command line's
+     * --ai-level and --ai all preselect. */
+    a->ai_level = cfg->ai_level >= AI_LEVEL_MIN && cfg->ai_level <= AI_LEVEL_MAX ? cfg->ai_level : a->set.ai_level;
+    a->hotseat = a->set.opponent == OPP_HOTSEAT;
+    a->watch = a->set.opponent == OPP_WATCH || cfg->ai_side == 2;
+    if (a->watch)
+        a->hotseat = false;
+    a->sel_side = a->set.side;
     if (cfg->scale_pct >= 100 && cfg->scale_pct <= 300)
         a->set.scale_pct = cfg->scale_pct;
     if (cfg->fullscreen)
@@ -84,7 +93,6 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
     a->show_minimap = true;
     a->human_side = -1;
     a->last_active = -1;
-    a->hotseat = false;
     a->screen = UI_MENU;
     a->probe_col = -1;
     ui_layout(a);
@@ -95,11 +103,47 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
         if (i >= 0)
             a->sel_scen = i;
     }
+    if (cfg->replay)
+        ui_replay_open(a, cfg->replay);
     return a;
+}
+
+static void free_players(UiApp *a)
+{
+    for (int s = 0; s < MAX_SIDES; s++) {
+        ai_free(a->aip[s]);
+        a->aip[s] = NULL;
+    }
+}
+
+/* One computer player per side the computer plays, at the chosen level;
+ * made again whenever the game is rebuilt (load, undo), so it plans from
+ * the game as it is. */
+static void make_players(UiApp *a)
+{
+    free_players(a);
+    if (!a->ss || a->rp.active)
+        return;
+    uint64_t seed = session_seed(a->ss);
+    for (int s = 0; s < MAX_SIDES; s++)
+        if (a->ai[s])
+            a->aip[s] = ai_new(s, a->ai_level, seed * 0x9E3779B97F4A7C15ull + (uint64_t)s + 1);
+}
+
+int uiapp_ai_level(const UiApp *a, int side)
+{
+    return side >= 0 && side < MAX_SIDES && a->aip[side] ? ai_level(a->aip[side]) : 0;
+}
+
+int uiapp_menu_ai_level(const UiApp *a)
+{
+    return a->ai_level;
 }
 
 static void end_game(UiApp *a)
 {
+    free_players(a);
+    ui_replay_close(a);
     if (a->ss)
         session_free(a->ss);
     a->ss = NULL;
@@ -207,7 +251,7 @@ static bool log_worthy(EventType t)
     return t != EV_IMPULSE || true;
 }
 
-static void process_events(UiApp *a)
+void ui_process_events(UiApp *a)
 {
     const Game *g = uiapp_game(a);
     if (!g)
@@ -265,7 +309,7 @@ bool ui_apply(UiApp *a, const Command *c)
     bool ok = session_apply(a->ss, c, why, sizeof why);
     if (!ok)
         ui_notice(a, "Refused: %s", why);
-    process_events(a);
+    ui_process_events(a);
     check_turn_change(a);
     ui_refresh_selection(a);
     if (ok)
@@ -285,7 +329,7 @@ static void note_ai(UiApp *a)
         session_set_ai(a->ss, "");
 }
 
-static bool ensure_art(UiApp *a, char *why, size_t n)
+bool ui_ensure_art(UiApp *a, char *why, size_t n)
 {
     if (a->art)
         return true;
@@ -298,10 +342,12 @@ static bool ensure_art(UiApp *a, char *why, size_t n)
     return true;
 }
 
-/* Takes over a running session (new, or loaded from a save). */
-static void adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat)
+/* Takes over a running session (new, or loaded from a save, or the replay
+ * viewer's game, which nobody plays). */
+void ui_adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat, bool replay)
 {
     end_game(a);
+    a->rp.active = replay;
     a->ss = ss;
     a->sc = session_scenario(ss);
     a->ss_gen = session_generation(ss);
@@ -309,8 +355,10 @@ static void adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat)
     a->hotseat = hotseat;
     a->human_side = hotseat ? -1 : human_side;
     for (int s = 0; s < MAX_SIDES; s++)
-        a->ai[s] = !hotseat && s != human_side;
-    note_ai(a);
+        a->ai[s] = replay || (!hotseat && s != human_side);
+    if (!replay)
+        note_ai(a);
+    make_players(a);
     a->reach = calloc((size_t)g->map.width * (size_t)g->map.height, sizeof *a->reach);
     a->events_seen = 0;
     a->nlog = 0;
@@ -322,10 +370,10 @@ static void adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat)
     a->cam.map_h = g->map.height;
     a->cam.zoom = 2;
     a->cam.view = game_map_rect(a);
-    process_events(a);
+    ui_process_events(a);
     a->nanims = 0;
     game_on_start(a);
-    if (hotseat) {
+    if (hotseat && !replay) {
         a->screen = UI_HANDOVER;
         a->handover_side = g->active;
     }
@@ -342,10 +390,12 @@ static void resync(UiApp *a)
     a->sc = session_scenario(a->ss);
     a->events_seen = 0;
     a->nlog = 0;
-    process_events(a);
+    ui_process_events(a);
     a->nanims = 0;
     a->last_active = uiapp_game(a)->active;
     ui_refresh_selection(a);
+    /* The computer plans afresh on the game as it now is. */
+    make_players(a);
 }
 
 void ui_undo(UiApp *a)
@@ -373,7 +423,7 @@ static void ui_redo(UiApp *a)
     }
     resync(a);
     (void)before;
-    process_events(a);
+    ui_process_events(a);
     ui_refresh_selection(a);
     ui_notice(a, "Done again.");
 }
@@ -407,7 +457,7 @@ void ui_quickload(UiApp *a)
 {
     char path[1200], why[512];
     quicksave_path(a, path, sizeof path);
-    if (!ensure_art(a, why, sizeof why)) {
+    if (!ui_ensure_art(a, why, sizeof why)) {
         ui_notice(a, "Cannot load: %s", why);
         return;
     }
@@ -428,8 +478,8 @@ void ui_quickload(UiApp *a)
     /* Keep who plays what when a game is running; from the menu, the
      * menu's choice of side and opponent. */
     bool hotseat = a->ss ? a->human_side < 0 && !a->ai[0] && !a->ai[1] : a->hotseat;
-    int human = a->ss ? a->human_side : (a->hotseat ? -1 : a->sel_side);
-    adopt_session(a, out, human, hotseat);
+    int human = a->ss ? a->human_side : (a->hotseat || a->watch ? -1 : a->sel_side);
+    ui_adopt_session(a, out, human, hotseat, false);
     ui_notice(a, "Loaded the quick save: turn %d.", uiapp_game(a)->turn);
 }
 
@@ -439,7 +489,7 @@ bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_
         snprintf(why, n, "no such scenario");
         return false;
     }
-    if (!ensure_art(a, why, n))
+    if (!ui_ensure_art(a, why, n))
         return false;
     Diags d;
     memset(&d, 0, sizeof d);
@@ -456,7 +506,7 @@ bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_
     size_t dl = strlen(a->data_dir);
     if (strncmp(a->scen[i].path, a->data_dir, dl) == 0 && a->scen[i].path[dl] == '/')
         session_set_ref(ss, a->scen[i].path + dl + 1);
-    adopt_session(a, ss, human_side, hotseat);
+    ui_adopt_session(a, ss, human_side, hotseat, false);
     a->scen_index = i;
     return true;
 }
@@ -509,6 +559,7 @@ void ui_fill_overlay(UiApp *a, MapOverlay *ov)
     ov->hover = a->hover;
     ov->flash_ms = a->now;
     anim_positions(a, ov);
+    ov->nrelief = ui_relief_marks(uiapp_game(a), ov->viewer, ov->relief, MAP_RELIEF_MAX);
 }
 
 void uiapp_finish_animations(UiApp *a)
@@ -519,7 +570,7 @@ void uiapp_finish_animations(UiApp *a)
 static bool ai_turn(const UiApp *a)
 {
     const Game *g = uiapp_game(a);
-    return g && g->mode != MODE_OVER && a->screen == UI_GAME && a->ai[g->active];
+    return g && g->mode != MODE_OVER && a->screen == UI_GAME && a->ai[g->active] && !a->rp.active;
 }
 
 /* How far the pointer at the window's edge pushes the map, per axis
@@ -574,20 +625,22 @@ bool uiapp_tick(UiApp *a, uint32_t now)
     const Game *g = uiapp_game(a);
     if (g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && now >= a->ai_next) {
         Command c;
-        if (ai_simple_next(g, &c)) {
-            char why[256];
-            if (!ui_apply(a, &c)) {
-                (void)why;
-                Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
-                ui_apply(a, &f);
-            }
+        memset(&c, 0, sizeof c);
+        AiPlayer *p = a->aip[g->active];
+        bool have = p ? ai_next(p, g, &c) : ai_simple_next(g, &c);
+        if (!have && p)
+            have = ai_simple_next(g, &c);
+        if (have && !ui_apply(a, &c)) {
+            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            ui_apply(a, &f);
         }
         a->ai_next = now + (c.type == CMD_END_TURN || c.type == CMD_END_IMPULSE ? 250 : 40);
     }
+    bool replaying = a->rp.active && replay_tick(a, now);
     g = uiapp_game(a);
-    if (g && g->mode == MODE_OVER && a->nanims == 0 && a->screen == UI_GAME)
+    if (g && g->mode == MODE_OVER && a->nanims == 0 && a->screen == UI_GAME && !a->rp.active)
         a->screen = UI_DEBRIEF;
-    return a->nanims > 0 || panning;
+    return a->nanims > 0 || panning || replaying;
 }
 
 int uiapp_next_wake(const UiApp *a, uint32_t now)
@@ -597,8 +650,10 @@ int uiapp_next_wake(const UiApp *a, uint32_t now)
         return 0;
     if (ai_turn(a) && !a->confirm_quit)
         return a->ai_next > now ? (int)(a->ai_next - now) : 0;
+    if (a->rp.active && a->rp.playing && a->screen == UI_GAME && !modal(a))
+        return a->rp.next_at > now ? (int)(a->rp.next_at - now) : 0;
     const Game *g = uiapp_game(a);
-    if (g && g->mode == MODE_OVER && a->screen == UI_GAME)
+    if (g && g->mode == MODE_OVER && a->screen == UI_GAME && !a->rp.active)
         return 0;
     if (a->status[0] && a->status_until > now)
         return (int)(a->status_until - now);
@@ -622,6 +677,7 @@ static void run_pass(UiApp *a, Pass *p)
     case UI_GAME: game_pass(a, &sp); break;
     case UI_HANDOVER: handover_pass(a, &sp); break;
     case UI_DEBRIEF: debrief_pass(a, &sp); break;
+    case UI_SAVES: saves_pass(a, &sp); break;
     }
     if (!modal(a)) {
         p->clicked = sp.clicked;
@@ -761,6 +817,8 @@ static bool global_key(UiApp *a, const SDL_KeyboardEvent *k)
         return true;   /* modal: eat the rest */
     }
     bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
+    if (a->rp.active)
+        return false;   /* a replay is watched, not played: no saves or undo */
     if (sym == SDLK_F5 || (ctrl && sym == SDLK_s)) {
         if (a->ss && a->screen != UI_HANDOVER)
             ui_quicksave(a);
@@ -805,6 +863,10 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
         if (!global_key(a, &e->key)) {
             if (a->screen == UI_MENU)
                 menu_key(a, e->key.keysym.sym);
+            else if (a->screen == UI_SAVES)
+                saves_key(a, e->key.keysym.sym);
+            else if (a->screen == UI_GAME && a->rp.active && replay_key(a, &e->key))
+                ;
             else if (a->screen == UI_GAME)
                 game_key(a, &e->key);
             else if (a->screen == UI_HANDOVER) {
@@ -849,6 +911,8 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
             game_mouse(a, e);
         else if (a->screen == UI_MENU)
             a->menu_scroll -= e->wheel.y;
+        else if (a->screen == UI_SAVES)
+            a->saves_scroll -= e->wheel.y;
         break;
     default:
         break;

@@ -21,7 +21,7 @@ int game_top_h(const UiApp *a)
 
 SDL_Rect game_map_rect(const UiApp *a)
 {
-    SDL_Rect r = { 0, game_top_h(a), a->W - game_panel_w(a), a->H - game_top_h(a) };
+    SDL_Rect r = { 0, game_top_h(a), a->W - game_panel_w(a), a->H - game_top_h(a) - replay_bar_h(a) };
     if (r.w < 100)
         r.w = 100;
     if (r.h < 100)
@@ -439,6 +439,18 @@ static void hover_tooltip(UiApp *a, Pass *p)
         }
         return;
     }
+    ReliefMark rm[MAP_RELIEF_MAX];
+    int nr = ui_relief_marks(g, viewer, rm, MAP_RELIEF_MAX);
+    for (int i = 0; i < nr; i++)
+        if (hex_eq(rm[i].hex, h)) {
+            char due[32] = "when is not known";
+            if (rm[i].due > 0)
+                snprintf(due, sizeof due, "%sturn %d", rm[i].estimate || !rm[i].confirmed ? "about " : "", rm[i].due);
+            ui_tooltip_set(p, "%s relief of the %s (%d SP) enters the map here, due %s.%s",
+                           rm[i].confirmed ? "Confirmed" : "Rumoured", g->sides[rm[i].side].name, rm[i].sp, due,
+                           rm[i].side == viewer || viewer < 0 ? "" : " An enemy unit here when it comes holds it back.");
+            return;
+        }
     int gi = game_gate_at(g, h);
     if (gi >= 0) {
         ui_tooltip_set(p, "%s gate: %s.", g->gates[gi].name, gate_state_word(g->gates[gi].state));
@@ -480,6 +492,7 @@ void game_pass(UiApp *a, Pass *p)
             timeline_pass(a, p, mr);
         if (a->view != VIEW_MAP)
             view_tabs_pass(a, p, mr);
+        replay_bar_pass(a, p);
         panels_pass(a, p);
         if (p->clicked && ui_inside(mr, p->cx, p->cy))
             p->clicked = false;
@@ -496,6 +509,7 @@ void game_pass(UiApp *a, Pass *p)
         hover_tooltip(a, p);
     }
     view_tabs_pass(a, p, mr);
+    replay_bar_pass(a, p);
     panels_pass(a, p);
     if (p->clicked && ui_inside(mr, p->cx, p->cy) && !(a->show_minimap && ui_inside(minimap_rect(a), p->cx, p->cy))) {
         Hex h;

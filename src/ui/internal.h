@@ -6,6 +6,7 @@
 #include "core/command.h"
 #include "core/game.h"
 #include "core/path.h"
+#include "ai/ai.h"
 #include "data/save.h"
 #include "data/scenario.h"
 #include "data/session.h"
@@ -14,11 +15,18 @@
 
 enum { UI_MAX_SCEN = 32, UI_LOG = 400, UI_LOG_TEXT = 200, UI_ANIMS = 16, UI_WAYPOINTS = 40 };
 
+/* Who plays against whom, as the menu offers it. */
+typedef enum Opponent { OPP_COMPUTER, OPP_HOTSEAT, OPP_WATCH } Opponent;
+
 typedef struct Settings {
     int scale_pct;          /* 100..300 */
     bool fullscreen;
     bool high_contrast;
     int width, height;
+    /* The menu's last choice. */
+    int ai_level;           /* 1..3 */
+    int opponent;           /* Opponent */
+    int side;               /* the side the player last chose */
 } Settings;
 
 void settings_default(Settings *s);
@@ -49,6 +57,33 @@ typedef struct Anim {
     uint32_t start, per_step;
 } Anim;
 
+
+/* A save or autosave listed by "Watch a replay". */
+typedef struct SaveEntry {
+    char path[1200];
+    char name[256];
+    long mtime;
+} SaveEntry;
+
+enum { UI_MAX_SAVES = 48, UI_REPLAY_SPEEDS = 4 };
+
+/* The replay viewer: `rec` is the save as loaded and checked (its commands
+ * and turn marks); the UiApp's Session is a fresh game of the same
+ * scenario and seed with the first `pos` of those commands applied. */
+typedef struct Replay {
+    bool active;
+    Session *rec;
+    char file[1200];        /* the save */
+    char scen[1200];        /* its scenario file, as found */
+    size_t pos;
+    bool playing;
+    int speed;              /* index into ui_replay_speeds */
+    uint32_t next_at;
+    char verdict[256];      /* what the last turn-start check found */
+    bool verdict_ok;
+} Replay;
+
+extern const int ui_replay_speeds[UI_REPLAY_SPEEDS];
 
 /* Immediate-mode widgets: layout is recomputed each pass; a pass either
  * draws or only handles the pending click. */
@@ -84,7 +119,15 @@ struct UiApp {
     MenuEntry scen[UI_MAX_SCEN];
     int nscen, sel_scen, sel_side;
     bool hotseat;
+    bool watch;             /* computer against computer */
+    int ai_level;           /* 1..3: the level a new game's computer plays at */
     int menu_scroll;
+
+    /* "Watch a replay": the saves found, and why the last one did not open. */
+    SaveEntry saves[UI_MAX_SAVES];
+    int nsaves, sel_save, saves_scroll;
+    char replay_error[1400];
+    Replay rp;
 
     /* Game: the Session records every command (saves, undo); sc and the
      * Game are the session's and change when undo re-plays the game. */
@@ -105,6 +148,7 @@ struct UiApp {
     int scen_index;
     int human_side;         /* -1 with hot-seat or computer-vs-computer */
     bool ai[MAX_SIDES];
+    AiPlayer *aip[MAX_SIDES];   /* the computer's player for each side it plays */
     Camera cam;
     Minimap mini;
     bool show_coords, show_zoc, show_minimap;
@@ -189,6 +233,26 @@ void ui_set_view(UiApp *a, int view);
 /* Turns until a column starting from its current leg reaches place dest at
  * pace (-1 if no road). */
 int ui_column_eta_to(const Game *g, int c, int dest, int pace);
+
+/* replay.c: the saves list and the replay viewer. */
+void saves_scan(UiApp *a);
+void saves_pass(UiApp *a, Pass *p);
+bool saves_key(UiApp *a, SDL_Keycode k);
+bool ui_replay_open(UiApp *a, const char *path);
+void ui_replay_close(UiApp *a);
+bool ui_replay_goto(UiApp *a, size_t pos, bool animate);
+void replay_bar_pass(UiApp *a, Pass *p);
+bool replay_key(UiApp *a, const SDL_KeyboardEvent *k);
+bool replay_tick(UiApp *a, uint32_t now);
+int replay_bar_h(const UiApp *a);
+
+/* app.c: for replay.c, taking over a session (the viewer plays none). */
+void ui_adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat, bool replay);
+bool ui_ensure_art(UiApp *a, char *why, size_t n);
+void ui_process_events(UiApp *a);
+
+/* theatre.c: relief markers on the battle map for this viewer. */
+int ui_relief_marks(const Game *g, int viewer, ReliefMark *out, int max);
 
 /* app.c: saves. */
 void ui_quicksave(UiApp *a);

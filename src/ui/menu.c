@@ -54,11 +54,45 @@ void menu_scan(UiApp *a)
     }
 }
 
+static const char *const level_text[3] = {
+    "Level 1 \xE2\x80\x94 steady: attacks at fair odds with the units at hand, keeps the blockade and the rations "
+    "simply, and now and then misjudges.",
+    "Level 2 \xE2\x80\x94 cunning: manoeuvres for flank and rear, pulls back shaken units, pursues routers, sets gate "
+    "alerts, sends columns, offers terms and weighs your answer before a sally or an assault.",
+    "Level 3 \xE2\x80\x94 a master: everything level 2 does, with a deeper search, the feigned withdrawal of light horse, care for "
+    "its leaders, releasing a wavering contingent in time and surprise sallies against camps off their guard.",
+};
+
+/* The choice is remembered for the next time the window opens. */
+static void remember(UiApp *a)
+{
+    a->set.ai_level = a->ai_level;
+    a->set.opponent = a->watch ? OPP_WATCH : a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER;
+    a->set.side = a->sel_side;
+    settings_save(&a->set, a->pref_dir);
+}
+
+static void set_opponent(UiApp *a, int opp)
+{
+    a->hotseat = opp == OPP_HOTSEAT;
+    a->watch = opp == OPP_WATCH;
+    remember(a);
+}
+
 static void start(UiApp *a)
 {
     char why[512];
-    if (!uiapp_start(a, a->sel_scen, a->hotseat ? -1 : a->sel_side, a->hotseat, why, sizeof why))
+    remember(a);
+    bool nobody = a->hotseat || a->watch;
+    if (!uiapp_start(a, a->sel_scen, nobody ? -1 : a->sel_side, a->hotseat, why, sizeof why))
         ui_notice(a, "%s", why);
+}
+
+static void open_replays(UiApp *a)
+{
+    a->replay_error[0] = '\0';
+    saves_scan(a);
+    a->screen = UI_SAVES;
 }
 
 bool menu_key(UiApp *a, SDL_Keycode k)
@@ -66,8 +100,19 @@ bool menu_key(UiApp *a, SDL_Keycode k)
     switch (k) {
     case SDLK_UP: if (a->sel_scen > 0) a->sel_scen--; return true;
     case SDLK_DOWN: if (a->sel_scen + 1 < a->nscen) a->sel_scen++; return true;
-    case SDLK_LEFT: case SDLK_RIGHT: case SDLK_TAB: a->sel_side = 1 - a->sel_side; return true;
-    case SDLK_o: case SDLK_h: a->hotseat = !a->hotseat; return true;
+    case SDLK_LEFT: case SDLK_RIGHT: case SDLK_TAB: a->sel_side = 1 - a->sel_side; remember(a); return true;
+    case SDLK_o: case SDLK_h:
+        set_opponent(a, a->watch ? OPP_COMPUTER : a->hotseat ? OPP_WATCH : OPP_HOTSEAT);
+        return true;
+    case SDLK_l:
+        a->ai_level = a->ai_level % AI_LEVEL_MAX + 1;
+        remember(a);
+        return true;
+    case SDLK_1: case SDLK_2: case SDLK_3:
+        a->ai_level = (int)(k - SDLK_1) + 1;
+        remember(a);
+        return true;
+    case SDLK_w: case SDLK_v: open_replays(a); return true;
     case SDLK_RETURN: case SDLK_KP_ENTER: start(a); return true;
     case SDLK_ESCAPE: case SDLK_q: a->quit = true; return true;
     default: return false;
@@ -111,6 +156,11 @@ void menu_pass(UiApp *a, Pass *p)
     }
     /* Buttons under the list. */
     int by = H - ui_px(a, 70);
+    SDL_Rect rr = { x, by - ui_px(a, 52), ui_px(a, 414), ui_px(a, 40) };
+    if (ui_button(a, p, rr, "Watch a replay  (W)", false))
+        open_replays(a);
+    if (ui_inside(rr, p->mx, p->my))
+        ui_tooltip_set(p, "Open a saved game or an autosave and watch it again, step by step or turn by turn.");
     SDL_Rect rs = { x, by, ui_px(a, 130), ui_px(a, 40) };
     if (ui_button(a, p, rs, "Settings", false))
         a->settings = true;
@@ -139,7 +189,7 @@ void menu_pass(UiApp *a, Pass *p)
             text_wrap(a->text, m->problem, px, yy, pw, ui_px(a, 15), pl.bad, true);
         return;
     }
-    int bottom_block = ui_px(a, 200);
+    int bottom_block = ui_px(a, 318);
     int avail = panel.y + panel.h - bottom_block - yy;
     if (p->draw) {
         int bh = text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 16), pl.body, false);
@@ -149,31 +199,61 @@ void menu_pass(UiApp *a, Pass *p)
             text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 14), pl.body, true);
     }
     int cy = panel.y + panel.h - bottom_block + ui_px(a, 10);
+    int lab = ui_px(a, 130);
+    int bw = (pw - lab) / 2, bw3 = (pw - lab) / 3;
     if (p->draw)
-        text_draw_bold(a->text, "Play as", px, cy, ui_px(a, 16), pl.head, TEXT_LEFT);
-    int bw = (pw - ui_px(a, 130)) / 2;
+        text_draw_bold(a->text, "Play as", px, cy, ui_px(a, 16), a->watch ? pl.dim : pl.head, TEXT_LEFT);
     for (int s = 0; s < m->nsides && s < 2; s++) {
-        SDL_Rect r = { px + ui_px(a, 130) + s * (bw + ui_px(a, 8)), cy - ui_px(a, 8), bw - ui_px(a, 8), ui_px(a, 38) };
-        if (ui_button(a, p, r, m->side_name[s], !a->hotseat && a->sel_side == s)) {
+        SDL_Rect r = { px + lab + s * (bw + ui_px(a, 8)), cy - ui_px(a, 8), bw - ui_px(a, 8), ui_px(a, 38) };
+        if (ui_button(a, p, r, m->side_name[s], !a->hotseat && !a->watch && a->sel_side == s)) {
             a->sel_side = s;
-            a->hotseat = false;
+            set_opponent(a, a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER);
         }
     }
     cy += ui_px(a, 48);
     if (p->draw)
         text_draw_bold(a->text, "Opponent", px, cy, ui_px(a, 16), pl.head, TEXT_LEFT);
-    SDL_Rect oc = { px + ui_px(a, 130), cy - ui_px(a, 8), bw - ui_px(a, 8), ui_px(a, 38) };
-    SDL_Rect oh = { px + ui_px(a, 130) + bw + ui_px(a, 8), cy - ui_px(a, 8), bw - ui_px(a, 8), ui_px(a, 38) };
-    if (ui_button(a, p, oc, "The computer", !a->hotseat))
-        a->hotseat = false;
-    if (ui_button(a, p, oh, "A second player here", a->hotseat))
-        a->hotseat = true;
-    cy += ui_px(a, 56);
+    static const char *const opp_label[3] = { "The computer", "A second player here", "Computer vs computer" };
+    static const char *const opp_tip[3] = {
+        "The computer plays the other side.",
+        "Two players take turns at this screen (hot-seat); each side's secrets are hidden at the hand-over.",
+        "The computer plays both sides and you watch, seeing everything.",
+    };
+    int cur = a->watch ? OPP_WATCH : a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER;
+    for (int o = 0; o < 3; o++) {
+        SDL_Rect r = { px + lab + o * bw3, cy - ui_px(a, 8), bw3 - ui_px(a, 8), ui_px(a, 38) };
+        if (ui_button(a, p, r, opp_label[o], cur == o))
+            set_opponent(a, o);
+        if (ui_inside(r, p->mx, p->my))
+            ui_tooltip_set(p, "%s (O changes it.)", opp_tip[o]);
+    }
+    cy += ui_px(a, 48);
+    bool with_ai = !a->hotseat;
+    if (p->draw)
+        text_draw_bold(a->text, "Computer", px, cy, ui_px(a, 16), with_ai ? pl.head : pl.dim, TEXT_LEFT);
+    static const char *const lvl_label[3] = { "Level 1", "Level 2", "Level 3" };
+    for (int l = 0; l < 3; l++) {
+        SDL_Rect r = { px + lab + l * bw3, cy - ui_px(a, 8), bw3 - ui_px(a, 8), ui_px(a, 38) };
+        if (ui_button(a, p, r, lvl_label[l], with_ai && a->ai_level == l + 1)) {
+            a->ai_level = l + 1;
+            remember(a);
+        }
+        if (ui_inside(r, p->mx, p->my))
+            ui_tooltip_set(p, "The computer plays at level %d. (L or the keys 1-3 change it.)", l + 1);
+    }
+    cy += ui_px(a, 38);
+    if (p->draw) {
+        int lv = a->ai_level >= 1 && a->ai_level <= 3 ? a->ai_level : 2;
+        text_wrap(a->text, with_ai ? level_text[lv - 1] : "No computer player: both sides are played here.", px + lab, cy,
+                  pw - lab, ui_px(a, 13), with_ai ? pl.body : pl.dim, true);
+    }
+    cy += ui_px(a, 50);
     SDL_Rect st = { px + pw - ui_px(a, 220), cy, ui_px(a, 220), ui_px(a, 50) };
     if (ui_button(a, p, st, "Start  \xE2\x8F\x8E", true))
         start(a);
     if (p->draw) {
         const char *who = a->hotseat ? "Two players take turns at this screen; the map hides each side's secrets between turns."
+                          : a->watch ? "The computer plays both sides; you see everything. Esc leaves the game."
                                      : "You command the side you chose; the computer plays the other.";
         text_wrap(a->text, who, px, cy + ui_px(a, 4), pw - ui_px(a, 240), ui_px(a, 14), pl.dim, true);
         if (a->status[0] && a->status_until > a->now)

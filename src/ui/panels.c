@@ -47,7 +47,8 @@ static void top_bar(UiApp *a, Pass *p, const Game *g)
             gfx_rect_outline(a->r, (float)x, (h - sw) / 2, sw, sw, 1, pl.edge);
             x += (int)sw + ui_px(a, 6);
             snprintf(b, sizeof b, "%s %s", g->sides[g->active].name,
-                     a->ai[g->active] ? "\xE2\x80\x94 the computer is playing" : "to act");
+                     a->rp.active ? "to act \xE2\x80\x94 replay"
+                     : a->ai[g->active] ? "\xE2\x80\x94 the computer is playing" : "to act");
             text_draw_bold(a->text, b, x, ty, px, pl.head, TEXT_LEFT);
         }
     }
@@ -522,15 +523,18 @@ void panels_pass(UiApp *a, Pass *p)
     int status_h = 0;
     if (a->status[0] && a->status_until > a->now) {
         status_h = text_wrap(a->text, a->status, 0, 0, w, ui_px(a, 13), pl.bad, false) + ui_px(a, 6);
+        /* Refusals in red, other notices in the accent colour. */
+        bool refusal = strncmp(a->status, "Refused", 7) == 0 || strncmp(a->status, "Cannot", 6) == 0 ||
+                       strncmp(a->status, "Could not", 9) == 0 || strstr(a->status, "failed") || strstr(a->status, "refused");
         if (p->draw)
-            text_wrap(a->text, a->status, x, by - status_h, w, ui_px(a, 13), pl.bad, true);
+            text_wrap(a->text, a->status, x, by - status_h, w, ui_px(a, 13), refusal ? pl.bad : pl.accent, true);
     }
     log_block(a, p, g, x, y, w, by - status_h - ui_px(a, 8));
     bool human = g->mode != MODE_OVER && ui_is_human(a, g->active);
     SDL_Rect eb = { x, by, w, bh };
     const char *label = g->mode == MODE_BATTLE ? "End impulse  (Space)" : "End turn  (Space)";
     if (!human)
-        label = g->mode == MODE_OVER ? "Game over" : "The computer is moving\xE2\x80\xA6";
+        label = a->rp.active ? "Watching a replay" : g->mode == MODE_OVER ? "Game over" : "The computer is moving\xE2\x80\xA6";
     if (ui_button(a, p, eb, label, human) && human)
         a->confirm_end = true;
     if (ui_inside(eb, p->mx, p->my))

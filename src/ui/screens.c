@@ -262,7 +262,8 @@ static const char *const help_lines[][2] = {
     { "F10", "settings: interface scale, full screen, high contrast" },
     { "F11", "full screen" },
     { "F12", "save a screenshot (PNG) in your settings folder" },
-    { "In the menu", "arrows: scenario and side; O: opponent; Enter: start" },
+    { "In the menu", "arrows: scenario and side; O: opponent; L or 1-3: level; W: replays; Enter: start" },
+    { "In a replay", "Space play/pause; \xE2\x86\x90 \xE2\x86\x92 step; \xE2\x86\x91 \xE2\x86\x93 turn; [ ] speed; Esc: the saves" },
 };
 
 void help_pass(UiApp *a, Pass *p)

@@ -12,6 +12,9 @@ void settings_default(Settings *s)
     s->high_contrast = false;
     s->width = 1280;
     s->height = 800;
+    s->ai_level = 2;
+    s->opponent = OPP_COMPUTER;
+    s->side = 0;
 }
 
 static int clampi(int v, int lo, int hi)
@@ -45,6 +48,12 @@ bool settings_load(Settings *s, const char *pref_dir)
             s->width = clampi(v, 640, 7680);
         else if (strcmp(key, "height") == 0)
             s->height = clampi(v, 480, 4320);
+        else if (strcmp(key, "ai_level") == 0)
+            s->ai_level = clampi(v, 1, 3);
+        else if (strcmp(key, "opponent") == 0)
+            s->opponent = clampi(v, OPP_COMPUTER, OPP_WATCH);
+        else if (strcmp(key, "side") == 0)
+            s->side = clampi(v, 0, 1);
     }
     fclose(f);
     return true;
@@ -60,8 +69,12 @@ bool settings_save(const Settings *s, const char *pref_dir)
     FILE *f = fopen(tmp, "w");
     if (!f)
         return false;
-    fprintf(f, "# Emesa window settings\nscale = %d\nfullscreen = %d\nhigh_contrast = %d\nwidth = %d\nheight = %d\n",
-            s->scale_pct, s->fullscreen ? 1 : 0, s->high_contrast ? 1 : 0, s->width, s->height);
+    fprintf(f,
+            "# Emesa window settings\nscale = %d\nfullscreen = %d\nhigh_contrast = %d\nwidth = %d\nheight = %d\n"
+            "# the menu's last choice: opponent 0 the computer, 1 a second player, 2 computer against computer\n"
+            "ai_level = %d\nopponent = %d\nside = %d\n",
+            s->scale_pct, s->fullscreen ? 1 : 0, s->high_contrast ? 1 : 0, s->width, s->height, s->ai_level, s->opponent,
+            s->side);
     bool ok = fclose(f) == 0;
     return ok && rename(tmp, path) == 0;
 }

@@ -1074,12 +1074,55 @@ static int gather(const Game *g, int viewer, Relief *out, int max)
         out[n].hex = hex_from_offset(-1, -1);
         for (int u = 0; u < g->nunits; u++)
             if (g->units[u].column == c && g->units[u].status == UNIT_OFF_MAP) {
+                const Unit *un = &g->units[u];
+                if (out[n].nunits == 0 || (un->rumour_turn > 0 && (out[n].rumour <= 0 || un->rumour_turn < out[n].rumour)))
+                    out[n].rumour = un->rumour_turn;
+                if (out[n].nunits == 0 || (un->confirm_turn > 0 && (out[n].confirm <= 0 || un->confirm_turn < out[n].confirm)))
+                    out[n].confirm = un->confirm_turn;
                 out[n].nunits++;
-                out[n].hex = g->units[u].arrive_hex;
+                out[n].hex = un->arrive_hex;
             }
         n++;
     }
     return n;
+}
+
+/* The battle map's relief markers: the viewer's own relief once word of
+ * it has come (or at once when no rumour is scheduled: its own plans), the
+ * enemy's only once confirmed. Nothing about units already on the map. */
+int ui_relief_marks(const Game *g, int viewer, ReliefMark *out, int max)
+{
+    Relief rl[MAX_RELIEF];
+    int n = gather(g, viewer, rl, MAX_RELIEF), k = 0;
+    for (int i = 0; i < n && k < max; i++) {
+        const Relief *q = &rl[i];
+        if (q->arrived || !map_contains(&g->map, q->hex))
+            continue;
+        bool own = viewer < 0 || q->side == viewer;
+        bool confirmed = q->confirm > 0 && q->confirm <= g->turn;
+        bool rumoured = q->rumour > 0 && q->rumour <= g->turn;
+        bool planned = q->rumour <= 0 && q->confirm <= 0;
+        if (!(confirmed || (own && (rumoured || planned || viewer < 0))))
+            continue;
+        /* Two entries (a column and a unit) on one hex make one marker. */
+        bool dup = false;
+        for (int j = 0; j < k; j++)
+            if (hex_eq(out[j].hex, q->hex) && out[j].side == q->side) {
+                out[j].sp += q->sp;
+                dup = true;
+            }
+        if (dup)
+            continue;
+        memset(&out[k], 0, sizeof out[k]);
+        out[k].hex = q->hex;
+        out[k].side = q->side;
+        out[k].due = q->arrive;
+        out[k].confirmed = confirmed || planned;
+        out[k].estimate = q->estimated;
+        out[k].sp = q->sp;
+        k++;
+    }
+    return k;
 }
 
 static const char *relief_status(const Game *g, const Relief *rl, Rgba *c, const Palette *pl)

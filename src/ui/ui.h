@@ -8,7 +8,9 @@ typedef struct UiConfig {
     const char *scenario;       /* path to preselect, or NULL for the menu */
     uint64_t seed;
     int ai_side;                /* -1 none, 0/1 that side, 2 both */
-    int ai_level;
+    int ai_level;               /* 1..3 preselects the computer's level in the
+                                   menu; 0 keeps the one remembered in settings */
+    const char *replay;         /* a save to open in the replay viewer, or NULL */
     int scale_pct;              /* 0 = from settings */
     bool fullscreen;
     int width, height;          /* 0 = from settings */

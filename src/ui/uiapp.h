@@ -14,7 +14,9 @@
 
 typedef struct UiApp UiApp;
 
-typedef enum UiScreen { UI_MENU, UI_GAME, UI_HANDOVER, UI_DEBRIEF } UiScreen;
+/* UI_SAVES: "Watch a replay", the saves to pick from and why one did not
+ * open. The replay viewer itself is UI_GAME with uiapp_replaying(). */
+typedef enum UiScreen { UI_MENU, UI_GAME, UI_HANDOVER, UI_DEBRIEF, UI_SAVES } UiScreen;
 
 /* win may be NULL (no fullscreen toggling then). */
 UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *why, size_t n);
@@ -59,3 +61,21 @@ bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y);
 const char *uiapp_status(const UiApp *a);
 /* Skips the running animations (tests). */
 void uiapp_finish_animations(UiApp *a);
+
+/* The level of the computer player for side (1..3), 0 if the computer does
+ * not play it. */
+int uiapp_ai_level(const UiApp *a, int side);
+/* The level the menu has chosen for the next game. */
+int uiapp_menu_ai_level(const UiApp *a);
+
+/* The replay viewer. uiapp_replay_open() loads and checks the save; on
+ * any refusal it shows UI_SAVES with the message (uiapp_replay_error()) and
+ * returns false. */
+bool uiapp_replay_open(UiApp *a, const char *path);
+bool uiapp_replaying(const UiApp *a);
+const char *uiapp_replay_error(const UiApp *a);
+/* Commands shown so far, and in the whole save. */
+size_t uiapp_replay_pos(const UiApp *a);
+size_t uiapp_replay_length(const UiApp *a);
+/* Screen centre of the turn strip's cell for turn t (false if not drawn). */
+bool uiapp_replay_turn_screen(UiApp *a, int turn, int *x, int *y);
