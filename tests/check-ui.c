@@ -15,6 +15,7 @@
 #include "core/path.h"
 #include "ui/uiapp.h"
 #include "../tools/bench/demo-theatre.h"
+#include "../tools/bench/demo-save.h"
 
 enum { W = 1280, H = 800 };
 
@@ -565,6 +566,300 @@ START_TEST(undo_save_and_load)
 }
 END_TEST
 
+
+/* ---- the computer's level, the replay viewer, the relief marker ------- */
+
+static void menu_select(const char *name)
+{
+    int i = uiapp_find_scenario(app, name);
+    ck_assert_int_ge(i, 0);
+    for (int k = 0; k < 40; k++)
+        send_key(SDLK_UP);
+    for (int k = 0; k < i; k++)
+        send_key(SDLK_DOWN);
+}
+
+static UiApp *remake(int ai_level)
+{
+    uiapp_free(app);
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.seed = 7;
+    cfg.ai_side = -1;
+    cfg.ai_level = ai_level;
+    cfg.scale_pct = 100;
+    char why[512];
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+    return app;
+}
+
+START_TEST(menu_level_reaches_the_computer)
+{
+    if (!have_scenario())
+        return;
+    menu_select("emesa-638");
+    frame();
+    click_button("Level 3");
+    click_button("The computer");
+    ck_assert_int_eq(uiapp_menu_ai_level(app), 3);
+    send_key(SDLK_RETURN);                           /* Start */
+    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
+    /* The player took the first side (the default); the computer plays
+     * the other at level 3, and nothing plays the player's side. */
+    ck_assert_int_eq(uiapp_ai_level(app, 1), 3);
+    ck_assert_int_eq(uiapp_ai_level(app, 0), 0);
+    const Game *g = uiapp_game(app);
+    size_t nev = g->events.n;
+    uint32_t t = 1000;
+    for (int k = 0; k < 5000 && g->active != 0 && g->mode != MODE_OVER; k++) {
+        uiapp_finish_animations(app);
+        uiapp_tick(app, t += 500);
+    }
+    ck_assert_uint_gt(g->events.n, nev);             /* it played */
+    /* Remembered: the next window's menu starts at level 3. */
+    remake(0);
+    ck_assert_int_eq(uiapp_menu_ai_level(app), 3);
+    /* --ai-level preselects; computer against computer plays both sides. */
+    remake(1);
+    ck_assert_int_eq(uiapp_menu_ai_level(app), 1);
+    menu_select("emesa-638");
+    frame();
+    click_button("Computer vs computer");
+    click_button("Start  \xE2\x8F\x8E");
+    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
+    ck_assert_int_eq(uiapp_ai_level(app, 0), 1);
+    ck_assert_int_eq(uiapp_ai_level(app, 1), 1);
+    /* Leaving the game frees its computer players. */
+    send_key(SDLK_ESCAPE);
+    send_key(SDLK_RETURN);
+    ck_assert_int_eq(uiapp_screen(app), UI_MENU);
+    ck_assert_int_eq(uiapp_ai_level(app, 0), 0);     /* freed with the game */
+}
+END_TEST
+
+/* A save of a short computer game in the test's own home; its turn hashes. */
+static int make_save(char *path, size_t n, int *turns, uint64_t *hashes, int max, uint64_t *end_hash)
+{
+    snprintf(path, n, "%s/demo.emesa-save", home);
+    char why[600];
+    ck_assert_msg(demo_save(scen_path, "scenarios/emesa-638.lua", 3, 4, path, why, sizeof why, NULL), "%s", why);
+    FILE *f = fopen(path, "r");
+    ck_assert_ptr_nonnull(f);
+    char line[512];
+    int k = 0;
+    while (fgets(line, sizeof line, f)) {
+        int t;
+        unsigned long long h;
+        if (sscanf(line, "turn %d hash %llx", &t, &h) == 2 && k < max) {
+            turns[k] = t;
+            hashes[k++] = h;
+        }
+        if (sscanf(line, "end turn %d hash %llx", &t, &h) == 2)
+            *end_hash = h;
+    }
+    fclose(f);
+    return k;
+}
+
+START_TEST(replay_steps_and_jumps)
+{
+    if (!have_scenario())
+        return;
+    char path[600];
+    int turns[64];
+    uint64_t hashes[64], end_hash = 0;
+    int nt = make_save(path, sizeof path, turns, hashes, 64, &end_hash);
+    ck_assert_int_ge(nt, 2);
+    ck_assert_msg(uiapp_replay_open(app, path), "%s", uiapp_replay_error(app));
+    ck_assert(uiapp_replaying(app));
+    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
+    ck_assert_uint_eq(uiapp_replay_pos(app), 0);
+    ck_assert_uint_gt(uiapp_replay_length(app), 3);
+    ck_assert_uint_eq(game_hash(uiapp_game(app)), hashes[0]);
+    /* Step forward twice and back once. */
+    send_key(SDLK_RIGHT);
+    uint64_t after1 = game_hash(uiapp_game(app));
+    ck_assert_uint_eq(uiapp_replay_pos(app), 1);
+    send_key(SDLK_RIGHT);
+    ck_assert_uint_eq(uiapp_replay_pos(app), 2);
+    send_key(SDLK_LEFT);
+    ck_assert_uint_eq(uiapp_replay_pos(app), 1);
+    ck_assert_uint_eq(game_hash(uiapp_game(app)), after1);
+    /* Jump to the last recorded turn on the turn strip. */
+    frame();
+    int t = turns[nt - 1], x, y;
+    ck_assert(uiapp_replay_turn_screen(app, t, &x, &y));
+    send_click(x, y, SDL_BUTTON_LEFT);
+    const Game *g = uiapp_game(app);
+    ck_assert_int_eq(g->turn, t);
+    ck_assert_uint_eq(game_hash(g), hashes[nt - 1]);
+    frame();
+    ck_assert(near_rgb(px(x, y - 8), 0xd9a93a, 30));  /* the turn's cell is lit */
+    /* And back to turn 2 (re-played from the start). */
+    ck_assert(uiapp_replay_turn_screen(app, turns[1], &x, &y));
+    send_click(x, y, SDL_BUTTON_LEFT);
+    g = uiapp_game(app);
+    ck_assert_int_eq(g->turn, turns[1]);
+    ck_assert_uint_eq(game_hash(g), hashes[1]);
+    /* End: the state the save ends with. */
+    send_key(SDLK_END);
+    ck_assert_uint_eq(uiapp_replay_pos(app), uiapp_replay_length(app));
+    ck_assert_uint_eq(game_hash(uiapp_game(app)), end_hash);
+    /* Play from the start at 8 commands a second. */
+    send_key(SDLK_HOME);
+    ck_assert_uint_eq(uiapp_replay_pos(app), 0);
+    for (int k = 0; k < 3; k++)
+        send_key(SDLK_RIGHTBRACKET);
+    send_key(SDLK_SPACE);
+    uint32_t now = 10000;
+    for (int k = 0; k < 10; k++)
+        uiapp_tick(app, now += 130);
+    ck_assert_uint_ge(uiapp_replay_pos(app), 8);
+    ck_assert_uint_le(uiapp_replay_pos(app), 11);
+    send_key(SDLK_SPACE);                            /* pause */
+    size_t at = uiapp_replay_pos(app);
+    for (int k = 0; k < 5; k++)
+        uiapp_tick(app, now += 130);
+    ck_assert_uint_eq(uiapp_replay_pos(app), at);
+    frame();
+    /* Esc goes back to the list of saves; nothing was played. */
+    send_key(SDLK_ESCAPE);
+    ck_assert_int_eq(uiapp_screen(app), UI_SAVES);
+    ck_assert(!uiapp_replaying(app));
+}
+END_TEST
+
+START_TEST(replay_of_a_damaged_save_says_why)
+{
+    if (!have_scenario())
+        return;
+    char path[600], bad[700];
+    int turns[64];
+    uint64_t hashes[64], end_hash = 0;
+    make_save(path, sizeof path, turns, hashes, 64, &end_hash);
+    snprintf(bad, sizeof bad, "%s/flipped.emesa-save", home);
+    FILE *in = fopen(path, "rb"), *out = fopen(bad, "wb");
+    ck_assert(in && out);
+    int c, k = 0;
+    while ((c = fgetc(in)) != EOF) {
+        if (k++ == 700)
+            c ^= 0x01;
+        fputc(c, out);
+    }
+    fclose(in);
+    fclose(out);
+    frame();
+    ck_assert(!uiapp_replay_open(app, bad));
+    ck_assert(!uiapp_replaying(app));
+    ck_assert_int_eq(uiapp_screen(app), UI_SAVES);
+    const char *e = uiapp_replay_error(app);
+    ck_assert_msg(strstr(e, "flipped.emesa-save") != NULL, "%s", e);
+    ck_assert_msg(strstr(e, ":") && (strstr(e, "line") || strstr(e, "damaged")), "%s", e);
+    frame();
+    int red = 0;
+    for (int yy = 120; yy < 220; yy++)
+        for (int xx = 600; xx < W - 40; xx++)
+            red += near_rgb(px(xx, yy), 0xe0604a, 40);
+    ck_assert_int_gt(red, 200);                      /* the headline, in red */
+    /* A file that is not there at all, and a truncated one. */
+    char gone[700];
+    snprintf(gone, sizeof gone, "%s/nothing.emesa-save", home);
+    ck_assert(!uiapp_replay_open(app, gone));
+    ck_assert_ptr_nonnull(strstr(uiapp_replay_error(app), "nothing.emesa-save"));
+    ck_assert(truncate(bad, 300) == 0);
+    ck_assert(!uiapp_replay_open(app, bad));
+    ck_assert_ptr_nonnull(strstr(uiapp_replay_error(app), "flipped.emesa-save"));
+    frame();
+    /* The good one still opens from here. */
+    ck_assert_msg(uiapp_replay_open(app, path), "%s", uiapp_replay_error(app));
+    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
+}
+END_TEST
+
+/* The first off-map unit of `side` on its way to the battle map with a
+ * rumour scheduled. */
+static int relief_unit(const Game *g, int side)
+{
+    for (int u = 0; u < g->nunits; u++)
+        if (g->units[u].side == side && g->units[u].status == UNIT_OFF_MAP && g->units[u].rumour_turn > 0 &&
+            map_contains(&g->map, g->units[u].arrive_hex))
+            return u;
+    return -1;
+}
+
+/* Pixels of a patch round hex h, as drawn now. */
+static void patch(Hex h, uint32_t *out)
+{
+    int x, y;
+    ck_assert(uiapp_hex_screen(app, h, &x, &y));
+    frame();
+    for (int k = 0; k < 100; k++)
+        out[k] = px(x - 20 + k % 10 * 4, y - 20 + k / 10 * 4);
+}
+
+static int patch_diff(const uint32_t *a, const uint32_t *b)
+{
+    int d = 0;
+    for (int k = 0; k < 100; k++)
+        d += a[k] != b[k];
+    return d;
+}
+
+START_TEST(relief_marker_on_the_entry_hex)
+{
+    if (!have_scenario())
+        return;
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    /* The garrison's view: its relief is marked once the rumour comes. */
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    Game *g = (Game *)uiapp_game(app);
+    int u = relief_unit(g, 0);
+    ck_assert_int_ge(u, 0);
+    Hex entry = g->units[u].arrive_hex;
+    int rumour = g->units[u].rumour_turn, confirm = g->units[u].confirm_turn;
+    ck_assert_int_gt(rumour, g->turn);
+    uiapp_set_zoom(app, 3);
+    uiapp_center_on(app, entry);
+    uint32_t none[100], rumoured[100], confirmed[100];
+    patch(entry, none);
+    for (int k = 0; k < g->nunits; k++)
+        if (g->units[k].column >= 0 && g->units[k].column == g->units[u].column)
+            g->units[k].rumour_turn = g->turn;
+    g->units[u].rumour_turn = g->turn;
+    patch(entry, rumoured);
+    ck_assert_int_gt(patch_diff(none, rumoured), 20);
+    /* The marker is in the side's colour. */
+    int x, y, green = 0;
+    ck_assert(uiapp_hex_screen(app, entry, &x, &y));
+    for (int dy = -40; dy < 40; dy++)
+        for (int dx = -40; dx < 40; dx++)
+            green += near_rgb(px(x + dx, y + dy), 0x2f6b45, 30);
+    ck_assert_int_gt(green, 30);
+    for (int k = 0; k < g->nunits; k++)
+        if (g->units[k].column >= 0 && g->units[k].column == g->units[u].column)
+            g->units[k].confirm_turn = g->turn;
+    g->units[u].confirm_turn = g->turn;
+    patch(entry, confirmed);
+    ck_assert_int_gt(patch_diff(rumoured, confirmed), 5);   /* solid now */
+    /* The coalition's view: a rumour of the enemy's relief shows nothing
+     * on the map, its confirmation shows the marker. */
+    ck_assert_msg(uiapp_start(app, i, 1, false, why, sizeof why), "%s", why);
+    g = (Game *)uiapp_game(app);
+    uiapp_set_zoom(app, 3);
+    uiapp_center_on(app, entry);
+    patch(entry, none);
+    for (int k = 0; k < g->nunits; k++)
+        if (k == u || (g->units[k].column >= 0 && g->units[k].column == g->units[u].column))
+            g->units[k].rumour_turn = g->turn;
+    patch(entry, rumoured);
+    ck_assert_int_eq(patch_diff(none, rumoured), 0);
+    (void)confirm;
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ui");
@@ -581,6 +876,10 @@ static Suite *suite(void)
     tcase_add_test(tc, siege_panel_shows_food_and_weather);
     tcase_add_test(tc, siege_orders_become_commands);
     tcase_add_test(tc, undo_save_and_load);
+    tcase_add_test(tc, menu_level_reaches_the_computer);
+    tcase_add_test(tc, replay_steps_and_jumps);
+    tcase_add_test(tc, replay_of_a_damaged_save_says_why);
+    tcase_add_test(tc, relief_marker_on_the_entry_hex);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -18,6 +18,7 @@
 #include "core/path.h"
 #include "ui/uiapp.h"
 #include "demo-theatre.h"
+#include "demo-save.h"
 
 static double now_ms(void)
 {
@@ -175,6 +176,85 @@ static int unit_near_enemy(const Game *g)
     return best;
 }
 
+/* The replay viewer, the saves list with a damaged save, and the relief
+ * marker on the battle map. */
+static void replay_shots(SDL_Renderer *r, const char *data, const char *dir)
+{
+    char scen[1200], why[600], path[1200];
+    snprintf(scen, sizeof scen, "%s/scenarios/emesa-638.lua", data);
+    UiApp *a = make(NULL, r, data, 100);
+    char *pref = SDL_GetPrefPath("emesa", "emesa");
+    snprintf(path, sizeof path, "%sautosave-15.emesa-save", pref ? pref : "/tmp/");
+    /* A game long enough to show the relief from Iraq come. */
+    int reached = 0;
+    bool saved = false;
+    for (uint64_t seed = 1; seed <= 30 && reached < 13; seed++)
+        saved = demo_save(scen, "scenarios/emesa-638.lua", seed, 15, path, why, sizeof why, &reached);
+    if (!saved) {
+        fprintf(stderr, "bench-window: no demo save: %s\n", why);
+        uiapp_free(a);
+        SDL_free(pref);
+        return;
+    }
+    /* A copy with one byte changed. */
+    char bad[1200];
+    snprintf(bad, sizeof bad, "%sdamaged.emesa-save", pref ? pref : "/tmp/");
+    FILE *in = fopen(path, "rb"), *out = fopen(bad, "wb");
+    if (in && out) {
+        int c, k = 0;
+        while ((c = fgetc(in)) != EOF) {
+            if (k++ == 900)
+                c = c == '7' ? '8' : '7';
+            fputc(c, out);
+        }
+    }
+    if (in)
+        fclose(in);
+    if (out)
+        fclose(out);
+    SDL_free(pref);
+    key(a, SDLK_w);
+    shot(a, dir, "replay-list");
+    key(a, SDLK_DOWN);               /* the damaged copy (after autosave-15) */
+    key(a, SDLK_RETURN);
+    shot(a, dir, "replay-damaged");
+    if (!uiapp_replay_open(a, path)) {
+        fprintf(stderr, "bench-window: %s\n", uiapp_replay_error(a));
+        uiapp_free(a);
+        return;
+    }
+    int x, y;
+    if (uiapp_replay_turn_screen(a, 6, &x, &y))
+        mouse(a, x, y, true);
+    for (int i = 0; i < 9; i++)
+        key(a, SDLK_RIGHT);
+    uiapp_finish_animations(a);
+    uiapp_set_zoom(a, 2);
+    shot(a, dir, "replay");
+    /* The relief from Iraq: rumoured on turn 10, confirmed on 12. */
+    if (uiapp_replay_turn_screen(a, 12, &x, &y))
+        mouse(a, x, y, true);
+    const Game *g = uiapp_game(a);
+    uiapp_set_zoom(a, 2);
+    uiapp_center_on(a, hex_from_offset(36, 5));
+    if (uiapp_hex_screen(a, hex_from_offset(39, 3), &x, &y))
+        mouse(a, x, y, false);
+    shot(a, dir, "replay-relief");
+    (void)g;
+    uiapp_free(a);
+    /* As the garrison would see it once the rumour has come. */
+    a = make(NULL, r, data, 100);
+    start(a, 0, false);
+    Game *gm = (Game *)uiapp_game(a);
+    for (int u = 0; u < gm->nunits; u++)
+        if (gm->units[u].status == UNIT_OFF_MAP && gm->units[u].side == 0 && gm->units[u].rumour_turn > 0)
+            gm->units[u].rumour_turn = 1;
+    uiapp_set_zoom(a, 3);
+    uiapp_center_on(a, hex_from_offset(37, 4));
+    shot(a, dir, "relief-rumoured");
+    uiapp_free(a);
+}
+
 static int shots(const char *data, const char *dir, int w, int h)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -182,8 +262,21 @@ static int shots(const char *data, const char *dir, int w, int h)
         return fprintf(stderr, "bench-window: %s\n", SDL_GetError()), 1;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    /* Saves and settings of the pictures' own, not the user's. */
+    char home[1100];
+    snprintf(home, sizeof home, "%s/home", dir);
+    setenv("XDG_DATA_HOME", home, 1);
     UiApp *a = make(NULL, r, data, 100);
     shot(a, dir, "menu");
+    {
+        int x, y;
+        if (uiapp_find_button(a, "Level 3", &x, &y)) {
+            mouse(a, x, y, true);
+            shot(a, dir, "menu-level3");
+        }
+        if (uiapp_find_button(a, "Level 2", &x, &y))
+            mouse(a, x, y, true);
+    }
     start(a, -1, true);      /* both sides human: the side to act is ours */
     key(a, SDLK_RETURN);
     const Game *g = uiapp_game(a);
@@ -284,6 +377,7 @@ static int shots(const char *data, const char *dir, int w, int h)
     key(a, SDLK_t);
     shot(a, dir, "theatre-coalition");
     uiapp_free(a);
+    replay_shots(r, data, dir);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(s);
     SDL_Quit();
