@@ -412,3 +412,13 @@ bool ai_next(AiPlayer *ai, const Game *g, Command *out)
     ai->stats.decisions++;
     return true;
 }
+
+void ai_set_posture(AiPlayer *ai, AiPosture posture)
+{
+    if ((int)posture != ai->posture) {
+        ai->posture = posture;
+        ai->nplan = ai->next = 0; /* re-plan under the new posture */
+    }
+}
+
+AiPosture ai_posture(const AiPlayer *ai) { return (AiPosture)ai->posture; }

@@ -51,6 +51,14 @@ int ai_level(const AiPlayer *ai);
 void ai_set_budget(AiPlayer *ai, long evals);
 const AiStats *ai_stats(const AiPlayer *ai);
 
+/* A plan from outside (a scenario's chronicle, a teacher's what-if): the
+ * player still chooses its moves, but HOLD starts no battle of its own
+ * (no sally, no storm, no field attack in a siege turn) and ATTACK takes
+ * an opening attack at even odds that it would otherwise pass up. */
+typedef enum AiPosture { AI_POSTURE_FREE, AI_POSTURE_HOLD, AI_POSTURE_ATTACK } AiPosture;
+void ai_set_posture(AiPlayer *ai, AiPosture posture);
+AiPosture ai_posture(const AiPlayer *ai);
+
 /* The next command for the AI's side. False (and *out untouched) when the
  * game is over or it is not this side's turn to act. The command always
  * passes cmd_validate(g, out, ...). */

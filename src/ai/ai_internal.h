@@ -32,6 +32,7 @@ typedef struct AiAttack {
 
 struct AiPlayer {
     int side, level;
+    int posture;                /* AiPosture */
     Rng rng;
     long budget, spent;
     bool out_of_budget;

@@ -652,7 +652,7 @@ void ai_plan_siege(AiPlayer *ai)
         return;
     shut_gates(ai);
     AiAttack atk;
-    bool attack = g->battles_this_phase == 0 && opening_attack(ai, &atk);
+    bool attack = g->battles_this_phase == 0 && ai->posture != AI_POSTURE_HOLD && opening_attack(ai, &atk);
     bool reserved[MAX_UNITS] = {false};
     if (attack)
         for (int i = 0; i < atk.natt; i++)

@@ -263,6 +263,8 @@ static double threshold(const AiPlayer *ai, bool siege_opening)
 {
     static const double battle[AI_LEVEL_MAX + 1] = {0, 0.15, 0.25, 0.3};
     static const double opening[AI_LEVEL_MAX + 1] = {0, 0.3, 0.5, 0.6};
+    if (siege_opening && ai->posture == AI_POSTURE_ATTACK)
+        return opening[ai->level] - 0.5; /* the plan says strike: an even chance will do */
     return siege_opening ? opening[ai->level] : battle[ai->level];
 }
 

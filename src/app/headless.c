@@ -72,6 +72,46 @@ static void summary(const Game *g, bool finished, FILE *out)
     fprintf(out, "result: %s turn %d hash %016" PRIx64 "\n", outcome, g->turn, game_hash(g));
 }
 
+/* The chronicle: at the start of each of its siege phases, a computer
+ * side takes the scenario's recorded orders for that turn. Commands are
+ * issued as they stand; the plan words set the player's posture until the
+ * side's next chronicle order ("hold"/"wait": start no battle; "sally",
+ * "storm", "pursue": strike at even odds). Each step is printed with its
+ * note, as "T<turn> chronicle ...". */
+static void follow_chronicle(Session *ss, AiPlayer *ai, FILE *out, FILE *err)
+{
+    Scenario *sc = session_scenario(ss);
+    Game *g = scenario_game(sc);
+    const ScenarioInfo *inf = scenario_info(sc);
+    for (int i = 0; i < inf->nchronicle; i++) {
+        const ScenarioChronicle *ch = &inf->chronicle[i];
+        if (ch->turn != g->turn || ch->side != g->active)
+            continue;
+        if (out)
+            fprintf(out, "T%d chronicle %s: %s%s%s\n", g->turn, g->sides[ch->side].id, ch->order, ch->note[0] ? " - " : "",
+                ch->note);
+        char word[32] = "";
+        sscanf(ch->order, "%31s", word);
+        if (!strcmp(word, "hold") || !strcmp(word, "wait")) {
+            if (ai)
+                ai_set_posture(ai, AI_POSTURE_HOLD);
+            continue;
+        }
+        if (!strcmp(word, "sally") || !strcmp(word, "storm") || !strcmp(word, "pursue")) {
+            if (ai)
+                ai_set_posture(ai, AI_POSTURE_ATTACK);
+            continue;
+        }
+        if (ai)
+            ai_set_posture(ai, AI_POSTURE_FREE);
+        Command c;
+        char why[256];
+        if (!cmd_parse(g, ch->order, &c, why, sizeof why) || !session_apply(ss, &c, why, sizeof why))
+            fprintf(err, "%s: chronicle order \"%s\" on turn %d not given: %s\n", inf->file, ch->order, g->turn, why);
+        g = scenario_game(sc);
+    }
+}
+
 /* Reads the next command line from a command file, skipping blanks and
  * comments; returns false at the end. */
 static bool next_line(FILE *f, char *buf, size_t n, int *lineno)
@@ -222,6 +262,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             return 1;
         }
     }
+    int chronicled_turn = -1, chronicled_side = -1;
     /* a resumed game prints only what happens from here on */
     size_t cursor = o->resume ? g->events.n : 0;
     int status = 0, lineno = 0;
@@ -231,6 +272,16 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             break;
         Command c;
         char why[256];
+        if (o->chronicle && ai_side[g->active] && g->mode == MODE_SIEGE &&
+            (g->turn != chronicled_turn || g->active != chronicled_side)) {
+            chronicled_turn = g->turn;
+            chronicled_side = g->active;
+            flush_events(g, &cursor, out, o->quiet);
+            follow_chronicle(ss, ai[g->active], o->quiet ? NULL : out, err);
+            g = scenario_game(session_scenario(ss));
+            if (g->mode == MODE_OVER)
+                break;
+        }
         if (ai_side[g->active]) {
             if (issued >= MAX_COMMANDS) {
                 /* Safety net: a player that never ends its turn. */

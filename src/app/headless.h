@@ -16,6 +16,7 @@ typedef struct HeadlessOptions {
     const char *data_dir;       /* relative scenario paths in saves are relative to this */
     bool scenario_given;        /* --scenario was on the command line (overrides a save's) */
     int ai_level;               /* 1..3 the computer opponent; 0 the simple built-in player */
+    bool chronicle;             /* the computer sides follow the scenario's recorded course */
 } HeadlessOptions;
 
 enum { HEADLESS_EXIT_DIVERGED = 3 };

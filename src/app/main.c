@@ -34,6 +34,8 @@ static void usage(FILE *f)
             "      --turns=N          stop a headless game after N turns\n"
             "      --commands=FILE    commands for the sides the computer does not play\n"
             "  -q, --quiet            headless: print only the summary\n"
+            "      --chronicle        headless: the computer follows the scenario's recorded\n"
+            "                         course of decisions (the history as a plan)\n"
             "      --save=FILE        headless: write the game's save to FILE at the end\n"
             "      --replay=FILE      open a save in the window's replay viewer; with\n"
             "                         --headless or -q (or with no display, or output\n"
@@ -89,7 +91,7 @@ static bool parse_int(const char *s, long long lo, long long hi, long long *out)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE,
+    enum { OPT_CHRONICLE = 200, OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE,
            OPT_SAVE, OPT_REPLAY, OPT_CONTINUE };
     static const struct option opts[] = {
         {"scenario", required_argument, NULL, 's'},
@@ -100,6 +102,7 @@ int main(int argc, char **argv)
         {"turns", required_argument, NULL, OPT_TURNS},
         {"commands", required_argument, NULL, OPT_COMMANDS},
         {"quiet", no_argument, NULL, 'q'},
+        {"chronicle", no_argument, NULL, OPT_CHRONICLE},
         {"check", no_argument, NULL, OPT_CHECK},
         {"data-dir", required_argument, NULL, OPT_DATA},
         {"fullscreen", no_argument, NULL, OPT_FULL},
@@ -155,6 +158,9 @@ int main(int argc, char **argv)
             break;
         case OPT_COMMANDS:
             ho.commands = optarg;
+            break;
+        case OPT_CHRONICLE:
+            ho.chronicle = true;
             break;
         case 'q':
             ho.quiet = true;

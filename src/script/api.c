@@ -777,7 +777,8 @@ void api_push_event(lua_State *L, const Game *g, const Event *e)
         set_int(L, "cohesion", e->b);
         break;
     case EV_BATTLE_START:
-        set_side(L, g, "initiator", e->a);
+        set_side(L, g, "initiator", e->side);
+        set_str(L, "kind", e->a == 1 ? "sally" : e->a == 2 ? "assault" : "battle");
         break;
     case EV_IMPULSE:
         set_int(L, "number", e->a);
