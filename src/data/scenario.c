@@ -260,9 +260,9 @@ Scenario *scenario_load_buffer(const char *chunkname, const char *src, size_t le
     return scenario_load_buffer_ex(chunkname, src, len, seed, NULL, diags);
 }
 
-Scenario *scenario_load(const char *path, uint64_t seed, Diags *diags)
+char *scenario_read_file(const char *path, const char *name, size_t *len, Diags *diags)
 {
-    const char *file = display_name(path);
+    const char *file = name && *name ? name : path && *path ? path : "scenario";
     FILE *f = path ? fopen(path, "rb") : NULL;
     if (!f) {
         diags_add(diags, file, 0, "", "cannot open the file: %s", path ? strerror(errno) : "no path given");
@@ -277,14 +277,26 @@ Scenario *scenario_load(const char *path, uint64_t seed, Diags *diags)
     size_t n = fread(buf, 1, (size_t)SCEN_MAX_BYTES + 1, f);
     bool failed = ferror(f);
     fclose(f);
-    Scenario *s = NULL;
-    if (failed)
-        diags_add(diags, file, 0, "", "cannot read the file");
-    else if (n > SCEN_MAX_BYTES)
-        diags_add(diags, file, 0, "", "the file is larger than %d MiB; a scenario is a text file",
-                  SCEN_MAX_BYTES >> 20);
-    else
-        s = scenario_load_buffer(path, buf, n, seed, diags);
+    if (failed || n > SCEN_MAX_BYTES) {
+        if (failed)
+            diags_add(diags, file, 0, "", "cannot read the file");
+        else
+            diags_add(diags, file, 0, "", "the file is larger than %d MiB; a scenario is a text file",
+                      SCEN_MAX_BYTES >> 20);
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+Scenario *scenario_load(const char *path, uint64_t seed, Diags *diags)
+{
+    size_t n = 0;
+    char *buf = scenario_read_file(path, display_name(path), &n, diags);
+    if (!buf)
+        return NULL;
+    Scenario *s = scenario_load_buffer(path, buf, n, seed, diags);
     free(buf);
     return s;
 }

@@ -109,6 +109,9 @@ typedef struct ScenarioInfo {
 
 typedef struct Scenario Scenario;
 
+/* Reads a scenario file's bytes (at most 4 MiB) into a new buffer the
+ * caller frees, or NULL with a diag naming `name`. */
+char *scenario_read_file(const char *path, const char *name, size_t *len, Diags *diags);
 /* Loads and validates the scenario file at path, seeding the game with
  * seed. On any problem returns NULL and fills diags; never exits. */
 Scenario *scenario_load(const char *path, uint64_t seed, Diags *diags);

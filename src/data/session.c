@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SESSION_MAX_SCENARIO = 4 << 20 };
 
 typedef struct Recorded {
     char text[SESSION_CMD_TEXT];
@@ -123,28 +122,11 @@ Session *session_new(const char *path, uint64_t seed, Diags *diags)
 Session *session_new_as(const char *path, const char *name, uint64_t seed, Diags *diags)
 {
     const char *file = name && *name ? name : path && *path ? path : "scenario";
-    FILE *f = path ? fopen(path, "rb") : NULL;
-    if (!f) {
-        diags_add(diags, file, 0, "", "cannot open the file: %s", path ? strerror(errno) : "no path given");
+    size_t n = 0;
+    char *buf = scenario_read_file(path, file, &n, diags);
+    if (!buf)
         return NULL;
-    }
-    char *buf = malloc((size_t)SESSION_MAX_SCENARIO + 1);
-    if (!buf) {
-        fclose(f);
-        diags_add(diags, file, 0, "", "out of memory");
-        return NULL;
-    }
-    size_t n = fread(buf, 1, (size_t)SESSION_MAX_SCENARIO + 1, f);
-    bool failed = ferror(f);
-    fclose(f);
-    Session *s = NULL;
-    if (failed)
-        diags_add(diags, file, 0, "", "cannot read the file");
-    else if (n > SESSION_MAX_SCENARIO)
-        diags_add(diags, file, 0, "", "the file is larger than %d MiB; a scenario is a text file",
-                  SESSION_MAX_SCENARIO >> 20);
-    else
-        s = session_new_buffer(file, buf, n, seed, diags);
+    Session *s = session_new_buffer(file, buf, n, seed, diags);
     free(buf);
     return s;
 }
