@@ -7,7 +7,9 @@
 
 #include "core/command.h"
 #include "core/game.h"
+#include "data/chronicle.h"
 #include "data/scenario.h"
+#include "data/session.h"
 
 /* A small valid scenario; tests append lines from line 12 on. */
 static const char BASE[] =
@@ -287,6 +289,43 @@ START_TEST(siege_declarations_fill_the_core)
     ck_assert_int_eq(in->nchronicle, 4);
     ck_assert_str_eq(in->chronicle[3].src, "TB");
     scenario_free(s);
+}
+END_TEST
+
+START_TEST(chronicle_follow_gives_orders_and_plans)
+{
+    snprintf(text, sizeof text, "%s", SIEGE);
+    memset(&ds, 0, sizeof ds);
+    Session *ss = session_new_buffer("t.lua", text, strlen(text), 7, &ds);
+    ck_assert_ptr_nonnull(ss);
+    char why[256];
+    ChronicleStep st[4];
+    ck_assert_int_eq(chronicle_follow(ss, st, 4), 0); /* nothing on turn 1 */
+    for (int i = 0; i < 4; i++)
+        ck_assert_msg(session_apply_text(ss, "end-turn", why, sizeof why), "%s", why);
+    const Game *g = scenario_game(session_scenario(ss));
+    ck_assert_int_eq(g->turn, 3);
+    ck_assert_int_eq(g->active, 0);
+    ck_assert_int_eq(chronicle_follow(ss, st, 4), 2);
+    ck_assert_int_eq(st[0].plan, CHRONICLE_HOLD);
+    ck_assert_int_eq(st[1].plan, CHRONICLE_STRIKE);
+    char line[900];
+    chronicle_format(g, &st[0], line, sizeof line);
+    ck_assert_str_eq(line, "T3 chronicle a: hold - n");
+    ck_assert(session_apply_text(ss, "end-turn", why, sizeof why));
+    g = scenario_game(session_scenario(ss));
+    ck_assert_int_eq(g->active, 1);
+    ck_assert_int_eq(chronicle_follow(ss, st, 4), 1);
+    ck_assert_int_eq(st[0].plan, CHRONICLE_COMMAND);
+    ck_assert_msg(st[0].given, "%s", st[0].why);
+    g = scenario_game(session_scenario(ss));
+    ck_assert(g->siege.contingents[0].departed);
+    /* Given again, the order is refused and says why. */
+    ck_assert_int_eq(chronicle_follow(ss, st, 4), 1);
+    ck_assert(!st[0].given);
+    chronicle_format(g, &st[0], line, sizeof line);
+    ck_assert_msg(strstr(line, "(not given: ") != NULL, "%s", line);
+    session_free(ss);
 }
 END_TEST
 
@@ -629,6 +668,7 @@ static Suite *data_suite(void)
     tcase_add_test(tc, winter_scenario_loads_and_plays);
     tcase_add_test(tc, siege_declarations_fill_the_core);
     tcase_add_test(tc, chronicle_per_turn_and_side);
+    tcase_add_test(tc, chronicle_follow_gives_orders_and_plans);
     tcase_add_test(tc, siege_columns_march_from_the_file);
     tcase_add_test(tc, siege_errors_name_line_and_key);
     tcase_add_test(tc, source_hash_is_fnv1a);

@@ -9,6 +9,7 @@
 #include "ai/ai.h"
 #include "ai/simple.h"
 #include "data/save.h"
+#include "data/chronicle.h"
 #include "data/scenario.h"
 #include "data/session.h"
 
@@ -72,43 +73,24 @@ static void summary(const Game *g, bool finished, FILE *out)
     fprintf(out, "result: %s turn %d hash %016" PRIx64 "\n", outcome, g->turn, game_hash(g));
 }
 
-/* The chronicle: at the start of each of its siege phases, a computer
- * side takes the scenario's recorded orders for that turn. Commands are
- * issued as they stand; the plan words set the player's posture until the
- * side's next chronicle order ("hold"/"wait": start no battle; "sally",
- * "storm", "pursue": strike at even odds). Each step is printed with its
- * note, as "T<turn> chronicle ...". */
-static void follow_chronicle(Session *ss, AiPlayer *ai, FILE *out, FILE *err)
+/* The chronicle: at the start of each of its siege phases a computer side
+ * takes the scenario's recorded orders for that turn (data/chronicle.h);
+ * plan words set its posture until the side's next chronicle entry. */
+static void follow_chronicle(Session *ss, AiPlayer *ai, FILE *out)
 {
-    Scenario *sc = session_scenario(ss);
-    Game *g = scenario_game(sc);
-    const ScenarioInfo *inf = scenario_info(sc);
-    for (int i = 0; i < inf->nchronicle; i++) {
-        const ScenarioChronicle *ch = &inf->chronicle[i];
-        if (ch->turn != g->turn || ch->side != g->active)
-            continue;
-        if (out)
-            fprintf(out, "T%d chronicle %s: %s%s%s\n", g->turn, g->sides[ch->side].id, ch->order, ch->note[0] ? " - " : "",
-                ch->note);
-        char word[32] = "";
-        sscanf(ch->order, "%31s", word);
-        if (!strcmp(word, "hold") || !strcmp(word, "wait")) {
-            if (ai)
-                ai_set_posture(ai, AI_POSTURE_HOLD);
-            continue;
-        }
-        if (!strcmp(word, "sally") || !strcmp(word, "storm") || !strcmp(word, "pursue")) {
-            if (ai)
-                ai_set_posture(ai, AI_POSTURE_ATTACK);
-            continue;
-        }
+    ChronicleStep steps[16];
+    int n = chronicle_follow(ss, steps, 16);
+    const Game *g = scenario_game(session_scenario(ss));
+    for (int i = 0; i < n && i < 16; i++) {
         if (ai)
-            ai_set_posture(ai, AI_POSTURE_FREE);
-        Command c;
-        char why[256];
-        if (!cmd_parse(g, ch->order, &c, why, sizeof why) || !session_apply(ss, &c, why, sizeof why))
-            fprintf(err, "%s: chronicle order \"%s\" on turn %d not given: %s\n", inf->file, ch->order, g->turn, why);
-        g = scenario_game(sc);
+            ai_set_posture(ai, steps[i].plan == CHRONICLE_HOLD     ? AI_POSTURE_HOLD
+                               : steps[i].plan == CHRONICLE_STRIKE ? AI_POSTURE_ATTACK
+                                                                   : AI_POSTURE_FREE);
+        if (out) {
+            char line[900];
+            chronicle_format(g, &steps[i], line, sizeof line);
+            fprintf(out, "%s\n", line);
+        }
     }
 }
 
@@ -277,7 +259,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             chronicled_turn = g->turn;
             chronicled_side = g->active;
             flush_events(g, &cursor, out, o->quiet);
-            follow_chronicle(ss, ai[g->active], o->quiet ? NULL : out, err);
+            follow_chronicle(ss, ai[g->active], o->quiet ? NULL : out);
             g = scenario_game(session_scenario(ss));
             if (g->mode == MODE_OVER)
                 break;

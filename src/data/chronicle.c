@@ -1,0 +1,59 @@
+/* chronicle.c - following a scenario's recorded course of decisions. */
+#include "data/chronicle.h"
+#include <stdio.h>
+#include <string.h>
+
+static int plan_of(const char *order)
+{
+    char word[32] = "";
+    sscanf(order, "%31s", word);
+    if (!strcmp(word, "hold") || !strcmp(word, "wait"))
+        return CHRONICLE_HOLD;
+    if (!strcmp(word, "sally") || !strcmp(word, "storm") || !strcmp(word, "pursue"))
+        return CHRONICLE_STRIKE;
+    return CHRONICLE_COMMAND;
+}
+
+int chronicle_follow(Session *ss, ChronicleStep *steps, int max)
+{
+    Scenario *sc = session_scenario(ss);
+    const ScenarioInfo *inf = scenario_info(sc);
+    const Game *g = scenario_game(sc);
+    if (g->mode != MODE_SIEGE)
+        return 0;
+    int turn = g->turn, side = g->active, n = 0;
+    for (int i = 0; i < inf->nchronicle; i++) {
+        const ScenarioChronicle *ch = &inf->chronicle[i];
+        if (ch->turn != turn || ch->side != side)
+            continue;
+        ChronicleStep st = {ch, plan_of(ch->order), false, ""};
+        if (st.plan == CHRONICLE_COMMAND) {
+            Command c;
+            g = scenario_game(sc);
+            if (g->mode == MODE_OVER)
+                snprintf(st.why, sizeof st.why, "the game is over");
+            else if (cmd_parse(g, ch->order, &c, st.why, sizeof st.why))
+                st.given = session_apply(ss, &c, st.why, sizeof st.why);
+        }
+        if (n < max)
+            steps[n] = st;
+        n++;
+    }
+    return n;
+}
+
+void chronicle_format(const Game *g, const ChronicleStep *st, char *buf, size_t n)
+{
+    const ScenarioChronicle *ch = st->entry;
+    snprintf(buf, n, "T%d chronicle %s: %s%s%s%s%s", ch->turn,
+             (ch->side >= 0 && ch->side < g->nsides) ? g->sides[ch->side].id : "?", ch->order,
+             ch->note[0] ? " - " : "", ch->note, st->plan == CHRONICLE_COMMAND && !st->given ? " (not given: " : "",
+             st->plan == CHRONICLE_COMMAND && !st->given ? st->why : "");
+    if (st->plan == CHRONICLE_COMMAND && !st->given) {
+        size_t len = strlen(buf);
+        if (len + 1 < n) {
+            buf[len] = ')';
+            buf[len + 1] = '\0';
+        }
+    }
+}
