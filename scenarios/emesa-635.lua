@@ -247,7 +247,10 @@ leader { id = "harbees", name = "Harbees, governor of Emesa", side = "byzantine"
 -- Victory [history.md 1a], tried in this order at the end of each turn.
 ---------------------------------------------------------------------------
 victory { side = "rashidun", kind = "surrender", level = "historical",
-          text = "the city capitulates on terms, as it did in March 636" }
+          also = { { kind = "destroy_sp", amount = { 40, conf = "D", src = "AK: most of the 5,000 who sallied" } } },
+          text = "Harbees's field force is destroyed and the city capitulates on terms, as in March 636" }
+victory { side = "rashidun", kind = "surrender", level = "major",
+          text = "the city capitulates on terms with its field force still whole" }
 victory { side = "rashidun", kind = "take_place", place = "emesa", level = "minor",
           text = "Emesa is stormed - at a cost to the army's name, as was argued after Damascus" }
 victory { side = "byzantine", kind = "enemy_morale", amount = { 4, conf = "I", src = "history.md 1a" }, level = "major",

@@ -329,6 +329,26 @@ START_TEST(chronicle_follow_gives_orders_and_plans)
 }
 END_TEST
 
+START_TEST(victory_with_further_tests)
+{
+    Scenario *s = load_siege("victory { side = 'a', kind = 'surrender', level = 'historical',\n"
+                             "  also = { { kind = 'destroy_sp', amount = 40 }, { kind = 'dispersed', amount = 1 } } }\n");
+    ck_assert_msg(s != NULL, "%s", ds.n ? ds.items[0].msg : "");
+    const Game *g = scenario_game(s);
+    const Victory *v = &g->victory[g->nvictory - 1];
+    ck_assert_int_eq(v->kind, VIC_SURRENDER);
+    ck_assert_int_eq(v->nalso, 2);
+    ck_assert_int_eq(v->also[0].kind, VIC_DESTROY_SP);
+    ck_assert_int_eq(v->also[0].amount, 40);
+    ck_assert_int_eq(v->also[1].kind, VIC_DISPERSED);
+    scenario_free(s);
+    s = load_siege("victory { side = 'a', kind = 'surrender', also = { { kind = 'glory' } } }\n");
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(ds.items[0].line, 36);
+    ck_assert_msg(strstr(ds.items[0].msg, "unknown kind 'glory'") != NULL, "%s", ds.items[0].msg);
+}
+END_TEST
+
 START_TEST(chronicle_per_turn_and_side)
 {
     Scenario *s = load_siege("");
@@ -669,6 +689,7 @@ static Suite *data_suite(void)
     tcase_add_test(tc, siege_declarations_fill_the_core);
     tcase_add_test(tc, chronicle_per_turn_and_side);
     tcase_add_test(tc, chronicle_follow_gives_orders_and_plans);
+    tcase_add_test(tc, victory_with_further_tests);
     tcase_add_test(tc, siege_columns_march_from_the_file);
     tcase_add_test(tc, siege_errors_name_line_and_key);
     tcase_add_test(tc, source_hash_is_fnv1a);

@@ -127,6 +127,32 @@ START_TEST(victory_in_listed_order)
 }
 END_TEST
 
+START_TEST(victory_needs_every_test)
+{
+    Game *g = tu_game(1);
+    tu_unit(g, "x", 0, "infantry", 5, 1, 1);
+    tu_unit(g, "y", 1, "infantry", 5, 9, 9);
+    Victory *v = &g->victory[g->nvictory++];
+    v->kind = VIC_DESTROY_SP;
+    v->side = 0;
+    v->amount = 2;
+    strcpy(v->level, "historical");
+    v->also[v->nalso++] = (VictoryTest){VIC_ENEMY_MORALE, -1, 8};
+    tu_start(g);
+    char why[128];
+    g->sides[1].sp_lost = 3; /* the first test holds, the second not yet */
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert_int_eq(g->mode, MODE_SIEGE);
+    g->sides[1].morale = 8;
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
+    ck_assert_int_eq(g->mode, MODE_OVER);
+    ck_assert_str_eq(g->outcome.level, "historical");
+    game_free(g);
+}
+END_TEST
+
 START_TEST(event_lines_begin_with_turn)
 {
     Game *g = tu_game(1);
@@ -175,6 +201,7 @@ int main(void)
     tcase_add_test(tc, hash_sees_rules_state_not_log);
     tcase_add_test(tc, julian_dates);
     tcase_add_test(tc, victory_in_listed_order);
+    tcase_add_test(tc, victory_needs_every_test);
     tcase_add_test(tc, event_lines_begin_with_turn);
     tcase_add_test(tc, reinforcement_arrives_with_fallback);
     suite_add_tcase(s, tc);

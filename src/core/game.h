@@ -101,12 +101,23 @@ typedef enum VictoryKind {
 const char *victory_kind_name(VictoryKind k);
 bool victory_kind_from_name(const char *name, VictoryKind *out);
 
+enum { VICTORY_ALSO = 3 };
+
+/* One test of a victory condition. */
+typedef struct VictoryTest {
+    int kind;           /* VictoryKind */
+    int place;          /* map place index, for place kinds */
+    int amount;
+} VictoryTest;
+
 typedef struct Victory {
     int kind;           /* VictoryKind */
     int side;           /* who wins when it holds */
     char level[16];     /* "major", "minor", "historical" */
     int place;          /* map place index, for place kinds */
     int amount;
+    VictoryTest also[VICTORY_ALSO];  /* further tests that must all hold too */
+    int nalso;
     char text[TEXT_LEN];
 } Victory;
 

@@ -228,19 +228,19 @@ void turn_update_control(Game *g, Hex h)
         effect_set_owner(g, p, side);
 }
 
-static bool victory_holds(const Game *g, const Victory *v)
+static bool test_holds(const Game *g, int side, const VictoryTest *v)
 {
-    int enemy = 1 - v->side;
+    int enemy = 1 - side;
     switch (v->kind) {
     case VIC_HOLD_PLACE:
     case VIC_TAKE_PLACE:
-        return v->place >= 0 && v->place < g->map.nplaces && g->map.places[v->place].owner == v->side;
+        return v->place >= 0 && v->place < g->map.nplaces && g->map.places[v->place].owner == side;
     case VIC_DESTROY_SP:
         return g->sides[enemy].sp_lost >= v->amount;
     case VIC_ENEMY_MORALE:
         return g->sides[enemy].morale <= v->amount;
     case VIC_SURRENDER:
-        return g->siege.surrendered && v->side != g->town_side;
+        return g->siege.surrendered && side != g->town_side;
     case VIC_DISPERSED: {
         int gone = 0;
         for (int k = 0; k < g->siege.ncontingents; k++)
@@ -250,12 +250,34 @@ static bool victory_holds(const Game *g, const Victory *v)
     case VIC_THEATRE_PLACES: {
         int won = 0;
         for (int p = 0; p < g->siege.nplaces; p++)
-            won += g->siege.places[p].owner == v->side && g->siege.places[p].start_owner != v->side;
+            won += g->siege.places[p].owner == side && g->siege.places[p].start_owner != side;
         return won >= v->amount;
     }
     default:
         return false;
     }
+}
+
+static bool victory_holds(const Game *g, const Victory *v)
+{
+    VictoryTest main = {v->kind, v->place, v->amount};
+    if (!test_holds(g, v->side, &main))
+        return false;
+    for (int i = 0; i < v->nalso && i < VICTORY_ALSO; i++)
+        if (!test_holds(g, v->side, &v->also[i]))
+            return false;
+    return true;
+}
+
+/* Conditions with a hold_place test are judged at the last turn only. */
+static bool judged_at_end(const Victory *v)
+{
+    if (v->kind == VIC_HOLD_PLACE)
+        return true;
+    for (int i = 0; i < v->nalso && i < VICTORY_ALSO; i++)
+        if (v->also[i].kind == VIC_HOLD_PLACE)
+            return true;
+    return false;
 }
 
 void turn_check_victory(Game *g, bool final_turn)
@@ -266,7 +288,7 @@ void turn_check_victory(Game *g, bool final_turn)
      * lists the greater victories first. */
     for (int i = 0; i < g->nvictory; i++) {
         const Victory *v = &g->victory[i];
-        bool at_end = v->kind == VIC_HOLD_PLACE;
+        bool at_end = judged_at_end(v);
         if (at_end && !final_turn)
             continue;
         if (victory_holds(g, v)) {

@@ -350,51 +350,86 @@ static void do_leader(Build *b, int t)
         g->leaders[g->nleaders++] = l;
 }
 
+/* One victory test: kind, and the place or amount it needs, from table t
+ * (the victory declaration itself, or one entry of its also = { } list). */
+static bool victory_test(Build *b, int t, VictoryTest *v)
+{
+    Game *g = b->g;
+    v->place = -1;
+    v->amount = 0;
+    char kind[32];
+    if (!bd_str_field(b, t, "kind", true, kind, sizeof kind))
+        return false;
+    VictoryKind vk;
+    if (!victory_kind_from_name(kind, &vk)) {
+        char list[256] = "";
+        for (int j = 0; j < VIC_KIND_COUNT; j++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "",
+                     victory_kind_name((VictoryKind)j));
+        bd_problem(b, "kind", "unknown kind '%s'; expected one of: %s", kind, list);
+        return false;
+    }
+    v->kind = (int)vk;
+    if (v->kind == VIC_HOLD_PLACE || v->kind == VIC_TAKE_PLACE) {
+        char pid[ID_LEN];
+        if (!bd_str_field(b, t, "place", true, pid, sizeof pid))
+            return false;
+        v->place = map_place_by_id(&g->map, pid);
+        if (v->place < 0) {
+            bd_problem(b, "place", "unknown place '%s'; declare it with place { id = \"%s\", ... }", pid, pid);
+            return false;
+        }
+        return true;
+    }
+    /* the counting kinds need their threshold; the others take none */
+    bool needs = v->kind == VIC_DESTROY_SP || v->kind == VIC_ENEMY_MORALE || v->kind == VIC_DISPERSED ||
+                 v->kind == VIC_THEATRE_PLACES;
+    bool has = bd_num_field(b, t, "amount", needs, 0, 10000, &v->amount);
+    return has || !needs;
+}
+
 static void do_victory(Build *b, int t)
 {
-    static const char *const keys[] = { "side", "level", "kind", "place", "amount", "text", NULL };
+    static const char *const keys[] = { "side", "level", "kind", "place", "amount", "also", "text", NULL };
+    static const char *const test_keys[] = { "kind", "place", "amount", NULL };
     Game *g = b->g;
+    lua_State *L = b->L;
     bd_check_keys(b, t, keys);
     Victory v;
     memset(&v, 0, sizeof v);
-    v.place = -1;
     bool ok = bd_side_field(b, t, "side", true, &v.side);
     snprintf(v.level, sizeof v.level, "major");
     bd_str_field(b, t, "level", false, v.level, sizeof v.level);
     bd_str_field(b, t, "text", false, v.text, sizeof v.text);
-    char kind[32];
-    if (bd_str_field(b, t, "kind", true, kind, sizeof kind)) {
-        VictoryKind vk;
-        if (victory_kind_from_name(kind, &vk)) {
-            v.kind = (int)vk;
-        } else {
-            char list[256] = "";
-            for (int j = 0; j < VIC_KIND_COUNT; j++)
-                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "",
-                         victory_kind_name((VictoryKind)j));
-            bd_problem(b, "kind", "unknown kind '%s'; expected one of: %s", kind, list);
+    VictoryTest main;
+    ok = victory_test(b, t, &main) && ok;
+    v.kind = main.kind;
+    v.place = main.place;
+    v.amount = main.amount;
+    int at = bd_get(b, t, "also");
+    if (at == LUA_TTABLE) {
+        int list = lua_gettop(L);
+        int n = (int)lua_rawlen(L, list);
+        if (n > VICTORY_ALSO) {
+            bd_problem(b, "also", "at most %d further tests, found %d", VICTORY_ALSO, n);
             ok = false;
         }
-    } else {
-        ok = false;
-    }
-    if (ok && (v.kind == VIC_HOLD_PLACE || v.kind == VIC_TAKE_PLACE)) {
-        char pid[ID_LEN];
-        if (bd_str_field(b, t, "place", true, pid, sizeof pid)) {
-            v.place = map_place_by_id(&g->map, pid);
-            if (v.place < 0) {
-                bd_problem(b, "place", "unknown place '%s'; declare it with place { id = \"%s\", ... }", pid, pid);
+        for (int i = 1; i <= n && i <= VICTORY_ALSO; i++) {
+            if (lua_rawgeti(L, list, i) != LUA_TTABLE) {
+                bd_problem(b, "also", "entry %d: expected a table like { kind = \"destroy_sp\", amount = 40 }", i);
                 ok = false;
+            } else {
+                int e = lua_gettop(L);
+                bd_check_keys(b, e, test_keys);
+                ok = victory_test(b, e, &v.also[v.nalso++]) && ok;
             }
-        } else {
-            ok = false;
+            lua_pop(L, 1);
         }
-    } else if (ok) {
-        /* the counting kinds need their threshold; the others take none */
-        bool needs = v.kind == VIC_DESTROY_SP || v.kind == VIC_ENEMY_MORALE || v.kind == VIC_DISPERSED ||
-                     v.kind == VIC_THEATRE_PLACES;
-        bool has = bd_num_field(b, t, "amount", needs, 0, 10000, &v.amount);
-        ok = has || !needs;
+        lua_pop(L, 1);
+    } else {
+        if (at != LUA_TNIL)
+            bd_problem(b, "also", "expected a list of tests like { { kind = \"destroy_sp\", amount = 40 } }");
+        lua_pop(L, 1);
     }
     if (!ok)
         return;
