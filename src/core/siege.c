@@ -68,6 +68,7 @@ void siege_rules_default(SiegeRules *r)
     r->terms_leader_bonus = 2;     /* Abu Ubayda "trusted" [1a] */
     r->surrender_target = 12;      /* brief: 10; see siege_surrender_score */
     r->defiance_morale = 1;        /* a refused offer stiffens the town [I] */
+    r->defiant_morale_pct = 25;    /* fed towns held out: Emesa gave in when food ran low [A: AK] */
     r->veto_morale = 12;           /* brief: 6 of 10; our morale runs to 20 */
     r->betrayal_will = 2;
     r->betrayal_max = 3;           /* [2.11] */
@@ -387,8 +388,9 @@ static int terms_leader(const Game *g, int side)
  * terms on turn 1 three times in four, and made offering terms every turn
  * the best play. Here the morale term is centred (a town above half morale
  * counts against surrender), hunger and hope weigh double, a refusal
- * stiffens the town (defiance_morale), and a town that is fed and above
- * half morale does not treat at all (siege_town_defiant). Baladhuri's
+ * stiffens the town (defiance_morale), and a town that is fed and not in
+ * despair (morale above defiant_morale_pct of the scale) does not treat at
+ * all (siege_town_defiant). Baladhuri's
  * capitulation came when supplies ran low in March: that is the window
  * this leaves open. */
 int siege_surrender_score(const Game *g, int terms, int *roll_out)
@@ -410,7 +412,7 @@ bool siege_town_defiant(const Game *g)
         return false;
     const SiegeSide *ss = &g->siege.side[town];
     bool fed = ss->shortfall_turns == 0 && siege_food_days(g, town) > 2 * g->rules.days_per_turn;
-    return fed && g->sides[town].morale > g->rules.morale_max / 2;
+    return fed && g->sides[town].morale * 100 > g->rules.morale_max * g->siege.rules.defiant_morale_pct;
 }
 
 static void surrender_check(Game *g)
@@ -423,7 +425,7 @@ static void surrender_check(Game *g)
     }
     const char *kind = s->terms == TERMS_GENEROUS ? "generous" : "harsh";
     if (siege_town_defiant(g)) {
-        siege_say(g, EV_SURRENDER, town, "surrender refused: %s, fed and in good heart, will not hear the %s terms",
+        siege_say(g, EV_SURRENDER, town, "surrender refused: %s, still fed, will not hear the %s terms",
                   g->sides[town].name, kind);
         effect_morale(g, town, s->rules.defiance_morale, "terms defied");
         s->terms = TERMS_NONE;

@@ -50,6 +50,7 @@ typedef struct SiegeRules {
     int terms_leader_bonus;       /* a trusted or negotiating commander */
     int surrender_target;         /* 2d6 + ... >= this */
     int defiance_morale;          /* town morale gained when it refuses terms */
+    int defiant_morale_pct;       /* a fed town above this share of morale_max will not treat */
     int veto_morale;              /* a glory-seeker vetoes while morale > this */
     int betrayal_will, betrayal_max;   /* will <= will: gate opened on d10 <= max */
     int pace_km[PACE_COUNT];      /* per day */
