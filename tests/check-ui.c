@@ -860,6 +860,133 @@ START_TEST(relief_marker_on_the_entry_hex)
 }
 END_TEST
 
+
+/* ---- chronicle mode ----------------------------------------------------- */
+
+static int side_index(const Game *g, const char *id)
+{
+    for (int s = 0; s < g->nsides; s++)
+        if (!strcmp(g->sides[s].id, id))
+            return s;
+    return -1;
+}
+
+/* Ticks the computer (animations skipped) until it waits at a chronicle
+ * checkpoint for side `side` (-1 any) or the game ends; true if there. */
+static bool tick_to_checkpoint(uint32_t *t, int side, int max)
+{
+    char b[4096];
+    for (int k = 0; k < max; k++) {
+        const Game *g = uiapp_game(app);
+        if (!g || g->mode == MODE_OVER)
+            return false;
+        uiapp_finish_animations(app);
+        uiapp_tick(app, *t += 5000);
+        g = uiapp_game(app);
+        if (uiapp_chronicle_banner(app, b, sizeof b) && (side < 0 || g->active == side))
+            return true;
+        if (uiapp_chronicle_banner(app, b, sizeof b))
+            send_key(SDLK_SPACE);
+    }
+    return false;
+}
+
+/* Bright text pixels in the band of the map above (x, y). */
+static int light_pixels(int x0, int x1, int y0, int y1)
+{
+    int n = 0;
+    for (int y = y0 < 0 ? 0 : y0; y < y1 && y < H; y += 2)
+        for (int x = x0 < 0 ? 0 : x0; x < x1 && x < W; x += 2)
+            n += lum_at(x, y) > 215;
+    return n;
+}
+
+START_TEST(chronicle_shows_and_waits)
+{
+    if (!have_scenario())
+        return;
+    /* Level 2: level 1 now and then misjudges, and may attack on turn 1. */
+    remake(2);
+    menu_select("emesa-638");
+    frame();
+    click_button("Chronicle");
+    click_button("Start  \xE2\x8F\x8E");
+    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
+    /* Computer against computer, at the chosen level. */
+    ck_assert_int_eq(uiapp_ai_level(app, 0), 2);
+    ck_assert_int_eq(uiapp_ai_level(app, 1), 2);
+    const Game *g = uiapp_game(app);
+    int coal = side_index(g, "coalition"), rash = side_index(g, "rashidun");
+    ck_assert_int_ge(coal, 0);
+    ck_assert_int_ge(rash, 0);
+    uint32_t t = 1000;
+    char b[4096];
+    /* Turn 1: the coalition acts first; its steps are a plan word and a
+     * command, which is given through the session. */
+    ck_assert(tick_to_checkpoint(&t, coal, 5));
+    g = uiapp_game(app);
+    ck_assert_int_eq(g->turn, 1);
+    ck_assert(uiapp_chronicle_banner(app, b, sizeof b));
+    ck_assert_msg(strstr(b, "Turn 1") && strstr(b, "invests the city") && strstr(b, "[TB; S1]"), "%s", b);
+    ck_assert_msg(strstr(b, "Order: alert rastan on \xE2\x80\x94 given"), "%s", b);
+    int rastan = -1;
+    for (int i = 0; i < g->ngates; i++)
+        if (!strcmp(g->gates[i].id, "rastan"))
+            rastan = i;
+    ck_assert_int_ge(rastan, 0);
+    ck_assert(g->siege.gate_alert[rastan]);
+    ck_assert_int_eq(uiapp_chronicle_followed(app), 2);
+    /* A checkpoint: paused until the teacher continues. */
+    ck_assert(uiapp_paused(app));
+    size_t nev = g->events.n;
+    uint64_t h0 = game_hash(g);
+    for (int k = 0; k < 20; k++)
+        uiapp_tick(app, t += 5000);
+    ck_assert_uint_eq(g->events.n, nev);
+    ck_assert(game_hash(uiapp_game(app)) == h0);
+    /* The banner is on the map: the Continue button, and large light text
+     * above it that goes when the banner does. */
+    int cx, cy;
+    frame();
+    ck_assert(uiapp_find_button(app, "Continue  (Space)", &cx, &cy));
+    int with = light_pixels(0, W - 340, cy - 160, cy - 30);
+    send_key(SDLK_SPACE);
+    ck_assert(!uiapp_paused(app));
+    ck_assert(!uiapp_chronicle_banner(app, b, sizeof b));
+    frame();
+    ck_assert(!uiapp_find_button(app, "Continue  (Space)", &cx, &cy));
+    int without = light_pixels(0, W - 340, cy - 160, cy - 30);
+    ck_assert_msg(with > without + 200, "banner text pixels %d, without %d", with, without);
+    /* Continued: the engine moves on. */
+    for (int k = 0; k < 10 && uiapp_game(app)->events.n == nev; k++) {
+        uiapp_finish_animations(app);
+        uiapp_tick(app, t += 5000);
+    }
+    ck_assert_uint_gt(uiapp_game(app)->events.n, nev);
+    /* The Rashidun's turn 1: the council holds the walls. */
+    ck_assert_msg(tick_to_checkpoint(&t, rash, 4000), "no Rashidun checkpoint (turn %d, %s)", uiapp_game(app)->turn,
+                  uiapp_game(app)->mode == MODE_OVER ? "over" : "running");
+    g = uiapp_game(app);
+    ck_assert_int_eq(g->turn, 1);
+    ck_assert(uiapp_chronicle_banner(app, b, sizeof b));
+    ck_assert_msg(strstr(b, "council overrules Khalid") && strstr(b, "[TB]") && strstr(b, "Order: hold"), "%s", b);
+    ck_assert(uiapp_paused(app));
+    /* The right arrow: one order, then paused again. */
+    nev = g->events.n;
+    send_key(SDLK_RIGHT);
+    ck_assert(!uiapp_chronicle_banner(app, b, sizeof b));
+    uiapp_tick(app, t += 5000);
+    ck_assert_uint_gt(uiapp_game(app)->events.n, nev);
+    ck_assert(uiapp_paused(app));
+    nev = uiapp_game(app)->events.n;
+    for (int k = 0; k < 10; k++) {
+        uiapp_finish_animations(app);
+        uiapp_tick(app, t += 5000);
+    }
+    ck_assert_uint_eq(uiapp_game(app)->events.n, nev);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ui");
@@ -880,6 +1007,7 @@ static Suite *suite(void)
     tcase_add_test(tc, replay_steps_and_jumps);
     tcase_add_test(tc, replay_of_a_damaged_save_says_why);
     tcase_add_test(tc, relief_marker_on_the_entry_hex);
+    tcase_add_test(tc, chronicle_shows_and_waits);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -75,7 +75,8 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
     a->ai_level = cfg->ai_level >= AI_LEVEL_MIN && cfg->ai_level <= AI_LEVEL_MAX ? cfg->ai_level : a->set.ai_level;
     a->hotseat = a->set.opponent == OPP_HOTSEAT;
     a->watch = a->set.opponent == OPP_WATCH || cfg->ai_side == 2;
-    if (a->watch)
+    a->chronicle = a->set.opponent == OPP_CHRONICLE && !a->watch;
+    if (a->watch || a->chronicle)
         a->hotseat = false;
     a->sel_side = a->set.side;
     if (cfg->scale_pct >= 100 && cfg->scale_pct <= 300)
@@ -155,6 +156,7 @@ static void end_game(UiApp *a)
     a->nsel = 0;
     a->nanims = 0;
     a->nlog = 0;
+    memset(&a->ch, 0, sizeof a->ch);
 }
 
 void uiapp_free(UiApp *a)
@@ -207,17 +209,31 @@ int ui_viewer(const UiApp *a)
 
 /* ---- events from the engine ------------------------------------------ */
 
-static void add_log(UiApp *a, const Event *e)
+static LogLine *new_log_line(UiApp *a)
 {
-    const Game *g = uiapp_game(a);
     if (a->nlog == UI_LOG) {
         memmove(a->log, a->log + 1, sizeof a->log[0] * (UI_LOG - 1));
         a->nlog--;
     }
-    LogLine *l = &a->log[a->nlog++];
+    return &a->log[a->nlog++];
+}
+
+static void add_log(UiApp *a, const Event *e)
+{
+    const Game *g = uiapp_game(a);
+    LogLine *l = new_log_line(a);
     game_event_format(g, e, l->text, sizeof l->text);
     l->type = e->type;
     l->side = e->side;
+}
+
+void ui_log_text(UiApp *a, int type, int side, const char *text)
+{
+    LogLine *l = new_log_line(a);
+    snprintf(l->text, sizeof l->text, "%s", text);
+    l->type = type;
+    l->side = side;
+    a->log_scroll = 0;
 }
 
 static bool visible_to_viewer(const UiApp *a, int u)
@@ -623,7 +639,9 @@ bool uiapp_tick(UiApp *a, uint32_t now)
     }
     a->nanims = k;
     const Game *g = uiapp_game(a);
-    if (g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && now >= a->ai_next) {
+    bool may_move = g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && chronicle_tick(a);
+    g = uiapp_game(a);
+    if (may_move && ai_turn(a) && now >= a->ai_next) {
         Command c;
         memset(&c, 0, sizeof c);
         AiPlayer *p = a->aip[g->active];
@@ -634,7 +652,8 @@ bool uiapp_tick(UiApp *a, uint32_t now)
             Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
             ui_apply(a, &f);
         }
-        a->ai_next = now + (c.type == CMD_END_TURN || c.type == CMD_END_IMPULSE ? 250 : 40);
+        a->ai_next = now + chronicle_delay(a, c.type == CMD_END_TURN || c.type == CMD_END_IMPULSE);
+        a->ch.step = false;
     }
     bool replaying = a->rp.active && replay_tick(a, now);
     g = uiapp_game(a);
@@ -648,7 +667,7 @@ int uiapp_next_wake(const UiApp *a, uint32_t now)
     int dx, dy;
     if (a->nanims > 0 || edge_dir(a, &dx, &dy))
         return 0;
-    if (ai_turn(a) && !a->confirm_quit)
+    if (ai_turn(a) && !a->confirm_quit && !uiapp_paused(a))
         return a->ai_next > now ? (int)(a->ai_next - now) : 0;
     if (a->rp.active && a->rp.playing && a->screen == UI_GAME && !modal(a))
         return a->rp.next_at > now ? (int)(a->rp.next_at - now) : 0;
@@ -866,6 +885,8 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
             else if (a->screen == UI_SAVES)
                 saves_key(a, e->key.keysym.sym);
             else if (a->screen == UI_GAME && a->rp.active && replay_key(a, &e->key))
+                ;
+            else if (a->screen == UI_GAME && chronicle_key(a, &e->key))
                 ;
             else if (a->screen == UI_GAME)
                 game_key(a, &e->key);

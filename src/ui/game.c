@@ -486,12 +486,23 @@ void game_pass(UiApp *a, Pass *p)
                 return;
             }
         }
+        /* The banner lies over the view too: its clicks first. */
+        if (p->clicked) {
+            Pass bp = *p;
+            chronicle_banner_pass(a, &bp, mr);
+            if (!bp.clicked) {
+                p->clicked = false;
+                return;
+            }
+        }
         if (a->view == VIEW_THEATRE)
             theatre_pass(a, p, mr);
         else
             timeline_pass(a, p, mr);
         if (a->view != VIEW_MAP)
             view_tabs_pass(a, p, mr);
+        if (!p->clicked)
+            chronicle_banner_pass(a, p, mr);
         replay_bar_pass(a, p);
         panels_pass(a, p);
         if (p->clicked && ui_inside(mr, p->cx, p->cy))
@@ -508,6 +519,7 @@ void game_pass(UiApp *a, Pass *p)
         }
         hover_tooltip(a, p);
     }
+    chronicle_banner_pass(a, p, mr);
     view_tabs_pass(a, p, mr);
     replay_bar_pass(a, p);
     panels_pass(a, p);

@@ -7,16 +7,17 @@
 #include "core/game.h"
 #include "core/path.h"
 #include "ai/ai.h"
+#include "data/chronicle.h"
 #include "data/save.h"
 #include "data/scenario.h"
 #include "data/session.h"
 #include "render/render.h"
 #include "ui/uiapp.h"
 
-enum { UI_MAX_SCEN = 32, UI_LOG = 400, UI_LOG_TEXT = 200, UI_ANIMS = 16, UI_WAYPOINTS = 40 };
+enum { UI_MAX_SCEN = 32, UI_LOG = 400, UI_LOG_TEXT = 640, UI_ANIMS = 16, UI_WAYPOINTS = 40 };
 
 /* Who plays against whom, as the menu offers it. */
-typedef enum Opponent { OPP_COMPUTER, OPP_HOTSEAT, OPP_WATCH } Opponent;
+typedef enum Opponent { OPP_COMPUTER, OPP_HOTSEAT, OPP_WATCH, OPP_CHRONICLE, OPP_COUNT } Opponent;
 
 typedef struct Settings {
     int scale_pct;          /* 100..300 */
@@ -46,9 +47,33 @@ typedef enum UiView { VIEW_MAP, VIEW_THEATRE, VIEW_TIMELINE } UiView;
 
 typedef struct LogLine {
     char text[UI_LOG_TEXT];
-    int type;               /* EventType */
+    int type;               /* EventType, or UI_LOG_CHRONICLE */
     int side;
 } LogLine;
+
+/* A log line that is a step of the scenario's chronicle (highlighted). */
+enum { UI_LOG_CHRONICLE = -1 };
+
+enum { UI_CHRON_STEPS = 8, UI_CHRON_PACES = 4 };
+
+/* Computer against computer following the scenario's chronicle, and the
+ * pause/step controls of any game both sides of which the computer plays.
+ * At the start of each side's siege phase the chronicle's steps for it
+ * are taken (data/chronicle.h) and shown in a banner over the map; the
+ * game then waits at that checkpoint until the teacher continues. */
+typedef struct ChronicleView {
+    bool on;                /* this game follows the chronicle */
+    int turn, side;         /* the phase last followed */
+    bool paused;            /* the computer waits (Space resumes) */
+    bool step;              /* one computer order, then pause again (->) */
+    bool checkpoint;        /* the banner shows steps waiting to be read */
+    int pace;               /* index into ui_chronicle_paces */
+    ChronicleStep steps[UI_CHRON_STEPS];
+    int nsteps, steps_turn, steps_side;
+    int followed;           /* chronicle steps taken in this game */
+} ChronicleView;
+
+extern const int ui_chronicle_paces[UI_CHRON_PACES];
 
 typedef struct Anim {
     int unit;
@@ -120,6 +145,7 @@ struct UiApp {
     int nscen, sel_scen, sel_side;
     bool hotseat;
     bool watch;             /* computer against computer */
+    bool chronicle;         /* computer against computer, following the chronicle */
     int ai_level;           /* 1..3: the level a new game's computer plays at */
     int menu_scroll;
 
@@ -128,6 +154,7 @@ struct UiApp {
     int nsaves, sel_save, saves_scroll;
     char replay_error[1400];
     Replay rp;
+    ChronicleView ch;
 
     /* Game: the Session records every command (saves, undo); sc and the
      * Game are the session's and change when undo re-plays the game. */
@@ -191,6 +218,8 @@ bool ui_apply(UiApp *a, const Command *c);
 int ui_viewer(const UiApp *a);
 bool ui_is_human(const UiApp *a, int side);
 void ui_refresh_selection(UiApp *a);
+/* Adds a line to the log (type an EventType or UI_LOG_CHRONICLE). */
+void ui_log_text(UiApp *a, int type, int side, const char *text);
 void ui_notice(UiApp *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_screenshot_now(UiApp *a);
 void ui_back_to_menu(UiApp *a);
@@ -258,6 +287,20 @@ int ui_relief_marks(const Game *g, int viewer, ReliefMark *out, int max);
 void ui_quicksave(UiApp *a);
 void ui_quickload(UiApp *a);
 void ui_undo(UiApp *a);
+
+/* chronicle.c: the chronicle's banner, pause and step. */
+void chronicle_begin(UiApp *a);
+/* Takes the chronicle's steps at the start of a siege phase; true if the
+ * computer may move now (not paused at a checkpoint). */
+bool chronicle_tick(UiApp *a);
+bool chronicle_key(UiApp *a, const SDL_KeyboardEvent *k);
+void chronicle_banner_pass(UiApp *a, Pass *p, SDL_Rect map);
+/* The computer's delay after a command, at the chosen pace. */
+uint32_t chronicle_delay(const UiApp *a, bool end_of_turn);
+bool ui_all_computer(const UiApp *a);
+/* The recorded outcome as the scenario states it ("" if it does not);
+ * *side is its winner or -1. */
+void ui_recorded_outcome(const UiApp *a, char *b, size_t n, int *side);
 
 /* screens.c: overlays and whole-screen pages. */
 void handover_pass(UiApp *a, Pass *p);

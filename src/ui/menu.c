@@ -67,7 +67,7 @@ static const char *const level_text[3] = {
 static void remember(UiApp *a)
 {
     a->set.ai_level = a->ai_level;
-    a->set.opponent = a->watch ? OPP_WATCH : a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER;
+    a->set.opponent = a->chronicle ? OPP_CHRONICLE : a->watch ? OPP_WATCH : a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER;
     a->set.side = a->sel_side;
     settings_save(&a->set, a->pref_dir);
 }
@@ -76,7 +76,13 @@ static void set_opponent(UiApp *a, int opp)
 {
     a->hotseat = opp == OPP_HOTSEAT;
     a->watch = opp == OPP_WATCH;
+    a->chronicle = opp == OPP_CHRONICLE;
     remember(a);
+}
+
+static int opponent(const UiApp *a)
+{
+    return a->chronicle ? OPP_CHRONICLE : a->watch ? OPP_WATCH : a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER;
 }
 
 static void start(UiApp *a)
@@ -84,7 +90,9 @@ static void start(UiApp *a)
     char why[512];
     remember(a);
     bool nobody = a->hotseat || a->watch;
-    if (!uiapp_start(a, a->sel_scen, nobody ? -1 : a->sel_side, a->hotseat, why, sizeof why))
+    bool ok = a->chronicle ? uiapp_start_chronicle(a, a->sel_scen, why, sizeof why)
+                           : uiapp_start(a, a->sel_scen, nobody ? -1 : a->sel_side, a->hotseat, why, sizeof why);
+    if (!ok)
         ui_notice(a, "%s", why);
 }
 
@@ -102,7 +110,7 @@ bool menu_key(UiApp *a, SDL_Keycode k)
     case SDLK_DOWN: if (a->sel_scen + 1 < a->nscen) a->sel_scen++; return true;
     case SDLK_LEFT: case SDLK_RIGHT: case SDLK_TAB: a->sel_side = 1 - a->sel_side; remember(a); return true;
     case SDLK_o: case SDLK_h:
-        set_opponent(a, a->watch ? OPP_COMPUTER : a->hotseat ? OPP_WATCH : OPP_HOTSEAT);
+        set_opponent(a, (opponent(a) + 1) % OPP_COUNT);
         return true;
     case SDLK_l:
         a->ai_level = a->ai_level % AI_LEVEL_MAX + 1;
@@ -200,12 +208,13 @@ void menu_pass(UiApp *a, Pass *p)
     }
     int cy = panel.y + panel.h - bottom_block + ui_px(a, 10);
     int lab = ui_px(a, 130);
-    int bw = (pw - lab) / 2, bw3 = (pw - lab) / 3;
+    int bw = (pw - lab) / 2, bw3 = (pw - lab) / 3, bw4 = (pw - lab) / 4;
+    bool nobody = a->watch || a->chronicle;
     if (p->draw)
-        text_draw_bold(a->text, "Play as", px, cy, ui_px(a, 16), a->watch ? pl.dim : pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, "Play as", px, cy, ui_px(a, 16), nobody ? pl.dim : pl.head, TEXT_LEFT);
     for (int s = 0; s < m->nsides && s < 2; s++) {
         SDL_Rect r = { px + lab + s * (bw + ui_px(a, 8)), cy - ui_px(a, 8), bw - ui_px(a, 8), ui_px(a, 38) };
-        if (ui_button(a, p, r, m->side_name[s], !a->hotseat && !a->watch && a->sel_side == s)) {
+        if (ui_button(a, p, r, m->side_name[s], !a->hotseat && !nobody && a->sel_side == s)) {
             a->sel_side = s;
             set_opponent(a, a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER);
         }
@@ -213,15 +222,19 @@ void menu_pass(UiApp *a, Pass *p)
     cy += ui_px(a, 48);
     if (p->draw)
         text_draw_bold(a->text, "Opponent", px, cy, ui_px(a, 16), pl.head, TEXT_LEFT);
-    static const char *const opp_label[3] = { "The computer", "A second player here", "Computer vs computer" };
-    static const char *const opp_tip[3] = {
+    static const char *const opp_label[OPP_COUNT] = { "The computer", "A second player here", "Computer vs computer",
+                                                      "Chronicle" };
+    static const char *const opp_tip[OPP_COUNT] = {
         "The computer plays the other side.",
         "Two players take turns at this screen (hot-seat); each side's secrets are hidden at the hand-over.",
-        "The computer plays both sides and you watch, seeing everything.",
+        "The computer plays both sides and you watch, seeing everything. Space pauses, the right arrow steps.",
+        "The computer plays both sides along the recorded course of events (the scenario's chronicle), stopping "
+        "at each recorded decision with its note and sources until you continue. Space pauses and resumes, the "
+        "right arrow gives one order at a time, [ and ] change the pace.",
     };
-    int cur = a->watch ? OPP_WATCH : a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER;
-    for (int o = 0; o < 3; o++) {
-        SDL_Rect r = { px + lab + o * bw3, cy - ui_px(a, 8), bw3 - ui_px(a, 8), ui_px(a, 38) };
+    int cur = opponent(a);
+    for (int o = 0; o < OPP_COUNT; o++) {
+        SDL_Rect r = { px + lab + o * bw4, cy - ui_px(a, 8), bw4 - ui_px(a, 8), ui_px(a, 38) };
         if (ui_button(a, p, r, opp_label[o], cur == o))
             set_opponent(a, o);
         if (ui_inside(r, p->mx, p->my))
@@ -253,7 +266,9 @@ void menu_pass(UiApp *a, Pass *p)
         start(a);
     if (p->draw) {
         const char *who = a->hotseat ? "Two players take turns at this screen; the map hides each side's secrets between turns."
-                          : a->watch ? "The computer plays both sides; you see everything. Esc leaves the game."
+                          : a->chronicle ? "The computer replays the recorded course and stops at each step: Space or "
+                                           "Continue goes on, \xE2\x86\x92 gives one order. Esc leaves."
+                          : a->watch ? "The computer plays both sides; you see everything. Space pauses. Esc leaves the game."
                                      : "You command the side you chose; the computer plays the other.";
         text_wrap(a->text, who, px, cy + ui_px(a, 4), pw - ui_px(a, 240), ui_px(a, 14), pl.dim, true);
         if (a->status[0] && a->status_until > a->now)

@@ -455,6 +455,7 @@ static int unit_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
 static Rgba log_color(const LogLine *l, const Palette *pl, const Game *g)
 {
     switch (l->type) {
+    case UI_LOG_CHRONICLE: return pl->head;
     case EV_TURN_START: case EV_PHASE: return pl->accent;
     case EV_COMBAT: case EV_LOSS: case EV_ELIMINATED: case EV_ROUT: case EV_LEADER_LOST: return pl->bad;
     case EV_MESSAGE: case EV_GAME_OVER: return pl->head;
@@ -477,17 +478,37 @@ static void log_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w, int
         ui_tooltip_set(p, "Everything the engine reported, newest at the bottom. Scroll with the mouse wheel.");
     if (!p->draw)
         return;
-    int maxscroll = a->nlog - rows;
+    /* Newest at the bottom: chronicle steps wrapped in full on a
+     * highlighted band, other lines trimmed to one row. */
+    int maxscroll = a->nlog - 1;
     if (maxscroll < 0)
         maxscroll = 0;
     if (a->log_scroll > maxscroll)
         a->log_scroll = maxscroll;
-    int first = a->nlog - rows - a->log_scroll;
-    if (first < 0)
-        first = 0;
+    int last = a->nlog - 1 - a->log_scroll;
+    int pad = ui_px(a, 4);
+    int first = last + 1, used = 0;
+    while (first > 0) {
+        const LogLine *l = &a->log[first - 1];
+        int h = l->type == UI_LOG_CHRONICLE ? text_wrap(a->text, l->text, 0, 0, w - 3 * pad, px, pl.head, false) + 2 * pad
+                                            : lh;
+        if (used + h > bottom - y)
+            break;
+        used += h;
+        first--;
+    }
     SDL_Rect clip = area;
     SDL_RenderSetClipRect(a->r, &clip);
-    for (int i = first, k = 0; i < a->nlog && k < rows; i++, k++) {
+    int yy = first == 0 ? y : bottom - used;
+    for (int i = first; i <= last; i++) {
+        if (a->log[i].type == UI_LOG_CHRONICLE) {
+            int h = text_wrap(a->text, a->log[i].text, 0, 0, w - 3 * pad, px, pl.head, false) + 2 * pad;
+            gfx_fill_rect(a->r, (float)x, (float)yy, (float)w, (float)h, rgba(0xe0b050, 46));
+            gfx_fill_rect(a->r, (float)x, (float)yy, (float)ui_px(a, 3), (float)h, pl.accent);
+            text_wrap(a->text, a->log[i].text, x + 2 * pad, yy + pad, w - 3 * pad, px, pl.head, true);
+            yy += h;
+            continue;
+        }
         char line[UI_LOG_TEXT];
         snprintf(line, sizeof line, "%s", a->log[i].text);
         /* Trim to the width. */
@@ -501,7 +522,8 @@ static void log_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w, int
                 break;
             line[strlen(line) - 3] = 0;
         }
-        text_draw(a->text, line, x, y + k * lh, px, log_color(&a->log[i], &pl, g), TEXT_LEFT);
+        text_draw(a->text, line, x, yy, px, log_color(&a->log[i], &pl, g), TEXT_LEFT);
+        yy += lh;
     }
     SDL_RenderSetClipRect(a->r, NULL);
 }
@@ -535,8 +557,19 @@ void panels_pass(UiApp *a, Pass *p)
     const char *label = g->mode == MODE_BATTLE ? "End impulse  (Space)" : "End turn  (Space)";
     if (!human)
         label = a->rp.active ? "Watching a replay" : g->mode == MODE_OVER ? "Game over" : "The computer is moving\xE2\x80\xA6";
-    if (ui_button(a, p, eb, label, human) && human)
-        a->confirm_end = true;
+    bool pausable = ui_all_computer(a) && g->mode != MODE_OVER;
+    if (pausable)
+        label = uiapp_paused(a) || a->ch.checkpoint ? "Resume  (Space)" : "Pause  (Space)";
+    if (ui_button(a, p, eb, label, human || pausable)) {
+        if (human) {
+            a->confirm_end = true;
+        } else if (pausable) {
+            SDL_KeyboardEvent k;
+            memset(&k, 0, sizeof k);
+            k.keysym.sym = SDLK_SPACE;
+            chronicle_key(a, &k);
+        }
+    }
     if (ui_inside(eb, p->mx, p->my))
         ui_tooltip_set(p, "Finish your %s. You will be asked to confirm.", g->mode == MODE_BATTLE ? "impulse of the battle" : "part of this siege turn");
     /* Clicks elsewhere on the panels never reach the map. */

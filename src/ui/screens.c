@@ -82,6 +82,30 @@ void debrief_pass(UiApp *a, Pass *p)
         y += ui_px(a, 48);
         if (o->text[0])
             y += text_wrap(a->text, o->text, x, y, w, ui_px(a, 16), pl.body, true) + ui_px(a, 10);
+        /* Next to it, the outcome history records. */
+        char rec[1200];
+        int rside = -1;
+        ui_recorded_outcome(a, rec, sizeof rec, &rside);
+        if (rec[0] || a->ch.on) {
+            bool hist = !strcmp(o->level, "historical");
+            const char *verdict = !rec[0] ? (hist ? "The game ended as history did (the scenario's historical ending)."
+                                                  : "The scenario's historical ending was not reached.")
+                                  : hist ? "The game ended as history did."
+                                  : rside >= 0 && o->winner == rside ? "The same side won as in history, but not as it happened."
+                                  : rside >= 0 ? "History went the other way."
+                                                : "";
+            char t[1500];
+            snprintf(t, sizeof t, "%s%s%s%s", rec[0] ? "As recorded: " : "", rec, rec[0] ? "  \xE2\x80\x94 " : "", verdict);
+            int hh = text_wrap(a->text, t, 0, 0, w - ui_px(a, 14), ui_px(a, 20), pl.head, false);
+            gfx_fill_rect(a->r, (float)x, (float)y, (float)ui_px(a, 4), (float)hh, pl.accent);
+            y += text_wrap(a->text, t, x + ui_px(a, 14), y, w - ui_px(a, 14), ui_px(a, 20), pl.head, true) + ui_px(a, 10);
+            if (a->ch.on) {
+                snprintf(t, sizeof t, "The computer followed %d step%s of the scenario's chronicle.", a->ch.followed,
+                         a->ch.followed == 1 ? "" : "s");
+                text_draw(a->text, t, x + ui_px(a, 14), y, ui_px(a, 14), pl.dim, TEXT_LEFT);
+                y += ui_px(a, 24);
+            }
+        }
         char date[64];
         game_date(g, g->turn, date, sizeof date);
         snprintf(b, sizeof b, "The game ended on turn %d of %d (%s).", g->turn, g->max_turns, date);

@@ -51,7 +51,7 @@ bool settings_load(Settings *s, const char *pref_dir)
         else if (strcmp(key, "ai_level") == 0)
             s->ai_level = clampi(v, 1, 3);
         else if (strcmp(key, "opponent") == 0)
-            s->opponent = clampi(v, OPP_COMPUTER, OPP_WATCH);
+            s->opponent = clampi(v, OPP_COMPUTER, OPP_COUNT - 1);
         else if (strcmp(key, "side") == 0)
             s->side = clampi(v, 0, 1);
     }
@@ -71,7 +71,7 @@ bool settings_save(const Settings *s, const char *pref_dir)
         return false;
     fprintf(f,
             "# Emesa window settings\nscale = %d\nfullscreen = %d\nhigh_contrast = %d\nwidth = %d\nheight = %d\n"
-            "# the menu's last choice: opponent 0 the computer, 1 a second player, 2 computer against computer\n"
+            "# the menu's last choice: opponent 0 the computer, 1 a second player, 2 computer against computer, 3 the chronicle\n"
             "ai_level = %d\nopponent = %d\nside = %d\n",
             s->scale_pct, s->fullscreen ? 1 : 0, s->high_contrast ? 1 : 0, s->width, s->height, s->ai_level, s->opponent,
             s->side);

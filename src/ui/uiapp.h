@@ -68,6 +68,18 @@ int uiapp_ai_level(const UiApp *a, int side);
 /* The level the menu has chosen for the next game. */
 int uiapp_menu_ai_level(const UiApp *a);
 
+/* Chronicle mode: the computer plays both sides along the scenario's
+ * recorded course, stopping at each chronicle step with its note. */
+bool uiapp_start_chronicle(UiApp *a, int scenario, char *why, size_t n);
+/* True while the computer waits in a game it plays on both sides (paused,
+ * or at a chronicle checkpoint until Space, the right arrow or Continue). */
+bool uiapp_paused(const UiApp *a);
+/* The chronicle banner's text (heading, then each step's note with its
+ * sources and its order, one a line); false if no banner shows. */
+bool uiapp_chronicle_banner(const UiApp *a, char *buf, size_t n);
+/* Chronicle steps taken in this game so far. */
+int uiapp_chronicle_followed(const UiApp *a);
+
 /* The replay viewer. uiapp_replay_open() loads and checks the save; on
  * any refusal it shows UI_SAVES with the message (uiapp_replay_error()) and
  * returns false. */

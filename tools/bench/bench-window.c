@@ -5,6 +5,10 @@
  *                                        window (run it under Xvfb)
  *   bench-window shots DATA_DIR OUT_DIR  screenshots of every screen,
  *                                        drawn on the software renderer
+ *   bench-window chronicle DATA_DIR OUT_DIR [W H [SCALE]]
+ *                                        the 638 chronicle as a class
+ *                                        sees it: menu, checkpoints,
+ *                                        pause, the debrief
  *
  * tools/bench-window.sh runs both, and measures start-up, idle CPU and
  * memory on the real `emesa` binary. */
@@ -384,12 +388,93 @@ static int shots(const char *data, const char *dir, int w, int h)
     return 0;
 }
 
+
+/* Ticks until the chronicle's banner shows for turn >= min_turn (Space past
+ * earlier ones) or the game ends. */
+static bool chronicle_until(UiApp *a, uint32_t *t, int min_turn)
+{
+    char b[4096];
+    for (int k = 0; k < 200000; k++) {
+        const Game *g = uiapp_game(a);
+        if (!g || g->mode == MODE_OVER)
+            return false;
+        if (uiapp_chronicle_banner(a, b, sizeof b)) {
+            if (g->turn >= min_turn)
+                return true;
+            key(a, SDLK_SPACE);
+        }
+        uiapp_finish_animations(a);
+        uiapp_tick(a, *t += 5000);
+    }
+    return false;
+}
+
+static int chronicle_shots(const char *data, const char *dir, int w, int h, int scale)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 0);
+    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+        return fprintf(stderr, "bench-window: %s\n", SDL_GetError()), 1;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    char home[1100];
+    snprintf(home, sizeof home, "%s/home", dir);
+    setenv("XDG_DATA_HOME", home, 1);
+    UiApp *a = make(NULL, r, data, scale);
+    int x, y;
+    int i = uiapp_find_scenario(a, "emesa-638");
+    for (int k = 0; k < i; k++)
+        key(a, SDLK_DOWN);
+    if (uiapp_find_button(a, "Level 2", &x, &y))
+        mouse(a, x, y, true);
+    if (uiapp_find_button(a, "Chronicle", &x, &y))
+        mouse(a, x, y, true);
+    shot(a, dir, "chronicle-menu");
+    key(a, SDLK_RETURN);
+    if (!uiapp_game(a)) {
+        fprintf(stderr, "bench-window: the chronicle did not start\n");
+        return 1;
+    }
+    uint32_t t = 1000;
+    uiapp_set_zoom(a, 2);
+    if (chronicle_until(a, &t, 1))
+        shot(a, dir, "chronicle-t1-coalition");
+    key(a, SDLK_SPACE);
+    if (chronicle_until(a, &t, 1))
+        shot(a, dir, "chronicle-t1-rashidun");
+    key(a, SDLK_RIGHT);
+    uiapp_tick(a, t += 5000);
+    shot(a, dir, "chronicle-paused");
+    key(a, SDLK_SPACE);
+    if (chronicle_until(a, &t, 10)) {
+        shot(a, dir, "chronicle-t10");
+        key(a, SDLK_t);
+        shot(a, dir, "chronicle-t10-theatre");
+        key(a, SDLK_t);
+    }
+    if (chronicle_until(a, &t, 13))
+        shot(a, dir, "chronicle-t13");
+    key(a, SDLK_SPACE);
+    chronicle_until(a, &t, 99);
+    for (int k = 0; k < 10; k++)
+        uiapp_tick(a, t += 100);
+    shot(a, dir, "chronicle-debrief");
+    uiapp_free(a);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+    SDL_Quit();
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 3 && strcmp(argv[1], "frames") == 0)
         return frames(argv[2], argc >= 5 ? atoi(argv[3]) : 1920, argc >= 5 ? atoi(argv[4]) : 1080);
     if (argc >= 4 && strcmp(argv[1], "shots") == 0)
         return shots(argv[2], argv[3], argc >= 6 ? atoi(argv[4]) : 1600, argc >= 6 ? atoi(argv[5]) : 1000);
-    fprintf(stderr, "usage: bench-window frames DATA_DIR [W H] | shots DATA_DIR OUT_DIR [W H]\n");
+    if (argc >= 4 && strcmp(argv[1], "chronicle") == 0)
+        return chronicle_shots(argv[2], argv[3], argc >= 6 ? atoi(argv[4]) : 1920, argc >= 6 ? atoi(argv[5]) : 1080,
+                               argc >= 7 ? atoi(argv[6]) : 100);
+    fprintf(stderr, "usage: bench-window frames DATA_DIR [W H] | shots DATA_DIR OUT_DIR [W H] | "
+                    "chronicle DATA_DIR OUT_DIR [W H [SCALE]]\n");
     return 2;
 }
