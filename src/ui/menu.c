@@ -197,14 +197,21 @@ void menu_pass(UiApp *a, Pass *p)
             text_wrap(a->text, m->problem, px, yy, pw, ui_px(a, 15), pl.bad, true);
         return;
     }
-    int bottom_block = ui_px(a, 318);
+    /* Four opponents in a row when their labels fit, else two rows. */
+    int lab0 = ui_px(a, 130);
+    bool opp_rows = text_width(a->text, "A second player here", ui_px(a, 15)) + ui_px(a, 24) > (pw - lab0) / 4 - ui_px(a, 8);
+    int bottom_block = ui_px(a, 318) + (opp_rows ? ui_px(a, 46) : 0);
     int avail = panel.y + panel.h - bottom_block - yy;
     if (p->draw) {
         int bh = text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 16), pl.body, false);
+        /* Never over the choices below: what does not fit is cut. */
+        SDL_Rect clip = { px, yy, pw, avail > 0 ? avail : 0 };
+        SDL_RenderSetClipRect(a->r, &clip);
         if (bh <= avail)
             text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 16), pl.body, true);
         else
             text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 14), pl.body, true);
+        SDL_RenderSetClipRect(a->r, NULL);
     }
     int cy = panel.y + panel.h - bottom_block + ui_px(a, 10);
     int lab = ui_px(a, 130);
@@ -235,12 +242,14 @@ void menu_pass(UiApp *a, Pass *p)
     int cur = opponent(a);
     for (int o = 0; o < OPP_COUNT; o++) {
         SDL_Rect r = { px + lab + o * bw4, cy - ui_px(a, 8), bw4 - ui_px(a, 8), ui_px(a, 38) };
+        if (opp_rows)
+            r = (SDL_Rect){ px + lab + (o % 2) * bw, cy - ui_px(a, 8) + (o / 2) * ui_px(a, 46), bw - ui_px(a, 8), ui_px(a, 38) };
         if (ui_button(a, p, r, opp_label[o], cur == o))
             set_opponent(a, o);
         if (ui_inside(r, p->mx, p->my))
             ui_tooltip_set(p, "%s (O changes it.)", opp_tip[o]);
     }
-    cy += ui_px(a, 48);
+    cy += ui_px(a, 48) + (opp_rows ? ui_px(a, 46) : 0);
     bool with_ai = !a->hotseat;
     if (p->draw)
         text_draw_bold(a->text, "Computer", px, cy, ui_px(a, 16), with_ai ? pl.head : pl.dim, TEXT_LEFT);
