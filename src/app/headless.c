@@ -75,17 +75,16 @@ static void summary(const Game *g, bool finished, FILE *out)
 
 /* The chronicle: at the start of each of its siege phases a computer side
  * takes the scenario's recorded orders for that turn (data/chronicle.h);
- * plan words set its posture until the side's next chronicle entry. */
+ * plan words set its posture until the side's next plan word (commands
+ * leave it as it is). */
 static void follow_chronicle(Session *ss, AiPlayer *ai, FILE *out)
 {
     ChronicleStep steps[16];
     int n = chronicle_follow(ss, steps, 16);
     const Game *g = scenario_game(session_scenario(ss));
     for (int i = 0; i < n && i < 16; i++) {
-        if (ai)
-            ai_set_posture(ai, steps[i].plan == CHRONICLE_HOLD     ? AI_POSTURE_HOLD
-                               : steps[i].plan == CHRONICLE_STRIKE ? AI_POSTURE_ATTACK
-                                                                   : AI_POSTURE_FREE);
+        if (ai && steps[i].plan != CHRONICLE_COMMAND)
+            ai_set_posture(ai, steps[i].plan == CHRONICLE_HOLD ? AI_POSTURE_HOLD : AI_POSTURE_ATTACK);
         if (out) {
             char line[900];
             chronicle_format(g, &steps[i], line, sizeof line);

@@ -4,7 +4,8 @@
  * side. chronicle_follow() gives the entries for the side to act on the
  * current turn: commands through the session (so they are recorded like a
  * player's), plan words returned for the caller's computer player to take
- * as its posture. Used by the headless runner and the window alike. */
+ * as its posture (it holds until the side's next plan word; commands
+ * leave it). Used by the headless runner and the window alike. */
 #pragma once
 #include <stdbool.h>
 #include "data/scenario.h"

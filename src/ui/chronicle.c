@@ -86,8 +86,8 @@ bool chronicle_tick(UiApp *a)
         /* The same as the headless runner: each entry in file order sets
          * the posture; a command entry sets it free. */
         for (int i = 0; i < n; i++) {
-            if (a->aip[side])
-                ai_set_posture(a->aip[side], posture_of(&steps[i]));
+            if (a->aip[side] && steps[i].plan != CHRONICLE_COMMAND)
+                ai_set_posture(a->aip[side], posture_of(&steps[i])); /* commands leave the plan as it is */
             char note[700], line[UI_LOG_TEXT];
             step_note(&steps[i], note, sizeof note);
             snprintf(line, sizeof line, "Chronicle, turn %d, %s: %s \xE2\x80\x94 %s", turn, g->sides[side].name,
