@@ -20,6 +20,37 @@ static double own_weight(const AiPlayer *ai)
 
 static bool is_town_idx(const AiPlayer *ai, int i) { return terrain_is_town((Terrain)ai->ter[i]); }
 
+static double unit_cv(const Game *g, int u)
+{
+    int cv = combat_unit_cv(g, u);
+    return cv > 0 ? cv : 1;
+}
+
+/* Points of army morale side has above the level at which the enemy wins
+ * by its morale (99 when no such victory). */
+static int morale_margin(const Game *g, int side)
+{
+    int m = 99;
+    for (int i = 0; i < g->nvictory; i++) {
+        const Victory *v = &g->victory[i];
+        if (v->side != side && v->kind == VIC_ENEMY_MORALE && g->sides[side].morale - v->amount < m)
+            m = g->sides[side].morale - v->amount;
+    }
+    return m < 1 ? 1 : m;
+}
+
+/* Worth, in SP, of one point of our army morale: little while there is
+ * plenty, much when the army is near breaking. Level 1 does not weigh it. */
+static double morale_worth(const AiPlayer *ai)
+{
+    if (ai->level < 2)
+        return 0;
+    int m = morale_margin(ai->wk, ai->side);
+    if (m >= 99)
+        return 0.5;
+    return 1.0 + 8.0 / m;
+}
+
 static int town_place_idx(const AiPlayer *ai)
 {
     const Game *g = ai->wk;
@@ -122,6 +153,7 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
     double lworth = ai_sp_worth(g, att[0]);
     bool lead_leader = game_leader_with(g, att[0]) >= 0;
     double ow = own_weight(ai);
+    double mw = morale_worth(ai);
     double total = 0;
     for (int row = 0; row < CRT_ROWS; row++) {
         CrtResult res = r->crt[row][col];
@@ -163,7 +195,7 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
             }
         }
         int asp = res.att_sp < lead->sp ? res.att_sp : lead->sp;
-        v -= ow * (asp * lworth + (asp >= lead->sp ? ELIM_BONUS : 0));
+        v -= ow * (asp * lworth + (asp >= lead->sp ? ELIM_BONUS + mw * r->morale_loss_eliminated : 0));
         if (asp && lead_leader)
             v -= ow * (r->leader_loss_pct / 100.0 + (asp >= lead->sp ? 1.0 : 0)) * LEADER_VALUE;
         int lead_coh = lead->cohesion;
@@ -176,7 +208,7 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
             int c = res.att_coh < a->cohesion ? res.att_coh : a->cohesion;
             v -= ow * 0.07 * c * sp * w;
             if (a->cohesion - res.att_coh <= 0)
-                v -= ow * 0.3 * sp * w;
+                v -= ow * (0.3 * sp * w + 0.3 * mw * r->morale_loss_eliminated);
             if (i == 0)
                 lead_coh = a->cohesion - res.att_coh;
         }
@@ -223,7 +255,7 @@ static double exposure_risk(AiPlayer *ai, int u, int idx, double minus)
     for (int row = 0; row < CRT_ROWS; row++)
         if (g->units[u].cohesion - g->rules.crt[row][col].def_coh <= 0)
             routs++;
-    loss += routs / (double)CRT_ROWS * 0.5 * g->units[u].sp * w;
+    loss += routs / (double)CRT_ROWS * (0.5 * g->units[u].sp * w + 0.5 * morale_worth(ai) * g->rules.morale_loss_eliminated);
     if (game_leader_with(g, u) >= 0)
         loss += (d > 0 ? g->rules.leader_loss_pct / 100.0 : 0) * LEADER_VALUE + (ai->level >= 3 ? 0.3 : 0);
     return loss * 0.7; /* they may not come */
@@ -272,6 +304,65 @@ static double risk_weight(const AiPlayer *ai)
 {
     static const double w[AI_LEVEL_MAX + 1] = {0, 0.0, 0.5, 0.8};
     return w[ai->level];
+}
+
+/* How far a garrison's men standing outside the walls may be outmatched
+ * by what can strike them next impulse (enemy combat value that can reach
+ * them over their own), by level; a plan to strike allows more, an army
+ * near breaking less. */
+static double outside_limit(const AiPlayer *ai)
+{
+    static const double lim[AI_LEVEL_MAX + 1] = {0, 2.5, 1.75, 99.0};
+    /* Only an army that can lose the game by its morale holds back so. */
+    if (morale_margin(ai->wk, ai->side) >= 99)
+        return 99.0;
+    double l = lim[ai->level];
+    if (ai->posture == AI_POSTURE_ATTACK)
+        l += 1.0;
+    if (ai->level >= 2 && morale_margin(ai->wk, ai->side) <= 4)
+        l *= 0.75;
+    return l;
+}
+
+/* True when the attackers (standing on at[] in ai->wk) are a garrison's
+ * sally outside the walls, and what the enemy can strike back with next
+ * impulse at any of their hexes outweighs the whole sally beyond
+ * outside_limit(); the target's own value, `minus`, is set aside (it may
+ * be beaten). */
+static bool outmatched(AiPlayer *ai, const int *att, const int *at, int natt, double minus, bool siege_opening,
+                       const bool *from_town)
+{
+    const Game *g = ai->wk;
+    if (g->town_side < 0 || ai->side != g->town_side)
+        return false;
+    double force = 0, worst = 0;
+    bool outside = false, leaves = siege_opening;
+    for (int i = 0; i < natt; i++) {
+        if (is_town_idx(ai, at[i]))
+            continue;
+        outside = true;
+        leaves |= from_town[att[i]];
+        force += unit_cv(g, att[i]);
+        double t = ai->threat[at[i]] - minus;
+        if (t > worst)
+            worst = t;
+    }
+    if (!outside || !leaves)
+        return false;
+    /* Our men already standing on those hexes fight with them. */
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status != UNIT_ON_MAP || x->side != ai->side)
+            continue;
+        bool in = false, isatt = false;
+        for (int i = 0; i < natt; i++) {
+            in |= !is_town_idx(ai, at[i]) && ai_idx(ai, x->hex) == at[i];
+            isatt |= att[i] == u;
+        }
+        if (in && !isatt)
+            force += unit_cv(g, u);
+    }
+    return worst / force > outside_limit(ai);
 }
 
 /* Gate room for a sally: SP that may still pass gate gi this phase. */
@@ -323,6 +414,10 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
             }
         }
     }
+    /* Who stands inside the walls before anyone moves. */
+    bool from_town[MAX_UNITS];
+    for (int u = 0; u < g->nunits && u < MAX_UNITS; u++)
+        from_town[u] = g->units[u].status == UNIT_ON_MAP && is_town_idx(ai, ai_idx(ai, g->units[u].hex));
     int maxatt = ai->level == 1 ? 2 : CMD_MAX_UNITS;
     int room = gate >= 0 ? gate_room(g, gate) : 0;
     AiAttack best = {0};
@@ -386,6 +481,8 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                         risk += exposure_risk(ai, att[i], at[i], target_cv * 0.5);
                     v -= risk_weight(ai) * risk;
                 }
+                if (outmatched(ai, att, at, cur.natt + 1, target_cv * 0.5, siege_opening, from_town))
+                    v = -1e9;
                 x->hex = old;
                 if (v > bv) {
                     bv = v;
@@ -458,11 +555,6 @@ bool ai_execute_attack(AiPlayer *ai, const AiAttack *a)
 
 /* ---- moves ------------------------------------------------------------ */
 
-static double unit_cv(const Game *g, int u)
-{
-    int cv = combat_unit_cv(g, u);
-    return cv > 0 ? cv : 1;
-}
 
 bool ai_move_toward(AiPlayer *ai, int u, int goal, const uint8_t *avoid)
 {
