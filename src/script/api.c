@@ -105,6 +105,50 @@ static bool is_live(lua_State *L)
     return live;
 }
 
+static void push_hex(lua_State *L, Hex h)
+{
+    char buf[32];
+    lua_pushstring(L, hex_format(h, buf, sizeof buf));
+}
+
+/* Fields of the table on top of the stack; a side or unit out of range
+ * leaves the field unset (nil). */
+static void set_str(lua_State *L, const char *k, const char *v)
+{
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void set_int(lua_State *L, const char *k, lua_Integer v)
+{
+    lua_pushinteger(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void set_side(lua_State *L, const Game *g, const char *k, int s)
+{
+    if (s >= 0 && s < g->nsides)
+        set_str(L, k, g->sides[s].id);
+}
+
+static void set_unit(lua_State *L, const Game *g, const char *k, int u)
+{
+    if (u >= 0 && u < g->nunits)
+        set_str(L, k, g->units[u].id);
+}
+
+static void set_bool(lua_State *L, const char *k, bool v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void set_hex(lua_State *L, const char *k, Hex h)
+{
+    push_hex(L, h);
+    lua_setfield(L, -2, k);
+}
+
 static int decl_fn(lua_State *L)
 {
     int kind = (int)lua_tointeger(L, lua_upvalueindex(1));
@@ -137,10 +181,8 @@ static int decl_fn(lua_State *L)
     lua_getfield(L, LUA_REGISTRYINDEX, REG_DECLS);
     lua_Integer n = luaL_len(L, -1);
     lua_createtable(L, 0, 3);
-    lua_pushstring(L, name);
-    lua_setfield(L, -2, "kind");
-    lua_pushinteger(L, line);
-    lua_setfield(L, -2, "line");
+    set_str(L, "kind", name);
+    set_int(L, "line", line);
     lua_pushvalue(L, t);
     lua_setfield(L, -2, "t");
     lua_rawseti(L, -2, n + 1);
@@ -254,12 +296,6 @@ static Hex check_hex(lua_State *L, const Game *g, int arg, const char *fn)
     if (!map_contains(&g->map, h))
         luaL_error(L, "emesa.%s: hex %s is off the map (%dx%d)", fn, s, g->map.width, g->map.height);
     return h;
-}
-
-static void push_hex(lua_State *L, Hex h)
-{
-    char buf[32];
-    lua_pushstring(L, hex_format(h, buf, sizeof buf));
 }
 
 static int result(lua_State *L, bool ok, const char *why)
@@ -378,32 +414,21 @@ static int l_unit(lua_State *L)
     }
     const Unit *un = &g->units[u];
     lua_createtable(L, 0, 12);
-    lua_pushstring(L, un->id);
-    lua_setfield(L, -2, "id");
-    lua_pushstring(L, un->name);
-    lua_setfield(L, -2, "name");
-    lua_pushstring(L, g->sides[un->side].id);
-    lua_setfield(L, -2, "side");
-    lua_pushstring(L, g->rules.types[un->type].id);
-    lua_setfield(L, -2, "type");
-    lua_pushstring(L, api_quality_names[un->quality]);
-    lua_setfield(L, -2, "quality");
-    lua_pushinteger(L, un->sp);
-    lua_setfield(L, -2, "sp");
-    lua_pushinteger(L, un->sp_start);
-    lua_setfield(L, -2, "sp_start");
-    lua_pushinteger(L, un->cohesion);
-    lua_setfield(L, -2, "cohesion");
-    lua_pushstring(L, un->status >= 0 && un->status < 4 ? api_status_names[un->status] : "?");
-    lua_setfield(L, -2, "status");
+    set_str(L, "id", un->id);
+    set_str(L, "name", un->name);
+    set_str(L, "side", g->sides[un->side].id);
+    set_str(L, "type", g->rules.types[un->type].id);
+    set_str(L, "quality", api_quality_names[un->quality]);
+    set_int(L, "sp", un->sp);
+    set_int(L, "sp_start", un->sp_start);
+    set_int(L, "cohesion", un->cohesion);
+    set_str(L, "status", un->status >= 0 && un->status < 4 ? api_status_names[un->status] : "?");
     if (un->status == UNIT_ON_MAP) {
-        push_hex(L, un->hex);
-        lua_setfield(L, -2, "at");
+        set_hex(L, "at", un->hex);
     }
     int l = game_leader_with(g, u);
     if (l >= 0) {
-        lua_pushstring(L, g->leaders[l].id);
-        lua_setfield(L, -2, "leader");
+        set_str(L, "leader", g->leaders[l].id);
     }
     return 1;
 }
@@ -477,14 +502,6 @@ static int l_leader_alive(lua_State *L)
 
 static const char *const column_states[4] = { "waiting", "marching", "besieging", "done" };
 
-static void push_side_or_nil(lua_State *L, const Game *g, int s)
-{
-    if (s >= 0 && s < g->nsides)
-        lua_pushstring(L, g->sides[s].id);
-    else
-        lua_pushnil(L);
-}
-
 static int l_contingent(lua_State *L)
 {
     Game *g = live_game(L, "contingent");
@@ -495,20 +512,13 @@ static int l_contingent(lua_State *L)
     }
     const Contingent *c = &g->siege.contingents[k];
     lua_createtable(L, 0, 6);
-    lua_pushstring(L, c->id);
-    lua_setfield(L, -2, "id");
-    lua_pushstring(L, c->name);
-    lua_setfield(L, -2, "name");
-    push_side_or_nil(L, g, c->side);
-    lua_setfield(L, -2, "side");
-    lua_pushstring(L, g->siege.places[c->home].id);
-    lua_setfield(L, -2, "home");
-    lua_pushinteger(L, c->loyalty);
-    lua_setfield(L, -2, "loyalty");
-    lua_pushinteger(L, c->anxiety);
-    lua_setfield(L, -2, "anxiety");
-    lua_pushboolean(L, c->departed);
-    lua_setfield(L, -2, "departed");
+    set_str(L, "id", c->id);
+    set_str(L, "name", c->name);
+    set_side(L, g, "side", c->side);
+    set_str(L, "home", g->siege.places[c->home].id);
+    set_int(L, "loyalty", c->loyalty);
+    set_int(L, "anxiety", c->anxiety);
+    set_bool(L, "departed", c->departed);
     return 1;
 }
 
@@ -522,18 +532,12 @@ static int l_theatre(lua_State *L)
     }
     const TheatrePlace *tp = &g->siege.places[p];
     lua_createtable(L, 0, 6);
-    lua_pushstring(L, tp->id);
-    lua_setfield(L, -2, "id");
-    lua_pushstring(L, tp->name);
-    lua_setfield(L, -2, "name");
-    push_side_or_nil(L, g, tp->owner);
-    lua_setfield(L, -2, "owner");
-    push_side_or_nil(L, g, tp->start_owner);
-    lua_setfield(L, -2, "start_owner");
-    lua_pushinteger(L, tp->besieged_turns);
-    lua_setfield(L, -2, "besieged_turns");
-    lua_pushboolean(L, tp->announced);
-    lua_setfield(L, -2, "announced");
+    set_str(L, "id", tp->id);
+    set_str(L, "name", tp->name);
+    set_side(L, g, "owner", tp->owner);
+    set_side(L, g, "start_owner", tp->start_owner);
+    set_int(L, "besieged_turns", tp->besieged_turns);
+    set_bool(L, "announced", tp->announced);
     return 1;
 }
 
@@ -548,24 +552,16 @@ static int l_column(lua_State *L)
     const Siege *s = &g->siege;
     const Column *col = &s->columns[c];
     lua_createtable(L, 0, 8);
-    lua_pushstring(L, col->id);
-    lua_setfield(L, -2, "id");
-    lua_pushstring(L, col->name);
-    lua_setfield(L, -2, "name");
-    push_side_or_nil(L, g, col->side);
-    lua_setfield(L, -2, "side");
-    lua_pushinteger(L, col->sp);
-    lua_setfield(L, -2, "sp");
-    lua_pushstring(L, s->places[col->at].id);
-    lua_setfield(L, -2, "at");
+    set_str(L, "id", col->id);
+    set_str(L, "name", col->name);
+    set_side(L, g, "side", col->side);
+    set_int(L, "sp", col->sp);
+    set_str(L, "at", s->places[col->at].id);
     if (col->dest >= 0) {
-        lua_pushstring(L, s->places[col->dest].id);
-        lua_setfield(L, -2, "dest");
+        set_str(L, "dest", s->places[col->dest].id);
     }
-    lua_pushstring(L, col->state >= 0 && col->state < 4 ? column_states[col->state] : "?");
-    lua_setfield(L, -2, "state");
-    lua_pushinteger(L, siege_column_eta(g, c));
-    lua_setfield(L, -2, "eta");
+    set_str(L, "state", col->state >= 0 && col->state < 4 ? column_states[col->state] : "?");
+    set_int(L, "eta", siege_column_eta(g, c));
     return 1;
 }
 
@@ -583,20 +579,13 @@ static int l_siege(lua_State *L)
     Game *g = live_game(L, "siege");
     const Siege *s = &g->siege;
     lua_createtable(L, 0, 6);
-    lua_pushstring(L, weather_name((Weather)s->weather));
-    lua_setfield(L, -2, "weather");
-    lua_pushboolean(L, s->fords_closed);
-    lua_setfield(L, -2, "fords_closed");
-    lua_pushinteger(L, s->civic_will);
-    lua_setfield(L, -2, "civic_will");
-    lua_pushboolean(L, s->surrendered);
-    lua_setfield(L, -2, "surrendered");
-    lua_pushinteger(L, s->departures);
-    lua_setfield(L, -2, "departures");
-    lua_pushboolean(L, s->historical);
-    lua_setfield(L, -2, "historical");
-    push_side_or_nil(L, g, g->town_side);
-    lua_setfield(L, -2, "town_side");
+    set_str(L, "weather", weather_name((Weather)s->weather));
+    set_bool(L, "fords_closed", s->fords_closed);
+    set_int(L, "civic_will", s->civic_will);
+    set_bool(L, "surrendered", s->surrendered);
+    set_int(L, "departures", s->departures);
+    set_bool(L, "historical", s->historical);
+    set_side(L, g, "town_side", g->town_side);
     return 1;
 }
 
@@ -700,42 +689,11 @@ void api_install(Sandbox *sb)
         lua_setglobal(L, api_decl_names[k]);
     }
     luaL_newlib(L, emesa_fns);
-    lua_pushstring(L, EMESA_VERSION);
-    lua_setfield(L, -2, "version");
+    set_str(L, "version", EMESA_VERSION);
     lua_setglobal(L, "emesa");
 }
 
 /* ---- dispatch ------------------------------------------------------------ */
-
-static void set_str(lua_State *L, const char *k, const char *v)
-{
-    lua_pushstring(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_int(lua_State *L, const char *k, lua_Integer v)
-{
-    lua_pushinteger(L, v);
-    lua_setfield(L, -2, k);
-}
-
-static void set_side(lua_State *L, const Game *g, const char *k, int s)
-{
-    if (s >= 0 && s < g->nsides)
-        set_str(L, k, g->sides[s].id);
-}
-
-static void set_unit(lua_State *L, const Game *g, const char *k, int u)
-{
-    if (u >= 0 && u < g->nunits)
-        set_str(L, k, g->units[u].id);
-}
-
-static void set_hex(lua_State *L, const char *k, Hex h)
-{
-    push_hex(L, h);
-    lua_setfield(L, -2, k);
-}
 
 void api_push_event(lua_State *L, const Game *g, const Event *e)
 {
