@@ -422,3 +422,18 @@ void ai_set_posture(AiPlayer *ai, AiPosture posture)
 }
 
 AiPosture ai_posture(const AiPlayer *ai) { return (AiPosture)ai->posture; }
+
+bool ai_is_town(const AiPlayer *ai, int i) { return i >= 0 && terrain_is_town((Terrain)ai->ter[i]); }
+
+int ai_town_place(const AiPlayer *ai)
+{
+    const Game *g = ai->wk;
+    if (g->town_place >= 0 && g->town_place < g->map.nplaces)
+        return ai_idx(ai, g->map.places[g->town_place].hex);
+    for (int p = 0; p < g->map.nplaces; p++) {
+        int i = ai_idx(ai, g->map.places[p].hex);
+        if (ai_is_town(ai, i))
+            return i;
+    }
+    return -1;
+}

@@ -74,6 +74,10 @@ struct AiPlayer {
 
 /* ---- ai.c: infrastructure ---- */
 int ai_idx(const AiPlayer *ai, Hex h);
+/* A city, wall or gate hex (i may be -1). */
+bool ai_is_town(const AiPlayer *ai, int i);
+/* Index of the town's own place (its heart), or -1. */
+int ai_town_place(const AiPlayer *ai);
 /* Counts work; false once this decision's budget is spent. */
 bool ai_spend(AiPlayer *ai, long n);
 /* Rebuilds the occupancy and ZOC grids of ai->wk for side. */

@@ -13,7 +13,6 @@ static Command order(int side, CmdType t, int arg, int arg2, int arg3)
     return c;
 }
 
-static bool is_town_idx(const AiPlayer *ai, int i) { return i >= 0 && terrain_is_town((Terrain)ai->ter[i]); }
 
 static int side_cv(const Game *g, int side, bool in_town_only)
 {
@@ -97,23 +96,12 @@ static void alerts(AiPlayer *ai)
     }
 }
 
-static bool glory_veto(const Game *g)
-{
-    int town = g->town_side;
-    if (g->sides[town].morale <= g->siege.rules.veto_morale)
-        return false;
-    for (int i = 0; i < g->nleaders; i++)
-        if (g->leaders[i].alive && g->leaders[i].side == town && (g->leaders[i].traits & TRAIT_GLORY_SEEKER))
-            return true;
-    return false;
-}
-
 static void terms(AiPlayer *ai)
 {
     Game *g = ai->wk;
     if (g->town_side < 0 || ai->side == g->town_side || g->siege.terms != TERMS_NONE)
         return;
-    if (ai->level >= 2 && glory_veto(g))
+    if (ai->level >= 2 && siege_veto_active(g, g->town_side))
         return;
     int roll = 7;
     int score = siege_surrender_score(g, TERMS_GENEROUS, &roll);
@@ -278,34 +266,11 @@ static void shut_gates(AiPlayer *ai)
 
 /* ---- positions ------------------------------------------------------ */
 
-static int town_place_idx(const AiPlayer *ai)
-{
-    const Game *g = ai->wk;
-    if (g->town_place >= 0 && g->town_place < g->map.nplaces)
-        return ai_idx(ai, g->map.places[g->town_place].hex);
-    for (int p = 0; p < g->map.nplaces; p++) {
-        int i = ai_idx(ai, g->map.places[p].hex);
-        if (is_town_idx(ai, i))
-            return i;
-    }
-    return -1;
-}
-
 static bool touches_town(const AiPlayer *ai, int i)
 {
     for (int d = 0; d < HEX_DIRS; d++) {
         int nb = ai->nb[i * HEX_DIRS + d];
-        if (nb >= 0 && is_town_idx(ai, nb))
-            return true;
-    }
-    return false;
-}
-
-static bool near_own_camp(const Game *g, int side, Hex h)
-{
-    for (int p = 0; p < g->map.nplaces; p++) {
-        const Place *pl = &g->map.places[p];
-        if (pl->camp && pl->owner == side && hex_distance(pl->hex, h) <= g->siege.rules.camp_radius)
+        if (nb >= 0 && ai_is_town(ai, nb))
             return true;
     }
     return false;
@@ -333,7 +298,7 @@ static bool enter_town(AiPlayer *ai, int u)
         gt->state = was;
         int best = -1;
         for (int i = 0; i < ai->n; i++)
-            if (ai->cost[i] >= 0 && is_town_idx(ai, i) && ai->friends[i] < g->rules.stack_limit &&
+            if (ai->cost[i] >= 0 && ai_is_town(ai, i) && ai->friends[i] < g->rules.stack_limit &&
                 (best < 0 || (!touches_town(ai, i) && touches_town(ai, best)) || ai->cost[i] < ai->cost[best]))
                 best = i;
         ai_grids(ai, ai->side);
@@ -354,12 +319,12 @@ static bool enter_town(AiPlayer *ai, int u)
 static void garrison_posts(AiPlayer *ai, const bool *reserved)
 {
     Game *g = ai->wk;
-    int place = town_place_idx(ai);
+    int place = ai_town_place(ai);
     /* Someone always stands on the town's heart. */
     if (place >= 0 && !ai->friends[place]) {
         int best = -1;
         for (int u = 0; u < g->nunits; u++) {
-            if (!movable(ai, u, reserved) || !is_town_idx(ai, ai_idx(ai, g->units[u].hex)))
+            if (!movable(ai, u, reserved) || !ai_is_town(ai, ai_idx(ai, g->units[u].hex)))
                 continue;
             if (best < 0 || combat_unit_cv(g, u) > combat_unit_cv(g, best))
                 best = u;
@@ -373,13 +338,13 @@ static void garrison_posts(AiPlayer *ai, const bool *reserved)
             continue;
         const Unit *x = &g->units[u];
         int here = ai_idx(ai, x->hex);
-        if (is_town_idx(ai, here)) {
+        if (ai_is_town(ai, here)) {
             /* Off a wall the enemy could storm at good odds. */
             if (ai->level >= 2 && touches_town(ai, here) && ai->threat[here] > 0) {
                 bool outside = false;
                 for (int d = 0; d < HEX_DIRS; d++) {
                     int nb = ai->nb[here * HEX_DIRS + d];
-                    outside |= nb >= 0 && !is_town_idx(ai, nb);
+                    outside |= nb >= 0 && !ai_is_town(ai, nb);
                 }
                 double ratio = ai->threat[here] / (combat_unit_cv(g, u) + 1);
                 if (outside && ratio >= (ai->level >= 3 ? 4.0 : 6.0))
@@ -402,7 +367,7 @@ enum { MAX_POSTS = 512 };
 static void blockade(AiPlayer *ai, const bool *reserved)
 {
     Game *g = ai->wk;
-    int place = town_place_idx(ai);
+    int place = ai_town_place(ai);
     int ng = g->ngates;
     /* A gate open to us, or our men already inside: make for the heart. */
     bool way_in = false;
@@ -411,7 +376,7 @@ static void blockade(AiPlayer *ai, const bool *reserved)
             way_in = true;
     for (int u = 0; u < g->nunits; u++)
         if (g->units[u].status == UNIT_ON_MAP && g->units[u].side == ai->side &&
-            is_town_idx(ai, ai_idx(ai, g->units[u].hex)))
+            ai_is_town(ai, ai_idx(ai, g->units[u].hex)))
             way_in = true;
     if (way_in && place >= 0) {
         for (int u = 0; u < g->nunits; u++) {
@@ -430,7 +395,7 @@ static void blockade(AiPlayer *ai, const bool *reserved)
     int posts[MAX_POSTS], post_gate[MAX_POSTS], np = 0;
     double post_score[MAX_POSTS];
     for (int i = 0; i < ai->n && np < MAX_POSTS; i++) {
-        if (is_town_idx(ai, i) || g->rules.move_cost[ai->ter[i]][MOVE_FOOT] < 0 || ai->enemy[i])
+        if (ai_is_town(ai, i) || g->rules.move_cost[ai->ter[i]][MOVE_FOOT] < 0 || ai->enemy[i])
             continue;
         if (ai->level >= 2 && touches_town(ai, i))
             continue;
@@ -443,7 +408,7 @@ static void blockade(AiPlayer *ai, const bool *reserved)
         double sc = -0.2 * d;
         if (ai->level >= 2) {
             sc += g->rules.defence_shift[ai->ter[i]] * 0.8;
-            if (near_own_camp(g, ai->side, ai->hexof[i]))
+            if (siege_in_camp(g, ai->side, ai->hexof[i]))
                 sc += 2;
         }
         posts[np] = i;
@@ -470,7 +435,7 @@ static void blockade(AiPlayer *ai, const bool *reserved)
     int order_u[MAX_UNITS], nu = 0;
     for (int u = 0; u < g->nunits; u++)
         if (g->units[u].status == UNIT_ON_MAP && g->units[u].side == ai->side &&
-            !is_town_idx(ai, ai_idx(ai, g->units[u].hex)))
+            !ai_is_town(ai, ai_idx(ai, g->units[u].hex)))
             order_u[nu++] = u;
     /* Strongest first (insertion sort keeps it stable). */
     for (int i = 1; i < nu; i++) {

@@ -18,7 +18,6 @@ static double own_weight(const AiPlayer *ai)
     return w[ai->level];
 }
 
-static bool is_town_idx(const AiPlayer *ai, int i) { return terrain_is_town((Terrain)ai->ter[i]); }
 
 static double unit_cv(const Game *g, int u)
 {
@@ -51,25 +50,12 @@ static double morale_worth(const AiPlayer *ai)
     return 1.0 + 8.0 / m;
 }
 
-static int town_place_idx(const AiPlayer *ai)
-{
-    const Game *g = ai->wk;
-    if (g->town_place >= 0 && g->town_place < g->map.nplaces)
-        return ai_idx(ai, g->map.places[g->town_place].hex);
-    for (int p = 0; p < g->map.nplaces; p++) {
-        int i = ai_idx(ai, g->map.places[p].hex);
-        if (i >= 0 && is_town_idx(ai, i))
-            return i;
-    }
-    return -1;
-}
-
 /* The garrison's unit on the town's heart stays there: an empty heart is
  * an open invitation. */
 static bool holds_heart(const AiPlayer *ai, int u)
 {
     const Game *g = ai->wk;
-    return ai->side == g->town_side && g->units[u].side == ai->side && ai_idx(ai, g->units[u].hex) == town_place_idx(ai);
+    return ai->side == g->town_side && g->units[u].side == ai->side && ai_idx(ai, g->units[u].hex) == ai_town_place(ai);
 }
 
 static int nearest_gate(const AiPlayer *ai, Hex h, bool open_only)
@@ -147,8 +133,8 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
             horse_near = true;
     }
     int tidx = ai_idx(ai, target);
-    bool assault = tidx >= 0 && is_town_idx(ai, tidx) && ai->side != g->town_side;
-    bool takes_town = assault && tidx == town_place_idx(ai);
+    bool assault = tidx >= 0 && ai_is_town(ai, tidx) && ai->side != g->town_side;
+    bool takes_town = assault && tidx == ai_town_place(ai);
     const Unit *lead = &g->units[att[0]];
     double lworth = ai_sp_worth(g, att[0]);
     bool lead_leader = game_leader_with(g, att[0]) >= 0;
@@ -338,7 +324,7 @@ static bool outmatched(AiPlayer *ai, const int *att, const int *at, int natt, do
     double force = 0, worst = 0;
     bool outside = false, leaves = siege_opening;
     for (int i = 0; i < natt; i++) {
-        if (is_town_idx(ai, at[i]))
+        if (ai_is_town(ai, at[i]))
             continue;
         outside = true;
         leaves |= from_town[att[i]];
@@ -356,7 +342,7 @@ static bool outmatched(AiPlayer *ai, const int *att, const int *at, int natt, do
             continue;
         bool in = false, isatt = false;
         for (int i = 0; i < natt; i++) {
-            in |= !is_town_idx(ai, at[i]) && ai_idx(ai, x->hex) == at[i];
+            in |= !ai_is_town(ai, at[i]) && ai_idx(ai, x->hex) == at[i];
             isatt |= att[i] == u;
         }
         if (in && !isatt)
@@ -417,7 +403,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
     /* Who stands inside the walls before anyone moves. */
     bool from_town[MAX_UNITS];
     for (int u = 0; u < g->nunits && u < MAX_UNITS; u++)
-        from_town[u] = g->units[u].status == UNIT_ON_MAP && is_town_idx(ai, ai_idx(ai, g->units[u].hex));
+        from_town[u] = g->units[u].status == UNIT_ON_MAP && ai_is_town(ai, ai_idx(ai, g->units[u].hex));
     int maxatt = ai->level == 1 ? 2 : CMD_MAX_UNITS;
     int room = gate >= 0 ? gate_room(g, gate) : 0;
     AiAttack best = {0};
@@ -457,7 +443,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                 int from = ai_idx(ai, x->hex);
                 if (sl->at != from && ai->friends[sl->at] + here >= g->rules.stack_limit)
                     continue;
-                bool through = gate >= 0 && is_town_idx(ai, from) && !is_town_idx(ai, sl->at);
+                bool through = gate >= 0 && ai_is_town(ai, from) && !ai_is_town(ai, sl->at);
                 if (through && passed + x->sp > room)
                     continue;
                 if (!ai_spend(ai, 1))
@@ -495,7 +481,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
             const AiSlot *sl = &ai->slots[bs];
             Unit *x = &g->units[sl->unit];
             int from = ai_idx(ai, x->hex);
-            if (gate >= 0 && is_town_idx(ai, from) && !is_town_idx(ai, sl->at))
+            if (gate >= 0 && ai_is_town(ai, from) && !ai_is_town(ai, sl->at))
                 passed += x->sp;
             saved[cur.natt] = x->hex;
             used_at[cur.natt] = sl->at;
@@ -626,7 +612,7 @@ static double safety(AiPlayer *ai, int u, int idx)
     double s = -ai->threat[idx] / cv * 3.0;
     if (ai->zoc[idx])
         s -= 2;
-    if (ai->side == g->town_side && is_town_idx(ai, idx))
+    if (ai->side == g->town_side && ai_is_town(ai, idx))
         s += 4;
     else if (ai->side == g->town_side && g->ngates > 0) {
         int k = nearest_gate(ai, ai->hexof[idx], false);
@@ -696,7 +682,7 @@ static bool wants_out(AiPlayer *ai, int u)
         return false;
     if (x->cohesion <= g->rules.shaken_at)
         return contact || ratio > 0.5;
-    bool walls = is_town_idx(ai, here) && ai->side == g->town_side;
+    bool walls = ai_is_town(ai, here) && ai->side == g->town_side;
     if (walls)
         return false; /* the walls are the safe place */
     /* A leader is not left where the enemy is much the stronger. */
@@ -749,13 +735,13 @@ static void come_home(AiPlayer *ai)
     for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
         const Unit *x = &g->units[u];
         if (x->status != UNIT_ON_MAP || x->side != ai->side || x->mp <= 0 || x->attacked ||
-            is_town_idx(ai, ai_idx(ai, x->hex)))
+            ai_is_town(ai, ai_idx(ai, x->hex)))
             continue;
         ai_grids(ai, ai->side);
         ai_flood(ai, u, x->mp, true, ai->cost, NULL);
         int best = -1;
         for (int i = 0; i < ai->n; i++)
-            if (ai->cost[i] >= 0 && is_town_idx(ai, i) && ai->friends[i] < g->rules.stack_limit &&
+            if (ai->cost[i] >= 0 && ai_is_town(ai, i) && ai->friends[i] < g->rules.stack_limit &&
                 (best < 0 || ai->cost[i] < ai->cost[best]))
                 best = i;
         if (best >= 0) {
@@ -802,7 +788,7 @@ static void approach(AiPlayer *ai)
             if (y->status != UNIT_ON_MAP || y->side == ai->side || !game_unit_visible(g, e, ai->side))
                 continue;
             int ei = ai_idx(ai, y->hex);
-            if (is_town_idx(ai, ei))
+            if (ai_is_town(ai, ei))
                 continue;
             int d = hex_distance(x->hex, y->hex);
             if (d <= 8 && (goal < 0 || d < bd)) {

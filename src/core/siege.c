@@ -194,11 +194,11 @@ void siege_turn_weather(Game *g)
     game_emit(g, &e);
 }
 
-static bool near_own_camp(const Game *g, const Unit *u)
+bool siege_in_camp(const Game *g, int side, Hex h)
 {
     for (int p = 0; p < g->map.nplaces; p++) {
         const Place *pl = &g->map.places[p];
-        if (pl->camp && pl->owner == u->side && hex_distance(pl->hex, u->hex) <= g->siege.rules.camp_radius)
+        if (pl->camp && pl->owner == side && hex_distance(pl->hex, h) <= g->siege.rules.camp_radius)
             return true;
     }
     return false;
@@ -217,7 +217,7 @@ static void exposure(Game *g)
         if (u->status != UNIT_ON_MAP || terrain_is_town(map_terrain(&g->map, u->hex)))
             continue;
         int sector = siege_sector_of(g, u->hex);
-        bool tents = near_own_camp(g, u) && !(sector >= 0 && s->gate_alert[sector] && u->side != g->town_side);
+        bool tents = siege_in_camp(g, u->side, u->hex) && !(sector >= 0 && s->gate_alert[sector] && u->side != g->town_side);
         int coh = 0, sp = 0;
         if (s->weather == WX_FROST) {
             coh = tents ? 1 : 2;
@@ -361,7 +361,7 @@ void siege_begin_game(Game *g)
 
 /* ---- surrender and betrayal -------------------------------------------- */
 
-static bool glory_veto(const Game *g, int side)
+bool siege_veto_active(const Game *g, int side)
 {
     if (g->sides[side].morale <= g->siege.rules.veto_morale)
         return false;
@@ -434,7 +434,7 @@ static void surrender_check(Game *g)
     int roll = rng_roll(&g->rng, 6) + rng_roll(&g->rng, 6);
     int score = siege_surrender_score(g, s->terms, &roll);
     if (score >= s->rules.surrender_target) {
-        if (glory_veto(g, town)) {
+        if (siege_veto_active(g, town)) {
             siege_say(g, EV_SURRENDER, town, "surrender refused: the council would accept the %s terms (%d vs %d), but the commander vetoes",
                 kind, score, s->rules.surrender_target);
         } else {

@@ -181,6 +181,11 @@ int siege_food_days(const Game *g, int side);
 /* The gate whose sector covers hex h (nearest gate within sector_radius),
  * or -1. */
 int siege_sector_of(const Game *g, Hex h);
+/* A glory-seeking commander of side, alive, vetoes surrender while its
+ * army's morale is above veto_morale. */
+bool siege_veto_active(const Game *g, int side);
+/* Hex h is within camp_radius of one of side's camps (tents, not the open). */
+bool siege_in_camp(const Game *g, int side, Hex h);
 /* The surrender score [2.11] for the town if terms were offered now with
  * the given 2d6 roll (*roll): compare with rules.surrender_target. */
 int siege_surrender_score(const Game *g, int terms, int *roll);
