@@ -188,9 +188,5 @@ int main(void)
     tcase_add_test(tc, results_table);
     tcase_add_test(tc, surrounded_unit_destroyed_on_retreat);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run(s);
 }

@@ -10,6 +10,7 @@
 #include "data/chronicle.h"
 #include "data/scenario.h"
 #include "data/session.h"
+#include "testutil.h"
 
 /* A small valid scenario; tests append lines from line 12 on. */
 static const char BASE[] =
@@ -713,9 +714,5 @@ static Suite *data_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(data_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run(data_suite());
 }

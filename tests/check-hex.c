@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/hex.h"
+#include "testutil.h"
 
 static Hex off(int c, int r) { return hex_from_offset(c, r); }
 
@@ -116,9 +117,5 @@ int main(void)
     tcase_add_test(tc, lines);
     tcase_add_test(tc, parse_and_format);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run(s);
 }

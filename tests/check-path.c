@@ -152,9 +152,5 @@ int main(void)
     tcase_add_test(tc, leaving_zoc_costs_extra_unless_light_cavalry);
     tcase_add_test(tc, walls_gates_river_and_stacking);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run(s);
 }

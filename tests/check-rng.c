@@ -2,6 +2,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include "core/rng.h"
+#include "testutil.h"
 
 START_TEST(known_sequence)
 {
@@ -72,9 +73,5 @@ int main(void)
     tcase_add_test(tc, streams_independent);
     tcase_add_test(tc, rolls_in_range_and_fair);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run(s);
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "data/save.h"
 #include "data/session.h"
+#include "testutil.h"
 
 /* ---- fixtures ------------------------------------------------------------- */
 
@@ -748,9 +749,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *r = srunner_create(suite());
-    srunner_run_all(r, CK_NORMAL);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run(suite());
 }

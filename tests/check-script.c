@@ -12,6 +12,7 @@
 #include "core/rng.h"
 #include "script/api.h"
 #include "script/sandbox.h"
+#include "testutil.h"
 
 static Sandbox *sb;
 
@@ -330,9 +331,5 @@ static Suite *script_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(script_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run(script_suite());
 }

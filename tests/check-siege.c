@@ -481,9 +481,5 @@ int main(void)
     tcase_add_test(tc, weather_rolls_and_frost_exposure);
     tcase_add_test(tc, relief_rumour_confirm_and_morale);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run(s);
 }

@@ -16,6 +16,7 @@
 #include "ui/uiapp.h"
 #include "../tools/bench/demo-theatre.h"
 #include "../tools/bench/demo-save.h"
+#include "testutil.h"
 
 enum { W = 1280, H = 800 };
 
@@ -1014,9 +1015,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run(suite());
 }

@@ -59,3 +59,12 @@ int tu_cmd(Game *g, const char *text, char *why, size_t n)
         return 0;
     return cmd_apply(g, &c, why, n) ? 1 : 0;
 }
+
+int tu_run(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

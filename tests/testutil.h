@@ -1,5 +1,6 @@
 /* testutil.h - small fixtures shared by the unit tests. */
 #pragma once
+#include <check.h>
 #include "core/game.h"
 
 /* A 12x10 open map with two sides ("north" id 0, "south" id 1), no units,
@@ -13,3 +14,6 @@ void tu_terrain(Game *g, int col, int row, Terrain t);
 void tu_start(Game *g);
 /* Applies a command given in text form; returns 1 if accepted. */
 int tu_cmd(Game *g, const char *text, char *why, size_t n);
+/* Runs the suite and returns the process exit status (Check's summary
+ * line is printed on the way). */
+int tu_run(Suite *s);
