@@ -103,14 +103,7 @@ static void terms(AiPlayer *ai)
         return;
     if (ai->level >= 2 && siege_veto_active(g, g->town_side))
         return;
-    int roll = 7;
-    int score = siege_surrender_score(g, TERMS_GENEROUS, &roll);
-    int need = g->siege.rules.surrender_target - (score - 7); /* 2d6 must reach this */
-    /* Ways out of 36 for 2d6 >= need. */
-    int ways = 0;
-    for (int a = 1; a <= 6; a++)
-        for (int b = 1; b <= 6; b++)
-            ways += a + b >= need;
+    int ways = siege_terms_ways(g, TERMS_GENEROUS); /* of 36 */
     if (ways == 0 || (ai->level == 1 && ways < 6))
         return;
     Command c = order(ai->side, CMD_OFFER_TERMS, TERMS_GENEROUS, 0, 0);

@@ -405,6 +405,17 @@ int siege_surrender_score(const Game *g, int terms, int *roll_out)
            2 * s->side[town].relief_hope;
 }
 
+int siege_terms_ways(const Game *g, int terms)
+{
+    int zero = 0;
+    int need = g->siege.rules.surrender_target - siege_surrender_score(g, terms, &zero);
+    int ways = 0;
+    for (int a = 1; a <= 6; a++)
+        for (int b = 1; b <= 6; b++)
+            ways += a + b >= need;
+    return ways;
+}
+
 bool siege_town_defiant(const Game *g)
 {
     int town = g->town_side;

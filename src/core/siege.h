@@ -189,6 +189,10 @@ bool siege_in_camp(const Game *g, int side, Hex h);
 /* The surrender score [2.11] for the town if terms were offered now with
  * the given 2d6 roll (*roll): compare with rules.surrender_target. */
 int siege_surrender_score(const Game *g, int terms, int *roll);
+/* Of the 36 rolls of 2d6, how many would reach surrender_target if terms
+ * were weighed now (the score alone: siege_town_defiant and
+ * siege_veto_active are separate refusals). */
+int siege_terms_ways(const Game *g, int terms);
 /* A town that is fed and in good heart does not treat at all. */
 bool siege_town_defiant(const Game *g);
 /* Turns until column c arrives at its destination at its pace (-1 if it

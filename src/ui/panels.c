@@ -115,15 +115,6 @@ static void give(UiApp *a, int type, int arg, int arg2)
 }
 
 /* P(2d6 >= k) in per cent. */
-static int chance_2d6(int k)
-{
-    int hits = 0;
-    for (int i = 1; i <= 6; i++)
-        for (int j = 1; j <= 6; j++)
-            hits += i + j >= k;
-    return hits * 100 / 36;
-}
-
 static const char *weather_word(int w)
 {
     switch (w) {
@@ -361,7 +352,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
                                    "Offer %s terms: at the end of the turn the town weighs them on 2d6 (now about %d %% to "
                                    "accept; %d or more is needed with modifiers %+d). Hunger, low morale and no hope of "
                                    "relief make it likelier; a glory-seeking commander may veto.",
-                                   k == 0 ? "generous" : "harsh", chance_2d6(s->rules.surrender_target - mods),
+                                   k == 0 ? "generous" : "harsh", siege_terms_ways(g, terms) * 100 / 36,
                                    s->rules.surrender_target, mods);
                 }
             }
