@@ -345,3 +345,17 @@ int bd_line_of(Build *b, size_t off)
     return lo;
 }
 
+
+void bd_int_fields(Build *b, int t, const BdIntField *f, size_t n, void *base, const char *const *tables)
+{
+    const char *keys[128];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 120; i++)
+        keys[k++] = f[i].key;
+    for (size_t i = 0; tables[i] && k < 127; i++)
+        keys[k++] = tables[i];
+    keys[k] = NULL;
+    bd_check_keys(b, t, keys);
+    for (size_t i = 0; i < n; i++)
+        bd_num_field(b, t, f[i].key, false, f[i].lo, f[i].hi, (int *)((char *)base + f[i].off));
+}

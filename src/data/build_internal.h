@@ -35,6 +35,17 @@ bool bd_hex_field(Build *b, int t, const char *key, bool required, Hex *out);
 bool bd_side_field(Build *b, int t, const char *key, bool required, int *out);
 /* Reports every key of t not in the NULL-terminated list. */
 void bd_check_keys(Build *b, int t, const char *const *keys);
+
+/* A whole-number field of a rules struct, by name, with its range. */
+typedef struct BdIntField {
+    const char *key;
+    size_t off;
+    int lo, hi;
+} BdIntField;
+/* Checks table t's keys against the int fields plus `tables` (the keys
+ * the caller reads itself, NULL-terminated) and reads every int field
+ * present into the struct at base. */
+void bd_int_fields(Build *b, int t, const BdIntField *f, size_t n, void *base, const char *const *tables);
 bool bd_find_text(Build *b, const char *text, size_t n, size_t *pos);
 int bd_line_of(Build *b, size_t off);
 

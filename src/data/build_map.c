@@ -24,11 +24,7 @@ static const struct {
 
 /* ---- rules ---------------------------------------------------------------------- */
 
-static const struct {
-    const char *key;
-    size_t off;
-    int lo, hi;
-} rule_ints[] = {
+static const BdIntField rule_ints[] = {
 #define R(f, lo, hi) { #f, offsetof(Rules, f), lo, hi }
     R(zoc_leave_cost, 0, 40),       R(siege_mp_mult, 1, 20),       R(stack_limit, 1, 16),
     R(shift_flank, 0, 9),           R(shift_rear, 0, 9),           R(shift_charge, 0, 9),
@@ -175,21 +171,8 @@ void bd_rules(Build *b, int t)
 {
     lua_State *L = b->L;
     Rules *r = &b->g->rules;
-    const char *keys[sizeof rule_ints / sizeof *rule_ints + 8];
-    size_t k = 0;
-    for (size_t i = 0; i < sizeof rule_ints / sizeof *rule_ints; i++)
-        keys[k++] = rule_ints[i].key;
-    keys[k++] = "move_cost";
-    keys[k++] = "terrain";
-    keys[k++] = "unit_types";
-    keys[k++] = "quality";
-    keys[k++] = "odds";
-    keys[k] = NULL;
-    bd_check_keys(b, t, keys);
-    for (size_t i = 0; i < sizeof rule_ints / sizeof *rule_ints; i++)
-        bd_num_field(b, t, rule_ints[i].key, false, rule_ints[i].lo, rule_ints[i].hi,
-                  (int *)((char *)r + rule_ints[i].off));
-    static const char *const tables[] = { "move_cost", "terrain", "unit_types", "quality", "odds" };
+    static const char *const tables[] = { "move_cost", "terrain", "unit_types", "quality", "odds", NULL };
+    bd_int_fields(b, t, rule_ints, sizeof rule_ints / sizeof *rule_ints, r, tables);
     for (int i = 0; i < 5; i++) {
         int ty = bd_get(b, t, tables[i]);
         int v = lua_gettop(L);

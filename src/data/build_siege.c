@@ -15,11 +15,7 @@
 
 /* ---- siege { } ---------------------------------------------------------------- */
 
-static const struct {
-    const char *key;
-    size_t off;
-    int lo, hi;
-} siege_ints[] = {
+static const BdIntField siege_ints[] = {
 #define R(f, lo, hi) { #f, offsetof(SiegeRules, f), lo, hi }
     R(ford_closed_max, 0, 10),      R(camp_radius, 0, 20),          R(gate_throughput, 1, 1000),
     R(shift_surprise, 0, 9),        R(sector_radius, 0, 20),        R(half_grace_turns, 0, 100),
@@ -85,21 +81,9 @@ static void siege_rules(Build *b, int t)
 {
     lua_State *L = b->L;
     SiegeRules *r = &b->g->siege.rules;
-    const char *keys[sizeof siege_ints / sizeof *siege_ints + 8];
-    size_t k = 0;
-    for (size_t i = 0; i < sizeof siege_ints / sizeof *siege_ints; i++)
-        keys[k++] = siege_ints[i].key;
-    keys[k++] = "weather_winter";
-    keys[k++] = "weather_other";
-    keys[k++] = "winter_months";
-    keys[k++] = "consumption_pct";
-    keys[k++] = "terms_bonus";
-    keys[k++] = "pace_km";
-    keys[k] = NULL;
-    bd_check_keys(b, t, keys);
-    for (size_t i = 0; i < sizeof siege_ints / sizeof *siege_ints; i++)
-        bd_num_field(b, t, siege_ints[i].key, false, siege_ints[i].lo, siege_ints[i].hi,
-                     (int *)((char *)r + siege_ints[i].off));
+    static const char *const tables[] = { "weather_winter", "weather_other", "winter_months", "consumption_pct",
+                                          "terms_bonus", "pace_km", NULL };
+    bd_int_fields(b, t, siege_ints, sizeof siege_ints / sizeof *siege_ints, r, tables);
     if (r->news_delay_min > r->news_delay_max)
         bd_problem(b, "news_delay_max", "must be at least news_delay_min (%d)", r->news_delay_min);
     weather_table(b, t, "weather_winter", r->weather_winter);
