@@ -76,19 +76,7 @@ static int nearest_gate(const AiPlayer *ai, Hex h, bool open_only)
 
 int ai_surprise_shift(const Game *g, int side, Hex from, Hex target)
 {
-    const Siege *s = &g->siege;
-    if (side != g->town_side || terrain_is_town(map_terrain(&g->map, target)))
-        return 0;
-    if (!terrain_is_town(map_terrain(&g->map, from)) && siege_sector_of(g, from) < 0)
-        return 0; /* not a sally: a field battle */
-    int sector = siege_sector_of(g, target);
-    if (sector < 0 || s->gate_alert[sector])
-        return 0;
-    int shift = s->rules.shift_surprise;
-    for (int i = 0; i < g->nleaders; i++)
-        if (g->leaders[i].alive && g->leaders[i].side == side && (g->leaders[i].traits & TRAIT_GLORY_SEEKER))
-            return shift + 1;
-    return shift;
+    return siege_is_sally(g, side, from, target) ? siege_sally_surprise(g, side, target) : 0;
 }
 
 static bool can_retreat(const Game *g, int u)

@@ -426,8 +426,7 @@ bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
             Terrain tt = map_terrain(&g->map, c->to);
             /* A sally: the town's holder attacks outside the walls from the
              * town or within a gate sector of it. */
-            bool sally = u->side == g->town_side && !terrain_is_town(tt) &&
-                         (terrain_is_town(map_terrain(&g->map, u->hex)) || siege_sector_of(g, u->hex) >= 0);
+            bool sally = siege_is_sally(g, u->side, u->hex, c->to);
             bool assault = u->side != g->town_side && terrain_is_town(tt);
             int gi = siege_sector_of(g, sally ? c->to : u->hex);
             if (sally)

@@ -517,6 +517,12 @@ void siege_new_impulse(Game *g)
         g->siege.gate_passed[i] = 0;
 }
 
+bool siege_is_sally(const Game *g, int side, Hex from, Hex target)
+{
+    return side == g->town_side && !terrain_is_town(map_terrain(&g->map, target)) &&
+           (terrain_is_town(map_terrain(&g->map, from)) || siege_sector_of(g, from) >= 0);
+}
+
 /* Surprise: the town's units in the first two impulses of a sally, against
  * a gate sector whose besiegers are not on alert. */
 int siege_attack_shift(const Game *g, int side, Hex target)
@@ -524,6 +530,12 @@ int siege_attack_shift(const Game *g, int side, Hex target)
     const Siege *s = &g->siege;
     if (g->mode != MODE_BATTLE || s->battle_kind != 1 || side != g->town_side || g->impulse > 2)
         return 0;
+    return siege_sally_surprise(g, side, target);
+}
+
+int siege_sally_surprise(const Game *g, int side, Hex target)
+{
+    const Siege *s = &g->siege;
     int sector = siege_sector_of(g, target);
     if (sector < 0 || s->gate_alert[sector])
         return 0;

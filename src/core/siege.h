@@ -189,6 +189,12 @@ bool siege_in_camp(const Game *g, int side, Hex h);
 /* The surrender score [2.11] for the town if terms were offered now with
  * the given 2d6 roll (*roll): compare with rules.surrender_target. */
 int siege_surrender_score(const Game *g, int terms, int *roll);
+/* Would an attack by side from `from` on `target` be a sally: the town's
+ * holder striking outside the walls from the town or a gate sector? */
+bool siege_is_sally(const Game *g, int side, Hex from, Hex target);
+/* Column shifts of surprise a sally against target would get: the
+ * sector's camp not on alert, +1 for a glory-seeker (0 otherwise). */
+int siege_sally_surprise(const Game *g, int side, Hex target);
 /* Of the 36 rolls of 2d6, how many would reach surrender_target if terms
  * were weighed now (the score alone: siege_town_defiant and
  * siege_veto_active are separate refusals). */
