@@ -153,6 +153,24 @@ START_TEST(victory_needs_every_test)
 }
 END_TEST
 
+START_TEST(line_of_sight)
+{
+    /* The straight line (2,1)-(2,5) passes (2,2), (2,3), (2,4). */
+    Game *g = tu_game(1);
+    ck_assert(game_los(g, off(2, 1), off(2, 5)));
+    tu_terrain(g, 3, 3, TER_ORCHARD);     /* beside the line */
+    ck_assert(game_los(g, off(2, 1), off(2, 5)));
+    tu_terrain(g, 2, 3, TER_ORCHARD);     /* on it */
+    ck_assert(!game_los(g, off(2, 1), off(2, 5)));
+    ck_assert(game_los(g, off(2, 1), off(2, 3))); /* the ends never block */
+    tu_terrain(g, 2, 1, TER_HILL);        /* from the tell, over the trees */
+    ck_assert(game_los(g, off(2, 1), off(2, 5)));
+    tu_terrain(g, 2, 4, TER_HILL);        /* but not through another height */
+    ck_assert(!game_los(g, off(2, 1), off(2, 5)));
+    game_free(g);
+}
+END_TEST
+
 START_TEST(event_lines_begin_with_turn)
 {
     Game *g = tu_game(1);
@@ -202,6 +220,7 @@ int main(void)
     tcase_add_test(tc, julian_dates);
     tcase_add_test(tc, victory_in_listed_order);
     tcase_add_test(tc, victory_needs_every_test);
+    tcase_add_test(tc, line_of_sight);
     tcase_add_test(tc, event_lines_begin_with_turn);
     tcase_add_test(tc, reinforcement_arrives_with_fallback);
     suite_add_tcase(s, tc);
