@@ -34,24 +34,34 @@ static void rations(AiPlayer *ai)
     int side = ai->side;
     const Siege *s = &g->siege;
     const SiegeSide *ss = &s->side[side];
-    if (siege_food_days(g, side) >= 999 || ss->rations == RATION_EXPEL)
+    if (ss->rations == RATION_EXPEL)
         return;
-    int turns_left = g->max_turns - g->turn + 1;
-    int per_turn_full = g->rules.days_per_turn * s->rules.consumption_pct[RATION_FULL] / 100;
-    int need_full = turns_left * per_turn_full;
+    /* Core says how long the stores last at each ration, with the
+     * foraging of the season: stretch them only when full rations would
+     * not reach the end. */
     bool town = side == g->town_side;
+    int left = g->max_turns - g->turn + 1;
+    /* A town still fed at the end need not treat: a careful holder keeps
+     * the days that make it so (siege_town_defiant). */
+    if (town && ai->level >= 2)
+        left += 2;
+    int full = siege_food_turns(g, side, RATION_FULL, left);
     int want = RATION_FULL;
-    if (ai->level == 1) {
-        want = ss->food * 2 < need_full ? RATION_HALF : RATION_FULL;
-    } else if (ss->food < need_full) {
-        int need_expel = turns_left * g->rules.days_per_turn * s->rules.consumption_pct[RATION_EXPEL] / 100;
-        bool will_spare = !town || s->civic_will - 1 > s->rules.betrayal_will;
-        if (town && ss->food >= need_expel && s->civic_will - s->rules.expel_will > s->rules.betrayal_will + 1)
-            want = RATION_EXPEL;
-        else if (will_spare && (ai->level >= 3 ? ss->half_turns < s->rules.half_grace_turns + 3 : true))
-            want = RATION_HALF;
-        else if (ai->level >= 3 && ss->food < per_turn_full)
-            want = RATION_HALF; /* nothing left to stretch: at least stretch it */
+    if (full < left) {
+        if (ai->level == 1) {
+            /* A beginner stretches the food only when it is nearly gone. */
+            want = full * 2 < left ? RATION_HALF : RATION_FULL;
+        } else {
+            bool will_spare = !town || s->civic_will - 1 > s->rules.betrayal_will;
+            bool expel_ok = town && siege_food_turns(g, side, RATION_EXPEL, left) > full &&
+                            s->civic_will - s->rules.expel_will > s->rules.betrayal_will;
+            if (expel_ok && (!will_spare || siege_food_turns(g, side, RATION_HALF, left) < left))
+                want = RATION_EXPEL;
+            else if (will_spare)
+                want = RATION_HALF;
+            else if (ai->level >= 3 && full == 0)
+                want = RATION_HALF; /* nothing left to stretch: at least stretch it */
+        }
     }
     if (want != ss->rations) {
         Command c = order(side, CMD_RATIONS, want, 0, 0);
@@ -101,10 +111,15 @@ static void terms(AiPlayer *ai)
     Game *g = ai->wk;
     if (g->town_side < 0 || ai->side == g->town_side || g->siege.terms != TERMS_NONE)
         return;
+    /* A fed town in good heart refuses outright, and every refusal
+     * stiffens it: offer only when the rules give the offer a chance. */
+    if (siege_town_defiant(g))
+        return;
     if (ai->level >= 2 && siege_veto_active(g, g->town_side))
         return;
     int ways = siege_terms_ways(g, TERMS_GENEROUS); /* of 36 */
-    if (ways == 0 || (ai->level == 1 && ways < 6))
+    static const int least[AI_LEVEL_MAX + 1] = {0, 6, 6, 4};
+    if (ways < least[ai->level])
         return;
     Command c = order(ai->side, CMD_OFFER_TERMS, TERMS_GENEROUS, 0, 0);
     ai_step(ai, &c);
@@ -565,6 +580,83 @@ static void field_posts(AiPlayer *ai, const bool *reserved)
 
 /* ---- the siege phase ------------------------------------------------- */
 
+/* Combat value of the steadiest units of the garrison near gate k, as
+ * many as make up sp strength points: what a sally there could be. */
+static double sally_force(const AiPlayer *ai, int k, int sp)
+{
+    const Game *g = ai->wk;
+    bool used[MAX_UNITS] = {false};
+    double cv = 0;
+    for (int left = sp; left > 0;) {
+        int best = -1, bcv = 0;
+        for (int u = 0; u < g->nunits && u < MAX_UNITS; u++) {
+            const Unit *x = &g->units[u];
+            if (used[u] || x->status != UNIT_ON_MAP || x->side != ai->side || x->cohesion <= g->rules.shaken_at ||
+                !ai_is_town(ai, ai_idx(ai, x->hex)) || hex_distance(x->hex, g->gates[k].hex) > 4)
+                continue;
+            int c = combat_unit_cv(g, u);
+            if (c > bcv) {
+                bcv = c;
+                best = u;
+            }
+        }
+        if (best < 0)
+            break;
+        used[best] = true;
+        cv += bcv;
+        left -= g->units[best].sp;
+    }
+    return cv;
+}
+
+/* A garrison at the end of its tether: food for less than two turns and
+ * no relief to wait for. Then a sally is the last throw. */
+static bool garrison_desperate(const Game *g, int side)
+{
+    const SiegeSide *ss = &g->siege.side[side];
+    return ss->shortfall_turns > 0 || siege_food_days(g, side) < 2 * g->rules.days_per_turn;
+}
+
+/* The commander's judgement of a sally by gate k, before the tactics:
+ * the garrison goes out when the day favours it - cold or frost, when
+ * the besiegers suffer in the open, as Heraclius ordered [A: TB], or a
+ * camp caught off its guard - when it is not outmatched before that gate,
+ * and when its army's heart can stand a repulse; or when it is desperate.
+ * Otherwise it holds the walls. A plan to strike (the chronicle) decides
+ * for it. Level 1 does not count the enemy before the gate. */
+static bool sally_judged(AiPlayer *ai, int k)
+{
+    const Game *g = ai->wk;
+    if (ai->posture == AI_POSTURE_ATTACK)
+        return true;
+    int side = ai->side;
+    int treat = g->rules.morale_max * g->siege.rules.defiant_morale_pct / 100;
+    int margin = g->sides[side].morale - treat;
+    bool desperate = garrison_desperate(g, side);
+    if (desperate)
+        return true;
+    if (margin < (ai->level >= 3 ? 3 : 4))
+        return false;
+    const Siege *s = &g->siege;
+    bool cold = s->weather == WX_COLD || s->weather == WX_FROST;
+    bool surprise = siege_sally_surprise(g, side, g->gates[k].hex) > 0;
+    if (!cold && !surprise)
+        return false;
+    if (ai->level == 1)
+        return true; /* a beginner does not count the enemy before the gate */
+    /* What can go out (two impulses through the gate) against what can
+     * strike the ground before the gate in one. */
+    Hex at = g->gates[k].hex;
+    double ours = sally_force(ai, k, 2 * s->rules.gate_throughput), theirs = 0;
+    for (int i = 0; i < ai->n; i++)
+        if (!ai_is_town(ai, i) && hex_distance(ai->hexof[i], at) <= 2 && ai->threat[i] > theirs)
+            theirs = ai->threat[i];
+    double need = ai->level >= 3 ? 0.8 : 1.0;
+    if (cold && surprise)
+        need *= 0.75;
+    return ours >= need * theirs;
+}
+
 static bool opening_attack(AiPlayer *ai, AiAttack *best)
 {
     Game *g = ai->wk;
@@ -573,8 +665,14 @@ static bool opening_attack(AiPlayer *ai, AiAttack *best)
     ai_threat(ai);
     AiAttack a;
     if (ai_best_attack(ai, true, -1, &a)) {
-        *best = a;
-        found = true;
+        /* From the walls or a gate onto the field is a sally too. */
+        Hex th = ai->hexof[a.target];
+        int k = siege_sector_of(g, th);
+        bool sally = ai->side == g->town_side && !ai_is_town(ai, a.target);
+        if (!sally || (k >= 0 ? sally_judged(ai, k) : garrison_desperate(g, ai->side))) {
+            *best = a;
+            found = true;
+        }
     }
     if (ai->side != g->town_side)
         return found;
@@ -582,6 +680,8 @@ static bool opening_attack(AiPlayer *ai, AiAttack *best)
     for (int k = 0; k < g->ngates && !ai->out_of_budget; k++) {
         Gate *gt = &g->gates[k];
         if (gt->state != GATE_SHUT || game_enemy_at(g, gt->hex, ai->side))
+            continue;
+        if (!sally_judged(ai, k))
             continue;
         gt->state = GATE_OPEN;
         ai_grids(ai, ai->side);

@@ -35,6 +35,13 @@ static int morale_margin(const Game *g, int side)
         if (v->side != side && v->kind == VIC_ENEMY_MORALE && g->sides[side].morale - v->amount < m)
             m = g->sides[side].morale - v->amount;
     }
+    /* A town whose heart falls below the defiant share will hear terms:
+     * for its holder that is the morale that loses the game. */
+    if (side == g->town_side) {
+        int treat = g->rules.morale_max * g->siege.rules.defiant_morale_pct / 100;
+        if (g->sides[side].morale - treat < m)
+            m = g->sides[side].morale - treat;
+    }
     return m < 1 ? 1 : m;
 }
 

@@ -163,16 +163,41 @@ void siege_post_news(Game *g, int side, int place, int level, const char *text)
 
 /* ---- weather and exposure ---------------------------------------------- */
 
-static bool winter(const Game *g)
+static bool winter_at(const Game *g, int turn)
 {
     char buf[32];
-    game_date(g, g->turn, buf, sizeof buf);
+    game_date(g, turn, buf, sizeof buf);
     static const char *const M[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     for (int m = 0; m < 12; m++)
         if (strstr(buf, M[m]))
             return (g->siege.rules.winter_months >> m) & 1u;
     return false;
+}
+
+static bool winter(const Game *g) { return winter_at(g, g->turn); }
+
+int siege_food_turns(const Game *g, int side, int rations, int horizon)
+{
+    const Siege *s = &g->siege;
+    const SiegeSide *ss = &s->side[side];
+    int left = horizon;
+    if (!eats(g, side) || rations < 0 || rations >= RATION_COUNT)
+        return left;
+    int need = g->rules.days_per_turn * s->rules.consumption_pct[rations] / 100;
+    long food = ss->food;
+    for (int t = 0; t < left; t++) {
+        if (ss->forages) {
+            int got = s->rules.forage_per_turn;
+            if (winter_at(g, g->turn + t))
+                got = got * s->rules.forage_winter_pct / 100;
+            food += got;
+        }
+        if (food < need)
+            return t;
+        food -= need;
+    }
+    return left;
 }
 
 void siege_turn_weather(Game *g)

@@ -178,6 +178,10 @@ int siege_route_km(const Siege *s, int from, int to);
 /* Food days left for side at its current rations (a large number when it
  * does not eat from stores). */
 int siege_food_days(const Game *g, int side);
+/* Whole siege turns from this one that side's stores feed it at the
+ * given rations (Rations), with its foraging by season and no supplies
+ * slipping in, counted up to horizon turns. */
+int siege_food_turns(const Game *g, int side, int rations, int horizon);
 /* The gate whose sector covers hex h (nearest gate within sector_radius),
  * or -1. */
 int siege_sector_of(const Game *g, Hex h);
