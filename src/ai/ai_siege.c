@@ -55,7 +55,14 @@ static void rations(AiPlayer *ai)
             bool will_spare = !town || s->civic_will - 1 > s->rules.betrayal_will;
             bool expel_ok = town && siege_food_turns(g, side, RATION_EXPEL, left) > full &&
                             s->civic_will - s->rules.expel_will > s->rules.betrayal_will;
-            if (expel_ok && (!will_spare || siege_food_turns(g, side, RATION_HALF, left) < left))
+            /* Each turn of half rations costs a town a point of will: the
+             * turns it can afford before betrayal threatens, and the turns
+             * of food they would save. */
+            int half_turns = town ? s->civic_will - s->rules.betrayal_will - 1 : left;
+            int full_pct = s->rules.consumption_pct[RATION_FULL], half_pct = s->rules.consumption_pct[RATION_HALF];
+            int saved = full_pct > 0 ? half_turns * (full_pct - half_pct) / full_pct : 0;
+            bool half_enough = siege_food_turns(g, side, RATION_HALF, left) >= left && full + saved >= left;
+            if (expel_ok && (!will_spare || !half_enough))
                 want = RATION_EXPEL;
             else if (will_spare)
                 want = RATION_HALF;
@@ -617,6 +624,41 @@ static bool garrison_desperate(const Game *g, int side)
     return ss->shortfall_turns > 0 || siege_food_days(g, side) < 2 * g->rules.days_per_turn;
 }
 
+/* Column c is still on its way to the town (its men will come to the
+ * battle map). */
+static bool relief_column(const Game *g, int c)
+{
+    const Column *col = &g->siege.columns[c];
+    if (col->state != COL_WAITING && col->state != COL_MARCHING)
+        return false;
+    int dest = col->dest >= 0 ? col->dest : col->at;
+    return dest >= 0 && g->siege.places[dest].map_place >= 0 && g->siege.places[dest].map_place == g->town_place;
+}
+
+/* The enemy wins if it still holds a place outside the town when the
+ * game ends (the besiegers' camp): then sitting behind the walls loses,
+ * and once no relief of ours is still to come the siege must be broken. */
+static bool must_break_out(const Game *g, int side)
+{
+    bool sitting = false;
+    for (int i = 0; i < g->nvictory; i++) {
+        const Victory *v = &g->victory[i];
+        if (v->side != side && v->kind == VIC_HOLD_PLACE && v->place >= 0 && v->place != g->town_place &&
+            g->map.places[v->place].owner == v->side)
+            sitting = true;
+    }
+    if (!sitting)
+        return false;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        if (x->side != side || x->status != UNIT_OFF_MAP)
+            continue;
+        if (x->column < 0 ? x->arrive_turn > g->turn : relief_column(g, x->column))
+            return false;
+    }
+    return true;
+}
+
 /* The commander's judgement of a sally by gate k, before the tactics:
  * the garrison goes out when the day favours it - cold or frost, when
  * the besiegers suffer in the open, as Heraclius ordered [A: TB], or a
@@ -640,7 +682,8 @@ static bool sally_judged(AiPlayer *ai, int k)
     const Siege *s = &g->siege;
     bool cold = s->weather == WX_COLD || s->weather == WX_FROST;
     bool surprise = siege_sally_surprise(g, side, g->gates[k].hex) > 0;
-    if (!cold && !surprise)
+    bool breakout = must_break_out(g, side);
+    if (!cold && !surprise && !breakout)
         return false;
     if (ai->level == 1)
         return true; /* a beginner does not count the enemy before the gate */
@@ -654,6 +697,8 @@ static bool sally_judged(AiPlayer *ai, int k)
     double need = ai->level >= 3 ? 0.8 : 1.0;
     if (cold && surprise)
         need *= 0.75;
+    if (breakout)
+        need *= 0.7;
     return ours >= need * theirs;
 }
 
