@@ -379,7 +379,7 @@ START_TEST(sally_surprise_and_alert)
     char why[256];
     ck_assert_msg(tu_cmd(g, "attack a 4,4", why, sizeof why), "%s", why);
     ck_assert_int_eq(g->mode, MODE_BATTLE);
-    ck_assert_int_eq(g->siege.battle_kind, 1); /* a sally */
+    ck_assert_int_eq(g->siege.battle_kind, BATTLE_SALLY);
     ck_assert_int_eq(count_events(g, EV_BATTLE_START, NULL), 1);
     char line[300];
     for (size_t i = 0; i < g->events.n; i++)

@@ -437,7 +437,7 @@ bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
                          gi >= 0 ? g->gates[gi].name : "");
             else
                 snprintf(what, sizeof what, "%s offers battle", u->name);
-            turn_begin_battle(g, sally ? 1 : assault ? 2 : 0, what);
+            turn_begin_battle(g, sally ? BATTLE_SALLY : assault ? BATTLE_ASSAULT : BATTLE_FIELD, what);
         }
         combat_resolve(g, c->units, c->nunits, c->to);
         turn_check_victory(g, false);
