@@ -64,10 +64,12 @@ START_TEST(gate_throughput_and_opening)
     ck_assert(!tu_cmd(g, "open-gate rastan", why, sizeof why));
     ck_assert_str_eq(why, "the Rastan gate is not shut");
     g->siege.rules.gate_throughput = 4; /* 12 SP this turn */
+    ck_assert_int_eq(siege_gate_room(g, 0), 12);
     ck_assert_msg(tu_cmd(g, "move a 4,4", why, sizeof why), "%s", why);
     ck_assert_int_eq(g->siege.gate_passed[0], 5);
     ck_assert_msg(tu_cmd(g, "move b 4,5", why, sizeof why), "%s", why);
     ck_assert_int_eq(g->siege.gate_passed[0], 10);
+    ck_assert_int_eq(siege_gate_room(g, 0), 2);
     ck_assert(!tu_cmd(g, "move c 5,3", why, sizeof why));
     ck_assert_msg(strstr(why, "2 SP more can go through it") != NULL, "%s", why);
     /* Shutting it on our own men outside is allowed, and said. */

@@ -20,7 +20,6 @@ void siege_battle_begins(Game *g, BattleKind kind);
 void siege_battle_ends(Game *g);
 void siege_new_impulse(Game *g);
 int siege_attack_shift(const Game *g, int side, Hex target);
-int siege_gate_room(const Game *g, int gate);
 /* An event whose text starts with a stable word ("sally", "news", ...). */
 void siege_say(Game *g, EventType t, int side, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* News for side about theatre place, known 1-2 turns from now. */

@@ -186,6 +186,9 @@ int siege_food_days(const Game *g, int side);
 /* The gate whose sector covers hex h (nearest gate within sector_radius),
  * or -1. */
 int siege_sector_of(const Game *g, Hex h);
+/* SP a move through gate `gate` may still carry now (gate_throughput, times
+ * siege_mp_mult in a siege turn; 0 in the battle impulse it was opened). */
+int siege_gate_room(const Game *g, int gate);
 /* A glory-seeking commander of side, alive, vetoes surrender while its
  * army's morale is above veto_morale. */
 bool siege_veto_active(const Game *g, int side);
