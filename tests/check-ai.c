@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ai/ai.h"
+#include "ai/simple.h"
+#include "core/combat.h"
 #include "core/command.h"
 #include "data/scenario.h"
 #include "testutil.h"
@@ -427,6 +429,40 @@ START_TEST(ends_its_turn_when_there_is_nothing_to_do)
 }
 END_TEST
 
+/* The simple player under a chronicle's plan: at even odds (1:1) it opens
+ * a battle only when told to strike; told to hold, not even at 3:1. */
+START_TEST(simple_player_follows_a_plan)
+{
+    Game *g = tu_game(1);
+    g->first_side = 0;
+    int a = tu_unit(g, "a", 0, "infantry", 5, 3, 4);
+    tu_unit(g, "e", 1, "infantry", 5, 4, 4);
+    tu_start(g);
+    CombatOdds o;
+    char why[128];
+    int att[1] = {a};
+    ck_assert(combat_odds(g, att, 1, off(4, 4), &o, why, sizeof why));
+    ck_assert_int_eq(o.column, 2); /* 1:1 */
+    Command c;
+    ck_assert(ai_simple_next(g, &c));
+    ck_assert_int_ne(c.type, CMD_ATTACK);
+    ck_assert(ai_simple_plan_next(g, AI_POSTURE_ATTACK, &c));
+    ck_assert_int_eq(c.type, CMD_ATTACK);
+    ck_assert(hex_eq(c.to, off(4, 4)));
+    /* Two more units make it 3:1 (column 5, then flank shifts): taken
+     * freely, not on hold. */
+    int att3[3] = {a, tu_unit(g, "b", 0, "infantry", 5, 4, 3), tu_unit(g, "d", 0, "infantry", 5, 4, 5)};
+    g->units[att3[1]].mp = g->units[att3[2]].mp = g->units[a].mp;
+    ck_assert(combat_odds(g, att3, 3, off(4, 4), &o, why, sizeof why));
+    ck_assert_int_eq(o.base_column, 5);
+    ck_assert(ai_simple_next(g, &c));
+    ck_assert_int_eq(c.type, CMD_ATTACK);
+    ck_assert(ai_simple_plan_next(g, AI_POSTURE_HOLD, &c));
+    ck_assert_int_ne(c.type, CMD_ATTACK);
+    game_free(g);
+}
+END_TEST
+
 static Suite *ai_suite(void)
 {
     Suite *s = suite_create("ai");
@@ -437,6 +473,7 @@ static Suite *ai_suite(void)
     tcase_add_test(tc, no_sally_into_a_strong_alert_enemy);
     tcase_add_test(tc, sallies_against_a_weak_camp_not_on_alert);
     tcase_add_test(tc, ends_its_turn_when_there_is_nothing_to_do);
+    tcase_add_test(tc, simple_player_follows_a_plan);
     suite_add_tcase(s, tc);
     TCase *games = tcase_create("games");
     tcase_add_loop_test(games, scenario_games_refusal_free, 0, 50);

@@ -497,6 +497,21 @@ START_TEST(impassable_and_enemy_town)
 }
 END_TEST
 
+START_TEST(zero_move_cost_is_refused)
+{
+    /* A step of 0 would break A*'s estimate (path.c): refused with line and
+     * key, once for a number that sets both classes; 1 and -1 are fine. */
+    ck_assert_ptr_null(load("rules { move_cost = {\n"
+                            "  road = 1, river = -1,\n"
+                            "  orchard = { foot = 0, horse = 4 },\n"
+                            "  hill = 0,\n"
+                            "} }\n"));
+    ck_assert_diag("rules.move_cost.orchard.foot: a move cost of 0 is not allowed", 14);
+    ck_assert_diag("rules.move_cost.hill: a move cost of 0 is not allowed", 15);
+    ck_assert_int_eq(ds.n, 2);
+}
+END_TEST
+
 START_TEST(unknown_keys_and_values)
 {
     ck_assert_ptr_null(load("side { id = 'c' }\n"
@@ -698,6 +713,7 @@ static Suite *data_suite(void)
     tcase_add_test(tc, several_problems_in_one_file);
     tcase_add_test(tc, missing_and_wrong_type);
     tcase_add_test(tc, impassable_and_enemy_town);
+    tcase_add_test(tc, zero_move_cost_is_refused);
     tcase_add_test(tc, unknown_keys_and_values);
     tcase_add_test(tc, lua_errors_keep_their_line);
     tcase_add_test(tc, endless_file_reports_budget);

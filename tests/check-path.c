@@ -92,7 +92,11 @@ START_TEST(leaving_zoc_costs_extra_unless_light_cavalry)
     ck_assert_int_eq(p.cost, 2 + g->rules.zoc_leave_cost);
     ck_assert(path_find(g, lc, off(3, 3), true, &p));
     ck_assert_int_eq(p.cost, 2); /* breaks contact freely once */
+    ck_assert_int_eq(path_zoc_leave_cost(g, inf, true), 4);
+    ck_assert_int_eq(path_zoc_leave_cost(g, lc, true), 0);
+    ck_assert_int_eq(path_zoc_leave_cost(g, lc, false), 4); /* only its first step */
     g->units[lc].broke_contact = true;
+    ck_assert_int_eq(path_zoc_leave_cost(g, lc, true), 4);
     ck_assert(path_find(g, lc, off(3, 3), true, &p));
     ck_assert_int_eq(p.cost, 2 + g->rules.zoc_leave_cost);
     game_free(g);
@@ -128,10 +132,32 @@ START_TEST(walls_gates_river_and_stacking)
     ck_assert_int_eq(path_step_cost(g, west, off(1, 4), off(2, 4)), -1); /* river */
     ck_assert_int_eq(path_step_cost(g, west, off(1, 7), off(2, 7)), 6);  /* ford: 3 MP */
     ck_assert_int_eq(path_step_cost(g, out, off(4, 5), off(4, 6)), -1);  /* stack of 3 is full */
+    /* The ground alone, by index (row * 12 + col): the gate is open now,
+     * the full stack and the enemy's hex do not count. */
+    ck_assert_int_eq(path_ground_cost(g, MOVE_FOOT, 4 * 12 + 5, 4 * 12 + 6), 2);
+    ck_assert_int_eq(path_ground_cost(g, MOVE_FOOT, 5 * 12 + 4, 6 * 12 + 4), 2);
+    ck_assert_int_eq(path_step_cost(g, out, off(6, 4), off(7, 4)), -1);   /* "in" holds it */
+    ck_assert_int_eq(path_ground_cost(g, MOVE_FOOT, 4 * 12 + 6, 4 * 12 + 7), 2);
+    ck_assert_int_eq(path_ground_cost(g, MOVE_FOOT, 3 * 12 + 5, 3 * 12 + 6), -1); /* wall */
+    ck_assert_int_eq(path_ground_cost(g, MOVE_FOOT, 7 * 12 + 1, 7 * 12 + 2), 6);  /* ford */
+    g->siege.fords_closed = true;
+    ck_assert_int_eq(path_ground_cost(g, MOVE_FOOT, 7 * 12 + 1, 7 * 12 + 2), -1); /* rain */
+    g->siege.fords_closed = false;
+    ck_assert_int_eq(path_ground_cost(g, MOVE_FOOT, 7 * 12 + 1, 10 * 12), -1);    /* off the map */
+    ck_assert(path_unit_zoc(g, out, off(6, 4)));
+    ck_assert(!path_unit_zoc(g, out, off(7, 4))); /* two hexes off */
     /* ZOC reaches through an open gate, not through a shut one. */
     ck_assert(path_in_enemy_zoc(g, 1, off(6, 4)));
     g->gates[0].state = GATE_SHUT;
     ck_assert(!path_in_enemy_zoc(g, 1, off(6, 4)));
+    ck_assert(!path_unit_zoc(g, out, off(6, 4)));
+    ck_assert_int_eq(path_ground_cost(g, MOVE_FOOT, 4 * 12 + 5, 4 * 12 + 6), -1); /* shut gate */
+    g->units[out].cohesion = 0; /* routed: holds no ground */
+    g->gates[0].state = GATE_OPEN;
+    ck_assert(!path_unit_zoc(g, out, off(6, 4)));
+    ck_assert(!path_in_enemy_zoc(g, 1, off(6, 4)));
+    g->units[out].cohesion = 5;
+    g->gates[0].state = GATE_SHUT;
     /* ZOC does not reach across a wall. */
     g->units[in].hex = off(7, 2);
     ck_assert(!path_in_enemy_zoc(g, 0, off(5, 2)));

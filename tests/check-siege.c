@@ -64,10 +64,12 @@ START_TEST(gate_throughput_and_opening)
     ck_assert(!tu_cmd(g, "open-gate rastan", why, sizeof why));
     ck_assert_str_eq(why, "the Rastan gate is not shut");
     g->siege.rules.gate_throughput = 4; /* 12 SP this turn */
+    ck_assert_int_eq(siege_gate_room(g, 0), 12);
     ck_assert_msg(tu_cmd(g, "move a 4,4", why, sizeof why), "%s", why);
     ck_assert_int_eq(g->siege.gate_passed[0], 5);
     ck_assert_msg(tu_cmd(g, "move b 4,5", why, sizeof why), "%s", why);
     ck_assert_int_eq(g->siege.gate_passed[0], 10);
+    ck_assert_int_eq(siege_gate_room(g, 0), 2);
     ck_assert(!tu_cmd(g, "move c 5,3", why, sizeof why));
     ck_assert_msg(strstr(why, "2 SP more can go through it") != NULL, "%s", why);
     /* Shutting it on our own men outside is allowed, and said. */
@@ -379,7 +381,7 @@ START_TEST(sally_surprise_and_alert)
     char why[256];
     ck_assert_msg(tu_cmd(g, "attack a 4,4", why, sizeof why), "%s", why);
     ck_assert_int_eq(g->mode, MODE_BATTLE);
-    ck_assert_int_eq(g->siege.battle_kind, 1); /* a sally */
+    ck_assert_int_eq(g->siege.battle_kind, BATTLE_SALLY);
     ck_assert_int_eq(count_events(g, EV_BATTLE_START, NULL), 1);
     char line[300];
     for (size_t i = 0; i < g->events.n; i++)

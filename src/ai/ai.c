@@ -33,8 +33,6 @@ static void free_map(AiPlayer *ai)
     free(ai->nb);
     free(ai->hexof);
     free(ai->ter);
-    free(ai->town);
-    free(ai->gate_open);
     free(ai->enemy);
     free(ai->friends);
     free(ai->zoc);
@@ -120,8 +118,6 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     ai->nb = malloc(sizeof(int) * un * HEX_DIRS);
     ai->hexof = malloc(sizeof(Hex) * un);
     ai->ter = malloc(un);
-    ai->town = malloc(un);
-    ai->gate_open = malloc(un);
     ai->enemy = malloc(un);
     ai->friends = malloc(un);
     ai->zoc = malloc(un);
@@ -132,7 +128,7 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     ai->prev = malloc(sizeof(int) * un);
     ai->heap_idx = malloc(sizeof(int) * un * 8);
     ai->heap_cost = malloc(sizeof(int) * un * 8);
-    if (!ai->nb || !ai->hexof || !ai->ter || !ai->town || !ai->gate_open || !ai->enemy || !ai->friends ||
+    if (!ai->nb || !ai->hexof || !ai->ter || !ai->enemy || !ai->friends ||
         !ai->zoc || !ai->threat || !ai->mark || !ai->cost || !ai->cost2 || !ai->prev || !ai->heap_idx || !ai->heap_cost) {
         free_map(ai);
         return false;
@@ -149,28 +145,12 @@ static bool map_setup(AiPlayer *ai, const Game *g)
 
 /* ---- grids and floods ------------------------------------------------ */
 
-static bool wall_between(const AiPlayer *ai, int a, int b)
-{
-    if (ai->town[a] == ai->town[b])
-        return false;
-    int t = ai->town[a] ? a : b;
-    return !ai->gate_open[t];
-}
-
 void ai_grids(AiPlayer *ai, int side)
 {
     const Game *g = ai->wk;
     ai->grid_side = side;
-    for (int i = 0; i < ai->n; i++) {
-        ai->town[i] = terrain_is_town((Terrain)ai->ter[i]);
-        ai->gate_open[i] = 0;
+    for (int i = 0; i < ai->n; i++)
         ai->enemy[i] = ai->friends[i] = ai->zoc[i] = 0;
-    }
-    for (int k = 0; k < g->ngates; k++) {
-        int i = ai_idx(ai, g->gates[k].hex);
-        if (i >= 0 && ai->ter[i] == TER_GATE && g->gates[k].state != GATE_SHUT)
-            ai->gate_open[i] = 1;
-    }
     for (int u = 0; u < g->nunits; u++) {
         const Unit *x = &g->units[u];
         if (x->status != UNIT_ON_MAP)
@@ -183,11 +163,9 @@ void ai_grids(AiPlayer *ai, int side)
             continue;
         }
         ai->enemy[i]++;
-        if (x->cohesion <= 0)
-            continue; /* routed units hold no ground */
         for (int d = 0; d < HEX_DIRS; d++) {
             int nb = ai->nb[i * HEX_DIRS + d];
-            if (nb >= 0 && !wall_between(ai, i, nb))
+            if (nb >= 0 && path_unit_zoc(g, u, ai->hexof[nb]))
                 ai->zoc[nb] = 1;
         }
     }
@@ -253,7 +231,6 @@ void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
     if (start < 0 || u->status != UNIT_ON_MAP)
         return;
     int mc = g->rules.types[u->type].move_class;
-    bool free_break = g->rules.types[u->type].breaks_contact && !u->broke_contact;
     int hn = 0, cap = ai->n * 8;
     cost[start] = 0;
     heap_push(ai, &hn, start, 0);
@@ -264,14 +241,15 @@ void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
             continue;
         if (cur != start && ai->zoc[cur] && zoc_stop)
             continue;
-        int leave = (ai->zoc[cur] && !(cur == start && free_break)) ? g->rules.zoc_leave_cost : 0;
+        int leave = ai->zoc[cur] ? path_zoc_leave_cost(g, ui, cur == start) : 0;
         for (int d = 0; d < HEX_DIRS; d++) {
             int nb = ai->nb[cur * HEX_DIRS + d];
             if (nb < 0)
                 continue;
-            int t = ai->ter[nb];
-            int c = g->rules.move_cost[t][mc];
-            if (c < 0 || (t == TER_FORD && g->siege.fords_closed) || wall_between(ai, cur, nb) || ai->enemy[nb])
+            /* path_step_cost() without stacking; the enemy grid stands for
+             * its game_enemy_at() without a walk over the units per step. */
+            int c = path_ground_cost(g, mc, cur, nb);
+            if (c < 0 || ai->enemy[nb])
                 continue;
             int nc = cc + c + leave;
             if (mp >= 0 && nc > mp)

@@ -51,8 +51,6 @@ struct AiPlayer {
 
     /* grids, rebuilt for a side by ai_grids() */
     int grid_side;
-    uint8_t *town;              /* city, wall or gate */
-    uint8_t *gate_open;         /* a gate hex whose gate is not shut */
     uint8_t *enemy;             /* units of the other side on the hex */
     uint8_t *friends;           /* units of grid_side on the hex */
     uint8_t *zoc;               /* the other side's zone of control */
@@ -85,7 +83,8 @@ void ai_grids(AiPlayer *ai, int side);
 /* Dijkstra for unit ui of ai->wk with mp half-MP (-1 unlimited), with
  * ZOC stopping movement (zoc_stop) or only costing. Fills cost[] (-1 where
  * unreachable) and prev[] (may be NULL); the grids must be for the unit's
- * side. Stacking is not checked here. */
+ * side. Step costs and ZOC are core's (path.h), as path_reachable() finds
+ * them; stacking is not checked here. */
 void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev);
 /* Enemy threat map for ai->side: for each hex, the combat value of enemy
  * units that could attack a unit standing there in one battle impulse. */

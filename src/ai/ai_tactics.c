@@ -346,16 +346,6 @@ static bool outmatched(AiPlayer *ai, const int *att, const int *at, int natt, do
     return worst / force > outside_limit(ai);
 }
 
-/* Gate room for a sally: SP that may still pass gate gi this phase. */
-static int gate_room(const Game *g, int gi)
-{
-    const Siege *s = &g->siege;
-    int cap = s->rules.gate_throughput * (g->mode == MODE_BATTLE ? 1 : g->rules.siege_mp_mult);
-    if (g->mode == MODE_BATTLE && s->gate_opened_impulse[gi] == g->impulse && g->impulse > 0)
-        return 0;
-    return cap - s->gate_passed[gi];
-}
-
 bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
 {
     Game *g = ai->wk;
@@ -400,7 +390,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
     for (int u = 0; u < g->nunits && u < MAX_UNITS; u++)
         from_town[u] = g->units[u].status == UNIT_ON_MAP && ai_is_town(ai, ai_idx(ai, g->units[u].hex));
     int maxatt = ai->level == 1 ? 2 : CMD_MAX_UNITS;
-    int room = gate >= 0 ? gate_room(g, gate) : 0;
+    int room = gate >= 0 ? siege_gate_room(g, gate) : 0;
     AiAttack best = {0};
     best.value = -1e9;
     bool found = false;

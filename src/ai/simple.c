@@ -114,11 +114,18 @@ static bool advance_one(const Game *g, bool skip_town_units, Command *out)
     return false;
 }
 
-bool ai_simple_next(const Game *g, Command *out)
+bool ai_simple_next(const Game *g, Command *out) { return ai_simple_plan_next(g, AI_POSTURE_FREE, out); }
+
+bool ai_simple_plan_next(const Game *g, AiPosture posture, Command *out)
 {
     if (g->mode == MODE_OVER)
         return false;
     bool town = g->active == g->town_side;
+    /* The column that opens a battle in a siege turn; past the last, none. */
+    int siege_col = posture == AI_POSTURE_HOLD     ? CRT_COLUMNS
+                    : posture == AI_POSTURE_ATTACK ? BATTLE_ATTACK_COLUMN
+                    : town                         ? SALLY_ATTACK_COLUMN
+                                                   : SIEGE_ATTACK_COLUMN;
     if (g->mode == MODE_BATTLE) {
         if (best_attack(g, BATTLE_ATTACK_COLUMN, false, out))
             return true;
@@ -127,13 +134,13 @@ bool ai_simple_next(const Game *g, Command *out)
     }
     if (town) {
         /* The garrison holds the walls and strikes only at a clear chance. */
-        if (best_attack(g, SALLY_ATTACK_COLUMN, true, out))
+        if (siege_col < CRT_COLUMNS && best_attack(g, siege_col, true, out))
             return true;
         /* A relief force in the field marches on the besiegers. */
         if (advance_one(g, true, out))
             return true;
     } else {
-        if (best_attack(g, SIEGE_ATTACK_COLUMN, false, out))
+        if (siege_col < CRT_COLUMNS && best_attack(g, siege_col, false, out))
             return true;
         if (advance_one(g, false, out))
             return true;

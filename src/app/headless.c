@@ -76,15 +76,18 @@ static void summary(const Game *g, bool finished, FILE *out)
 /* The chronicle: at the start of each of its siege phases a computer side
  * takes the scenario's recorded orders for that turn (data/chronicle.h);
  * plan words set its posture until the side's next plan word (commands
- * leave it as it is). */
-static void follow_chronicle(Session *ss, AiPlayer *ai, FILE *out)
+ * leave it as it is): the AI's, or *simple for the simple player. */
+static void follow_chronicle(Session *ss, AiPlayer *ai, AiPosture *simple, FILE *out)
 {
     ChronicleStep steps[16];
     int n = chronicle_follow(ss, steps, 16);
     const Game *g = scenario_game(session_scenario(ss));
     for (int i = 0; i < n && i < 16; i++) {
+        AiPosture posture = steps[i].plan == CHRONICLE_HOLD ? AI_POSTURE_HOLD : AI_POSTURE_ATTACK;
         if (ai && steps[i].plan != CHRONICLE_COMMAND)
-            ai_set_posture(ai, steps[i].plan == CHRONICLE_HOLD ? AI_POSTURE_HOLD : AI_POSTURE_ATTACK);
+            ai_set_posture(ai, posture);
+        else if (steps[i].plan != CHRONICLE_COMMAND)
+            *simple = posture;
         if (out) {
             char line[900];
             chronicle_format(g, &steps[i], line, sizeof line);
@@ -244,6 +247,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         }
     }
     int chronicled_turn = -1, chronicled_side = -1;
+    AiPosture simple_posture[MAX_SIDES] = {AI_POSTURE_FREE, AI_POSTURE_FREE};
     /* a resumed game prints only what happens from here on */
     size_t cursor = o->resume ? g->events.n : 0;
     int status = 0, lineno = 0;
@@ -258,7 +262,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             chronicled_turn = g->turn;
             chronicled_side = g->active;
             flush_events(g, &cursor, out, o->quiet);
-            follow_chronicle(ss, ai[g->active], o->quiet ? NULL : out);
+            follow_chronicle(ss, ai[g->active], &simple_posture[g->active], o->quiet ? NULL : out);
             g = scenario_game(session_scenario(ss));
             if (g->mode == MODE_OVER)
                 break;
@@ -267,7 +271,8 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             if (issued >= MAX_COMMANDS) {
                 /* Safety net: a player that never ends its turn. */
                 c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
-            } else if (ai[g->active] ? !ai_next(ai[g->active], g, &c) : !ai_simple_next(g, &c)) {
+            } else if (ai[g->active] ? !ai_next(ai[g->active], g, &c)
+                                     : !ai_simple_plan_next(g, simple_posture[g->active], &c)) {
                 break;
             }
         } else {

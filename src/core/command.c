@@ -437,7 +437,7 @@ bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
                          gi >= 0 ? g->gates[gi].name : "");
             else
                 snprintf(what, sizeof what, "%s offers battle", u->name);
-            turn_begin_battle(g, sally ? 1 : assault ? 2 : 0, what);
+            turn_begin_battle(g, sally ? BATTLE_SALLY : assault ? BATTLE_ASSAULT : BATTLE_FIELD, what);
         }
         combat_resolve(g, c->units, c->nunits, c->to);
         turn_check_victory(g, false);
@@ -475,7 +475,7 @@ void cmd_format(const Game *g, const Command *c, char *buf, size_t n)
     }
     case CMD_OPEN_GATE:
     case CMD_SHUT_GATE:
-        snprintf(buf, n, "%s %s", cmd_type_name((CmdType)c->type), (c->arg >= 0 && c->arg < g->ngates) ? g->gates[c->arg].id : "?");
+        snprintf(buf, n, "%s %s", cmd_type_name(c->type), (c->arg >= 0 && c->arg < g->ngates) ? g->gates[c->arg].id : "?");
         break;
     case CMD_ALERT:
         snprintf(buf, n, "alert %s %s", (c->arg >= 0 && c->arg < g->ngates) ? g->gates[c->arg].id : "?", c->arg2 ? "on" : "off");
@@ -497,7 +497,7 @@ void cmd_format(const Game *g, const Command *c, char *buf, size_t n)
                  (c->arg >= 0 && c->arg < g->siege.ncontingents) ? g->siege.contingents[c->arg].id : "?");
         break;
     default:
-        snprintf(buf, n, "%s", cmd_type_name((CmdType)c->type));
+        snprintf(buf, n, "%s", cmd_type_name(c->type));
         break;
     }
 }

@@ -28,7 +28,7 @@ typedef enum CmdType {
 enum { CMD_MAX_UNITS = 4 };
 
 typedef struct Command {
-    int type;                       /* CmdType */
+    CmdType type;
     int side;                       /* who issues it; must be g->active */
     int units[CMD_MAX_UNITS];       /* acting unit(s); units[0] for move */
     int nunits;

@@ -11,7 +11,7 @@ typedef enum EventType {
     EV_TURN_START,      /* a = turn */
     EV_PHASE,           /* side's part of the siege turn begins */
     EV_MOVE,            /* unit from -> to, a = MP spent (halves) */
-    EV_BATTLE_START,    /* side started a battle; a = 0 field battle, 1 sally, 2 assault */
+    EV_BATTLE_START,    /* side started a battle; a = BattleKind */
     EV_IMPULSE,         /* a = impulse number, side to act */
     EV_COMBAT,          /* unit attacks hex to; a = column, b = d10, c = shifts */
     EV_LOSS,            /* unit loses a SP and b cohesion */

@@ -392,7 +392,7 @@ void game_event_format(const Game *g, const Event *e, char *buf, size_t n)
         snprintf(buf, n, "%s %s %s %s -> %s", pre, w, unit_name(g, e->unit), a, b);
         break;
     case EV_BATTLE_START:
-        snprintf(buf, n, "%s %s: %s attacks%s%s", pre, e->a == 1 ? "sally" : e->a == 2 ? "assault" : "battle",
+        snprintf(buf, n, "%s %s: %s attacks%s%s", pre, battle_kind_name((BattleKind)e->a),
                  side_name(g, e->side), e->text[0] ? " - " : "", e->text);
         break;
     case EV_WEATHER:

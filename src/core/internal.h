@@ -6,7 +6,7 @@
 /* turn.c: the siege clock and the battle clock. */
 void turn_begin_game(Game *g);
 void turn_end_phase(Game *g);                 /* end-turn in a siege turn */
-void turn_begin_battle(Game *g, int kind, const char *what);
+void turn_begin_battle(Game *g, BattleKind kind, const char *what);
 void turn_end_impulse(Game *g);               /* end-impulse in a battle */
 void turn_check_victory(Game *g, bool final_turn);
 void turn_update_control(Game *g, Hex h);     /* places change hands */
@@ -16,11 +16,10 @@ void siege_begin_game(Game *g);
 void siege_turn_weather(Game *g);
 void siege_turn_news(Game *g);
 void siege_upkeep(Game *g);
-void siege_battle_begins(Game *g, int kind);
+void siege_battle_begins(Game *g, BattleKind kind);
 void siege_battle_ends(Game *g);
 void siege_new_impulse(Game *g);
 int siege_attack_shift(const Game *g, int side, Hex target);
-int siege_gate_room(const Game *g, int gate);
 /* An event whose text starts with a stable word ("sally", "news", ...). */
 void siege_say(Game *g, EventType t, int side, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* News for side about theatre place, known 1-2 turns from now. */

@@ -6,35 +6,45 @@
 /* Is the boundary between adjacent hexes a and b closed by the town wall?
  * Crossing between the town (city, wall, gate) and the country outside is
  * possible only through a gate that is not shut. */
+static bool wall_shut(const Game *g, Hex a, Terrain ta, Hex b, Terrain tb)
+{
+    bool town_a = terrain_is_town(ta);
+    if (town_a == terrain_is_town(tb))
+        return false;
+    if ((town_a ? ta : tb) != TER_GATE)
+        return true;
+    int gi = game_gate_at(g, town_a ? a : b);
+    return gi < 0 || g->gates[gi].state == GATE_SHUT;
+}
+
 static bool wall_between(const Game *g, Hex a, Hex b)
 {
-    Terrain ta = map_terrain(&g->map, a), tb = map_terrain(&g->map, b);
-    if (terrain_is_town(ta) == terrain_is_town(tb))
-        return false;
-    Hex town = terrain_is_town(ta) ? a : b;
-    if (map_terrain(&g->map, town) != TER_GATE)
-        return true;
-    int gi = game_gate_at(g, town);
-    return gi < 0 || g->gates[gi].state == GATE_SHUT;
+    return wall_shut(g, a, map_terrain(&g->map, a), b, map_terrain(&g->map, b));
+}
+
+bool path_unit_zoc(const Game *g, int ui, Hex h)
+{
+    const Unit *u = &g->units[ui];
+    /* Routed units hold no ground. */
+    return u->status == UNIT_ON_MAP && u->cohesion > 0 && hex_distance(u->hex, h) == 1 &&
+           map_contains(&g->map, u->hex) && !wall_between(g, u->hex, h);
 }
 
 bool path_in_enemy_zoc(const Game *g, int side, Hex h)
 {
-    Terrain th = map_terrain(&g->map, h);
-    if (th >= TER_COUNT)
+    if (map_terrain(&g->map, h) >= TER_COUNT)
         return false;
-    for (int d = 0; d < HEX_DIRS; d++) {
-        Hex n = hex_neighbor(h, d);
-        if (!map_contains(&g->map, n) || wall_between(g, n, h))
-            continue;
-        for (int i = 0; i < g->nunits; i++) {
-            const Unit *u = &g->units[i];
-            /* Routed units hold no ground. */
-            if (u->status == UNIT_ON_MAP && u->side != side && u->cohesion > 0 && hex_eq(u->hex, n))
-                return true;
-        }
-    }
+    for (int i = 0; i < g->nunits; i++)
+        if (g->units[i].side != side && path_unit_zoc(g, i, h))
+            return true;
     return false;
+}
+
+int path_zoc_leave_cost(const Game *g, int ui, bool first_step)
+{
+    const Unit *u = &g->units[ui];
+    bool free_break = g->rules.types[u->type].breaks_contact && !u->broke_contact;
+    return first_step && free_break ? 0 : g->rules.zoc_leave_cost;
 }
 
 static int friendly_count(const Game *g, int side, Hex h, int except)
@@ -48,28 +58,45 @@ static int friendly_count(const Game *g, int side, Hex h, int except)
     return n;
 }
 
+static int idx_of(const Map *m, Hex h)
+{
+    HexOffset o = hex_to_offset(h);
+    return o.row * m->width + o.col;
+}
+
+static Hex hex_of(const Map *m, int idx) { return hex_from_offset(idx % m->width, idx / m->width); }
+
+int path_ground_cost(const Game *g, int move_class, int from, int to)
+{
+    const Map *m = &g->map;
+    int n = m->width * m->height;
+    if (from < 0 || from >= n || to < 0 || to >= n)
+        return -1;
+    Terrain t = (Terrain)m->terrain[to], tf = (Terrain)m->terrain[from];
+    if (t >= TER_COUNT)
+        return -1;
+    int cost = g->rules.move_cost[t][move_class];
+    if (cost < 0)
+        return -1;
+    if (t == TER_FORD && g->siege.fords_closed)
+        return -1; /* rain has closed the fords */
+    /* Walls and shut gates close the town: it is entered through an open
+     * gate or by an assault that clears a wall section (the attacker then
+     * advances onto it, see command.c). */
+    if (terrain_is_town(t) != terrain_is_town(tf) && wall_shut(g, hex_of(m, from), tf, hex_of(m, to), t))
+        return -1;
+    return cost;
+}
+
 /* Cost to enter h, ignoring stacking (which only matters where a move
  * ends). -1 if impassable for this unit. */
 static int enter_cost(const Game *g, int ui, Hex from, Hex h)
 {
     const Unit *u = &g->units[ui];
-    Terrain t = map_terrain(&g->map, h);
-    if (t >= TER_COUNT)
+    if (!map_contains(&g->map, from) || !map_contains(&g->map, h))
         return -1;
-    int mc = g->rules.types[u->type].move_class;
-    int cost = g->rules.move_cost[t][mc];
-    if (cost < 0)
-        return -1;
-    if (t == TER_FORD && g->siege.fords_closed)
-        return -1; /* rain has closed the fords */
-    if (wall_between(g, from, h))
-        return -1;
-    if (game_enemy_at(g, h, u->side))
-        return -1;
-    /* Walls and shut gates are closed by wall_between(): the town is
-     * entered through an open gate or by an assault that clears a wall
-     * section (the attacker then advances onto it, see command.c). */
-    return cost;
+    int cost = path_ground_cost(g, g->rules.types[u->type].move_class, idx_of(&g->map, from), idx_of(&g->map, h));
+    return cost < 0 || game_enemy_at(g, h, u->side) ? -1 : cost;
 }
 
 int path_step_cost(const Game *g, int ui, Hex from, Hex h)
@@ -130,14 +157,6 @@ static Node heap_pop(Heap *h)
     return top;
 }
 
-static int idx_of(const Map *m, Hex h)
-{
-    HexOffset o = hex_to_offset(h);
-    return o.row * m->width + o.col;
-}
-
-static Hex hex_of(const Map *m, int idx) { return hex_from_offset(idx % m->width, idx / m->width); }
-
 typedef struct Search {
     int *cost, *prev;
     Heap heap;
@@ -182,7 +201,6 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
     int start = idx_of(m, u->hex);
     s->cost[start] = 0;
     heap_push(&s->heap, (Node){0, 0, start});
-    bool free_break = g->rules.types[u->type].breaks_contact && !u->broke_contact;
     int goal_idx = goal ? idx_of(m, *goal) : -1;
     while (s->heap.n > 0) {
         Node cur = heap_pop(&s->heap);
@@ -194,9 +212,7 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
         bool here_zoc = path_in_enemy_zoc(g, u->side, h);
         if (cur.idx != start && here_zoc && zoc_stops)
             continue; /* movement ends on entering a ZOC */
-        int leave = 0;
-        if (here_zoc && !(cur.idx == start && free_break))
-            leave = g->rules.zoc_leave_cost;
+        int leave = here_zoc ? path_zoc_leave_cost(g, ui, cur.idx == start) : 0;
         for (int d = 0; d < HEX_DIRS; d++) {
             Hex nb = hex_neighbor(h, d);
             if (!map_contains(m, nb))

@@ -8,9 +8,22 @@ enum { PATH_MAX_HEXES = 256 };
 /* Cost in half-MP for unit u to enter h from the adjacent hex `from`,
  * or -1 if it may not (terrain, walls, shut gates, enemy units, stacking). */
 int path_step_cost(const Game *g, int u, Hex from, Hex h);
+/* The ground's part of it, for a unit of move class move_class stepping
+ * from map index `from` to the adjacent index `to` (row * width + col, as
+ * path_reachable's cost_out): terrain, fords closed by rain, the wall and
+ * shut gates; -1 if closed. Units are not counted: an enemy's hex is
+ * closed to it and stacking is path_step_cost's. */
+int path_ground_cost(const Game *g, int move_class, int from, int to);
 /* Does side `side` have an enemy zone of control on h? (ZOC does not
  * reach across walls, shut gates or the river.) */
 bool path_in_enemy_zoc(const Game *g, int side, Hex h);
+/* Does unit u put h in its zone of control: h is next to it, it is on the
+ * map and not routed, and no wall or shut gate is between? */
+bool path_unit_zoc(const Game *g, int u, Hex h);
+/* Extra half-MP unit u pays to step out of an enemy ZOC (zoc_leave_cost);
+ * nothing on the first step of its move if its type breaks contact and
+ * it has not yet done so this impulse. */
+int path_zoc_leave_cost(const Game *g, int u, bool first_step);
 
 typedef struct Path {
     Hex hexes[PATH_MAX_HEXES];    /* from the start (excluded) to the goal */

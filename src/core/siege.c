@@ -14,10 +14,12 @@
 static const char *const WEATHER[WX_COUNT] = {"mild", "cold", "rain", "frost"};
 static const char *const RATIONS[RATION_COUNT] = {"full", "half", "expel"};
 static const char *const PACES[PACE_COUNT] = {"mixed", "mounted", "forced"};
+static const char *const BATTLE_KINDS[BATTLE_KIND_COUNT] = {"battle", "sally", "assault"};
 
 const char *weather_name(Weather w) { return (w >= 0 && w < WX_COUNT) ? WEATHER[w] : "?"; }
 const char *rations_name(Rations r) { return (r >= 0 && r < RATION_COUNT) ? RATIONS[r] : "?"; }
 const char *pace_name(Pace p) { return (p >= 0 && p < PACE_COUNT) ? PACES[p] : "?"; }
+const char *battle_kind_name(BattleKind k) { return (k >= 0 && k < BATTLE_KIND_COUNT) ? BATTLE_KINDS[k] : "?"; }
 
 bool rations_from_name(const char *s, Rations *out)
 {
@@ -513,7 +515,7 @@ void siege_upkeep(Game *g)
 
 /* ---- battles ----------------------------------------------------------- */
 
-void siege_battle_begins(Game *g, int kind)
+void siege_battle_begins(Game *g, BattleKind kind)
 {
     Siege *s = &g->siege;
     s->battle_kind = kind;
@@ -553,7 +555,7 @@ bool siege_is_sally(const Game *g, int side, Hex from, Hex target)
 int siege_attack_shift(const Game *g, int side, Hex target)
 {
     const Siege *s = &g->siege;
-    if (g->mode != MODE_BATTLE || s->battle_kind != 1 || side != g->town_side || g->impulse > 2)
+    if (g->mode != MODE_BATTLE || s->battle_kind != BATTLE_SALLY || side != g->town_side || g->impulse > 2)
         return 0;
     return siege_sally_surprise(g, side, target);
 }

@@ -23,10 +23,15 @@ typedef enum Rations { RATION_FULL, RATION_HALF, RATION_EXPEL, RATION_COUNT } Ra
 typedef enum Pace { PACE_MIXED, PACE_MOUNTED, PACE_FORCED, PACE_COUNT } Pace;
 typedef enum Terms { TERMS_NONE, TERMS_GENEROUS, TERMS_HARSH } Terms;
 typedef enum ColumnState { COL_WAITING, COL_MARCHING, COL_BESIEGING, COL_DONE } ColumnState;
+/* What a battle is, fixed by its first attack: a sally is the town's holder
+ * attacking out of the town or a gate sector, an assault is its enemy
+ * attacking into the town, anything else a field battle. */
+typedef enum BattleKind { BATTLE_FIELD, BATTLE_SALLY, BATTLE_ASSAULT, BATTLE_KIND_COUNT } BattleKind;
 
 const char *weather_name(Weather w);
 const char *rations_name(Rations r);
 const char *pace_name(Pace p);
+const char *battle_kind_name(BattleKind k);   /* "battle", "sally", "assault" */
 bool rations_from_name(const char *s, Rations *out);
 bool pace_from_name(const char *s, Pace *out);
 
@@ -153,7 +158,7 @@ typedef struct Siege {
     int gate_passed[16];          /* SP through gate i this impulse/phase */
     int gate_opened_impulse[16];  /* impulse it was opened in battle, 0 */
     int battle_sp_lost[2];        /* at battle start */
-    int battle_kind;              /* 0 field battle, 1 sally, 2 assault */
+    BattleKind battle_kind;
     TheatrePlace places[THEATRE_MAX_PLACES];
     int nplaces;
     Route routes[THEATRE_MAX_ROUTES];
@@ -185,6 +190,9 @@ int siege_food_turns(const Game *g, int side, int rations, int horizon);
 /* The gate whose sector covers hex h (nearest gate within sector_radius),
  * or -1. */
 int siege_sector_of(const Game *g, Hex h);
+/* SP a move through gate `gate` may still carry now (gate_throughput, times
+ * siege_mp_mult in a siege turn; 0 in the battle impulse it was opened). */
+int siege_gate_room(const Game *g, int gate);
 /* A glory-seeking commander of side, alive, vetoes surrender while its
  * army's morale is above veto_morale. */
 bool siege_veto_active(const Game *g, int side);

@@ -150,7 +150,7 @@ void turn_end_phase(Game *g)
     begin_turn(g);
 }
 
-void turn_begin_battle(Game *g, int kind, const char *what)
+void turn_begin_battle(Game *g, BattleKind kind, const char *what)
 {
     g->mode = MODE_BATTLE;
     g->impulse = 1;

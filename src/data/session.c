@@ -17,7 +17,7 @@
 typedef struct Recorded {
     char text[SESSION_CMD_TEXT];
     int side;
-    int type;               /* CmdType */
+    CmdType type;
     bool rolled;            /* drew from the rules RNG */
     int revealed;           /* an enemy unit it made visible to its side, or -1 */
 } Recorded;

@@ -736,7 +736,7 @@ void api_push_event(lua_State *L, const Game *g, const Event *e)
         break;
     case EV_BATTLE_START:
         set_side(L, g, "initiator", e->side);
-        set_str(L, "kind", e->a == 1 ? "sally" : e->a == 2 ? "assault" : "battle");
+        set_str(L, "kind", battle_kind_name((BattleKind)e->a));
         break;
     case EV_IMPULSE:
         set_int(L, "number", e->a);

@@ -101,7 +101,7 @@ static int order_side(const UiApp *a, const Game *g)
     return g->active;
 }
 
-static void give(UiApp *a, int type, int arg, int arg2)
+static void give(UiApp *a, CmdType type, int arg, int arg2)
 {
     const Game *g = uiapp_game(a);
     Command c;
