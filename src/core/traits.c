@@ -192,7 +192,10 @@ bool traits_council_vote(Game *g, int side, const char *what)
     int l = siege_council_leader(g, side);
     if (l < 0)
         return true;
-    int need = siege_council_need(g, side), roll = rng_roll(&g->rng, 10);
+    int need = siege_council_need(g, side);
+    if (need >= 10)
+        return true; /* no d10 can fail: no vote is taken */
+    int roll = rng_roll(&g->rng, 10);
     bool yes = roll <= need;
     if (!yes)
         g->siege.side[side].council_no_turn = g->turn;
