@@ -58,6 +58,13 @@ siege {
     surrender_target = { 10, conf = "I", src = "history.md 2.11" },
     veto_morale = { 12, conf = "I", src = "history.md 1a (Harbees vetoes above 6 of 10)" },
     betrayal_will = { 2, conf = "I", src = "history.md 2.11" }, betrayal_max = { 3, conf = "I", src = "history.md 2.11" },
+    -- Heraclius's hope: he is mustering the army that will fight at the
+    -- Yarmuk [A: KEN]; it never came to Emesa. From the spring the
+    -- garrison's hope of relief grows a point a turn, each point taking
+    -- hope_weight (2) off the surrender score [history.md 1a; max I].
+    hope_from = { 20, conf = "A", src = "history.md 1a" },
+    hope_per_turn = { 1, conf = "I", src = "history.md 1a" },
+    hope_max = { 3, conf = "I" },
   },
 }
 
@@ -196,12 +203,6 @@ unit { id = "sham_3", name = "Sham group III", side = "rashidun", type = "infant
 unit { id = "muadh_horse", name = "Mu'adh's horse", side = "rashidun", type = "light_cav", quality = "veteran", sp = { 5, conf = "I", src = "history.md 1a" }, at = "23,15" }
 -- In the main camp, 500 [I]
 unit { id = "camp_guard", name = "Camp guard", side = "rashidun", type = "infantry", quality = "regular", sp = { 5, conf = "I", src = "history.md 1a" }, at = "26,15" }
-
--- Heraclius's hope: the army he is mustering for the Yarmuk [A: KEN]. It
--- never came to Emesa; here its vanguard is rumoured from turn 20 and
--- would come down the Hama road on the last turn [I].
-unit { id = "relief_1", name = "Vanguard of the imperial army", side = "byzantine", type = "heavy_cav", quality = "veteran",
-       sp = { 5, conf = "I" }, arrives = { turn = { 26, conf = "I" }, at = "23,0", rumour = { 20, conf = "I", src = "history.md 1a" } } }
 
 ---------------------------------------------------------------------------
 -- The Byzantine garrison: 8,000 [A?: WE].
@@ -346,15 +347,16 @@ on("turn", function(ev)
     elders_spoke = true
     emesa.message("The elders of Emesa urge Harbees to make peace.")
     emesa.morale("byzantine", -1, "the elders want peace")
+    emesa.civic_will(-1, "the elders want peace")
   end
-  -- Takbir and tremor: 5% a turn, a gate is cracked [A: TB (Sayf); I for the number].
+  -- Takbir and tremor: 5% a turn, the walls by one gate crack: their
+  -- defence falls by one column [history.md 1a "walls -1"; A: TB (Sayf);
+  -- I for the number]. See the dispute "Was there a battle?".
   if math.random(100) <= 5 then
     local gates = { "rastan", "tadmur", "saghir", "sham" }
     local g = gates[math.random(#gates)]
-    if emesa.gate(g) == "shut" then
-      emesa.message("A great shout of 'God is great' - the ground shakes and a gate cracks.")
-      emesa.set_gate(g, "forced")
-    end
+    emesa.message("A great shout of 'God is great' - the ground shakes and the walls crack.")
+    emesa.crack_wall(g, 1, "takbir and tremor")
   end
 end)
 

@@ -518,7 +518,6 @@ local narrative = {
   [9] = "Umar's orders reach Kufa: al-Qa'qa' leaves the same day with 4,000 men, and columns ride for the Jazira.",
 }
 
-local caliph_known = nil     -- turn the caliph's coming becomes known
 local tanukh_wavered = false
 local sallied = false        -- the garrison has gone out
 
@@ -552,13 +551,9 @@ local jazirans = { "rabia", "iyad_namir", "hit_arabs", "tanukh" }
 on("turn", function(ev)
   local text = narrative[ev.turn]
   if text then emesa.message(text) end
-  -- The caliph's coming, known two turns after he sets out: the garrison
-  -- takes heart [history.md 1b: Caliph, +3 morale].
-  if caliph_known and ev.turn == caliph_known then
-    emesa.message("news: the caliph himself is on the road to Syria.")
-    emesa.morale("rashidun", 3, "the caliph is coming")
-    emesa.morale("coalition", -2, "the caliph is coming")
-  end
+  -- The caliph's coming is the core rule of his "caliph" trait: known
+  -- caliph_news_turns after his column sets out, +3 / -2 morale
+  -- [history.md 1b; scenarios/README.md, Leader traits].
   -- A camp whose contingent has gone stands empty.
   if coalition_on_map() == 0 and emesa.owner("camp_north") == "coalition" then
     emesa.set_owner("camp_north", nil)
@@ -576,13 +571,6 @@ on("turn", function(ev)
     emesa.end_game("rashidun", "historical",
       "Emesa held, the coalition dispersed and broken in Khalid's pursuit" ..
       (won > 0 and (", and " .. won .. " of Hit, Circesium and Raqqa taken") or "") .. ", as in 638")
-  end
-end)
-
--- Umar sets out when the letter reaches him.
-on("theatre", function(ev)
-  if not caliph_known and ev.text:find("The caliph's 1,000 sets out", 1, true) then
-    caliph_known = ev.turn + 2
   end
 end)
 

@@ -429,6 +429,28 @@ START_TEST(siege_errors_name_line_and_key)
 }
 END_TEST
 
+START_TEST(trait_numbers_load_and_are_checked)
+{
+    Scenario *s = load_siege("rules { sword_shift = 2, feint_shift = { 3, conf = 'I' }, feint_radius = 4 }\n"); /* 36 */
+    if (!s)
+        dump_diags();
+    ck_assert_ptr_nonnull(s);
+    const Game *g = scenario_game_const(s);
+    ck_assert_int_eq(g->rules.sword_shift, 2);
+    ck_assert_int_eq(g->rules.feint_shift, 3);
+    ck_assert_int_eq(g->rules.feint_radius, 4);
+    ck_assert_int_eq(g->rules.cautious_def_shift, 1); /* default kept */
+    ck_assert_int_eq(g->siege.rules.council_bonus, 2);
+    scenario_free(s);
+    s = load_siege("rules { feint_shift = 12 }\n"                                                /* 36 */
+                   "siege { civic_will = 11, rules = { hope_max = 99, council_bonus = 2 } }\n"); /* 37 */
+    ck_assert_ptr_null(s);
+    ck_assert_diag("rules.feint_shift: 12 is out of range", 36);
+    ck_assert_diag("siege.rules.hope_max: 99 is out of range", 37);
+    ck_assert_diag("siege.civic_will: 11 is above the will's scale (civic_will_max 10)", 37);
+}
+END_TEST
+
 START_TEST(source_hash_is_fnv1a)
 {
     Scenario *s = load("");
@@ -708,6 +730,7 @@ static Suite *data_suite(void)
     tcase_add_test(tc, victory_with_further_tests);
     tcase_add_test(tc, siege_columns_march_from_the_file);
     tcase_add_test(tc, siege_errors_name_line_and_key);
+    tcase_add_test(tc, trait_numbers_load_and_are_checked);
     tcase_add_test(tc, source_hash_is_fnv1a);
     tcase_add_test(tc, unknown_terrain_letter_line_and_column);
     tcase_add_test(tc, several_problems_in_one_file);

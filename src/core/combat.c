@@ -106,6 +106,11 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
     o->base_column = col;
 
     int shifts = -r->defence_shift[tt];
+    /* Cracked walls (takbir, tremor) give less, never nothing less. */
+    if (tt == TER_WALL || tt == TER_GATE) {
+        int cracks = siege_wall_cracks(g, target);
+        shifts += cracks < -shifts ? cracks : -shifts > 0 ? -shifts : 0;
+    }
     /* A shut gate counts as wall; an open or forced one is just a gap. */
     if (tt == TER_GATE) {
         int gi = game_gate_at(g, target);
@@ -149,6 +154,7 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
     int la = best_tactics(g, att, natt) / 2, ld = best_tactics(g, o->defenders, o->ndef) / 2;
     shifts += (la > r->shift_leader ? r->shift_leader : la) - (ld > r->shift_leader ? r->shift_leader : ld);
     shifts += siege_attack_shift(g, side, target);
+    shifts += traits_combat_shift(g, att, natt, o->defenders, o->ndef);
     o->shifts = shifts;
     col += shifts;
     if (col < 0)
@@ -308,6 +314,12 @@ void combat_resolve(Game *g, const int *att, int natt, Hex target)
     game_emit(g, &ev);
     g->impulse_fought = true;
 
+    /* Attacking the unit that feigned withdrawal is following it. */
+    for (int i = 0; i < natt; i++) {
+        int f = combat_feint_lure(g, att[i]);
+        if (f >= 0 && hex_eq(g->units[f].hex, target))
+            traits_feint_follows(g, att[i], true);
+    }
     Hex att_hexes[16];
     for (int i = 0; i < natt; i++) {
         Unit *u = &g->units[att[i]];
@@ -382,6 +394,7 @@ void combat_resolve(Game *g, const int *att, int natt, Hex target)
             snprintf(e.text, sizeof e.text, "advance");
             lead->hex = target;
             game_emit(g, &e);
+            traits_feint_follows(g, att[0], false);
             if (tt == TER_GATE) {
                 int gi = game_gate_at(g, target);
                 if (gi >= 0 && g->gates[gi].state == GATE_SHUT && lead->side != g->town_side)

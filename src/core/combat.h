@@ -17,6 +17,16 @@ int combat_unit_cv(const Game *g, int u);
 /* Odds of attackers att[0..natt) against hex target. False (with why) if
  * the attack is not possible. */
 bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds *o, char *why, size_t n);
+/* Feint (traits.c): unit u may now break contact as a feint (light horse
+ * in a battle, in an enemy zone of control, not yet broken contact this
+ * impulse, a feint leader's unit within rules.feint_radius). */
+bool combat_feint_ready(const Game *g, int u);
+/* The enemy unit whose feigned withdrawal u would follow by moving next
+ * to it or attacking it this impulse (and be drawn out), or -1. */
+int combat_feint_lure(const Game *g, int u);
+/* u followed a feint and is out of formation: attacks on it get
+ * rules.feint_shift until the end of the feinting side's next impulse. */
+bool combat_drawn_out(const Game *g, int u);
 /* The expected result at the column: the average over the d10. */
 void combat_expected(const Game *g, int column, double *att_sp, double *def_sp);
 /* "1:2", "3:1" for column i. */

@@ -142,6 +142,29 @@ static bool validate_move(const Game *g, const Command *c, char *why, size_t n)
     return true;
 }
 
+/* A storm of the walls or a sally started from a siege turn: a major
+ * order, which a council must vote (traits.c). NULL for other attacks. */
+static const char *major_attack(const Game *g, const Command *c)
+{
+    if (g->mode != MODE_SIEGE || c->nunits < 1 || c->units[0] < 0 || c->units[0] >= g->nunits)
+        return NULL;
+    const Unit *u = &g->units[c->units[0]];
+    if (siege_is_sally(g, u->side, u->hex, c->to))
+        return "a sally";
+    if (g->town_side >= 0 && u->side != g->town_side && terrain_is_town(map_terrain(&g->map, c->to)))
+        return "a storm of the walls";
+    return NULL;
+}
+
+static bool council_refuses(const Game *g, int side, const char *what, char *why, size_t n)
+{
+    if (!siege_council_refused(g, side))
+        return false;
+    snprintf(why, n, "%s's council voted against a storm, a sally or terms this turn; %s must wait for next turn",
+             g->leaders[siege_council_leader(g, side)].name, what);
+    return true;
+}
+
 static bool validate_attack(const Game *g, const Command *c, char *why, size_t n)
 {
     if (c->nunits < 1 || c->nunits > CMD_MAX_UNITS)
@@ -171,6 +194,9 @@ static bool validate_attack(const Game *g, const Command *c, char *why, size_t n
             seen = true;
     if (!seen)
         REFUSE("there is no enemy to be seen at %s", hb);
+    const char *major = major_attack(g, c);
+    if (major && council_refuses(g, c->side, major, why, n))
+        return false;
     CombatOdds o;
     return combat_odds(g, c->units, c->nunits, c->to, &o, why, n);
 }
@@ -247,6 +273,8 @@ static bool validate_siege(const Game *g, const Command *c, char *why, size_t n)
             REFUSE("terms are generous or harsh");
         if (s->terms != TERMS_NONE)
             REFUSE("terms have already been offered this turn");
+        if (council_refuses(g, c->side, "an offer of terms", why, n))
+            return false;
         return true;
     case CMD_RELEASE: {
         if (g->mode != MODE_SIEGE)
@@ -315,6 +343,8 @@ static void apply_siege(Game *g, const Command *c)
         break;
     }
     case CMD_OFFER_TERMS:
+        if (!traits_council_vote(g, c->side, c->arg == TERMS_GENEROUS ? "generous terms" : "harsh terms"))
+            return;
         s->terms = c->arg;
         s->terms_side = c->side;
         snprintf(e.text, sizeof e.text, "order: %s offers %s terms to the town", g->sides[c->side].name,
@@ -383,6 +413,7 @@ static void apply_move(Game *g, const Command *c)
     if (path_in_enemy_zoc(g, u->side, u->hex)) {
         const UnitTypeRules *t = &g->rules.types[u->type];
         if (t->breaks_contact && !u->broke_contact) {
+            traits_feint_breaks_contact(g, ui);
             u->broke_contact = true;
         } else if (rng_roll(&g->rng, 10) > u->cohesion) {
             /* Leaving contact under pressure shakes a unit. */
@@ -409,6 +440,7 @@ static void apply_move(Game *g, const Command *c)
     game_emit(g, &e);
     for (int i = 0; i < p.len; i++)
         turn_update_control(g, p.hexes[i]);
+    traits_feint_follows(g, ui, false);
 }
 
 bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
@@ -420,6 +452,8 @@ bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
         apply_move(g, c);
         break;
     case CMD_ATTACK:
+        if (major_attack(g, c) && !traits_council_vote(g, c->side, major_attack(g, c)))
+            break; /* voted down: no battle */
         if (g->mode == MODE_SIEGE) {
             char what[EVENT_TEXT];
             const Unit *u = &g->units[c->units[0]];

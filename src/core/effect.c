@@ -7,6 +7,33 @@
 
 static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
+/* A leader whose unit is destroyed escapes to a unit of his side on the
+ * same hex or next to it that has no leader (the nearest, then the
+ * strongest), or is left unattached. */
+static void leader_escapes(Game *g, int l, int ui)
+{
+    Leader *ld = &g->leaders[l];
+    const Unit *u = &g->units[ui];
+    int best = -1;
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *v = &g->units[i];
+        if (i == ui || v->status != UNIT_ON_MAP || v->side != u->side || hex_distance(v->hex, u->hex) > 1 ||
+            game_leader_with(g, i) >= 0)
+            continue;
+        if (best < 0 || hex_distance(v->hex, u->hex) < hex_distance(g->units[best].hex, u->hex) ||
+            (hex_distance(v->hex, u->hex) == hex_distance(g->units[best].hex, u->hex) && v->sp > g->units[best].sp))
+            best = i;
+    }
+    ld->unit = best;
+    if (best >= 0) {
+        Event e = game_event(g, EV_MESSAGE);
+        e.side = ld->side;
+        e.unit = best;
+        snprintf(e.text, sizeof e.text, "%s escapes to %s", ld->name, g->units[best].name);
+        game_emit(g, &e);
+    }
+}
+
 void unit_lose(Game *g, int ui, int sp, int coh)
 {
     Unit *u = &g->units[ui];
@@ -28,7 +55,7 @@ void unit_lose(Game *g, int ui, int sp, int coh)
         game_emit(g, &e);
         int l = game_leader_with(g, ui);
         if (l >= 0)
-            g->leaders[l].unit = -1; /* the leader escapes, unattached */
+            leader_escapes(g, l, ui);
         effect_morale(g, u->side, -g->rules.morale_loss_eliminated, "a unit destroyed");
         return;
     }
@@ -190,7 +217,7 @@ void effect_end_game(Game *g, int winner, const char *level, const char *text)
 bool effect_civic_will(Game *g, int delta, const char *why_text)
 {
     int before = g->siege.civic_will;
-    g->siege.civic_will = clamp(before + delta, 0, 10);
+    g->siege.civic_will = clamp(before + delta, 0, g->siege.rules.civic_will_max);
     if (g->siege.civic_will != before) {
         Event e = game_event(g, EV_ORDER);
         e.side = g->town_side;
@@ -198,6 +225,28 @@ bool effect_civic_will(Game *g, int delta, const char *why_text)
                  g->siege.civic_will, why_text && why_text[0] ? ": " : "", why_text ? why_text : "");
         game_emit(g, &e);
     }
+    return true;
+}
+
+bool effect_crack_wall(Game *g, int gate, int amount, const char *why_text)
+{
+    if (gate < 0 || gate >= g->ngates || gate >= 16)
+        return false;
+    int full = g->rules.defence_shift[TER_WALL];
+    int *c = &g->siege.wall_cracks[gate];
+    int before = *c;
+    *c = clamp(*c + amount, 0, full > 0 ? full : 0);
+    if (*c == before)
+        return true;
+    Event e = game_event(g, EV_ASSAULT_NEWS);
+    e.side = -1;
+    e.a = gate;
+    e.b = *c;
+    e.to = g->gates[gate].hex;
+    snprintf(e.text, sizeof e.text, "walls: the walls by the %s %s (defence %d of %d)%s%s", g->gates[gate].name,
+             *c > before ? "crack" : "are mended", full - *c, full, why_text && why_text[0] ? ": " : "",
+             why_text ? why_text : "");
+    game_emit(g, &e);
     return true;
 }
 

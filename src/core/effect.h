@@ -25,5 +25,8 @@ bool effect_release(Game *g, int contingent, const char *how, char *why, size_t 
 bool effect_send_column(Game *g, int column, int dest, int pace, char *why, size_t n);
 /* A courier sets out now. */
 bool effect_courier_depart(Game *g, int courier, char *why, size_t n);
+/* The walls of gate's sector lose amount of their defence shift (takbir,
+ * tremor; negative mends), never below none. */
+bool effect_crack_wall(Game *g, int gate, int amount, const char *why_text);
 /* Ends the game now with the given winner (-1 draw), level and text. */
 void effect_end_game(Game *g, int winner, const char *level, const char *text);

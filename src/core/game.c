@@ -125,6 +125,8 @@ uint64_t game_hash(const Game *g)
         hash_int(&hs, u->mp);
         hash_int(&hs, u->attacked);
         hash_int(&hs, u->broke_contact);
+        hash_int(&hs, u->lure);
+        hash_int(&hs, u->drawn_out);
     }
     for (int i = 0; i < g->nleaders; i++) {
         hash_int(&hs, g->leaders[i].alive);
@@ -158,12 +160,17 @@ uint64_t game_hash(const Game *g)
             hash_int(&hs, s->side[i].half_turns);
             hash_int(&hs, s->side[i].shortfall_turns);
             hash_int(&hs, s->side[i].relief_hope);
+            hash_int(&hs, s->side[i].held_back);
+            hash_int(&hs, s->side[i].council_no_turn);
+            hash_int(&hs, s->side[i].caliph_due);
+            hash_int(&hs, s->side[i].caliph_heard);
             for (int p = 0; p < s->nplaces; p++)
                 hash_int(&hs, s->side[i].threat_known[p]);
         }
         for (int i = 0; i < g->ngates && i < 16; i++) {
             hash_int(&hs, s->gate_alert[i]);
             hash_int(&hs, s->gate_passed[i]);
+            hash_int(&hs, s->wall_cracks[i]);
         }
         for (int i = 0; i < s->nplaces; i++) {
             hash_int(&hs, s->places[i].owner);

@@ -61,6 +61,10 @@ typedef struct Unit {
     int mp;             /* half-MP left this impulse / siege phase */
     bool attacked;      /* has attacked this impulse */
     bool broke_contact; /* used its free ZOC break this impulse */
+    int lure;           /* 1 + the enemy unit whose feigned withdrawal it may
+                           follow this impulse (0 = none) */
+    bool drawn_out;     /* followed a feint: out of formation until the end
+                           of the feinting side's next impulse */
     int arrive_turn;    /* for off-map units: turn they enter (0 = never) */
     Hex arrive_hex;
     int rumour_turn;    /* relief: turn the coming is rumoured (0 = never) */

@@ -34,5 +34,18 @@ void theatre_upkeep(Game *g);
 /* combat.c: resolves an attack already validated by the command layer. */
 void combat_resolve(Game *g, const int *att, int natt, Hex target);
 
+/* traits.c: the leaders' traits (see the list there). */
+int traits_combat_shift(const Game *g, const int *att, int natt, const int *def, int ndef);
+void traits_feint_breaks_contact(Game *g, int u);   /* before u leaves contact */
+void traits_feint_follows(Game *g, int u, bool attacked_it); /* after u moved or attacked its lure */
+void traits_impulse_ends(Game *g, int side);
+void traits_battle_ends(Game *g);
+bool traits_council_vote(Game *g, int side, const char *what); /* rolls; false = voted down */
+void traits_phase_ends(Game *g);                    /* impetuous, at the end of a side's phase */
+void traits_column_sets_out(Game *g, int column);   /* a caliph's column */
+void traits_turn_news(Game *g);                     /* the caliph's approach becomes known */
+/* siege.c: the relief hope schedule, at the start of a turn. */
+void siege_turn_hope(Game *g);
+
 /* effect.c helpers used by the rules. */
 void unit_lose(Game *g, int u, int sp, int coh);   /* emits loss/rout/elimination */

@@ -136,6 +136,20 @@ void rules_default(Rules *r)
     r->morale_loss_leader = 2;
     r->leader_loss_pct = 2;
 
+    /* Traits [history.md 1a, 1b; numbers I]. Sword: "+2 tactical" in the
+     * brief; Khalid's tactics 5 already give the leader shift's cap of 2,
+     * so the sword adds one column on top. Caution: one column each way.
+     * Feint: light horse breaking contact draws its pursuers out of
+     * formation, 1 cohesion and 2 columns against them (the 636 sally's
+     * end); the feinting unit must be within 3 hexes (750 m) of its
+     * leader's. */
+    r->sword_shift = 1;
+    r->cautious_att_shift = 1;
+    r->cautious_def_shift = 1;
+    r->feint_shift = 2;
+    r->feint_radius = 3;
+    r->feint_cohesion = 1;
+
     r->days_per_turn = 4;
     r->battle_max_impulses = 12;   /* 20-minute impulses: a 4-hour action */
 }

@@ -63,6 +63,14 @@ typedef struct Rules {
     int morale_loss_leader;            /* army morale lost per leader lost */
     int leader_loss_pct;               /* chance a leader in combat falls */
 
+    /* Leader traits in battle. */
+    int sword_shift;                   /* attacks with a sword leader's unit */
+    int cautious_att_shift;            /* taken off attacks with a cautious leader's unit */
+    int cautious_def_shift;            /* against attacks on a cautious leader's stack */
+    int feint_shift;                   /* attacks on a unit drawn out of formation */
+    int feint_radius;                  /* a feint leader's unit within this of the feinting unit */
+    int feint_cohesion;                /* cohesion a unit drawn out of formation loses */
+
     int days_per_turn;                 /* 4 */
     int battle_max_impulses;           /* impulses before a battle day ends */
 } Rules;

@@ -91,6 +91,25 @@ void siege_rules_default(SiegeRules *r)
     r->battle_morale = 1;
     r->home_fallen_morale = -2;
     r->departure_morale = -2;
+    /* Numbers that were written into the code until issue #10 [I]. */
+    r->defiant_fed_turns = 2;      /* a town with food for more than two turns is "fed" */
+    r->hunger_weight = 2;          /* hunger and hope weigh double (siege_surrender_score) */
+    r->hope_weight = 2;
+    r->surprise_impulses = 2;      /* surprise lasts the sally's first two impulses */
+    r->civic_will_max = 10;        /* the civic track runs 0-10 [history.md 2.11] */
+    /* No relief hope on a schedule unless the scenario declares one. */
+    r->hope_from = 0;
+    r->hope_per_turn = 1;          /* history.md 1a: "+1 per turn from T20" */
+    r->hope_max = 20;
+    /* Traits [history.md 1a, 1b]. */
+    r->glory_sally_shift = 1;      /* glory-seeker: "+1 in a sally" [1a] */
+    r->council_bonus = 2;          /* council: "major orders need a vote" [1a]; d10 <= command + 2 [I] */
+    r->impetuous_turns = 3;        /* impetuous: "-1 morale if overruled" [1a], read as held back */
+    r->impetuous_reach = 3;        /*   three turns with an enemy in the open within 3 hexes [I] */
+    r->impetuous_morale = 1;
+    r->caliph_morale = 3;          /* caliph: "+3 morale once his approach is known" [1b] */
+    r->caliph_enemy_morale = -2;   /*   and the enemy loses heart [I] */
+    r->caliph_news_turns = 2;      /*   two turns after he sets out [D: news 1-2 turns late, 2.8] */
 }
 
 static int eats(const Game *g, int side)
@@ -361,6 +380,24 @@ void siege_turn_news(Game *g)
             effect_morale(g, enemy, s->rules.enemy_relief_morale, "the enemy's relief is coming");
         }
     }
+    siege_turn_hope(g);
+    traits_turn_news(g);
+}
+
+/* Relief hope on a schedule [history.md 1a: Heraclius musters the Yarmuk
+ * army, "+1 per turn from T20, feeding the surrender roll"]. */
+void siege_turn_hope(Game *g)
+{
+    const SiegeRules *r = &g->siege.rules;
+    int town = g->town_side;
+    if (town < 0 || r->hope_from <= 0 || g->turn < r->hope_from || r->hope_per_turn <= 0)
+        return;
+    SiegeSide *ss = &g->siege.side[town];
+    if (ss->relief_hope >= r->hope_max)
+        return;
+    ss->relief_hope = ss->relief_hope + r->hope_per_turn > r->hope_max ? r->hope_max : ss->relief_hope + r->hope_per_turn;
+    siege_say(g, EV_ARRIVAL_NEWS, town, "hope: the emperor musters a new army; %s's hope of relief is %d",
+              g->sides[town].name, ss->relief_hope);
 }
 
 void siege_begin_game(Game *g)
@@ -428,8 +465,8 @@ int siege_surrender_score(const Game *g, int terms, int *roll_out)
         return -100;
     int roll = roll_out ? *roll_out : 7;
     return roll + s->rules.terms_bonus[terms] + terms_leader(g, 1 - town) +
-           (g->rules.morale_max / 2 - g->sides[town].morale) / 2 + 2 * s->side[town].shortfall_turns -
-           2 * s->side[town].relief_hope;
+           (g->rules.morale_max / 2 - g->sides[town].morale) / 2 +
+           s->rules.hunger_weight * s->side[town].shortfall_turns - s->rules.hope_weight * s->side[town].relief_hope;
 }
 
 int siege_terms_ways(const Game *g, int terms)
@@ -449,7 +486,7 @@ bool siege_town_defiant(const Game *g)
     if (town < 0)
         return false;
     const SiegeSide *ss = &g->siege.side[town];
-    bool fed = ss->shortfall_turns == 0 && siege_food_days(g, town) > 2 * g->rules.days_per_turn;
+    bool fed = ss->shortfall_turns == 0 && siege_food_days(g, town) > g->siege.rules.defiant_fed_turns * g->rules.days_per_turn;
     return fed && g->sides[town].morale * 100 > g->rules.morale_max * g->siege.rules.defiant_morale_pct;
 }
 
@@ -536,6 +573,7 @@ void siege_battle_ends(Game *g)
     }
     for (int i = 0; i < g->ngates; i++)
         s->gate_passed[i] = 0;
+    traits_battle_ends(g);
 }
 
 void siege_new_impulse(Game *g)
@@ -550,28 +588,49 @@ bool siege_is_sally(const Game *g, int side, Hex from, Hex target)
            (terrain_is_town(map_terrain(&g->map, from)) || siege_sector_of(g, from) >= 0);
 }
 
-/* Surprise: the town's units in the first two impulses of a sally, against
- * a gate sector whose besiegers are not on alert. */
+/* A glory-seeking commander of side, alive and in the field, throws
+ * himself into a sally: glory_sally_shift for the whole sally. */
+static int glory_shift(const Game *g, int side)
+{
+    for (int i = 0; i < g->nleaders; i++) {
+        const Leader *l = &g->leaders[i];
+        if (l->alive && l->side == side && (l->traits & TRAIT_GLORY_SEEKER) && l->unit >= 0 &&
+            g->units[l->unit].status == UNIT_ON_MAP)
+            return g->siege.rules.glory_sally_shift;
+    }
+    return 0;
+}
+
+static int surprise_shift(const Game *g, Hex target)
+{
+    const Siege *s = &g->siege;
+    int sector = siege_sector_of(g, target);
+    return sector < 0 || s->gate_alert[sector] ? 0 : s->rules.shift_surprise;
+}
+
+/* In a sally, the town's attacks: surprise in the first surprise_impulses
+ * impulses against a gate sector whose besiegers are not on alert, and the
+ * glory-seeker's shift throughout. */
 int siege_attack_shift(const Game *g, int side, Hex target)
 {
     const Siege *s = &g->siege;
-    if (g->mode != MODE_BATTLE || s->battle_kind != BATTLE_SALLY || side != g->town_side || g->impulse > 2)
+    if (g->mode != MODE_BATTLE || s->battle_kind != BATTLE_SALLY || side != g->town_side)
         return 0;
-    return siege_sally_surprise(g, side, target);
+    return (g->impulse <= s->rules.surprise_impulses ? surprise_shift(g, target) : 0) + glory_shift(g, side);
 }
 
 int siege_sally_surprise(const Game *g, int side, Hex target)
 {
-    const Siege *s = &g->siege;
-    int sector = siege_sector_of(g, target);
-    if (sector < 0 || s->gate_alert[sector])
+    return surprise_shift(g, target) + glory_shift(g, side);
+}
+
+int siege_wall_cracks(const Game *g, Hex h)
+{
+    Terrain t = map_terrain(&g->map, h);
+    if (t != TER_WALL && t != TER_GATE)
         return 0;
-    int shift = s->rules.shift_surprise;
-    /* A glory-seeking commander throws himself into a sally. */
-    for (int i = 0; i < g->nleaders; i++)
-        if (g->leaders[i].alive && g->leaders[i].side == side && (g->leaders[i].traits & TRAIT_GLORY_SEEKER))
-            return shift + 1;
-    return shift;
+    int sector = siege_sector_of(g, h);
+    return sector >= 0 && sector < 16 ? g->siege.wall_cracks[sector] : 0;
 }
 
 /* Gate throughput: SP a move through gate gi may still carry now. */

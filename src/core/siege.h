@@ -66,6 +66,23 @@ typedef struct SiegeRules {
     int battle_morale;            /* won/lost battle (by 2+ SP more) */
     int home_fallen_morale;       /* coalition morale when a home falls */
     int departure_morale;
+    /* Numbers that were written into the code (issue #10, part 6). */
+    int defiant_fed_turns;        /* "fed": food for more than this many turns */
+    int hunger_weight;            /* surrender score per turn of hunger */
+    int hope_weight;              /* surrender score lost per point of relief hope */
+    int surprise_impulses;        /* a sally's surprise lasts this many impulses */
+    int civic_will_max;           /* the townspeople's will runs 0..this */
+    /* Relief hope on a schedule, for the town's side: from turn hope_from
+     * (0 = never) it gains hope_per_turn each turn up to hope_max. */
+    int hope_from, hope_per_turn, hope_max;
+    /* Leader traits that act on the siege. */
+    int glory_sally_shift;        /* a glory-seeker's side attacking in a sally */
+    int council_bonus;            /* council: a major order passes on d10 <= command + this */
+    int impetuous_turns;          /* impetuous: turns held back before morale is lost */
+    int impetuous_reach;          /* ...with an enemy in the open this close to him */
+    int impetuous_morale;         /* ...morale lost then */
+    int caliph_morale, caliph_enemy_morale; /* when a caliph's approach is known */
+    int caliph_news_turns;        /* turns after his column sets out that it is known */
 } SiegeRules;
 
 void siege_rules_default(SiegeRules *r);
@@ -141,6 +158,10 @@ typedef struct SiegeSide {
     int shortfall_turns;
     int relief_hope;
     bool forages;                 /* a besieger living off the country */
+    int held_back;                /* siege turns in a row an impetuous leader was held back */
+    int council_no_turn;          /* turn the council voted a major order down (0 = none) */
+    int caliph_due;               /* turn the caliph's approach becomes known (0 = not yet) */
+    bool caliph_heard;            /* ...and the news has come */
     int threat_known[THEATRE_MAX_PLACES];
 } SiegeSide;
 
@@ -157,6 +178,7 @@ typedef struct Siege {
     bool gate_alert[16];          /* besiegers on alert at gate i */
     int gate_passed[16];          /* SP through gate i this impulse/phase */
     int gate_opened_impulse[16];  /* impulse it was opened in battle, 0 */
+    int wall_cracks[16];          /* wall shift lost in gate i's sector (takbir, tremor) */
     int battle_sp_lost[2];        /* at battle start */
     BattleKind battle_kind;
     TheatrePlace places[THEATRE_MAX_PLACES];
@@ -204,8 +226,9 @@ int siege_surrender_score(const Game *g, int terms, int *roll);
 /* Would an attack by side from `from` on `target` be a sally: the town's
  * holder striking outside the walls from the town or a gate sector? */
 bool siege_is_sally(const Game *g, int side, Hex from, Hex target);
-/* Column shifts of surprise a sally against target would get: the
- * sector's camp not on alert, +1 for a glory-seeker (0 otherwise). */
+/* Column shifts a sally against target would get in its first impulse:
+ * shift_surprise if the sector's camp is not on alert, plus
+ * glory_sally_shift while a glory-seeker of side is in the field. */
 int siege_sally_surprise(const Game *g, int side, Hex target);
 /* Of the 36 rolls of 2d6, how many would reach surrender_target if terms
  * were weighed now (the score alone: siege_town_defiant and
@@ -213,6 +236,16 @@ int siege_sally_surprise(const Game *g, int side, Hex target);
 int siege_terms_ways(const Game *g, int terms);
 /* A town that is fed and in good heart does not treat at all. */
 bool siege_town_defiant(const Game *g);
+/* The wall shift lost (takbir, tremor) at a wall or gate hex h: its gate
+ * sector's cracks, 0 elsewhere. */
+int siege_wall_cracks(const Game *g, Hex h);
+/* Council (traits.c): the council leader of side (alive, highest command)
+ * or -1; the d10 roll a major order needs (command + council_bonus; 10
+ * without a council); whether the council has voted a major order down
+ * this turn (then storms, sallies and terms are refused until next turn). */
+int siege_council_leader(const Game *g, int side);
+int siege_council_need(const Game *g, int side);
+bool siege_council_refused(const Game *g, int side);
 /* Turns until column c arrives at its destination at its pace (-1 if it
  * has none). */
 int siege_column_eta(const Game *g, int c);

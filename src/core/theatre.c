@@ -122,6 +122,7 @@ static void column_sets_out(Game *g, int c)
     siege_say(g, EV_THEATRE, col->side, "column %s sets out from %s for %s at a %s pace", col->name,
         g->siege.places[col->at].name, col->dest >= 0 ? g->siege.places[col->dest].name : "?",
         pace_name((Pace)col->pace));
+    traits_column_sets_out(g, c);
 }
 
 static void couriers(Game *g)

@@ -134,6 +134,7 @@ static void upkeep(Game *g)
 
 void turn_end_phase(Game *g)
 {
+    traits_phase_ends(g);
     if (g->phase == 0) {
         g->phase = 1;
         g->active = 1 - g->first_side;
@@ -198,6 +199,7 @@ void turn_end_impulse(Game *g)
 {
     g->battle_quiet = g->impulse_fought ? 0 : g->battle_quiet + 1;
     g->impulse_fought = false;
+    traits_impulse_ends(g, g->active);
     bool back_to_initiator = g->active != g->battle_initiator;
     if (g->battle_quiet >= 2 || (back_to_initiator && g->impulse >= g->rules.battle_max_impulses)) {
         end_battle(g);

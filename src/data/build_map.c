@@ -32,6 +32,8 @@ static const BdIntField rule_ints[] = {
     R(cohesion_max, 1, 100),        R(shaken_at, 0, 100),          R(rally_bonus, -10, 10),
     R(morale_max, 1, 100),          R(morale_loss_eliminated, 0, 20), R(morale_loss_leader, 0, 20),
     R(leader_loss_pct, 0, 100),     R(days_per_turn, 1, 60),       R(battle_max_impulses, 1, 100),
+    R(sword_shift, 0, 9),           R(cautious_att_shift, 0, 9),   R(cautious_def_shift, 0, 9),
+    R(feint_shift, 0, 9),           R(feint_radius, 0, 100),       R(feint_cohesion, 0, 100),
 #undef R
 };
 

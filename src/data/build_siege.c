@@ -28,6 +28,12 @@ static const BdIntField siege_ints[] = {
     R(anxiety_besieged, 0, 20),     R(anxiety_fallen, 0, 20),       R(anxiety_departure, 0, 20),
     R(relief_rumour_morale, -20, 20), R(relief_confirm_morale, -20, 20), R(enemy_relief_morale, -20, 20),
     R(battle_morale, 0, 20),        R(home_fallen_morale, -20, 20), R(departure_morale, -20, 20),
+    R(defiant_fed_turns, 0, 100),   R(hunger_weight, 0, 20),        R(hope_weight, 0, 20),
+    R(surprise_impulses, 0, 100),   R(civic_will_max, 1, 100),
+    R(hope_from, 0, 1000),          R(hope_per_turn, 0, 20),        R(hope_max, 0, 20),
+    R(glory_sally_shift, 0, 9),     R(council_bonus, -10, 10),      R(impetuous_turns, 0, 100),
+    R(impetuous_reach, 0, 100),     R(impetuous_morale, 0, 20),     R(caliph_morale, -20, 20),
+    R(caliph_enemy_morale, -20, 20), R(caliph_news_turns, 0, 20),
 #undef R
 };
 
@@ -134,7 +140,7 @@ void bd_siege(Build *b, int t, bool *seen)
     bool h;
     if (bd_bool_field(b, t, "historical", &h))
         s->historical = h;
-    bd_num_field(b, t, "civic_will", false, 0, 10, &s->civic_will);
+    bd_num_field(b, t, "civic_will", false, 0, 100, &s->civic_will);
     int ty = bd_get(b, t, "rules");
     int v = lua_gettop(b->L);
     if (ty == LUA_TTABLE) {
@@ -147,6 +153,9 @@ void bd_siege(Build *b, int t, bool *seen)
         bd_problem(b, "rules", "expected a table of siege rule numbers, as in rules = { gate_throughput = 10 }");
     }
     lua_settop(b->L, v - 1);
+    if (s->civic_will > s->rules.civic_will_max)
+        bd_problem(b, "civic_will", "%d is above the will's scale (civic_will_max %d)", s->civic_will,
+                   s->rules.civic_will_max);
     if (keep) {
         *s = *keep;
         free(keep);

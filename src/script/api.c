@@ -359,6 +359,17 @@ static int l_set_gate(lua_State *L)
     return result(L, effect_set_gate(g, gate, state), "the gate change was refused");
 }
 
+/* emesa.crack_wall(gate [, amount [, why]]): the walls of the gate's
+ * sector lose amount (default 1) of their defence shift. */
+static int l_crack_wall(lua_State *L)
+{
+    Game *g = live_game(L, "crack_wall");
+    int gate = check_gate(L, g, 1, "crack_wall");
+    lua_Integer d = luaL_optinteger(L, 2, 1);
+    luaL_argcheck(L, d >= -9 && d <= 9, 2, "change out of range (-9..9)");
+    return result(L, effect_crack_wall(g, gate, (int)d, luaL_optstring(L, 3, "")), "refused");
+}
+
 static int l_set_owner(lua_State *L)
 {
     Game *g = live_game(L, "set_owner");
@@ -667,6 +678,7 @@ static const luaL_Reg emesa_fns[] = {
     { "food", l_food },             { "siege", l_siege },
     { "message", l_message },     { "morale", l_morale },       { "arrive", l_arrive },
     { "damage", l_damage },       { "set_gate", l_set_gate },   { "set_owner", l_set_owner },
+    { "crack_wall", l_crack_wall },
     { "end_game", l_end_game },   { "turn", l_turn },           { "date", l_date },
     { "mode", l_mode },           { "unit", l_unit },           { "owner", l_owner },
     { "morale_of", l_morale_of }, { "losses", l_losses },       { "gate", l_gate },

@@ -187,7 +187,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
             if (s->fords_closed)
                 text_draw(a->text, " \xC2\xB7 fords closed", wx, y, px, pl.bad, TEXT_LEFT);
             if (g->town_side >= 0) {
-                snprintf(b, sizeof b, "town's will %d/10", s->civic_will);
+                snprintf(b, sizeof b, "town's will %d/%d", s->civic_will, s->rules.civic_will_max);
                 text_draw(a->text, b, x + w, y, px, s->civic_will <= 3 ? pl.bad : pl.body, TEXT_RIGHT);
             }
         }
