@@ -221,10 +221,10 @@ theatre_place { id = "edessa", name = "Edessa", owner = "coalition", resistance 
 -- Khabur stands for them all [I]: the Rabi'a and the Tanukh worry for it as
 -- for a second home.
 theatre_place { id = "rabia_forts", name = "Forts of Rabi'a and Tanukh", owner = "coalition",
-                resistance = { 6, conf = "I" }, x = 590, y = 170 }
+                resistance = { 6, conf = "I" }, x = 560, y = 150 }
 -- Nisibis, in Persian hands until Iyad took it in 640 [A: S1]; Sayf has
 -- Sa'd send Abdallah ibn Itban against it in 638 [A: TB].
-theatre_place { id = "nisibis", name = "Nisibis", owner = "none", resistance = { 8, conf = "I" }, x = 700, y = 60 }
+theatre_place { id = "nisibis", name = "Nisibis", owner = "none", resistance = { 8, conf = "I" }, x = 600, y = 75 }
 -- Qinnasrin, taken by Khalid just before, has risen with the Tanukh [A: IA].
 theatre_place { id = "qinnasrin", name = "Qinnasrin", owner = "coalition", resistance = { 6, conf = "I" }, x = 200, y = 200 }
 theatre_place { id = "antioch", name = "Antioch", owner = "coalition", resistance = { 9, conf = "I" }, x = 115, y = 180 }
@@ -240,7 +240,7 @@ route { from = "firad", to = "raqqa", km = { 270, conf = "D", src = "S1; map" } 
 -- The desert track from Tadmur to the Euphrates [D: 240 km in a line, by the wells].
 route { from = "palmyra", to = "firad", km = { 280, conf = "D", src = "map" } }
 route { from = "circesium", to = "rabia_forts", km = { 150, conf = "I", src = "up the Khabur" } }
-route { from = "rabia_forts", to = "nisibis", km = { 200, conf = "I" } }
+route { from = "rabia_forts", to = "nisibis", km = { 120, conf = "I", src = "across the upper Khabur" } }
 -- Kufa to Nisibis by the Tigris road, Tikrit and Mosul [D: modern roads].
 route { from = "kufa", to = "nisibis", km = { 750, conf = "D", src = "modern road" } }
 route { from = "circesium", to = "raqqa", km = { 190, conf = "D", src = "history.md 2.7" } }
@@ -440,7 +440,7 @@ unit { id = "tanukh_foot_4", name = "Tanukh foot IV", side = "coalition", type =
 ---------------------------------------------------------------------------
 -- Leaders. Ratings 0-5 are invented for play [I]; traits follow
 -- history.md 1b. Leaders without a unit act off the map: at the head of a
--- column, or (Umar, Iyad, Heraclius) from afar.
+-- column, or (Umar, Heraclius) from afar.
 ---------------------------------------------------------------------------
 leader { id = "abu_ubaidah", name = "Abu Ubaidah ibn al-Jarrah", side = "rashidun", command = 4, initiative = 2, tactics = 3,
          traits = { "cautious", "trusted", "council" }, with = "foot_1" }
@@ -544,7 +544,8 @@ dispute { id = "coalition", title = "Who besieged Emesa?", versions = {
 dispute { id = "hit_circesium", title = "When did Hit and Circesium fall?", versions = {
   { text = "To Umar ibn Malik's column from Kufa, in 637.", src = "TB; MU p.121" },
   { text = "To Habib ibn Maslama under Iyad, in the year 19.", src = "BL p.275" },
-  { text = "Circesium probably only in 640.", src = "Streck, in S1" } } }
+  { text = "Circesium probably only in 640.", src = "Streck, in S1" },
+  { text = "During the siege of Emesa, to Iyad's corps: Hit after a hard siege across its moat, Circesium to Habib without a fight (the game follows this).", src = "S1" } } }
 dispute { id = "who_sent", title = "Whose men took the Jazira towns?", versions = {
   { text = "Abu Ubaidah's commanders: Iyad ibn Ghanm's corps, with Habib ibn Maslama and Walid ibn Uqba under him (the game follows this).", src = "S1" },
   { text = "Columns Sa'd sent from Kufa: Suhayl to Raqqa, Abdallah ibn Itban to Nisibis, Walid ibn Uqba to the Rabi'a and Tanukh, with Iyad over them all.", src = "TB" } } }
@@ -606,15 +607,15 @@ local narrative = {
 
 -- What the counter-sieges looked like, told as they happen [A: S1; TB].
 local theatre_news = {
-  { "lays siege to Hit", "rashidun",
+  { "corps lays siege to Hit", "rashidun",
     "Iyad finds Hit ready for him: its people have dug a moat round the walls. He leaves part of his corps to besiege it and sends the rest on up the Euphrates." },
-  { "Hit falls to", nil, "Iyad's men have got across the moat: Hit is taken." },
+  { "Hit falls to Iyad", nil, "Iyad's men have got across the moat: Hit is taken." },
   { "passes Hit and goes on for Circesium", "rashidun",
     "Habib ibn Maslama rides on for Circesium with the Kilab 'Corps of Amr' - Aslam ibn Zur'a al-Kilabi, al-Harith ibn Yazid and his son Zufar, men known for their fierceness." },
-  { "Circesium (Qarqisiya) falls to", nil, "Circesium opens to Habib ibn Maslama." },
+  { "Circesium (Qarqisiya) falls to Habib", nil, "Circesium opens to Habib ibn Maslama." },
   { "passes Hit and goes on for Forts", "rashidun", "Iyad sends Walid ibn Uqba against the forts of the Rabi'a and Tanukh." },
-  { "Forts of Rabi'a and Tanukh falls to", nil, "Walid ibn Uqba has taken the forts of the Rabi'a and Tanukh." },
-  { "lays siege to Raqqa", nil,
+  { "Forts of Rabi'a and Tanukh falls to Walid", nil, "Walid ibn Uqba has taken the forts of the Rabi'a and Tanukh." },
+  { "Suhayl ibn Adi's column (from Sa'd) lays siege to Raqqa", nil,
     "Suhayl's men hold the villages round Raqqa; the nomads who defended them are driven off, and the town begins to go hungry." },
   { "Raqqa (Kallinikos) falls to", nil,
     "Raqqa's leaders, facing starvation, give the town up after five or six days. Kallinikos is al-Raqqa from now on." },
