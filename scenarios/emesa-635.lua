@@ -264,6 +264,10 @@ victory { side = "byzantine", kind = "hold_place", place = "emesa", level = "min
 ---------------------------------------------------------------------------
 note { id = "scale", title = "Scale", conf = "I", src = "history.md 0",
        text = "A hex is 250 m across and the map 10 by 7.5 km. A strength point is about 100 men and a counter about 500. A siege turn is four days; a sally or a battle is fought in impulses of about twenty minutes on the same map." }
+note { id = "before", title = "Why Emesa first", conf = "A", src = "S0",
+       text = "Damascus had fallen in September 634 after a long siege, and Muslim raiders had since ridden through the towns of the Orontes: Arethusa (al-Rastan), Hama, Shaizar, Apamea and Ma'arra. Before going deeper into northern Syria, Abu Ubaidah chose to take Emesa and so clear his rear. When his army arrived, Khalid's Mobile Guard fought a short battle with the garrison before the siege began." }
+note { id = "alliance", title = "Two emperors against one caliph", conf = "A", src = "S2",
+       text = "In 635 the Persian king Yazdegerd III sought an alliance with Heraclius and married into his family. The plan was for both to strike at once - Heraclius in Syria, Yazdegerd in Iraq - and drive the Muslims out. While Emesa held out, Heraclius was gathering the army that would meet the Muslims at the Yarmuk; this is the relief the garrison hoped for." }
 note { id = "cold", title = "Every cold day", conf = "A", src = "TB; AK",
        text = "Heraclius is said to have written to Harbees that men who lived on camel's flesh and milk would not survive the Syrian winter, and told him to fight them on every cold day. There were skirmishes morning and evening through the winter, and the besiegers did not break." }
 note { id = "frost", title = "Frozen feet", conf = "A", src = "TB",
@@ -271,9 +275,11 @@ note { id = "frost", title = "Frozen feet", conf = "A", src = "TB",
 note { id = "elders", title = "The elders", conf = "A", src = "TB",
        text = "As the winter wore on, the elders of the city urged the governor to make peace. In the game they speak when the food falls below 40 days or when spring comes." }
 note { id = "sally", title = "The sally and the feint", conf = "A", src = "AK; PW",
-       text = "In mid-March Harbees led 5,000 men out of the Rastan gate. After a council the Muslims fell back as if beaten, drawing the Byzantines away from the walls; then they turned, Khalid's horse closed in, and Mu'adh's 500 horsemen sealed the gates. Few of the sally force got back." }
+       text = "In mid-March Harbees led 5,000 men out of the Rastan gate. After a council the Muslims fell back as if beaten, drawing the Byzantines away from the walls. A little way back they re-formed and held, though the pressure grew until a break-through seemed near; then Khalid's horse closed in, Khalid himself with a few riders of the Guard cutting through to the centre where Harbees still fought, and Mu'adh's 500 horsemen sealed the gates. The townspeople and the men who had stayed inside shut the gates in fear; few of the sally force got back." }
 note { id = "terms", title = "The terms", conf = "A", src = "BL",
        text = "The city capitulated on terms like those of Damascus: lives, property, walls, churches and mills safe; a quarter of the church of St John to become a mosque; a tax on the townspeople." }
+note { id = "after", title = "What followed", conf = "A", src = "S0; S1",
+       text = "Soon after Emesa surrendered, the Muslims turned north again to take all of northern Syria, Aleppo and Antioch among it; on the way Khalid caught a Roman convoy carrying supplies to Qinnasrin. In 637-638 Heraclius raised the Christian Arabs of the Jazira against the conquerors, and they came to besiege Emesa a second time (the scenario 'The Jazira comes to Homs')." }
 note { id = "numbers", title = "How many?", conf = "A?", src = "WE; history.md 3",
        text = "The figures of 15,000 besiegers and 8,000 defenders come from a modern summary without a traced source; so do the losses of 235 against 4,900." }
 
@@ -330,8 +336,14 @@ chronicle { side = "rashidun", turn = 25, order = "offer-terms generous", src = 
 local narrative = {
   [1] = "Khalid's corps drives the garrison inside. The truce is void: the city has been reinforced.",
   [2] = "Heraclius to Harbees: fight them on every cold day; they will not last the winter.",
+  [8] = "Word from the north: Heraclius is gathering a great army for Syria, and the Persian king Yazdegerd is his ally.",
   [20] = "The winter breaks, and the Arabs are still there.",
 }
+
+-- The story after the siege, whatever the game's ending [A: S0; S1].
+on("game-over", function(ev)
+  emesa.message("What followed: the Muslims went on north for Aleppo and Antioch, and Khalid took a Roman convoy bound for Qinnasrin. Heraclius's great army was beaten at the Yarmuk in August 636; in 637-638 the Christian Arabs of the Jazira would besiege Emesa again.")
+end)
 
 local wall_units = { "wall_1", "wall_2", "wall_3", "wall_4", "wall_5", "wall_6" }
 local elders_spoke = false

@@ -3,11 +3,15 @@
 -- Scenario B of the design brief (shared/design/history.md, section 1b).
 -- A coalition of the Arab tribes of the Jazira, with a Byzantine force
 -- landed from the sea, besieges the Rashidun army in Emesa (Homs). Abu
--- Ubaidah holds the city and writes to the caliph; Umar answers from
--- Medina, and from Kufa come al-Qa'qa' with 4,000 men and columns that
--- strike at the tribes' homes in the Jazira (Hit, Circesium, Raqqa). The
--- news of those counter-sieges, arriving late, makes the contingents fear
--- for their homes and leave.
+-- Ubaidah holds the city and writes to the caliph. Umar answers from
+-- Medina on two roads, as the seed account (S1) tells it: he bids Abu
+-- Ubaidah send his own commanders out against the tribes' homes - Iyad ibn
+-- Ghanm's corps to Hit, Habib ibn Maslama with the Kilab "Corps of 'Amr"
+-- on to Circesium, Walid ibn Uqba against the Rabi'a and Tanukh - and he
+-- bids Sa'd ibn Abi Waqqas in Kufa send al-Qa'qa' with 4,000 to Emesa,
+-- Suhayl ibn Adi by the al-Farad road to Raqqa and a third column (Abdallah
+-- ibn Itban to Nisibis, after TB). The news of those counter-sieges,
+-- arriving late, makes the contingents fear for their homes and leave.
 --
 -- Every number that comes from the sources or was made up for play
 -- carries a tag, { value, conf = "A"|"D"|"I", src = "..." }:
@@ -35,9 +39,11 @@ march on Emesa. Abu Ubaidah calls in his outposts and shuts himself in the
 city with Khalid and the Mobile Guard. Khalid wants to go out and fight; the
 council decides to hold the walls and write to Umar, 1,450 km away.
 
-As the Rashidun: hold Emesa until the letter has been answered. From Kufa
-al-Qa'qa' marches with 4,000 men, and columns ride into the Jazira against
-Hit, Circesium and Raqqa - the coalition's homes. When the contingents go
+As the Rashidun: hold Emesa until the letter has been answered. Umar bids
+Abu Ubaidah send Iyad ibn Ghanm's corps out against Hit - which has dug a
+moat and will not fall quickly - and on to Circesium and the Rabi'a forts;
+from Kufa Sa'd sends al-Qa'qa' with 4,000 men to Emesa and columns to Raqqa
+and Nisibis - the coalition's homes. When the contingents go
 home, sally and break what is left. As the coalition: storm the city or
 starve it before the news from home breaks your army.]],
   turns = { 22, conf = "I", src = "history.md 1b" },
@@ -189,9 +195,16 @@ theatre_place { id = "palmyra", name = "Palmyra", owner = "rashidun", x = 327, y
 theatre_place { id = "jabiya", name = "al-Jabiya", owner = "rashidun", x = 90, y = 510 }
 theatre_place { id = "medina", name = "Medina", owner = "rashidun", x = 460, y = 1350 }
 theatre_place { id = "kufa", name = "Kufa", owner = "rashidun", x = 940, y = 600 }
--- Hit dug a trench round its walls [A: TB]: the hardest nut.
+-- Hit was well fortified and its people dug a moat round the walls; the
+-- Muslims were held up until they got across it [A: TB; S1]. The moat adds
+-- 5 to the resistance on the first turn of the siege and one less each turn
+-- after [I]: Iyad's column (d10 + 2 + 1) cannot take it in the first two
+-- turns and has an even chance a turn only from the sixth.
 theatre_place { id = "hit", name = "Hit", owner = "coalition", resistance = { 9, conf = "I", src = "history.md 2.7; TB" },
-                x = 780, y = 440 }
+                moat = { 5, conf = "I", src = "TB; S1 (the moat)" }, x = 780, y = 440 }
+-- al-Firad (Firaz), on the Euphrates at the edge of Iraq, where Khalid had
+-- fought in 634; Suhayl's road to Raqqa went by it [A: S1].
+theatre_place { id = "firad", name = "al-Firad", owner = "none", resistance = { 5, conf = "I" }, x = 620, y = 330 }
 theatre_place { id = "anah", name = "Anah", owner = "coalition", resistance = { 6, conf = "I" }, x = 695, y = 360 }
 -- Circesium fell without a fight to a column that came unannounced [A: TB, S1].
 theatre_place { id = "circesium", name = "Circesium (Qarqisiya)", owner = "coalition",
@@ -203,6 +216,15 @@ theatre_place { id = "raqqa", name = "Raqqa (Kallinikos)", owner = "coalition",
                 resistance = { 7, conf = "I", src = "history.md 2.7" }, ravage = { 1, conf = "I", src = "S1" },
                 x = 400, y = 205 }
 theatre_place { id = "edessa", name = "Edessa", owner = "coalition", resistance = { 8, conf = "I" }, x = 380, y = 85 }
+-- The forts of the Rabi'a and Tanukh in the Jazira, against which Iyad sent
+-- Walid ibn Uqba [A: S1; TB names the Rabi'a and Tanukh]. One place up the
+-- Khabur stands for them all [I]: the Rabi'a and the Tanukh worry for it as
+-- for a second home.
+theatre_place { id = "rabia_forts", name = "Forts of Rabi'a and Tanukh", owner = "coalition",
+                resistance = { 6, conf = "I" }, x = 560, y = 150 }
+-- Nisibis, in Persian hands until Iyad took it in 640 [A: S1]; Sayf has
+-- Sa'd send Abdallah ibn Itban against it in 638 [A: TB].
+theatre_place { id = "nisibis", name = "Nisibis", owner = "none", resistance = { 8, conf = "I" }, x = 600, y = 75 }
 -- Qinnasrin, taken by Khalid just before, has risen with the Tanukh [A: IA].
 theatre_place { id = "qinnasrin", name = "Qinnasrin", owner = "coalition", resistance = { 6, conf = "I" }, x = 200, y = 200 }
 theatre_place { id = "antioch", name = "Antioch", owner = "coalition", resistance = { 9, conf = "I" }, x = 115, y = 180 }
@@ -211,7 +233,16 @@ theatre_place { id = "antioch", name = "Antioch", owner = "coalition", resistanc
 -- old routes].
 route { from = "kufa", to = "hit", km = { 280, conf = "D", src = "history.md 2.7" } }
 route { from = "hit", to = "anah", km = { 150, conf = "D", src = "history.md 2.7" } }
-route { from = "anah", to = "circesium", km = { 190, conf = "D", src = "history.md 2.7" } }
+route { from = "anah", to = "firad", km = { 100, conf = "D", src = "history.md 2.7 (Anah-Circesium 190, split)" } }
+route { from = "firad", to = "circesium", km = { 90, conf = "D", src = "history.md 2.7 (Anah-Circesium 190, split)" } }
+-- The al-Farad road: up the left bank to Raqqa, not by Circesium [A: S1; D: 240 km in a line].
+route { from = "firad", to = "raqqa", km = { 270, conf = "D", src = "S1; map" } }
+-- The desert track from Tadmur to the Euphrates [D: 240 km in a line, by the wells].
+route { from = "palmyra", to = "firad", km = { 280, conf = "D", src = "map" } }
+route { from = "circesium", to = "rabia_forts", km = { 150, conf = "I", src = "up the Khabur" } }
+route { from = "rabia_forts", to = "nisibis", km = { 120, conf = "I", src = "across the upper Khabur" } }
+-- Kufa to Nisibis by the Tigris road, Tikrit and Mosul [D: modern roads].
+route { from = "kufa", to = "nisibis", km = { 750, conf = "D", src = "modern road" } }
 route { from = "circesium", to = "raqqa", km = { 190, conf = "D", src = "history.md 2.7" } }
 route { from = "raqqa", to = "edessa", km = { 170, conf = "D", src = "history.md 2.7" } }
 route { from = "circesium", to = "palmyra", km = { 250, conf = "D", src = "history.md 2.7" } }
@@ -230,26 +261,58 @@ route { from = "qinnasrin", to = "antioch", km = { 100, conf = "D", src = "moder
 courier { id = "letter", name = "Abu Ubaidah's letter", side = "rashidun", from = "emesa", to = "medina",
           km = { 1450, conf = "D", src = "HA" }, km_per_day = { 100, conf = "A", src = "HA" },
           depart_turn = { 2, conf = "A", src = "TB" } }
-courier { id = "orders", name = "Umar's orders to Kufa", side = "rashidun", from = "medina", to = "kufa",
+courier { id = "orders", name = "Umar's orders to Sa'd in Kufa", side = "rashidun", from = "medina", to = "kufa",
           km = { 1000, conf = "I", src = "estimate, Medina-Kufa by the pilgrim road" },
           km_per_day = { 100, conf = "A", src = "HA" },
           after_courier = "letter" }  -- Umar answers as soon as the letter comes [D: IA; HA]
+-- And he bids Abu Ubaidah send his commanders out [A: S1]: 1,450 km back
+-- to Emesa, slipping in through the lines, arriving about turn 10 [D].
+courier { id = "instructions", name = "Umar's instructions to Abu Ubaidah", side = "rashidun", from = "medina",
+          to = "emesa", km = { 1450, conf = "D", src = "HA" }, km_per_day = { 100, conf = "A", src = "HA" },
+          after_courier = "letter" }
 
 ---------------------------------------------------------------------------
--- Columns on the theatre map. Those from Kufa set out when Umar's orders
--- arrive; their goals stay secret until they strike [A: TB]. The Kufa
--- pool of 5,500 is split as in Sayf's account [I: history.md 1b gives
--- 6,000 for the player to allocate]; a player may redirect any column
--- once it marches (send-column <id> <place> <pace>).
+-- Columns on the theatre map [A: S1, the seed account; TB where it
+-- differs, see the disputes]. Their goals stay secret until they strike
+-- [A: TB]. Strengths are invented [I]: Sayf gives none but al-Qa'qa''s
+-- 4,000; for scale, Iyad took 5,000 into the Jazira the next year [A: BLF].
+-- A player may redirect any column once it marches (send-column <id>
+-- <place> <pace>); a redirected column forgets its `via`.
+--
+-- Abu Ubaidah's commanders [A: S1]: Umar bids him send them out of Emesa
+-- with detachments. They set out when his instructions come (about turn
+-- 10) and ride by Tadmur and the desert track to the Euphrates. The 45 SP
+-- are not taken from the 90 on the battle map [I]: the seed has Abu
+-- Ubaidah call in all his outposts, and these are counted as the men of
+-- the outposts who had not yet gone into the city.
 ---------------------------------------------------------------------------
-column { id = "qaqa", name = "al-Qa'qa's 4,000", side = "rashidun", sp = { 40, conf = "A", src = "TB; S1" },
+-- Sa'd's detachment to Emesa: al-Qa'qa' with 4,000 [A: TB; S1], a veteran
+-- of the Yarmuk and of Qadisiyya [A: S1].
+column { id = "qaqa", name = "al-Qa'qa's 4,000 (from Sa'd)", side = "rashidun", sp = { 40, conf = "A", src = "TB; S1" },
          leader = "qaqa", at = "kufa", dest = "emesa", pace = "forced", after_courier = "orders" }
-column { id = "hit", name = "Umar ibn Malik's column", side = "rashidun", sp = { 20, conf = "I" },
-         leader = "umar_ibn_malik", at = "kufa", dest = "hit", pace = "mounted", hidden = true, after_courier = "orders" }
-column { id = "circesium", name = "Habib ibn Maslama's column", side = "rashidun", sp = { 15, conf = "I" },
-         leader = "habib", at = "kufa", dest = "circesium", pace = "mounted", hidden = true, after_courier = "orders" }
-column { id = "raqqa", name = "Suhayl ibn Adi's column", side = "rashidun", sp = { 20, conf = "I" },
+-- Iyad ibn Ghanm's corps: it reaches Hit first, finds it fortified, and
+-- leaves part of its men to besiege it [A: S1] - this column, with Iyad.
+column { id = "hit", name = "Iyad ibn Ghanm's corps", side = "rashidun", sp = { 20, conf = "I", src = "S1 (a fraction)" },
+         leader = "iyad", at = "emesa", dest = "hit", pace = "mounted", hidden = true, after_courier = "instructions" }
+-- From Hit Iyad sends Habib ibn Maslama on to Circesium with the Kilab
+-- "Corps of 'Amr" under Aslam ibn Zur'a al-Kilabi, al-Harith ibn Yazid and
+-- his son Zufar [A: S1]. It rides with the corps to Hit, then on.
+column { id = "circesium", name = "Habib ibn Maslama and the Kilab", side = "rashidun", sp = { 15, conf = "I", src = "S1" },
+         leader = "habib", at = "emesa", via = "hit", dest = "circesium", pace = "mounted", hidden = true,
+         after_courier = "instructions" }
+-- And Walid ibn Uqba against the forts of the Rabi'a and Tanukh [A: S1;
+-- TB has Sa'd send him from Kufa].
+column { id = "walid", name = "Walid ibn Uqba's riders", side = "rashidun", sp = { 10, conf = "I", src = "S1" },
+         leader = "walid", at = "emesa", via = "hit", dest = "rabia_forts", pace = "mounted", hidden = true,
+         after_courier = "instructions" }
+-- Sa'd's Jazira columns from Kufa [A: S1 "three routes"; TB names them]:
+-- Suhayl ibn Adi by the al-Farad road to Raqqa [A: S1; TB] ...
+column { id = "raqqa", name = "Suhayl ibn Adi's column (from Sa'd)", side = "rashidun", sp = { 20, conf = "I" },
          leader = "suhayl", at = "kufa", dest = "raqqa", pace = "mounted", hidden = true, after_courier = "orders" }
+-- ... and Abdallah ibn Itban to Nisibis [A: TB; S1 gives no name].
+column { id = "nisibis", name = "Abdallah ibn Itban's column (from Sa'd)", side = "rashidun",
+         sp = { 15, conf = "I" }, leader = "abdallah", at = "kufa", dest = "nisibis", pace = "mounted", hidden = true,
+         after_courier = "orders" }
 -- The caliph himself sets out from Medina with 1,000 men [A?: S1 only]
 -- when the letter reaches him, and goes as far as al-Jabiya [A: TB].
 column { id = "caliph", name = "The caliph's 1,000", side = "rashidun", sp = { 10, conf = "A?", src = "S1" },
@@ -265,11 +328,14 @@ column { id = "caliph", name = "The caliph's 1,000", side = "rashidun", sp = { 1
 -- Heraclius and far from home, hold longest; the Hit Arabs, a few days
 -- from their town, less; the Tanukh least.
 ---------------------------------------------------------------------------
-contingent { id = "rabia", name = "Rabi'a", side = "coalition", home = "circesium", loyalty = { 5, conf = "I" } }
+contingent { id = "rabia", name = "Rabi'a", side = "coalition", home = "circesium", also_home = "rabia_forts",
+             loyalty = { 5, conf = "I" } }
 contingent { id = "iyad_namir", name = "Iyad and Namir", side = "coalition", home = "raqqa", loyalty = { 5, conf = "I" } }
 contingent { id = "hit_arabs", name = "Arabs of Hit", side = "coalition", home = "hit", loyalty = { 2, conf = "I" } }
 -- The Tanukh of Qinnasrin wavered and offered to change sides [A: RF, IA].
-contingent { id = "tanukh", name = "Tanukh", side = "coalition", home = "qinnasrin", loyalty = { 1, conf = "I", src = "RF" } }
+-- Their kin in the Jazira had forts of their own, Walid's goal [A: S1].
+contingent { id = "tanukh", name = "Tanukh", side = "coalition", home = "qinnasrin", also_home = "rabia_forts",
+             loyalty = { 1, conf = "I", src = "RF" } }
 contingent { id = "byzantines", name = "Byzantines from the sea", side = "coalition", home = "antioch",
              loyalty = { 5, conf = "I" } }
 
@@ -374,7 +440,7 @@ unit { id = "tanukh_foot_4", name = "Tanukh foot IV", side = "coalition", type =
 ---------------------------------------------------------------------------
 -- Leaders. Ratings 0-5 are invented for play [I]; traits follow
 -- history.md 1b. Leaders without a unit act off the map: at the head of a
--- column, or (Umar, Iyad, Heraclius) from afar.
+-- column, or (Umar, Heraclius) from afar.
 ---------------------------------------------------------------------------
 leader { id = "abu_ubaidah", name = "Abu Ubaidah ibn al-Jarrah", side = "rashidun", command = 4, initiative = 2, tactics = 3,
          traits = { "cautious", "trusted", "council" }, with = "foot_1" }
@@ -384,11 +450,16 @@ leader { id = "qaqa", name = "al-Qa'qa' ibn Amr", side = "rashidun", command = 3
          traits = { "forced_marcher" }, with = "qaqa_1" }
 leader { id = "umar", name = "Umar ibn al-Khattab, the caliph", side = "rashidun", command = 4, initiative = 3, tactics = 2,
          traits = { "caliph" } }
+-- Abu Ubaidah's commanders in the Jazira [A: S1]. Iyad, who would take
+-- the Jazira's towns by terms in 639-640 [A: S1; BLF], leads the corps
+-- before Hit.
 leader { id = "iyad", name = "Iyad ibn Ghanm", side = "rashidun", command = 3, initiative = 3, tactics = 3,
          traits = { "negotiator" } }
-leader { id = "umar_ibn_malik", name = "Umar ibn Malik", side = "rashidun", command = 3, initiative = 3, tactics = 3 }
-leader { id = "habib", name = "Habib ibn Maslama", side = "rashidun", command = 3, initiative = 4, tactics = 3 }
+leader { id = "habib", name = "Habib ibn Maslama al-Fihri", side = "rashidun", command = 3, initiative = 4, tactics = 3 }
+leader { id = "walid", name = "Walid ibn Uqba", side = "rashidun", command = 2, initiative = 3, tactics = 2 }
+-- Sa'd ibn Abi Waqqas's commanders from Kufa [A: S1; TB].
 leader { id = "suhayl", name = "Suhayl ibn Adi", side = "rashidun", command = 3, initiative = 3, tactics = 3 }
+leader { id = "abdallah", name = "Abdallah ibn Itban", side = "rashidun", command = 2, initiative = 3, tactics = 2 }
 -- No source names a coalition field commander [history.md 1b]: generic chiefs.
 leader { id = "rabia_chief", name = "Chief of Rabi'a", side = "coalition", command = 2, initiative = 3, tactics = 2,
          with = "rabia_horse_1" }
@@ -426,14 +497,20 @@ note { id = "council", title = "The council in Emesa", conf = "A", src = "TB",
        text = "When the coalition approached, Abu Ubaidah called in his outposts and gathered his commanders. Khalid, just back from Qinnasrin, urged them to go out and fight at once; the others preferred to stay behind the walls and ask the caliph for help, and that view carried." }
 note { id = "letter", title = "A letter to Medina", conf = "D", src = "HA; IA",
        text = "A courier riding about 100 km a day needs some two weeks for the 1,450 km to Medina. Umar is said to have had the news on his way to the pilgrimage, and his orders then had to reach Kufa." }
+note { id = "background", title = "Why Heraclius wanted a siege", conf = "A", src = "S1",
+       text = "After the Yarmuk the emperor had few troops left for Syria. To win time to defend what remained of his empire, he needed the Muslims kept busy there, so he turned to the Christian Arab tribes of the Jazira, above all those of Circesium and Hit on the Euphrates. They gathered quickly and marched on Emesa, Abu Ubaidah's headquarters." }
+note { id = "two_roads", title = "Umar's answer, by two roads", conf = "A", src = "S1; TB",
+       text = "Umar answered on two fronts. He told Abu Ubaidah to send his own field commanders out of Emesa with detachments, to besiege the towns of the Jazira and draw the tribes away from the city. And he had Sa'd ibn Abi Waqqas, who had lately won Iraq, send help from Kufa: al-Qa'qa' with 4,000 men to Emesa, and columns into the Jazira by three roads. In the game Iyad's corps leaves Emesa when Umar's instructions come back (about turn 10), and Sa'd's columns leave Kufa when his orders arrive there (about turn 9)." }
 note { id = "kufa", title = "The answer from Kufa", conf = "A", src = "TB; S1",
-       text = "Umar ordered Sa'd in Kufa to act: al-Qa'qa' set out for Emesa with 4,000 men the same day, and other columns rode into the Jazira by separate roads - to Hit and Circesium, and under Suhayl ibn Adi to Raqqa - so that the tribes would hear their own homes were threatened." }
-note { id = "hit", title = "The trench at Hit", conf = "A", src = "TB; S1",
-       text = "Hit was ready: its people had dug a trench round the walls, and the column had to sit down before it. Part of the force stayed to besiege it while the rest went on up the Euphrates." }
-note { id = "circesium", title = "Circesium taken by surprise", conf = "A", src = "TB; S1",
-       text = "Circesium fell without a fight to a column that came before anyone expected it. The scenario lets an unannounced column face a much weaker resistance." }
+       text = "Al-Qa'qa', who had fought at the Yarmuk and at Qadisiyya, set out for Emesa with 4,000 men the day the orders came. Suhayl ibn Adi followed the al-Farad road, up the Euphrates past the place where Khalid had fought in 634, until he reached Raqqa. Sayf names a third column, Abdallah ibn Itban's, sent to Nisibis; the seed account only says there were three roads." }
+note { id = "hit", title = "The moat at Hit", conf = "A", src = "TB; S1",
+       text = "Iyad ibn Ghanm's corps came first to Hit and found it well fortified: its people had dug a moat round the walls. Iyad left part of his men to besiege it and sent the rest on; the besiegers had a hard time until they got across the moat. In play the moat adds 5 to Hit's resistance on the first turn of the siege and one less each turn after, so Hit falls late, if at all, before the game ends." }
+note { id = "circesium", title = "Habib and the Corps of 'Amr", conf = "A", src = "S1; TB",
+       text = "From Hit, Iyad sent Habib ibn Maslama al-Fihri on to Circesium with a Kilab division called the Corps of 'Amr, known for its fierceness, led by Aslam ibn Zur'a al-Kilabi with al-Harith ibn Yazid and his son Zufar. Circesium fell without a fight. A column that arrives before the town has had news of it faces a much weaker resistance here." }
+note { id = "walid", title = "Walid ibn Uqba", conf = "A", src = "S1; TB",
+       text = "Iyad then sent Walid ibn Uqba against the forts of the Rabi'a and Tanukh. The seed account has him sent by Iyad; Sayf has Sa'd send him from Kufa. One place in the Jazira stands for those forts, and the Rabi'a and the Tanukh worry for it as for a second home." }
 note { id = "raqqa", title = "Raqqa and its fields", conf = "A", src = "S1",
-       text = "At Raqqa the nomads defended the villages outside the walls. Once the countryside was lost, the town's leaders, facing hunger, gave up within days. Each turn of siege lowers Raqqa's resistance here." }
+       text = "At Raqqa the Christian Arab nomads defended the villages outside the walls. Once the countryside was lost, the town's leaders, facing hunger, gave up within five or six days; from then on the Arabic sources call the town al-Raqqa. Each turn of siege lowers Raqqa's resistance by 1 here." }
 note { id = "dispersal", title = "The coalition breaks up", conf = "A", src = "TB; MU; S1",
        text = "The news that their own lands were invaded, and that the caliph himself was coming, reached the camps before Emesa. The Jazirans left the siege and hurried home; Khalid urged Abu Ubaidah to sally, and the Muslims routed those who remained and pursued them." }
 note { id = "qaqa", title = "Three days late", conf = "A", src = "TB; S1",
@@ -442,6 +519,8 @@ note { id = "umar", title = "The caliph on the road", conf = "A?", src = "S1; TB
        text = "One account has Umar march from Medina with 1,000 men; Sayf brings him as far as al-Jabiya. When his coming is known, the garrison takes heart (+3 morale) and the coalition loses it." }
 note { id = "tanukh", title = "The Tanukh waver", conf = "A", src = "RF; IA",
        text = "The Tanukh of Qinnasrin had gone over to the coalition. During the siege they sent word that they would give way when the Muslims came out. In play, once the relief from Iraq is confirmed, the Tanukh lose their will to fight." }
+note { id = "aftermath", title = "What followed", conf = "A", src = "S1; BLF",
+       text = "The defence of Emesa broke the siege and opened the Jazira. Between the end of 639 and December 640 Iyad and his lieutenants took Circesium, Amid, Mayyafariqin, Nisibis, Tur Abdin, Mardin, Dara, Qarda and Bazabda, aiming, as one modern view has it, to take towns with as little destruction as possible. The caliphate then pushed north towards Armenia. The game's counter-sieges are the first steps of that campaign." }
 note { id = "numbers", title = "How many?", conf = "I", src = "history.md 1b, 3",
        text = "No source gives the size of the garrison. Sayf speaks of 30,000 Jazirans besides the Tanukh, a figure later historians distrust. The 9,000 defenders and 20,000 besiegers here are choices for play." }
 
@@ -465,7 +544,14 @@ dispute { id = "coalition", title = "Who besieged Emesa?", versions = {
 dispute { id = "hit_circesium", title = "When did Hit and Circesium fall?", versions = {
   { text = "To Umar ibn Malik's column from Kufa, in 637.", src = "TB; MU p.121" },
   { text = "To Habib ibn Maslama under Iyad, in the year 19.", src = "BL p.275" },
-  { text = "Circesium probably only in 640.", src = "Streck, in S1" } } }
+  { text = "Circesium probably only in 640.", src = "Streck, in S1" },
+  { text = "During the siege of Emesa, to Iyad's corps: Hit after a hard siege across its moat, Circesium to Habib without a fight (the game follows this).", src = "S1" } } }
+dispute { id = "who_sent", title = "Whose men took the Jazira towns?", versions = {
+  { text = "Abu Ubaidah's commanders: Iyad ibn Ghanm's corps, with Habib ibn Maslama and Walid ibn Uqba under him (the game follows this).", src = "S1" },
+  { text = "Columns Sa'd sent from Kufa: Suhayl to Raqqa, Abdallah ibn Itban to Nisibis, Walid ibn Uqba to the Rabi'a and Tanukh, with Iyad over them all.", src = "TB" } } }
+dispute { id = "iyad_bought", title = "Was Iyad bought off?", versions = {
+  { text = "John Kateas of Osroene paid Iyad 100,000 nomismata to spare his land, and Heraclius exiled him for it.", src = "CED" },
+  { text = "The Arabic accounts tell of towns taken on terms, not of tribute that halted the campaign.", src = "BL; S1" } } }
 dispute { id = "four_thousand", title = "What were the 4,000?", versions = {
   { text = "Four thousand men under al-Qa'qa'.", src = "TB; S1" },
   { text = "Kufa's reserve of 4,000 horses, kept for such emergencies.", src = "TB" } } }
@@ -490,8 +576,8 @@ chronicle { side = "coalition", turn = 1, order = "alert rastan on", src = "I",
             note = "The camps before the gates stand guard against a sally." }
 chronicle { side = "rashidun", turn = 2, order = "wait", src = "TB",
             note = "The letter leaves for Medina." }
-chronicle { side = "rashidun", turn = 10, order = "send-column hit hit mounted", src = "TB",
-            note = "The Kufan columns ride into the Jazira by separate roads, their goals kept secret." }
+chronicle { side = "rashidun", turn = 11, order = "send-column hit hit mounted", src = "S1; TB",
+            note = "Iyad's corps rides for Hit by Tadmur and the desert track, Habib and Walid with it; from Kufa Sa'd's columns ride into the Jazira by separate roads, their goals kept secret." }
 chronicle { side = "coalition", turn = 13, order = "release hit_arabs", src = "TB; S1",
             note = "News that Hit is besieged: its Arabs hurry home." }
 chronicle { side = "coalition", turn = 13, order = "release rabia", src = "TB; MU",
@@ -515,7 +601,24 @@ local narrative = {
   [1] = "Council in Emesa: Khalid would fight in the open, but the council resolves to hold the walls and write to Umar. The Tanukh of Qinnasrin have gone over to the coalition.",
   [2] = "A courier leaves for Medina with Abu Ubaidah's letter.",
   [6] = "Umar, on the road to the pilgrimage, reads the letter and writes to Kufa.",
-  [9] = "Umar's orders reach Kufa: al-Qa'qa' leaves the same day with 4,000 men, and columns ride for the Jazira.",
+  [9] = "Umar's orders reach Sa'd in Kufa: al-Qa'qa' leaves the same day with 4,000 men, Suhayl ibn Adi takes the al-Farad road for Raqqa and Abdallah ibn Itban rides for Nisibis.",
+  [10] = "Umar's instructions reach Abu Ubaidah: send your commanders against the tribes' homes. Iyad ibn Ghanm rides out with Habib ibn Maslama, the Kilab 'Corps of Amr' and Walid ibn Uqba.",
+}
+
+-- What the counter-sieges looked like, told as they happen [A: S1; TB].
+local theatre_news = {
+  { "corps lays siege to Hit", "rashidun",
+    "Iyad finds Hit ready for him: its people have dug a moat round the walls. He leaves part of his corps to besiege it and sends the rest on up the Euphrates." },
+  { "Hit falls to Iyad", nil, "Iyad's men have got across the moat: Hit is taken." },
+  { "passes Hit and goes on for Circesium", "rashidun",
+    "Habib ibn Maslama rides on for Circesium with the Kilab 'Corps of Amr' - Aslam ibn Zur'a al-Kilabi, al-Harith ibn Yazid and his son Zufar, men known for their fierceness." },
+  { "Circesium (Qarqisiya) falls to Habib", nil, "Circesium opens to Habib ibn Maslama." },
+  { "passes Hit and goes on for Forts", "rashidun", "Iyad sends Walid ibn Uqba against the forts of the Rabi'a and Tanukh." },
+  { "Forts of Rabi'a and Tanukh falls to Walid", nil, "Walid ibn Uqba has taken the forts of the Rabi'a and Tanukh." },
+  { "Suhayl ibn Adi's column (from Sa'd) lays siege to Raqqa", nil,
+    "Suhayl's men hold the villages round Raqqa; the nomads who defended them are driven off, and the town begins to go hungry." },
+  { "Raqqa (Kallinikos) falls to", nil,
+    "Raqqa's leaders, facing starvation, give the town up after five or six days. Kallinikos is al-Raqqa from now on." },
 }
 
 local tanukh_wavered = false
@@ -589,6 +692,22 @@ on("arrival-news", function(ev)
       if u and u.status == "on_map" and u.cohesion > 3 then emesa.damage(id, 0, u.cohesion - 3) end
     end
   end
+end)
+
+on("counter-siege", function(ev)
+  for _, n in ipairs(theatre_news) do
+    if ev.text:find(n[1], 1, true) then emesa.message(n[3], n[2]) end
+  end
+end)
+on("theatre", function(ev)
+  for _, n in ipairs(theatre_news) do
+    if ev.text:find(n[1], 1, true) then emesa.message(n[3], n[2]) end
+  end
+end)
+
+-- The end of the story, whatever the game's [A: S1].
+on("game-over", function(ev)
+  emesa.message("What followed: between the end of 639 and December 640 Iyad ibn Ghanm and his lieutenants took, one after another, Circesium, Amid, Mayyafariqin, Nisibis, Tur Abdin, Mardin, Dara, Qarda and Bazabda, mostly on terms. With the Jazira won, the caliphate pushed on north towards Armenia.")
 end)
 
 -- Remember the garrison's sallies: the historical outcome needs one.

@@ -126,10 +126,17 @@ START_TEST(real_scenario_loads)
     ck_assert_int_eq(g->town_place, map_place_by_id(&g->map, "emesa"));
     int kufa = siege_place_by_id(&g->siege, "kufa"), hit = siege_place_by_id(&g->siege, "hit");
     ck_assert_int_eq(siege_route_km(&g->siege, kufa, hit), 280);
-    ck_assert_int_eq(siege_route_km(&g->siege, kufa, siege_place_by_id(&g->siege, "emesa")), 1040);
-    ck_assert_int_eq(g->siege.ncouriers, 2);
+    ck_assert_int_eq(siege_route_km(&g->siege, kufa, siege_place_by_id(&g->siege, "emesa")), 980); /* by the desert track */
+    ck_assert_int_eq(g->siege.ncouriers, 3);
     ck_assert_int_eq(g->siege.ncontingents, 5);
     ck_assert_int_eq(g->siege.places[hit].resistance, 9);
+    ck_assert_int_eq(g->siege.places[hit].moat, 5);
+    int iyad = siege_column_by_id(&g->siege, "hit");
+    ck_assert_int_eq(g->siege.columns[iyad].leader, game_leader_by_id(g, "iyad"));
+    ck_assert_int_eq(g->siege.columns[iyad].at, siege_place_by_id(&g->siege, "emesa"));
+    int habib = siege_column_by_id(&g->siege, "circesium");
+    ck_assert(g->siege.columns[habib].by_via);
+    ck_assert_int_eq(g->siege.columns[habib].via, hit);
     int col = siege_column_by_id(&g->siege, "qaqa");
     ck_assert_int_eq(g->siege.columns[col].leader, game_leader_by_id(g, "qaqa"));
     ck_assert_int_eq(g->siege.columns[col].pace, PACE_FORCED);
@@ -448,6 +455,23 @@ START_TEST(trait_numbers_load_and_are_checked)
     ck_assert_diag("rules.feint_shift: 12 is out of range", 36);
     ck_assert_diag("siege.rules.hope_max: 99 is out of range", 37);
     ck_assert_diag("siege.civic_will: 11 is above the will's scale (civic_will_max 10)", 37);
+    scenario_free(s);
+}
+END_TEST
+
+START_TEST(via_moat_and_second_home_errors)
+{
+    Scenario *s = load_siege(
+        "column { id = 'c6', side = 'a', sp = 5, at = 'home', via = 'home', dest = 'far' }\n" /* 36 */
+        "column { id = 'c7', side = 'a', sp = 5, at = 'home', via = 'moon', dest = 'far' }\n" /* 37 */
+        "contingent { id = 'k3', side = 'b', home = 'far', also_home = 'far' }\n"             /* 38 */
+        "theatre_place { id = 'y', moat = -1 }\n");                                          /* 39 */
+    ck_assert_ptr_null(s);
+    ck_assert_diag("column[c6].via: a place to pass on the way needs a dest, and must be neither at nor dest", 36);
+    ck_assert_diag("column[c7].via: unknown theatre place 'moon'", 37);
+    ck_assert_diag("contingent[k3].also_home: the second home is the first one again", 38);
+    ck_assert_diag("theatre_place[y].moat: -1 is out of range", 39);
+    scenario_free(s);
 }
 END_TEST
 
@@ -731,6 +755,7 @@ static Suite *data_suite(void)
     tcase_add_test(tc, siege_columns_march_from_the_file);
     tcase_add_test(tc, siege_errors_name_line_and_key);
     tcase_add_test(tc, trait_numbers_load_and_are_checked);
+    tcase_add_test(tc, via_moat_and_second_home_errors);
     tcase_add_test(tc, source_hash_is_fnv1a);
     tcase_add_test(tc, unknown_terrain_letter_line_and_column);
     tcase_add_test(tc, several_problems_in_one_file);

@@ -231,6 +231,111 @@ START_TEST(columns_march_and_news_comes_late)
 }
 END_TEST
 
+/* A column sent by a place it must pass first: Kufa -> Anah (430 km) -> back
+ * to Hit (150 km); it goes through Hit on the way without stopping. */
+START_TEST(column_passes_via_first)
+{
+    Game *g = town(5);
+    theatre(g);
+    tu_unit(g, "x", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "y", 0, "infantry", 5, 2, 2);
+    tu_start(g);
+    Column *c = &g->siege.columns[0];
+    c->dest = 1;
+    c->via = 2;
+    c->by_via = true;
+    c->pace = PACE_MOUNTED;
+    c->state = COL_MARCHING;
+    /* 580 km at 180 km a turn: 4 turns (Hit alone would be 2). */
+    ck_assert_int_eq(siege_column_eta(g, 0), 4);
+    end_turn_both(g); /* 180 */
+    end_turn_both(g); /* 360: through Hit (280), not stopping */
+    ck_assert_int_eq(c->at, 1);
+    ck_assert_int_eq(c->state, COL_MARCHING);
+    ck_assert_int_eq(c->km_left, 70);
+    ck_assert_int_eq(siege_column_eta(g, 0), 2); /* 70 + 150 = 220 km */
+    end_turn_both(g); /* 540: Anah (430), then 110 back towards Hit */
+    ck_assert_int_eq(c->at, 2);
+    ck_assert(!c->by_via);
+    ck_assert_int_eq(c->km_left, 40);
+    ck_assert_int_eq(count_events(g, EV_THEATRE, "passes anah and goes on for hit"), 1);
+    end_turn_both(g);
+    ck_assert_int_eq(c->at, 1);
+    ck_assert(c->state == COL_BESIEGING || c->state == COL_DONE);
+    /* A new order forgets the place to pass. */
+    c->via = 3;
+    c->by_via = true;
+    c->state = COL_WAITING;
+    char why[256];
+    ck_assert_msg(tu_cmd(g, "send-column kufans anah mounted", why, sizeof why), "%s", why);
+    ck_assert(!c->by_via);
+    game_free(g);
+}
+END_TEST
+
+/* A trench round the walls adds its depth to the resistance on the first
+ * turn of the siege and one less each turn after: Hit, resistance 9 and a
+ * moat of 4, against a column of 1 SP with no leader (d10 + 0): 13, 12, 11,
+ * which no d10 reaches, then 10. */
+START_TEST(moat_wears_down_turn_by_turn)
+{
+    Game *g = town(5);
+    theatre(g);
+    tu_unit(g, "x", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "y", 0, "infantry", 5, 2, 2);
+    g->siege.places[1].moat = 4;
+    tu_start(g);
+    Column *c = &g->siege.columns[0];
+    c->sp = 1;
+    c->at = c->dest = 1;
+    c->state = COL_BESIEGING;
+    end_turn_both(g);
+    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 13"), 1);
+    end_turn_both(g);
+    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 12"), 1);
+    end_turn_both(g);
+    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 11"), 1);
+    ck_assert_int_eq(g->siege.places[1].owner, 1);
+    ck_assert_int_eq(c->state, COL_BESIEGING);
+    end_turn_both(g);
+    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 10"), 1);
+    /* Without the moat the same siege starts at 9. */
+    g->siege.places[1].moat = 0;
+    g->siege.places[1].besieged_turns = 0;
+    g->siege.places[1].owner = 1;
+    c->state = COL_BESIEGING;
+    end_turn_both(g);
+    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 9"), 1);
+    game_free(g);
+}
+END_TEST
+
+/* A contingent with two homes worries for the worse of the two. */
+START_TEST(second_home_counts_the_worse_news)
+{
+    Game *g = town(5);
+    theatre(g);
+    tu_unit(g, "x", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "y", 0, "infantry", 5, 2, 2);
+    tu_start(g);
+    Contingent *k = &g->siege.contingents[0];
+    k->loyalty = 20; /* worries, but stays */
+    k->also_home = 2;
+    k->has_also_home = true;
+    g->siege.side[1].threat_known[2] = g->siege.rules.anxiety_besieged;
+    end_turn_both(g);
+    ck_assert_int_eq(k->anxiety, 3);
+    g->siege.side[1].threat_known[3] = g->siege.rules.anxiety_fallen;
+    end_turn_both(g);
+    ck_assert_int_eq(k->anxiety, 5);
+    k->has_also_home = false;
+    g->siege.side[1].threat_known[3] = 0;
+    end_turn_both(g);
+    ck_assert_int_eq(k->anxiety, 0);
+    game_free(g);
+}
+END_TEST
+
 START_TEST(home_anxiety_cascade)
 {
     Game *g = town(9);
@@ -475,6 +580,9 @@ int main(void)
     tcase_add_test(tc, supplies_leak_through_unwatched_sectors);
     tcase_add_test(tc, hunger_costs_cohesion);
     tcase_add_test(tc, columns_march_and_news_comes_late);
+    tcase_add_test(tc, column_passes_via_first);
+    tcase_add_test(tc, moat_wears_down_turn_by_turn);
+    tcase_add_test(tc, second_home_counts_the_worse_news);
     tcase_add_test(tc, home_anxiety_cascade);
     tcase_add_test(tc, surrender_score_and_veto);
     tcase_add_test(tc, fed_town_defies_terms);

@@ -334,6 +334,7 @@ static void apply_siege(Game *g, const Command *c)
         Column *col = &s->columns[c->arg];
         col->dest = c->arg2;
         col->pace = c->arg3;
+        col->by_via = false; /* a new order: straight for the new goal */
         if (col->state == COL_WAITING) {
             col->state = COL_MARCHING;
             col->next = -1;

@@ -24,8 +24,12 @@ Game *game_new(uint64_t seed)
     siege_rules_default(&g->siege.rules);
     g->siege.historical = true;
     g->siege.civic_will = 6;
-    for (int i = 0; i < MAX_COLUMNS; i++)
+    for (int i = 0; i < MAX_COLUMNS; i++) {
         g->siege.columns[i].after_courier = -1;
+        g->siege.columns[i].via = -1;
+    }
+    for (int i = 0; i < MAX_CONTINGENTS; i++)
+        g->siege.contingents[i].also_home = -1;
     for (int i = 0; i < MAX_COURIERS; i++)
         g->siege.couriers[i].after_courier = -1;
     return g;

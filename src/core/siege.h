@@ -93,6 +93,8 @@ typedef struct TheatrePlace {
     int resistance;               /* counter-siege target */
     int surprise_resistance;      /* when the column comes unannounced (0 = same) */
     int ravage_per_turn;          /* resistance lost each turn besieged */
+    int moat;                     /* resistance added on the first turn of a siege,
+                                     one less each turn after (a trench to cross) */
     int map_place;                /* index of the battle-map place it stands for, or -1 */
     int x, y;                     /* position for drawing the theatre map */
     int besieged_turns;
@@ -113,6 +115,8 @@ typedef struct Column {
     int at;                       /* last place reached */
     int next;                     /* place it is marching to on the current leg, -1 */
     int dest;                     /* final destination, -1 */
+    int via;                      /* place it passes first, while by_via */
+    bool by_via;                  /* false once via is reached (or the column is redirected) */
     int km_left;                  /* on the current leg */
     int pace;
     int state;                    /* ColumnState */
@@ -137,6 +141,8 @@ typedef struct Contingent {
     char id[SIEGE_ID], name[SIEGE_NAME];
     int side;
     int home;                     /* theatre place */
+    int also_home;                /* a second place it worries for, while has_also_home */
+    bool has_also_home;
     int loyalty;
     int anxiety;                  /* last computed */
     bool departed;

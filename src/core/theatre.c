@@ -95,17 +95,28 @@ static int leg_km(const Siege *s, int a, int b)
     return -1;
 }
 
+/* Where the column marches now: the place it must pass first, or its
+ * destination. */
+static int column_goal(const Column *col)
+{
+    return col->by_via && col->via >= 0 ? col->via : col->dest;
+}
+
 int siege_column_eta(const Game *g, int c)
 {
     const Siege *s = &g->siege;
     const Column *col = &s->columns[c];
     if (col->dest < 0 || col->state == COL_DONE)
         return -1;
-    int km;
+    int goal = column_goal(col), km;
     if (col->next >= 0)
-        km = col->km_left + (col->next == col->dest ? 0 : siege_route_km(s, col->next, col->dest));
+        km = col->km_left + (col->next == goal ? 0 : siege_route_km(s, col->next, goal));
     else
-        km = siege_route_km(s, col->at, col->dest);
+        km = siege_route_km(s, col->at, goal);
+    if (km >= 0 && goal != col->dest) {
+        int on = siege_route_km(s, goal, col->dest);
+        km = on < 0 ? -1 : km + on;
+    }
     if (km < 0)
         return -1;
     int per_turn = s->rules.pace_km[col->pace] * g->rules.days_per_turn;
@@ -188,11 +199,12 @@ static void march(Game *g)
         int km = s->rules.pace_km[col->pace] * g->rules.days_per_turn;
         while (km > 0 && col->state == COL_MARCHING) {
             if (col->next < 0) {
-                if (col->at == col->dest)
+                if (!col->by_via && col->at == col->dest)
                     break;
-                col->next = next_hop(s, col->at, col->dest);
+                int goal = column_goal(col);
+                col->next = next_hop(s, col->at, goal);
                 if (col->next < 0) {
-                    siege_say(g, EV_THEATRE, col->side, "column %s finds no road to %s", col->name, s->places[col->dest].name);
+                    siege_say(g, EV_THEATRE, col->side, "column %s finds no road to %s", col->name, s->places[goal].name);
                     col->state = COL_DONE;
                     break;
                 }
@@ -210,13 +222,27 @@ static void march(Game *g)
             /* Passing near a contingent's home alarms it, late. */
             for (int k = 0; k < s->ncontingents; k++) {
                 const Contingent *ct = &s->contingents[k];
-                if (ct->side == enemy && !ct->departed && leg_km(s, col->at, ct->home) > 0) {
-                    char t[128];
-                    snprintf(t, sizeof t, "enemy column near %s", s->places[ct->home].name);
-                    siege_post_news(g, enemy, ct->home, s->rules.anxiety_near, t);
+                if (ct->side != enemy || ct->departed)
+                    continue;
+                for (int h = 0; h < 2; h++) {
+                    int home = h ? (ct->has_also_home ? ct->also_home : -1) : ct->home;
+                    if (home >= 0 && leg_km(s, col->at, home) > 0) {
+                        char t[128];
+                        snprintf(t, sizeof t, "enemy column near %s", s->places[home].name);
+                        siege_post_news(g, enemy, home, s->rules.anxiety_near, t);
+                    }
                 }
             }
-            if (col->at == col->dest) {
+            /* The place it had to pass first: it goes on to its goal. */
+            if (col->by_via && col->at == col->via) {
+                col->by_via = false;
+                if (col->at != col->dest) {
+                    siege_say(g, EV_THEATRE, col->side, "column %s passes %s and goes on for %s", col->name, p->name,
+                              s->places[col->dest].name);
+                    continue;
+                }
+            }
+            if (!col->by_via && col->at == col->dest) {
                 if (p->map_place >= 0 && p->owner == col->side) {
                     siege_say(g, EV_ARRIVAL_NEWS, col->side, "arrival: column %s reaches %s", col->name, p->name);
                     column_reaches_town(g, c);
@@ -265,6 +291,11 @@ static void counter_sieges(Game *g)
         int res = p->resistance - p->ravage_per_turn * (p->besieged_turns - 1);
         if (col->arrived_unannounced && p->surprise_resistance > 0)
             res = p->surprise_resistance;
+        /* A trench round the walls: it must be crossed first, a little
+         * more of it each turn (not even a surprise spares it). */
+        int moat = p->moat - (p->besieged_turns - 1);
+        if (moat > 0)
+            res += moat;
         int lead = col->leader >= 0 && g->leaders[col->leader].alive ? g->leaders[col->leader].command / 2 : 0;
         int roll = rng_roll(&g->rng, 10);
         int total = roll + col->sp / 10 + lead;
@@ -334,6 +365,8 @@ static void dispersal(Game *g)
             continue;
         const SiegeSide *ss = &s->side[ct->side];
         int a = ss->threat_known[ct->home];
+        if (ct->has_also_home && ss->threat_known[ct->also_home] > a)
+            a = ss->threat_known[ct->also_home];
         bool unknown = false;
         for (int c = 0; c < s->ncolumns; c++)
             if (s->columns[c].side != ct->side && s->columns[c].hidden && s->columns[c].state == COL_MARCHING)

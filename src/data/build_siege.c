@@ -206,7 +206,7 @@ int bd_theatre_field(Build *b, int t, const char *key, bool required)
 void bd_theatre_place(Build *b, int t)
 {
     static const char *const keys[] = { "id", "name", "owner", "resistance", "surprise_resistance", "ravage",
-                                        "map_place", "x", "y", NULL };
+                                        "moat", "map_place", "x", "y", NULL };
     Game *g = b->g;
     Siege *s = &g->siege;
     bd_check_keys(b, t, keys);
@@ -221,6 +221,7 @@ void bd_theatre_place(Build *b, int t)
     bd_num_field(b, t, "resistance", false, 0, 100, &p.resistance);
     bd_num_field(b, t, "surprise_resistance", false, 0, 100, &p.surprise_resistance);
     bd_num_field(b, t, "ravage", false, 0, 100, &p.ravage_per_turn);
+    bd_num_field(b, t, "moat", false, 0, 100, &p.moat);
     bd_num_field(b, t, "x", false, -10000, 10000, &p.x);
     bd_num_field(b, t, "y", false, -10000, 10000, &p.y);
     char mp[ID_LEN];
@@ -332,8 +333,8 @@ void bd_courier(Build *b, int t)
 
 void bd_column(Build *b, int t)
 {
-    static const char *const keys[] = { "id", "name", "side", "sp", "cohesion", "leader", "at", "dest", "pace",
-                                        "hidden", "depart_turn", "after_courier", NULL };
+    static const char *const keys[] = { "id", "name", "side", "sp", "cohesion", "leader", "at", "via", "dest",
+                                        "pace", "hidden", "depart_turn", "after_courier", NULL };
     Game *g = b->g;
     Siege *s = &g->siege;
     bd_check_keys(b, t, keys);
@@ -356,6 +357,15 @@ void bd_column(Build *b, int t)
         lua_pop(b->L, 1);
         c.dest = bd_theatre_field(b, t, "dest", true);
         ok = c.dest >= 0 && ok;
+    } else {
+        lua_pop(b->L, 1);
+    }
+    c.via = -1;
+    if (bd_get(b, t, "via") != LUA_TNIL) {
+        lua_pop(b->L, 1);
+        c.via = bd_theatre_field(b, t, "via", true);
+        ok = c.via >= 0 && ok;
+        c.by_via = c.via >= 0;
     } else {
         lua_pop(b->L, 1);
     }
@@ -396,6 +406,15 @@ void bd_column(Build *b, int t)
     }
     if (ok && (c.after_courier >= 0 || c.depart_turn > 0) && c.dest < 0) {
         bd_problem(b, "dest", "a column that sets out by itself (depart_turn or after_courier) needs a dest");
+        ok = false;
+    }
+    if (ok && c.by_via && (c.dest < 0 || c.via == c.at || c.via == c.dest)) {
+        bd_problem(b, "via", "a place to pass on the way needs a dest, and must be neither at nor dest");
+        ok = false;
+    }
+    if (ok && c.by_via && (siege_route_km(s, c.at, c.via) < 0 || siege_route_km(s, c.via, c.dest) < 0)) {
+        bd_problem(b, "via", "no route leads from %s by %s to %s", s->places[c.at].id, s->places[c.via].id,
+                   s->places[c.dest].id);
         ok = false;
     }
     if (ok && c.dest >= 0 && c.dest != c.at && siege_route_km(s, c.at, c.dest) < 0) {
@@ -442,7 +461,7 @@ void bd_resolve_column_leaders(Build *b)
 
 void bd_contingent(Build *b, int t)
 {
-    static const char *const keys[] = { "id", "name", "side", "home", "loyalty", NULL };
+    static const char *const keys[] = { "id", "name", "side", "home", "also_home", "loyalty", NULL };
     Siege *s = &b->g->siege;
     bd_check_keys(b, t, keys);
     Contingent c;
@@ -453,6 +472,19 @@ void bd_contingent(Build *b, int t)
     ok = bd_side_field(b, t, "side", true, &c.side) && ok;
     c.home = bd_theatre_field(b, t, "home", true);
     ok = c.home >= 0 && ok;
+    c.also_home = -1;
+    if (bd_get(b, t, "also_home") != LUA_TNIL) {
+        lua_pop(b->L, 1);
+        c.also_home = bd_theatre_field(b, t, "also_home", true);
+        ok = c.also_home >= 0 && ok;
+        c.has_also_home = c.also_home >= 0;
+        if (ok && c.also_home == c.home) {
+            bd_problem(b, "also_home", "the second home is the first one again");
+            ok = false;
+        }
+    } else {
+        lua_pop(b->L, 1);
+    }
     bd_num_field(b, t, "loyalty", false, -10, 20, &c.loyalty);
     if (!ok)
         return;
