@@ -292,17 +292,19 @@ static bool deltas(const char *path, const Setup *su, int games, uint64_t seed, 
     Scenario *sc = scenario_load_opts(path, seed, &base_opts, &d);
     if (!sc)
         return false;
-    ScenarioInfo info = *scenario_info(sc);
+    ScenarioWhatIf sw[SCEN_MAX_WHATIF];
+    int nsw = scenario_info(sc)->nwhatifs;
+    memcpy(sw, scenario_info(sc)->whatifs, sizeof sw);
     scenario_free(sc);
     int f = focus_side(side_id);
     double without = 100.0 * base->wins[f] / games;
     printf("\n%s  decisions at setup %s, %d games, seeds %llu-%llu: %s wins %.1f%% without a switch, "
            "median end turn %.0f\n", path, su->name, games, (unsigned long long)seed,
            (unsigned long long)(seed + (uint64_t)games - 1), side_id[f], without, pct(&base->end_turn, 50));
-    if (info.nwhatifs == 0)
+    if (nsw == 0)
         printf("  (the scenario declares no what-if switch)\n");
-    for (int k = 0; k < info.nwhatifs; k++) {
-        const char *id = info.whatifs[k].id;
+    for (int k = 0; k < nsw; k++) {
+        const char *id = sw[k].id;
         ScenarioOptions o = base_opts;
         char why[128], what[ID_LEN + 4];
         bool already = false;
@@ -320,7 +322,7 @@ static bool deltas(const char *path, const Setup *su, int games, uint64_t seed, 
         }
         double with = 100.0 * t->wins[f] / games;
         printf("  %-22s %s wins %5.1f%% (%+6.1f points), median end turn %.0f  - %s\n", id, side_id[f], with,
-               with - without, pct(&t->end_turn, 50), info.whatifs[k].label);
+               with - without, pct(&t->end_turn, 50), sw[k].label);
         fflush(stdout);
         if (ndrows < MAX_ROWS)
             snprintf(drows[ndrows++], sizeof drows[0], "| %s | %s | %s | %.1f %% | %.1f %% | %+.1f | %.0f |",
