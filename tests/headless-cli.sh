@@ -64,5 +64,15 @@ err=$("$emesa" --headless --quiet --scenario "$s635" --seed 3 --ai all --option 
 err=$("$emesa" --check --option no-such "$s635" 2>&1); rc=$?
 [ $rc -eq 1 ] && [[ "$err" == *"no-such"* ]] && ok "--check names an unknown switch" || bad "--check --option no-such: $rc $err"
 
+# tools/balance's decision deltas: one table row per switch (when built).
+balance="$(dirname "$emesa")/tools/balance"
+if [ -x "$balance" ]; then
+    bt=$("$balance" --games 2 --setups s:s --deltas s:s --quiet "$s635")
+    n=$(grep -c '^| emesa-635.lua | no-' <<< "$bt")
+    [ "$n" -eq "$(printf '%s\n' "$lo" | wc -l)" ] && ok "balance --deltas: a row per switch ($n)" || bad "balance deltas rows: $n"
+    grep -q '^| emesa-635.lua | s:s | 2 | rashidun ' <<< "$bt" && ok "balance: the setup row with the win shares" \
+        || bad "balance setup row: $bt"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
