@@ -38,13 +38,29 @@ to go out in strength - or hold until Heraclius's new army comes.]],
 }
 
 ---------------------------------------------------------------------------
+-- What-if switches (scenarios/README.md, "What-if switches"). Each is off
+-- unless asked for (emesa --option ID, or a save that records it); the
+-- file says below, at `option("...")`, what each one changes.
+---------------------------------------------------------------------------
+whatif { id = "no-feint", label = "No feint",
+         text = "Khalid has no feint trait: the Rashidun cannot draw a sally out by a feigned withdrawal." }
+whatif { id = "no-heraclius-hope", label = "No hope of relief",
+         text = "Heraclius promises nothing: the garrison has no hope of relief to weigh against terms, and spring breaks no promise." }
+whatif { id = "no-sally", label = "No sally",
+         text = "The garrison stays behind its walls: it may not attack out of the town (sally_allowed = 0)." }
+whatif { id = "no-cold", label = "A mild winter",
+         text = "The winter is as mild as March: fewer cold and frosty days for Heraclius's cold-day strategy." }
+
+---------------------------------------------------------------------------
 -- The siege rules (core/siege.h): the proposals of history.md section 2.
 ---------------------------------------------------------------------------
 siege {
   historical = true,
   civic_will = { 6, conf = "I" },   -- the townspeople and their elders [A: TB for the faction]
   rules = {
-    weather_winter = { mild = 4, cold = 7, rain = 9, frost = 10 },  -- d10 [I; CL]
+    weather_winter = option("no-cold") and { mild = 6, cold = 8, rain = 10, frost = 10 }  -- what-if: as March
+                     or { mild = 4, cold = 7, rain = 9, frost = 10 },  -- d10 [I; CL]
+    sally_allowed = option("no-sally") and 0 or 1,                 -- what-if: no sally [A: AK that there was one]
     weather_other  = { mild = 6, cold = 8, rain = 10, frost = 10 }, -- March: still cool [I]
     winter_months  = { "dec", "jan", "feb" },
     ford_closed_max = { 3, conf = "I", src = "history.md 2.10" },
@@ -62,7 +78,8 @@ siege {
     -- Yarmuk [A: KEN]; it never came to Emesa. From the spring the
     -- garrison's hope of relief grows a point a turn, each point taking
     -- hope_weight (2) off the surrender score [history.md 1a; max I].
-    hope_from = { 20, conf = "A", src = "history.md 1a" },
+    hope_from = option("no-heraclius-hope") and 0                  -- what-if: no hope at all
+                or { 20, conf = "A", src = "history.md 1a" },
     hope_per_turn = { 1, conf = "I", src = "history.md 1a" },
     hope_max = { 3, conf = "I" },
   },
@@ -236,7 +253,7 @@ unit { id = "militia_2", name = "Townsmen of Emesa II", side = "byzantine", type
 leader { id = "abu_ubaidah", name = "Abu Ubaidah ibn al-Jarrah", side = "rashidun", command = 4, initiative = 2, tactics = 3,
          traits = { "trusted", "council" }, with = "camp_guard" }
 leader { id = "khalid", name = "Khalid ibn al-Walid", side = "rashidun", command = 4, initiative = 5, tactics = 5,
-         traits = { "sword", "feint", "impetuous" }, with = "guard_1" }
+         traits = option("no-feint") and { "sword", "impetuous" } or { "sword", "feint", "impetuous" }, with = "guard_1" }
 leader { id = "muadh", name = "Mu'adh ibn Jabal", side = "rashidun", command = 3, initiative = 3, tactics = 3,
          with = "muadh_horse" }
 leader { id = "al_simt", name = "al-Simt ibn al-Aswad", side = "rashidun", command = 2, initiative = 2, tactics = 2,
@@ -352,7 +369,7 @@ on("turn", function(ev)
   local text = narrative[ev.turn]
   if text then emesa.message(text) end
   -- Spring: the emperor's promise has failed [history.md 1a].
-  if ev.turn == 20 then emesa.morale("byzantine", -2, "the winter is over") end
+  if ev.turn == 20 and not option("no-heraclius-hope") then emesa.morale("byzantine", -2, "the winter is over") end
   -- The elders urge peace when the food runs low, or from the spring [A: TB].
   local food = emesa.food("byzantine")
   if not elders_spoke and (food < 40 or ev.turn >= 20) then

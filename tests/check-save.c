@@ -256,13 +256,13 @@ START_TEST(refuse_unknown_version)
 {
     size_t len;
     char *text = read_all(fixture_save, &len);
-    text[strlen("emesa-save ")] = '2';
+    text[strlen("emesa-save ")] = '3';
     SaveError e;
     ck_assert_int_eq(load_text(text, len, &e, NULL), SAVE_BAD);
     ck_assert_int_eq(e.line, 1);
     ck_assert_str_eq(e.file, "edited.save");
-    ck_assert_has(e.msg, "unknown save version 2");
-    ck_assert_has(e.msg, "reads version 1");
+    ck_assert_has(e.msg, "unknown save version 3");
+    ck_assert_has(e.msg, "reads versions 1 to 2");
     free(text);
 }
 END_TEST

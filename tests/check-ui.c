@@ -988,6 +988,32 @@ START_TEST(chronicle_shows_and_waits)
 }
 END_TEST
 
+/* --option on the command line reaches the game the menu starts. */
+START_TEST(command_line_switches_reach_the_game)
+{
+    if (!have_scenario())
+        return;
+    uiapp_free(app);
+    ScenarioOptions o = { .n = 0 };
+    char why[512];
+    ck_assert(scenario_options_add(&o, "no-feint", why, sizeof why));
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.seed = 7;
+    cfg.ai_side = -1;
+    cfg.options = &o;
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+    int i = uiapp_find_scenario(app, "emesa-635");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(app);
+    ck_assert_uint_ne(g->variant, 0);
+    ck_assert(!(g->leaders[game_leader_by_id(g, "khalid")].traits & TRAIT_FEINT));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ui");
@@ -1009,6 +1035,7 @@ static Suite *suite(void)
     tcase_add_test(tc, replay_of_a_damaged_save_says_why);
     tcase_add_test(tc, relief_marker_on_the_entry_hex);
     tcase_add_test(tc, chronicle_shows_and_waits);
+    tcase_add_test(tc, command_line_switches_reach_the_game);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -44,5 +44,35 @@ ch=$("$emesa" --headless --scenario "$scen" --seed 7 --ai all --chronicle 2>/dev
 grep -q '^T1 chronicle rashidun: hold' <<< "$ch" && ok "--chronicle gives the recorded orders" || bad "--chronicle: no T1 hold order"
 [[ "$(echo "$ch" | tail -1)" =~ ^result:\ [a-z-]+\ turn ]] && ok "--chronicle plays to an end" || bad "--chronicle: $(echo "$ch" | tail -1)"
 
+# What-if switches: --list-options, --option in --headless and --check.
+s635="$root/scenarios/emesa-635.lua"
+lo=$("$emesa" --list-options --scenario "$s635")
+[ "$(printf '%s\n' "$lo" | cut -f1 | head -1)" = no-feint ] && ok "--list-options: id first" || bad "--list-options: $lo"
+[ "$(printf '%s\n' "$lo" | awk -F'\t' 'NF == 3' | wc -l)" -ge 3 ] && ok "--list-options: id, label, text for 3+ switches" || bad "--list-options fields: $lo"
+plain=$("$emesa" --headless --quiet --scenario "$s635" --seed 3 --ai all --ai-level 0 | tail -1)
+nosally=$("$emesa" --headless --quiet --scenario "$s635" --seed 3 --ai all --ai-level 0 --option no-sally | tail -1)
+again=$("$emesa" --headless --quiet --scenario "$s635" --seed 3 --ai all --ai-level 0 --option no-sally | tail -1)
+[ "$plain" != "$nosally" ] && ok "--option no-sally is another game" || bad "--option changed nothing: $plain"
+[ "$nosally" = "$again" ] && ok "--option: same seed, same game" || bad "--option twice: '$nosally' vs '$again'"
+two=$("$emesa" --headless --quiet --scenario "$s635" --seed 3 --ai all --ai-level 0 --option no-cold --option no-feint | tail -1)
+owt=$("$emesa" --headless --quiet --scenario "$s635" --seed 3 --ai all --ai-level 0 --option no-feint --option no-cold | tail -1)
+[ "$two" = "$owt" ] && ok "the order of --option flags does not matter" || bad "--option order: '$two' vs '$owt'"
+err=$("$emesa" --headless --quiet --scenario "$s635" --seed 3 --ai all --option no-such 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] && ok "unknown --option exits 1" || bad "unknown --option exit $rc"
+[[ "$err" == *"unknown what-if switch 'no-such'"*"no-feint"* ]] && ok "unknown --option names the id and the switches" || bad "unknown --option: $err"
+"$emesa" --check --option no-sally "$s635" && ok "--check with a switch on" || bad "--check --option no-sally"
+err=$("$emesa" --check --option no-such "$s635" 2>&1); rc=$?
+[ $rc -eq 1 ] && [[ "$err" == *"no-such"* ]] && ok "--check names an unknown switch" || bad "--check --option no-such: $rc $err"
+
+# tools/balance's decision deltas: one table row per switch (when built).
+balance="$(dirname "$emesa")/tools/balance"
+if [ -x "$balance" ]; then
+    bt=$("$balance" --games 2 --setups s:s --deltas s:s --quiet "$s635")
+    n=$(grep -c '^| emesa-635.lua | no-' <<< "$bt")
+    [ "$n" -eq "$(printf '%s\n' "$lo" | wc -l)" ] && ok "balance --deltas: a row per switch ($n)" || bad "balance deltas rows: $n"
+    grep -q '^| emesa-635.lua | s:s | 2 | rashidun ' <<< "$bt" && ok "balance: the setup row with the win shares" \
+        || bad "balance setup row: $bt"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -120,5 +120,31 @@ refuse "a changed scenario" "$tmp/mine.save" 1 "scenario 'skirmish' ($tmp/mine.l
 "$emesa" --headless --replay "$save" --continue "$save" > /dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] && ok "--replay with --continue is a usage error" || bad "--replay --continue exit $rc"
 
+# What-if switches: the save records them (version 2), a replay and
+# --continue apply them, --option may not overrule a save.
+s635="$root/scenarios/emesa-635.lua"
+"$emesa" --headless --scenario "$s635" --seed 5 --ai all --ai-level 0 --option no-sally --option no-feint \
+    --save "$tmp/wi.save" > "$tmp/wi.game"; rc=$?
+[ $rc -eq 0 ] && head -1 "$tmp/wi.save" | grep -qx 'emesa-save 2' && ok "a game with switches saves as version 2" \
+    || bad "switch save: exit $rc, $(head -1 "$tmp/wi.save")"
+[ "$(grep '^option ' "$tmp/wi.save" | tr '\n' ' ')" = "option no-feint option no-sally " ] \
+    && ok "the save records the switches, in declaration order" || bad "option lines: $(grep '^option' "$tmp/wi.save")"
+"$emesa" --headless --replay "$tmp/wi.save" > "$tmp/wi.replay"; rc=$?
+[ $rc -eq 0 ] && cmp -s "$tmp/wi.game" "$tmp/wi.replay" && ok "the replay applies the switches: same lines" \
+    || bad "switch replay: exit $rc, $(diff "$tmp/wi.game" "$tmp/wi.replay" | head -3)"
+"$emesa" --headless --scenario "$s635" --seed 5 --ai all --ai-level 0 --option no-sally --turns 3 \
+    --save "$tmp/wi3.save" > /dev/null
+"$emesa" --headless --scenario "$s635" --seed 5 --ai all --ai-level 0 --option no-sally --turns 6 | tail -1 > "$tmp/wi6.direct"
+"$emesa" --continue "$tmp/wi3.save" --ai all --ai-level 0 --turns 6 --quiet | tail -1 > "$tmp/wi6.cont"
+cmp -s "$tmp/wi6.direct" "$tmp/wi6.cont" && ok "--continue applies the save's switches" \
+    || bad "switch continue: $(cat "$tmp/wi6.direct") vs $(cat "$tmp/wi6.cont")"
+"$emesa" --headless --replay "$tmp/wi.save" --option no-cold > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "the save records the what-if switches" "$tmp/err" && ok "--option with --replay is refused" \
+    || bad "--replay --option: exit $rc, $(cat "$tmp/err")"
+sed 's/^option no-sally$/option no-such/' "$tmp/wi.save" > "$tmp/wi-bad.save"; resign "$tmp/wi-bad.save"
+"$emesa" --headless --replay "$tmp/wi-bad.save" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "unknown what-if switch 'no-such'" "$tmp/err" && ok "a save with an undeclared switch is refused" \
+    || bad "bad switch save: exit $rc, $(cat "$tmp/err")"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

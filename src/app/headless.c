@@ -186,6 +186,11 @@ static int write_save(const char *path, const Session *ss, FILE *err)
 int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
 {
     Session *ss = NULL;
+    if (o->resume && o->options.n) {
+        fprintf(err, "emesa: --option cannot be used with --continue: the save records the what-if switches its "
+                     "game was built with\n");
+        return 2;
+    }
     if (o->resume) {
         SaveStatus st = load_save(o->resume, o, &ss, NULL, err);
         if (st != SAVE_OK) {
@@ -198,7 +203,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         Diags diags = {0};
         char ref[SESSION_PATH];
         scenario_ref(o->scenario, o->data_dir, ref, sizeof ref);
-        ss = session_new_as(o->scenario, ref, o->seed, &diags);
+        ss = session_new_opts(o->scenario, ref, o->seed, &o->options, &diags);
         if (!ss) {
             print_diags(&diags, err);
             return 1;
@@ -326,6 +331,11 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
 int headless_replay(const char *path, const HeadlessOptions *o, FILE *out, FILE *err)
 {
     Session *ss = NULL;
+    if (o->options.n) {
+        fprintf(err, "emesa: --option cannot be used with --replay: the save records the what-if switches its "
+                     "game was built with\n");
+        return 2;
+    }
     ReplayPrint print = {out, o->quiet, 0};
     SaveStatus st = load_save(path, o, &ss, &print, err);
     if (ss && st == SAVE_OK) {
@@ -340,12 +350,12 @@ int headless_replay(const char *path, const HeadlessOptions *o, FILE *out, FILE 
     return status;
 }
 
-int headless_check(const char *const *paths, int n, FILE *out, FILE *err)
+int headless_check(const char *const *paths, int n, const ScenarioOptions *opts, FILE *out, FILE *err)
 {
     int bad = 0;
     for (int i = 0; i < n; i++) {
         Diags diags = {0};
-        Scenario *sc = scenario_load(paths[i], 1, &diags);
+        Scenario *sc = scenario_load_opts(paths[i], 1, opts, &diags);
         if (!sc) {
             print_diags(&diags, out);
             bad++;
@@ -355,4 +365,31 @@ int headless_check(const char *const *paths, int n, FILE *out, FILE *err)
     }
     (void)err;
     return bad ? 1 : 0;
+}
+
+int headless_list_options(const char *path, FILE *out, FILE *err)
+{
+    Diags diags = {0};
+    Scenario *sc = scenario_load(path, 1, &diags);
+    if (!sc) {
+        print_diags(&diags, err);
+        return 1;
+    }
+    const ScenarioInfo *in = scenario_info(sc);
+    for (int i = 0; i < in->nwhatifs; i++)
+        fprintf(out, "%s\t%s\t%s\n", in->whatifs[i].id, in->whatifs[i].label, in->whatifs[i].text);
+    scenario_free(sc);
+    return 0;
+}
+
+int headless_check_options(const char *path, const ScenarioOptions *opts, FILE *err)
+{
+    Diags diags = {0};
+    Scenario *sc = scenario_load_opts(path, 1, opts, &diags);
+    if (!sc) {
+        print_diags(&diags, err);
+        return 1;
+    }
+    scenario_free(sc);
+    return 0;
 }

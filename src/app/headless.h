@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "data/scenario.h"
 
 typedef struct HeadlessOptions {
     const char *scenario;       /* path */
@@ -17,6 +18,7 @@ typedef struct HeadlessOptions {
     bool scenario_given;        /* --scenario was on the command line (overrides a save's) */
     int ai_level;               /* 1..3 the computer opponent; 0 the simple built-in player */
     bool chronicle;             /* the computer sides follow the scenario's recorded course */
+    ScenarioOptions options;    /* what-if switches to build the game with (--option) */
 } HeadlessOptions;
 
 enum { HEADLESS_EXIT_DIVERGED = 3 };
@@ -35,4 +37,11 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err);
 int headless_replay(const char *path, const HeadlessOptions *o, FILE *out, FILE *err);
 /* Validates scenario files, printing "file:line: message" per problem.
  * Returns 0 if all are valid, 1 otherwise. */
-int headless_check(const char *const *paths, int n, FILE *out, FILE *err);
+int headless_check(const char *const *paths, int n, const ScenarioOptions *opts, FILE *out, FILE *err);
+/* Prints the scenario's what-if switches, one a line: id, label and
+ * explanation separated by tabs. Returns 0, or 1 if it does not load. */
+int headless_list_options(const char *path, FILE *out, FILE *err);
+/* Loads the scenario with the switches on, printing its problems (an
+ * unknown switch among them) to err; for the window to check --option
+ * before it opens. Returns 0 or 1. */
+int headless_check_options(const char *path, const ScenarioOptions *opts, FILE *err);

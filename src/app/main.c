@@ -45,6 +45,11 @@ static void usage(FILE *f)
             "      --continue=FILE    headless: go on with the game saved in FILE (play by\n"
             "                         e-mail); --save writes the longer game\n"
             "      --check            validate the scenario files named as arguments\n"
+            "      --option=ID        build the game with the scenario's what-if switch ID\n"
+            "                         (repeatable; in the window, --headless and --check;\n"
+            "                         a save records it)\n"
+            "      --list-options     print the scenario's what-if switches: id, label and\n"
+            "                         explanation, separated by tabs\n"
             "      --data-dir=DIR     read assets and scenarios from DIR\n"
             "                         (also EMESA_DATA_DIR)\n"
             "      --fullscreen       start the window full screen\n"
@@ -92,7 +97,7 @@ static bool parse_int(const char *s, long long lo, long long hi, long long *out)
 int main(int argc, char **argv)
 {
     enum { OPT_CHRONICLE = 200, OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE,
-           OPT_SAVE, OPT_REPLAY, OPT_CONTINUE };
+           OPT_SAVE, OPT_REPLAY, OPT_CONTINUE, OPT_OPTION, OPT_LIST_OPTIONS };
     static const struct option opts[] = {
         {"scenario", required_argument, NULL, 's'},
         {"seed", required_argument, NULL, 'S'},
@@ -110,13 +115,15 @@ int main(int argc, char **argv)
         {"save", required_argument, NULL, OPT_SAVE},
         {"replay", required_argument, NULL, OPT_REPLAY},
         {"continue", required_argument, NULL, OPT_CONTINUE},
+        {"option", required_argument, NULL, OPT_OPTION},
+        {"list-options", no_argument, NULL, OPT_LIST_OPTIONS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     HeadlessOptions ho = {0};
     ho.seed = 1;
-    bool headless = false, check = false, fullscreen = false;
+    bool headless = false, check = false, fullscreen = false, list_options = false;
     const char *ddir = NULL, *replay = NULL;
     long long level = 2, scale = 0;
     bool level_given = false;
@@ -189,6 +196,17 @@ int main(int argc, char **argv)
         case OPT_CONTINUE:
             ho.resume = optarg;
             break;
+        case OPT_OPTION: {
+            char why[128];
+            if (!scenario_options_add(&ho.options, optarg, why, sizeof why)) {
+                fprintf(stderr, "emesa: --option %s: %s\n", optarg, why);
+                return 2;
+            }
+            break;
+        }
+        case OPT_LIST_OPTIONS:
+            list_options = true;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -211,7 +229,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "emesa: --check needs at least one scenario file\n");
             return 2;
         }
-        return headless_check((const char *const *)argv + optind, argc - optind, stdout, stderr);
+        return headless_check((const char *const *)argv + optind, argc - optind, &ho.options, stdout, stderr);
     }
     if (optind < argc) {
         fprintf(stderr, "emesa: unexpected argument %s\n", argv[optind]);
@@ -230,6 +248,8 @@ int main(int argc, char **argv)
         snprintf(default_scenario, sizeof default_scenario, "%s/scenarios/emesa-638.lua", dd);
         ho.scenario = default_scenario;
     }
+    if (list_options)
+        return headless_list_options(ho.scenario, stdout, stderr);
     /* A replay opens the window's viewer, unless it is asked for without a
      * window (--headless, -q), there is no display to open one on, or the
      * output goes to a pipe or a file (a script wants the text). The window
@@ -246,7 +266,11 @@ int main(int argc, char **argv)
     if (headless || ho.resume)
         return headless_run(&ho, stdout, stderr);
 #ifdef EMESA_WINDOW
+    /* a switch the scenario does not declare is an error before a window opens */
+    if (ho.options.n && headless_check_options(ho.scenario, &ho.options, stderr))
+        return 1;
     UiConfig cfg = {0};
+    cfg.options = &ho.options;
     cfg.data_dir = dd;
     cfg.scenario = ho.scenario;
     cfg.seed = ho.seed;

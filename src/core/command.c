@@ -183,6 +183,8 @@ static bool validate_attack(const Game *g, const Command *c, char *why, size_t n
     }
     if (g->mode == MODE_SIEGE && g->battles_this_phase > 0)
         REFUSE("%s has already fought a battle this turn", g->sides[c->side].name);
+    if (!g->siege.rules.sally_allowed && siege_is_sally(g, c->side, g->units[c->units[0]].hex, c->to))
+        REFUSE("%s may not sally: the garrison stays behind its walls (sally_allowed = 0)", g->sides[c->side].name);
     char hb[16];
     hex_format(c->to, hb, sizeof hb);
     if (!map_contains(&g->map, c->to))

@@ -200,6 +200,8 @@ uint64_t game_hash(const Game *g)
     }
     hash_int(&hs, (long long)g->rng.state);
     hash_int(&hs, (long long)g->rng.inc);
+    if (g->variant)     /* a game without switches hashes as it always did */
+        hash_int(&hs, (long long)g->variant);
     return hs.h;
 }
 

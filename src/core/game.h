@@ -168,6 +168,10 @@ typedef struct Game {
     Rng rng;            /* the rules stream */
     Rng cosmetic;       /* never touches the rules */
     uint64_t seed;
+    /* Which what-if switches the game was built with: a hash of their ids
+     * (data/scenario.h), 0 for none. Part of game_hash, so two games that
+     * differ only by a switch never share a state hash. */
+    uint64_t variant;
     EventLog events;
 } Game;
 

@@ -85,6 +85,7 @@ void siege_rules_default(SiegeRules *r)
     r->anxiety_besieged = 3;
     r->anxiety_fallen = 5;
     r->anxiety_departure = 1;
+    r->sally_allowed = 1;          /* Harbees sallied [A: AK]; 0 is a what-if */
     r->relief_rumour_morale = 1;   /* [I] */
     r->relief_confirm_morale = 2;
     r->enemy_relief_morale = -1;

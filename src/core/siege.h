@@ -44,6 +44,7 @@ typedef struct SiegeRules {
     int camp_radius;              /* hexes from an own camp that count as tents */
     int gate_throughput;          /* SP through one gate per impulse */
     int shift_surprise;           /* sally against a sector not on alert */
+    int sally_allowed;            /* 0: the town's holder may not attack out of the walls */
     int sector_radius;            /* hexes around a gate that make its sector */
     int consumption_pct[RATION_COUNT];   /* of full rations */
     int half_grace_turns;         /* half rations hurt after this many turns */

@@ -18,7 +18,7 @@
 static const BdIntField siege_ints[] = {
 #define R(f, lo, hi) { #f, offsetof(SiegeRules, f), lo, hi }
     R(ford_closed_max, 0, 10),      R(camp_radius, 0, 20),          R(gate_throughput, 1, 1000),
-    R(shift_surprise, 0, 9),        R(sector_radius, 0, 20),        R(half_grace_turns, 0, 100),
+    R(shift_surprise, 0, 9),        R(sally_allowed, 0, 1),         R(sector_radius, 0, 20),        R(half_grace_turns, 0, 100),
     R(leak_per_gate, 0, 1000),      R(forage_per_turn, 0, 1000),    R(forage_winter_pct, 0, 100),
     R(desertion_max, 0, 10),        R(expel_will, 0, 10),           R(terms_leader_bonus, -20, 20),
     R(surrender_target, 0, 40),     R(veto_morale, 0, 100),         R(betrayal_will, 0, 10),

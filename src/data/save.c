@@ -108,12 +108,15 @@ char *save_format(const Session *s, size_t *len)
     Scenario *sc = session_scenario((Session *)s);
     const Game *g = session_game_const(s);
     const ScenarioInfo *info = scenario_info(sc);
-    buf_addf(&b, "%s %d\n", SAVE_MAGIC, SAVE_VERSION);
+    const ScenarioOptions *opts = session_options(s);
+    buf_addf(&b, "%s %d\n", SAVE_MAGIC, opts->n ? SAVE_VERSION : SAVE_VERSION_PLAIN);
     buf_addf(&b, "# A saved game of Emesa: the scenario, the seed, every command and the state\n"
                  "# hash as each turn began. `emesa --headless --replay FILE` re-plays it.\n");
     buf_addf(&b, "scenario %s %s\n", info->id[0] ? info->id : "-", session_ref(s));
     buf_addf(&b, "scenario-hash %016" PRIx64 "\n", scenario_source_hash(sc));
     buf_addf(&b, "seed %" PRIu64 "\n", session_seed(s));
+    for (int i = 0; i < opts->n; i++)
+        buf_addf(&b, "option %s\n", opts->ids[i]);
     if (session_ai(s)[0])
         buf_addf(&b, "ai %s\n", session_ai(s));
     size_t nc = session_ncommands(s), nm = session_nmarks(s), m = 0;
@@ -252,6 +255,8 @@ typedef struct Load {
     int hash_line;
     uint64_t seed;
     int seed_line;
+    int version;
+    ScenarioOptions opts;   /* option lines (version 2) */
     const char *ai;
     Entry *entries;
     int nentries;
@@ -385,11 +390,12 @@ static SaveStatus check_frame(Load *L, SaveError *err)
              SAVE_MAGIC, SAVE_VERSION);
         return SAVE_BAD;
     }
-    if (ver != SAVE_VERSION) {
-        fail(err, SAVE_BAD, L->name, 1, 0, "unknown save version %" PRIu64 "; this Emesa reads version %d%s", ver,
-             SAVE_VERSION, ver > SAVE_VERSION ? " (the save is from a newer Emesa)" : "");
+    if (ver < SAVE_VERSION_PLAIN || ver > SAVE_VERSION) {
+        fail(err, SAVE_BAD, L->name, 1, 0, "unknown save version %" PRIu64 "; this Emesa reads versions %d to %d%s",
+             ver, SAVE_VERSION_PLAIN, SAVE_VERSION, ver > SAVE_VERSION ? " (the save is from a newer Emesa)" : "");
         return SAVE_BAD;
     }
+    L->version = (int)ver;
     if (L->nul_line) {
         fail(err, SAVE_BAD, L->name, L->nul_line, 0, "this line holds a NUL byte: the file is damaged (a save is "
              "text)");
@@ -478,6 +484,17 @@ static SaveStatus parse_lines(Load *L, SaveError *err)
                 return SAVE_BAD;
             }
             L->seed_line = no;
+        } else if ((rest = after_word(s, "option"))) {
+            char why[128];
+            if (L->version < 2) {
+                fail(err, SAVE_BAD, L->name, no, 0, "an option line in a version %d save; what-if switches came "
+                     "with version 2", L->version);
+                return SAVE_BAD;
+            }
+            if (!scenario_options_add(&L->opts, rest, why, sizeof why)) {
+                fail(err, SAVE_BAD, L->name, no, 0, "expected \"option <switch id>\": %s", why);
+                return SAVE_BAD;
+            }
         } else if ((rest = after_word(s, "ai"))) {
             L->ai = rest;
         } else if ((rest = after_word(s, "cmd"))) {
@@ -503,7 +520,7 @@ static SaveStatus parse_lines(Load *L, SaveError *err)
             L->end_line = no;
         } else {
             fail(err, SAVE_BAD, L->name, no, 0, "unknown line \"%.40s\"; a save has scenario, scenario-hash, seed, "
-                 "ai, turn, cmd, end and checksum lines", s);
+                 "option, ai, turn, cmd, end and checksum lines", s);
             return SAVE_BAD;
         }
     }
@@ -670,7 +687,7 @@ static SaveStatus load_game(Load *L, const SaveLoadOptions *o, Session **out, Sa
     Diags diags;
     memset(&diags, 0, sizeof diags);
     /* named as the saved game named it, so event text is the same */
-    Session *ss = session_new_buffer(L->ref, src, slen, L->seed, &diags);
+    Session *ss = session_new_buffer_opts(L->ref, src, slen, L->seed, &L->opts, &diags);
     free(src);
     if (!ss) {
         char d[DIAG_TEXT + 320] = "it does not load";

@@ -4,10 +4,11 @@
  * A save is the game as (scenario, seed, commands) plus the state hash at
  * the start of every turn, in a versioned text format:
  *
- *     emesa-save 1
+ *     emesa-save 2                    (1 when the game has no what-if switch)
  *     scenario skirmish tests/fixtures/saves/skirmish.lua
  *     scenario-hash 0123456789abcdef
  *     seed 7
+ *     option no-feint                 (version 2: a what-if switch, one a line)
  *     ai all                          (optional, for information)
  *     turn 1 hash 89ab...             (state hash as turn 1 begins)
  *     cmd move r1 5,3
@@ -37,7 +38,10 @@
 #include <stdint.h>
 #include "data/session.h"
 
-enum { SAVE_VERSION = 1, SAVE_AUTOSAVE_KEEP = 5 };
+/* Version 2 adds "option ID" lines, one per what-if switch the game was
+ * built with, after the seed line. A game without switches is still
+ * written as version 1, so that older Emesas read it; both load. */
+enum { SAVE_VERSION = 2, SAVE_VERSION_PLAIN = 1, SAVE_AUTOSAVE_KEEP = 5 };
 
 typedef enum SaveStatus {
     SAVE_OK = 0,

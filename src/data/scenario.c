@@ -19,6 +19,7 @@
 #include "data/scenario.h"
 #include "script/api.h"
 #include "script/sandbox.h"
+#include "script/whatif.h"
 
 enum {
     SCEN_MAX_BYTES = 4 << 20,   /* a scenario file is text; 4 MiB is plenty */
@@ -149,8 +150,87 @@ static void script_problem(Diags *ds, const char *file, const SandboxError *err,
     }
 }
 
+bool scenario_options_add(ScenarioOptions *o, const char *id, char *why, size_t n)
+{
+    if (!id || !id[0] || strlen(id) >= ID_LEN) {
+        snprintf(why, n, "'%s' is not a switch id (at most %d characters)", id ? id : "", ID_LEN - 1);
+        return false;
+    }
+    for (int i = 0; i < o->n; i++)
+        if (strcmp(o->ids[i], id) == 0)
+            return true;
+    if (o->n >= SCEN_MAX_WHATIF) {
+        snprintf(why, n, "too many switches (at most %d)", SCEN_MAX_WHATIF);
+        return false;
+    }
+    snprintf(o->ids[o->n++], ID_LEN, "%s", id);
+    return true;
+}
+
+void scenario_options_format(const ScenarioOptions *o, char *buf, size_t n)
+{
+    if (n)
+        buf[0] = '\0';
+    for (int i = 0; o && i < o->n && strlen(buf) + 1 < n; i++)
+        snprintf(buf + strlen(buf), n - strlen(buf), "%s%s", i ? ", " : "", o->ids[i]);
+}
+
+bool scenario_option_on(const Scenario *s, const char *id)
+{
+    for (int i = 0; s && id && i < s->info.options.n; i++)
+        if (strcmp(s->info.options.ids[i], id) == 0)
+            return true;
+    return false;
+}
+
+/* After the file ran: keeps its switches, checks that every requested one
+ * is declared, and ties the game to the set (in declaration order, so the
+ * order of --option flags does not matter). */
+static bool take_switches(Scenario *s, const ScenarioOptions *opts, const char *file, Diags *diags)
+{
+    ScenarioInfo *in = &s->info;
+    in->nwhatifs = whatif_declared(s->sb, in->whatifs, SCEN_MAX_WHATIF);
+    bool ok = true;
+    for (int i = 0; opts && i < opts->n; i++) {
+        bool known = false;
+        for (int k = 0; k < in->nwhatifs; k++)
+            known |= strcmp(in->whatifs[k].id, opts->ids[i]) == 0;
+        if (known)
+            continue;
+        char list[SCEN_MAX_WHATIF * (ID_LEN + 2) + 8] = "";
+        for (int k = 0; k < in->nwhatifs; k++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", in->whatifs[k].id);
+        if (in->nwhatifs)
+            diags_add(diags, file, 0, "option", "unknown what-if switch '%s'; this scenario's switches are: %s",
+                      opts->ids[i], list);
+        else
+            diags_add(diags, file, 0, "option", "unknown what-if switch '%s'; this scenario declares none",
+                      opts->ids[i]);
+        ok = false;
+    }
+    uint64_t h = 0;
+    for (int k = 0; k < in->nwhatifs; k++) {
+        bool on = false;
+        for (int i = 0; opts && i < opts->n; i++)
+            on |= strcmp(in->whatifs[k].id, opts->ids[i]) == 0;
+        if (!on)
+            continue;
+        char why[64];
+        scenario_options_add(&in->options, in->whatifs[k].id, why, sizeof why);
+        h = fnv1a64(in->whatifs[k].id, strlen(in->whatifs[k].id) + 1) ^ (h * 31);
+    }
+    s->g->variant = h ? h : in->options.n ? 1 : 0;
+    return ok;
+}
+
 Scenario *scenario_load_buffer_ex(const char *chunkname, const char *src, size_t len, uint64_t seed,
                                   const ScenarioLimits *limits, Diags *diags)
+{
+    return scenario_load_buffer_opts(chunkname, src, len, seed, NULL, limits, diags);
+}
+
+Scenario *scenario_load_buffer_opts(const char *chunkname, const char *src, size_t len, uint64_t seed,
+                                    const ScenarioOptions *opts, const ScenarioLimits *limits, Diags *diags)
 {
     const char *file = display_name(chunkname);
     Diags scratch;
@@ -194,10 +274,19 @@ Scenario *scenario_load_buffer_ex(const char *chunkname, const char *src, size_t
     }
     sandbox_set_game(s->sb, s->g);
     api_install(s->sb);
+    const char *on[SCEN_MAX_WHATIF];
+    int non = 0;
+    for (int i = 0; opts && i < opts->n && i < SCEN_MAX_WHATIF; i++)
+        on[non++] = opts->ids[i];
+    whatif_install(s->sb, on, non);
 
     SandboxError err;
     if (!sandbox_run(s->sb, file, src, len, lim.load_budget, &err)) {
         script_problem(diags, file, &err, lim.load_budget, lim.mem_cap);
+        scenario_free(s);
+        return NULL;
+    }
+    if (!take_switches(s, opts, file, diags)) {
         scenario_free(s);
         return NULL;
     }
@@ -292,11 +381,16 @@ char *scenario_read_file(const char *path, const char *name, size_t *len, Diags 
 
 Scenario *scenario_load(const char *path, uint64_t seed, Diags *diags)
 {
+    return scenario_load_opts(path, seed, NULL, diags);
+}
+
+Scenario *scenario_load_opts(const char *path, uint64_t seed, const ScenarioOptions *opts, Diags *diags)
+{
     size_t n = 0;
     char *buf = scenario_read_file(path, display_name(path), &n, diags);
     if (!buf)
         return NULL;
-    Scenario *s = scenario_load_buffer(path, buf, n, seed, diags);
+    Scenario *s = scenario_load_buffer_opts(path, buf, n, seed, opts, NULL, diags);
     free(buf);
     return s;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "core/command.h"
 #include "core/game.h"
+#include "script/whatif.h"
 
 enum { DIAG_MAX = 64, DIAG_TEXT = 320 };
 
@@ -92,6 +93,27 @@ typedef struct ScenarioDispute {
     int nversions;
 } ScenarioDispute;
 
+/* What-if switches (script/whatif.h): a scenario declares each with
+ * whatif { id =, label =, text = } and its Lua asks option("id") while it
+ * loads. The switches a game is built with are part of its identity: a
+ * save records them, a replay and undo apply them again, and game_hash
+ * differs (Game.variant). */
+enum { SCEN_MAX_WHATIF = WHATIF_MAX };
+typedef WhatIf ScenarioWhatIf;
+
+/* A set of switch ids to apply, e.g. from --option; at most
+ * SCEN_MAX_WHATIF, no id twice. */
+typedef struct ScenarioOptions {
+    char ids[SCEN_MAX_WHATIF][ID_LEN];
+    int n;
+} ScenarioOptions;
+
+/* Adds id (ignoring a repeat); false with the reason if it is too long or
+ * too many. */
+bool scenario_options_add(ScenarioOptions *o, const char *id, char *why, size_t n);
+/* "no-feint, no-sally", or "" for none. */
+void scenario_options_format(const ScenarioOptions *o, char *buf, size_t n);
+
 typedef struct ScenarioInfo {
     char id[ID_LEN];
     char title[128];
@@ -105,6 +127,9 @@ typedef struct ScenarioInfo {
     int nchronicle;
     ScenarioDispute disputes[SCEN_MAX_DISPUTES];
     int ndisputes;
+    ScenarioWhatIf whatifs[SCEN_MAX_WHATIF];    /* declared, in file order */
+    int nwhatifs;
+    ScenarioOptions options;    /* the switches this game was built with, in declaration order */
 } ScenarioInfo;
 
 typedef struct Scenario Scenario;
@@ -130,6 +155,14 @@ typedef struct ScenarioLimits {
 /* scenario_load_buffer with explicit limits (tests, the fuzzer). */
 Scenario *scenario_load_buffer_ex(const char *chunkname, const char *src, size_t len, uint64_t seed,
                                   const ScenarioLimits *limits, Diags *diags);
+/* scenario_load / scenario_load_buffer with what-if switches on (opts
+ * may be NULL: none). An id the file does not declare is a problem naming
+ * it and the file's switches. */
+Scenario *scenario_load_opts(const char *path, uint64_t seed, const ScenarioOptions *opts, Diags *diags);
+Scenario *scenario_load_buffer_opts(const char *chunkname, const char *src, size_t len, uint64_t seed,
+                                    const ScenarioOptions *opts, const ScenarioLimits *limits, Diags *diags);
+/* Is the switch id on in this game? */
+bool scenario_option_on(const Scenario *s, const char *id);
 
 Game *scenario_game(Scenario *s);
 const Game *scenario_game_const(const Scenario *s);

@@ -35,6 +35,7 @@ struct Session {
     char ref[SESSION_PATH];
     char ai[64];
     uint64_t seed;
+    ScenarioOptions opts;   /* as the scenario took them: declaration order */
     unsigned generation;
     RecList cmds;
     RecList redo;
@@ -83,6 +84,12 @@ static bool mark_push(Session *s, int turn, size_t after, uint64_t hash)
 
 Session *session_new_buffer(const char *name, const char *src, size_t len, uint64_t seed, Diags *diags)
 {
+    return session_new_buffer_opts(name, src, len, seed, NULL, diags);
+}
+
+Session *session_new_buffer_opts(const char *name, const char *src, size_t len, uint64_t seed,
+                                 const ScenarioOptions *opts, Diags *diags)
+{
     const char *file = name && *name ? name : "scenario";
     Session *s = calloc(1, sizeof *s);
     char *copy = malloc(len + 1);
@@ -100,11 +107,12 @@ Session *session_new_buffer(const char *name, const char *src, size_t len, uint6
     s->seed = seed;
     snprintf(s->name, sizeof s->name, "%s", file);
     snprintf(s->ref, sizeof s->ref, "%s", file);
-    s->sc = scenario_load_buffer(file, s->src, s->len, seed, diags);
+    s->sc = scenario_load_buffer_opts(file, s->src, s->len, seed, opts, NULL, diags);
     if (!s->sc) {
         session_free(s);
         return NULL;
     }
+    s->opts = scenario_info(s->sc)->options;
     const Game *g = scenario_game_const(s->sc);
     if (!mark_push(s, g->turn, 0, game_hash(g))) {
         diags_add(diags, file, 0, "", "out of memory");
@@ -121,12 +129,18 @@ Session *session_new(const char *path, uint64_t seed, Diags *diags)
 
 Session *session_new_as(const char *path, const char *name, uint64_t seed, Diags *diags)
 {
+    return session_new_opts(path, name, seed, NULL, diags);
+}
+
+Session *session_new_opts(const char *path, const char *name, uint64_t seed, const ScenarioOptions *opts,
+                          Diags *diags)
+{
     const char *file = name && *name ? name : path && *path ? path : "scenario";
     size_t n = 0;
     char *buf = scenario_read_file(path, file, &n, diags);
     if (!buf)
         return NULL;
-    Session *s = session_new_buffer(file, buf, n, seed, diags);
+    Session *s = session_new_buffer_opts(file, buf, n, seed, opts, diags);
     free(buf);
     return s;
 }
@@ -148,6 +162,7 @@ Game *session_game(Session *s) { return s ? scenario_game(s->sc) : NULL; }
 const Game *session_game_const(const Session *s) { return s ? scenario_game_const(s->sc) : NULL; }
 uint64_t session_seed(const Session *s) { return s ? s->seed : 0; }
 unsigned session_generation(const Session *s) { return s ? s->generation : 0; }
+const ScenarioOptions *session_options(const Session *s) { return s ? &s->opts : NULL; }
 const char *session_ref(const Session *s) { return s ? s->ref : ""; }
 const char *session_ai(const Session *s) { return s ? s->ai : ""; }
 size_t session_ncommands(const Session *s) { return s ? s->cmds.n : 0; }
@@ -297,7 +312,7 @@ static Scenario *replay_prefix(const Session *s, size_t count, char *why, size_t
 {
     Diags diags;
     memset(&diags, 0, sizeof diags);
-    Scenario *sc = scenario_load_buffer(s->name, s->src, s->len, s->seed, &diags);
+    Scenario *sc = scenario_load_buffer_opts(s->name, s->src, s->len, s->seed, &s->opts, NULL, &diags);
     if (!sc) {
         char line[DIAG_TEXT + 320] = "unknown problem";
         if (diags.n)

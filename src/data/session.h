@@ -40,6 +40,12 @@ Session *session_new(const char *path, uint64_t seed, Diags *diags);
 Session *session_new_as(const char *path, const char *name, uint64_t seed, Diags *diags);
 /* The same from the scenario text in memory; name is used in messages. */
 Session *session_new_buffer(const char *name, const char *src, size_t len, uint64_t seed, Diags *diags);
+/* session_new_as / session_new_buffer with what-if switches on (opts may
+ * be NULL); the session keeps them, so undo and a save apply them again. */
+Session *session_new_opts(const char *path, const char *name, uint64_t seed, const ScenarioOptions *opts,
+                          Diags *diags);
+Session *session_new_buffer_opts(const char *name, const char *src, size_t len, uint64_t seed,
+                                 const ScenarioOptions *opts, Diags *diags);
 void session_free(Session *s);
 
 Scenario *session_scenario(Session *s);
@@ -48,6 +54,8 @@ const Game *session_game_const(const Session *s);
 uint64_t session_seed(const Session *s);
 /* Counts the times the Scenario and Game were rebuilt (undo, redo). */
 unsigned session_generation(const Session *s);
+/* The what-if switches the game was built with, in declaration order. */
+const ScenarioOptions *session_options(const Session *s);
 
 /* How a save names the scenario file: a path relative to the data
  * directory ("scenarios/emesa-638.lua") or an absolute one. */

@@ -509,7 +509,7 @@ bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_
         return false;
     Diags d;
     memset(&d, 0, sizeof d);
-    Session *ss = session_new(a->scen[i].path, a->cfg.seed, &d);
+    Session *ss = session_new_opts(a->scen[i].path, a->scen[i].path, a->cfg.seed, a->cfg.options, &d);
     if (!ss) {
         if (d.n > 0)
             diag_format(&d.items[0], why, n);

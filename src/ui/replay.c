@@ -341,7 +341,7 @@ bool ui_replay_open(UiApp *a, const char *path)
     }
     Diags d;
     memset(&d, 0, sizeof d);
-    Session *view = session_new_as(scen, ref, session_seed(rec), &d);
+    Session *view = session_new_opts(scen, ref, session_seed(rec), session_options(rec), &d);
     if (!view) {
         char b[600] = "it does not load";
         if (d.n)
@@ -377,7 +377,7 @@ bool ui_replay_goto(UiApp *a, size_t pos, bool animate)
     if (pos < a->rp.pos) {
         Diags d;
         memset(&d, 0, sizeof d);
-        Session *v = session_new_as(a->rp.scen, session_ref(rec), session_seed(rec), &d);
+        Session *v = session_new_opts(a->rp.scen, session_ref(rec), session_seed(rec), session_options(rec), &d);
         if (!v) {
             char b[600] = "it does not load";
             if (d.n)

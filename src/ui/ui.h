@@ -14,6 +14,7 @@ typedef struct UiConfig {
     int scale_pct;              /* 0 = from settings */
     bool fullscreen;
     int width, height;          /* 0 = from settings */
+    const struct ScenarioOptions *options;  /* what-if switches for every game the menu starts, or NULL */
 } UiConfig;
 
 /* Runs the window until the player quits; returns a process exit status. */

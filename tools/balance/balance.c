@@ -1,15 +1,24 @@
 /* balance.c - seeded AI-vs-AI games for balance figures.
  *
- *   balance [--games N] [--seed S] [--setups LIST] [--quiet] [--log] SCENARIO...
+ *   balance [--games N] [--seed S] [--setups LIST] [--option ID]...
+ *           [--deltas [A:B]] [--quiet] [--log] SCENARIO...
  *
  * For each scenario and setup it plays N games with seeds S, S+1, ...
  * A setup "A:B" names who plays the scenario's first and second side:
  * 1, 2 or 3 for the AI at that level, s for the simple built-in player.
- * The default setups are 3:3,3:s,s:3. A progress line goes to stderr; the
- * outcome table (per outcome level, per side), the wins per side, and the
- * median and 95th-percentile wall-clock time the AI spent per siege turn
- * of its side (battles fought in that turn included) go to stdout.
- * Times are a benchmark: printed, never asserted. */
+ * The default setups are 3:3,3:s,s:3. --option builds every game with
+ * that what-if switch. A progress line goes to stderr; the outcome table
+ * (per outcome level, per side), the wins per side, the median end turn,
+ * and the median and 95th-percentile wall-clock time the AI spent per
+ * siege turn of its side (battles fought in that turn included) go to
+ * stdout. Times are a benchmark: printed, never asserted.
+ *
+ * --deltas (setup A:B, default 2:2) measures the scenario's decisions: for
+ * each what-if switch it declares, the same seeds are played with the
+ * switch on, and the Rashidun win share with it minus without is printed
+ * (the first side's, in a scenario without a "rashidun" side). At the end
+ * two Markdown tables sum everything up: per scenario and setup the win
+ * shares and median end turn, and per switch the delta. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,9 +27,16 @@
 #include "ai/simple.h"
 #include "data/scenario.h"
 
-enum { MAX_SETUPS = 16, MAX_OUTCOMES = 32, MAX_CMDS = 200000 };
+enum { MAX_SETUPS = 16, MAX_OUTCOMES = 32, MAX_CMDS = 200000, MAX_ROWS = 256 };
 
 static bool log_events; /* --log: print every game's events (with --games 1) */
+static ScenarioOptions base_opts; /* --option: every game */
+
+/* The summary tables, printed at the end. */
+static char rows[MAX_ROWS][256];
+static int nrows;
+static char drows[MAX_ROWS][256];
+static int ndrows;
 
 typedef struct Setup {
     int level[2]; /* 0 = simple */
@@ -101,7 +117,17 @@ typedef struct Tally {
     long refused;
     Samples turn_ms[4]; /* by level, 0 = simple */
     Samples game_ms;
+    Samples end_turn;
 } Tally;
+
+static void tally_free(Tally *t)
+{
+    for (int l = 0; l < 4; l++)
+        free(t->turn_ms[l].v);
+    free(t->game_ms.v);
+    free(t->end_turn.v);
+    free(t);
+}
 
 static void tally_outcome(Tally *t, const char *name)
 {
@@ -117,10 +143,10 @@ static void tally_outcome(Tally *t, const char *name)
 }
 
 /* Plays one game; returns false if the scenario would not load. */
-static bool play(const char *path, const Setup *su, uint64_t seed, Tally *t)
+static bool play(const char *path, const Setup *su, uint64_t seed, const ScenarioOptions *opts, Tally *t)
 {
     Diags diags = {0};
-    Scenario *sc = scenario_load(path, seed, &diags);
+    Scenario *sc = scenario_load_opts(path, seed, opts, &diags);
     if (!sc) {
         char line[DIAG_TEXT + 320];
         for (int i = 0; i < diags.n; i++) {
@@ -160,6 +186,7 @@ static bool play(const char *path, const Setup *su, uint64_t seed, Tally *t)
         }
     }
     push(&t->game_ms, now_ms() - start);
+    push(&t->end_turn, g->turn);
     if (log_events) {
         char line[EVENT_TEXT + 256];
         for (size_t i = 0; i < g->events.n; i++) {
@@ -206,6 +233,7 @@ static void report(const char *path, const Setup *su, int games, uint64_t seed, 
         if (t->turn_ms[l].n)
             printf("  time per siege turn, %-10s median %7.3f ms, p95 %7.3f ms (%zu turns)\n", who(l),
                    pct(&t->turn_ms[l], 50), pct(&t->turn_ms[l], 95), t->turn_ms[l].n);
+    printf("  median end turn: %.0f\n", pct(&t->end_turn, 50));
     printf("  time per game (engine + players): median %.1f ms, p95 %.1f ms\n", pct(&t->game_ms, 50),
            pct(&t->game_ms, 95));
     printf("  refused commands: %ld\n", t->refused);
@@ -214,18 +242,123 @@ static void report(const char *path, const Setup *su, int games, uint64_t seed, 
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: balance [--games N] [--seed S] [--setups A:B,...] [--quiet] [--log] SCENARIO...\n"
-               "  A, B: 1-3 for the AI at that level, s for the simple player (default 3:3,3:s,s:3)\n");
+    fprintf(f, "usage: balance [--games N] [--seed S] [--setups A:B,...] [--option ID]... [--deltas [A:B]]\n"
+               "               [--quiet] [--log] SCENARIO...\n"
+               "  A, B: 1-3 for the AI at that level, s for the simple player (default 3:3,3:s,s:3)\n"
+               "  --deltas: per what-if switch, the Rashidun win share with it minus without (default 2:2)\n");
+}
+
+static const char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+/* Plays games seeds; false if the scenario would not load. */
+static bool play_all(const char *path, const Setup *su, int games, uint64_t seed, const ScenarioOptions *opts,
+                     const char *what, bool quiet, Tally *t)
+{
+    for (int i = 0; i < games; i++) {
+        if (!quiet)
+            fprintf(stderr, "\rbalance: %s %s%s game %d/%d ", base_name(path), su->name, what, i + 1, games);
+        if (!play(path, su, seed + (uint64_t)i, opts, t))
+            return false;
+    }
+    if (!quiet)
+        fprintf(stderr, "\r%*s\r", 78, "");
+    return true;
+}
+
+/* The side whose share the deltas report: "rashidun", or the first. */
+static int focus_side(const char *side_id[2])
+{
+    return strcmp(side_id[1], "rashidun") == 0 ? 1 : 0;
+}
+
+static void table_row(const char *path, const Setup *su, int games, const char *side_id[2], Tally *t)
+{
+    if (nrows >= MAX_ROWS)
+        return;
+    snprintf(rows[nrows++], sizeof rows[0], "| %s | %s | %d | %s %.1f %% | %s %.1f %% | %.1f %% | %.0f |",
+             base_name(path), su->name, games, side_id[0], 100.0 * t->wins[0] / games, side_id[1],
+             100.0 * t->wins[1] / games, 100.0 * t->wins[2] / games, pct(&t->end_turn, 50));
+}
+
+/* For each switch the scenario declares: the same seeds with it on. */
+static bool deltas(const char *path, const Setup *su, int games, uint64_t seed, bool quiet, const char *side_id[2],
+                   Tally *base)
+{
+    Diags d = {0};
+    Scenario *sc = scenario_load_opts(path, seed, &base_opts, &d);
+    if (!sc)
+        return false;
+    ScenarioWhatIf sw[SCEN_MAX_WHATIF];
+    int nsw = scenario_info(sc)->nwhatifs;
+    memcpy(sw, scenario_info(sc)->whatifs, sizeof sw);
+    scenario_free(sc);
+    int f = focus_side(side_id);
+    double without = 100.0 * base->wins[f] / games;
+    printf("\n%s  decisions at setup %s, %d games, seeds %llu-%llu: %s wins %.1f%% without a switch, "
+           "median end turn %.0f\n", path, su->name, games, (unsigned long long)seed,
+           (unsigned long long)(seed + (uint64_t)games - 1), side_id[f], without, pct(&base->end_turn, 50));
+    if (nsw == 0)
+        printf("  (the scenario declares no what-if switch)\n");
+    for (int k = 0; k < nsw; k++) {
+        const char *id = sw[k].id;
+        ScenarioOptions o = base_opts;
+        char why[128], what[ID_LEN + 4];
+        bool already = false;
+        for (int i = 0; i < o.n; i++)
+            already |= strcmp(o.ids[i], id) == 0;
+        if (already || !scenario_options_add(&o, id, why, sizeof why))
+            continue;
+        snprintf(what, sizeof what, " +%s", id);
+        Tally *t = calloc(1, sizeof *t);
+        if (!t)
+            return false;
+        if (!play_all(path, su, games, seed, &o, what, quiet, t)) {
+            tally_free(t);
+            return false;
+        }
+        double with = 100.0 * t->wins[f] / games;
+        printf("  %-22s %s wins %5.1f%% (%+6.1f points), median end turn %.0f  - %s\n", id, side_id[f], with,
+               with - without, pct(&t->end_turn, 50), sw[k].label);
+        fflush(stdout);
+        if (ndrows < MAX_ROWS)
+            snprintf(drows[ndrows++], sizeof drows[0], "| %s | %s | %s | %.1f %% | %.1f %% | %+.1f | %.0f |",
+                     base_name(path), id, su->name, without, with, with - without, pct(&t->end_turn, 50));
+        tally_free(t);
+    }
+    return true;
+}
+
+static void print_tables(int games, uint64_t seed)
+{
+    char opts[SCEN_MAX_WHATIF * (ID_LEN + 2)];
+    scenario_options_format(&base_opts, opts, sizeof opts);
+    printf("\n## Balance: %d games a row, seeds %llu-%llu%s%s\n\n", games, (unsigned long long)seed,
+           (unsigned long long)(seed + (uint64_t)games - 1), opts[0] ? ", switches on: " : "", opts);
+    printf("| scenario | setup | games | first side wins | second side wins | neither | median end turn |\n");
+    printf("|---|---|---|---|---|---|---|\n");
+    for (int i = 0; i < nrows; i++)
+        printf("%s\n", rows[i]);
+    if (ndrows) {
+        printf("\n| scenario | switch | setup | Rashidun wins without | with | delta (points) | median end turn with |\n");
+        printf("|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < ndrows; i++)
+            printf("%s\n", drows[i]);
+    }
 }
 
 int main(int argc, char **argv)
 {
     int games = 200;
     uint64_t seed = 1;
-    bool quiet = false;
-    Setup setups[MAX_SETUPS];
-    int nsetups = 0;
+    bool quiet = false, want_deltas = false;
+    Setup setups[MAX_SETUPS], delta_setup;
+    int nsetups = 0, ndelta = 0;
     parse_setups("3:3,3:s,s:3", setups, &nsetups);
+    parse_setups("2:2", &delta_setup, &ndelta);
     int first = argc;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--games") == 0 && i + 1 < argc) {
@@ -234,6 +367,19 @@ int main(int argc, char **argv)
             seed = strtoull(argv[++i], NULL, 10);
         } else if (strcmp(argv[i], "--setups") == 0 && i + 1 < argc) {
             if (!parse_setups(argv[++i], setups, &nsetups)) {
+                usage(stderr);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--option") == 0 && i + 1 < argc) {
+            char why[128];
+            if (!scenario_options_add(&base_opts, argv[++i], why, sizeof why)) {
+                fprintf(stderr, "balance: --option %s: %s\n", argv[i], why);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--deltas") == 0) {
+            want_deltas = true;
+            if (i + 1 < argc && strlen(argv[i + 1]) == 3 && argv[i + 1][1] == ':' &&
+                !parse_setups(argv[++i], &delta_setup, &ndelta)) {
                 usage(stderr);
                 return 2;
             }
@@ -257,37 +403,51 @@ int main(int argc, char **argv)
         return 2;
     }
     for (int a = first; a < argc; a++) {
+        const char *side_id[2] = {"side0", "side1"};
+        char ids[2][ID_LEN];
+        Diags d = {0};
+        Scenario *sc = scenario_load_opts(argv[a], seed, &base_opts, &d);
+        if (!sc) {
+            char line[DIAG_TEXT + 320];
+            for (int i = 0; i < d.n; i++) {
+                diag_format(&d.items[i], line, sizeof line);
+                fprintf(stderr, "%s\n", line);
+            }
+            return 1;
+        }
+        for (int k = 0; k < 2; k++) {
+            snprintf(ids[k], sizeof ids[k], "%s", scenario_game(sc)->sides[k].id);
+            side_id[k] = ids[k];
+        }
+        scenario_free(sc);
+        Tally *base = NULL;     /* the delta setup's games without a switch */
         for (int s = 0; s < nsetups; s++) {
             Tally *t = calloc(1, sizeof *t);
             if (!t)
                 return 1;
-            const char *side_id[2] = {"side0", "side1"};
-            char ids[2][ID_LEN];
-            for (int i = 0; i < games; i++) {
-                if (!quiet)
-                    fprintf(stderr, "\rbalance: %s %s game %d/%d", argv[a], setups[s].name, i + 1, games);
-                if (!play(argv[a], &setups[s], seed + (uint64_t)i, t))
-                    return 1;
-                if (i == 0) {
-                    Diags d = {0};
-                    Scenario *sc = scenario_load(argv[a], seed, &d);
-                    if (sc) {
-                        for (int k = 0; k < 2; k++) {
-                            snprintf(ids[k], sizeof ids[k], "%s", scenario_game(sc)->sides[k].id);
-                            side_id[k] = ids[k];
-                        }
-                        scenario_free(sc);
-                    }
-                }
-            }
-            if (!quiet)
-                fprintf(stderr, "\r%*s\r", 70, "");
+            if (!play_all(argv[a], &setups[s], games, seed, &base_opts, "", quiet, t))
+                return 1;
             report(argv[a], &setups[s], games, seed, side_id, t);
-            for (int l = 0; l < 4; l++)
-                free(t->turn_ms[l].v);
-            free(t->game_ms.v);
-            free(t);
+            table_row(argv[a], &setups[s], games, side_id, t);
+            if (want_deltas && !base && strcmp(setups[s].name, delta_setup.name) == 0)
+                base = t;
+            else
+                tally_free(t);
+        }
+        if (want_deltas) {
+            if (!base) {
+                if (!(base = calloc(1, sizeof *base)))
+                    return 1;
+                if (!play_all(argv[a], &delta_setup, games, seed, &base_opts, "", quiet, base))
+                    return 1;
+                table_row(argv[a], &delta_setup, games, side_id, base);
+            }
+            bool ok = deltas(argv[a], &delta_setup, games, seed, quiet, side_id, base);
+            tally_free(base);
+            if (!ok)
+                return 1;
         }
     }
+    print_tables(games, seed);
     return 0;
 }

@@ -1,14 +1,23 @@
 #!/bin/sh
-# balance.sh - seeded AI-vs-AI games for every scenario: the outcome table
-# per outcome level and side, wins per side, and the AI's time per siege
-# turn (median and 95th percentile; wall-clock, printed, not asserted).
+# balance.sh - seeded AI-vs-AI games for every scenario: per scenario and
+# level pairing the win shares and the median end turn, and the decision
+# deltas: for each what-if switch a scenario declares, the Rashidun win
+# share with the switch minus without, over the same seeds. Two Markdown
+# tables at the end sum it up (the README's balance table is their copy).
 #
-#   tools/balance/balance.sh [BUILD_DIR] [balance options...]
+#   tools/balance/balance.sh [BUILD_DIR] [balance options...] [SCENARIO...]
 #
-# BUILD_DIR defaults to build/. Options go to the driver, e.g.
-#   tools/balance/balance.sh build --games 200 --setups 3:3,3:s,s:3,2:2,1:1
-# The scenarios are every scenarios/*.lua unless files are named after the
-# options. A full headless game is also timed through the emesa binary.
+# BUILD_DIR defaults to build/. The defaults are
+#   --games 200 --setups 2:2,3:3 --deltas 2:2
+# (200 seeds a row; the deltas at level 2 against level 2). Options given
+# go after them and so win, e.g. a quick look:
+#   tools/balance/balance.sh build --games 40
+# or the AI's timing against the simple player:
+#   tools/balance/balance.sh build --setups 3:3,3:s,s:3
+# --option ID plays every game with that switch on. The scenarios are
+# every scenarios/*.lua unless files are named. The outcome tables per
+# setup also give the AI's time per siege turn; a full headless game is
+# timed through the emesa binary at the end (wall-clock, printed only).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
@@ -20,7 +29,7 @@ for a in "$@"; do case $a in *.lua) have_file=yes ;; esac; done
 if [ $have_file = no ]; then
     set -- "$@" "$root"/scenarios/*.lua
 fi
-"$build/tools/balance" "$@"
+"$build/tools/balance" --games 200 --setups 2:2,3:3 --deltas 2:2 "$@"
 # One full headless AI-vs-AI game of the 638 scenario, start to finish.
 if [ -f "$root/scenarios/emesa-638.lua" ]; then
     start=$(date +%s%N)
