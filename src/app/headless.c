@@ -75,8 +75,9 @@ static void summary(const Game *g, bool finished, FILE *out)
 
 /* The chronicle: at the start of each of its siege phases a computer side
  * takes the scenario's recorded orders for that turn (data/chronicle.h);
- * plan words set its posture until the side's next plan word (commands
- * leave it as it is). */
+ * plan words set its posture and gate until the side's next plan word
+ * (commands leave it as it is), and rations the chronicle orders are kept
+ * as ordered. */
 static void follow_chronicle(Session *ss, AiPlayer *ai, FILE *out)
 {
     ChronicleStep steps[16];
@@ -84,7 +85,13 @@ static void follow_chronicle(Session *ss, AiPlayer *ai, FILE *out)
     const Game *g = scenario_game(session_scenario(ss));
     for (int i = 0; i < n && i < 16; i++) {
         if (ai && steps[i].plan != CHRONICLE_COMMAND)
-            ai_set_posture(ai, steps[i].plan == CHRONICLE_HOLD ? AI_POSTURE_HOLD : AI_POSTURE_ATTACK);
+            ai_set_plan(ai,
+                        steps[i].plan == CHRONICLE_HOLD     ? AI_POSTURE_HOLD
+                        : steps[i].plan == CHRONICLE_SORTIE ? AI_POSTURE_SORTIE
+                                                            : AI_POSTURE_ATTACK,
+                        steps[i].gate);
+        if (ai && steps[i].rations >= 0)
+            ai_keep_rations(ai, steps[i].rations);
         if (out) {
             char line[900];
             chronicle_format(g, &steps[i], line, sizeof line);
