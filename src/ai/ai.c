@@ -19,6 +19,7 @@ AiPlayer *ai_new(int side, int level, uint64_t seed)
     ai->level = level < AI_LEVEL_MIN ? AI_LEVEL_MIN : level > AI_LEVEL_MAX ? AI_LEVEL_MAX : level;
     rng_seed(&ai->rng, seed, 0x41490000u + (uint64_t)side); /* "AI" + side: never the game's streams */
     ai->budget = BUDGET[ai->level];
+    ai->plan_gate = ai->kept_rations = ai->open_sector = -1;
     ai->wk = malloc(sizeof *ai->wk);
     ai->slots = malloc(sizeof *ai->slots * AI_SLOTS_MAX);
     if (!ai->wk || !ai->slots) {
@@ -391,13 +392,31 @@ bool ai_next(AiPlayer *ai, const Game *g, Command *out)
     return true;
 }
 
-void ai_set_posture(AiPlayer *ai, AiPosture posture)
+void ai_set_plan(AiPlayer *ai, AiPosture posture, int gate)
 {
-    if ((int)posture != ai->posture) {
+    if (gate < -1)
+        gate = -1;
+    if ((int)posture != ai->posture || gate != ai->plan_gate) {
         ai->posture = posture;
+        ai->plan_gate = gate;
         ai->nplan = ai->next = 0; /* re-plan under the new posture */
     }
 }
+
+void ai_set_posture(AiPlayer *ai, AiPosture posture) { ai_set_plan(ai, posture, -1); }
+
+void ai_keep_rations(AiPlayer *ai, int rations)
+{
+    if (rations < -1 || rations >= RATION_COUNT)
+        rations = -1;
+    if (rations != ai->kept_rations) {
+        ai->kept_rations = rations;
+        ai->nplan = ai->next = 0;
+    }
+}
+
+int ai_kept_rations(const AiPlayer *ai) { return ai->kept_rations; }
+int ai_plan_gate(const AiPlayer *ai) { return ai->plan_gate; }
 
 AiPosture ai_posture(const AiPlayer *ai) { return (AiPosture)ai->posture; }
 

@@ -52,12 +52,27 @@ void ai_set_budget(AiPlayer *ai, long evals);
 const AiStats *ai_stats(const AiPlayer *ai);
 
 /* A plan from outside (a scenario's chronicle, a teacher's what-if): the
- * player still chooses its moves, but HOLD starts no battle of its own
- * (no sally, no storm, no field attack in a siege turn) and ATTACK takes
- * an opening attack at even odds that it would otherwise pass up. */
-typedef enum AiPosture { AI_POSTURE_FREE, AI_POSTURE_HOLD, AI_POSTURE_ATTACK } AiPosture;
+ * player still chooses its moves, but
+ *   HOLD    starts no battle of its own (no sally, no storm, no field
+ *           attack in a siege turn) and offers no terms;
+ *   ATTACK  takes an opening attack at even odds that it would otherwise
+ *           pass up;
+ *   SORTIE  (a garrison) makes small sallies on cold and frosty turns
+ *           only - at most two units, against besiegers within a gate's
+ *           sector, at its usual odds - and otherwise holds like HOLD.
+ * With a gate (>= 0) an opening attack must be a sally or storm by that
+ * gate: its target in that gate's sector, the garrison going out through
+ * that gate alone; the player waits a turn rather than use another gate.
+ * ai_set_posture() sets the posture with no gate. */
+typedef enum AiPosture { AI_POSTURE_FREE, AI_POSTURE_HOLD, AI_POSTURE_ATTACK, AI_POSTURE_SORTIE } AiPosture;
 void ai_set_posture(AiPlayer *ai, AiPosture posture);
+void ai_set_plan(AiPlayer *ai, AiPosture posture, int gate);
 AiPosture ai_posture(const AiPlayer *ai);
+int ai_plan_gate(const AiPlayer *ai);
+/* Rations ordered from outside (a Rations value) that the player keeps as
+ * they are, never changing them itself; -1 gives the choice back. */
+void ai_keep_rations(AiPlayer *ai, int rations);
+int ai_kept_rations(const AiPlayer *ai);
 
 /* The next command for the AI's side. False (and *out untouched) when the
  * game is over or it is not this side's turn to act. The command always

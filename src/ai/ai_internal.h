@@ -33,6 +33,12 @@ typedef struct AiAttack {
 struct AiPlayer {
     int side, level;
     int posture;                /* AiPosture */
+    int plan_gate;              /* the gate an opening attack must use, -1 any */
+    int kept_rations;           /* rations ordered from outside, -1 none */
+    /* limits a plan puts on the opening attack being searched (ai_siege.c
+     * sets them around its calls of ai_best_attack) */
+    int open_sector;            /* target and outside attackers in this gate's sector, -1 any */
+    int open_max;               /* at most this many attackers, 0 the level's */
     Rng rng;
     long budget, spent;
     bool out_of_budget;

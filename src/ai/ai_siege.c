@@ -34,6 +34,13 @@ static void rations(AiPlayer *ai)
     int side = ai->side;
     const Siege *s = &g->siege;
     const SiegeSide *ss = &s->side[side];
+    if (ai->kept_rations >= 0) { /* ordered from outside: kept as ordered */
+        if (ai->kept_rations != ss->rations) {
+            Command c = order(side, CMD_RATIONS, ai->kept_rations, 0, 0);
+            ai_step(ai, &c);
+        }
+        return;
+    }
     if (ss->rations == RATION_EXPEL)
         return;
     /* Core says how long the stores last at each ration, with the
@@ -122,6 +129,8 @@ static void terms(AiPlayer *ai)
      * stiffens it: offer only when the rules give the offer a chance. */
     if (siege_town_defiant(g))
         return;
+    if (ai->posture == AI_POSTURE_HOLD || ai->posture == AI_POSTURE_SORTIE)
+        return; /* the plan is to wait: no terms */
     if (ai->level >= 2 && siege_veto_active(g, g->town_side))
         return;
     int ways = siege_terms_ways(g, TERMS_GENEROUS); /* of 36 */
@@ -393,7 +402,7 @@ static void blockade(AiPlayer *ai, const bool *reserved)
         if (g->units[u].status == UNIT_ON_MAP && g->units[u].side == ai->side &&
             ai_is_town(ai, ai_idx(ai, g->units[u].hex)))
             way_in = true;
-    if (way_in && place >= 0) {
+    if (way_in && place >= 0 && ai->posture != AI_POSTURE_HOLD) { /* on hold, the lines are kept */
         for (int u = 0; u < g->nunits; u++) {
             if (!movable(ai, u, reserved) || g->units[u].cohesion <= g->rules.shaken_at)
                 continue;
@@ -702,9 +711,52 @@ static bool sally_judged(AiPlayer *ai, int k)
     return ours >= need * theirs;
 }
 
+/* The sally (storm) a plan with a gate or a cold-day sortie allows: by
+ * the plan's gate only, or a sortie of at most two units by any gate,
+ * each against besiegers in that gate's own sector. */
+static bool planned_attack(AiPlayer *ai, AiAttack *best)
+{
+    Game *g = ai->wk;
+    bool sortie = ai->posture == AI_POSTURE_SORTIE;
+    bool found = false;
+    best->value = -1e9;
+    ai->open_max = sortie ? 2 : 0;
+    for (int k = 0; k < g->ngates && !ai->out_of_budget; k++) {
+        if (ai->plan_gate >= 0 && k != ai->plan_gate)
+            continue;
+        ai->open_sector = k;
+        AiAttack a;
+        bool ok = false;
+        if (ai->side != g->town_side) {
+            ai_threat(ai);
+            ok = ai_best_attack(ai, true, -1, &a);
+        } else if (!game_enemy_at(g, g->gates[k].hex, ai->side)) {
+            Gate *gt = &g->gates[k];
+            int was = gt->state;
+            gt->state = GATE_OPEN;
+            ai_grids(ai, ai->side);
+            ai_threat(ai);
+            ok = ai_best_attack(ai, true, k, &a);
+            gt->state = was;
+            if (ok && was != GATE_SHUT)
+                a.gate = -1; /* already open */
+        }
+        if (ok && a.value > best->value) {
+            *best = a;
+            found = true;
+        }
+    }
+    ai->open_sector = -1;
+    ai->open_max = 0;
+    ai_grids(ai, ai->side);
+    return found;
+}
+
 static bool opening_attack(AiPlayer *ai, AiAttack *best)
 {
     Game *g = ai->wk;
+    if (ai->plan_gate >= 0 || ai->posture == AI_POSTURE_SORTIE)
+        return planned_attack(ai, best);
     bool found = false;
     best->value = -1e9;
     ai_threat(ai);
@@ -755,7 +807,9 @@ void ai_plan_siege(AiPlayer *ai)
         return;
     shut_gates(ai);
     AiAttack atk;
-    bool attack = g->battles_this_phase == 0 && ai->posture != AI_POSTURE_HOLD && opening_attack(ai, &atk);
+    bool cold = g->siege.weather == WX_COLD || g->siege.weather == WX_FROST;
+    bool may_open = ai->posture != AI_POSTURE_HOLD && (ai->posture != AI_POSTURE_SORTIE || cold);
+    bool attack = g->battles_this_phase == 0 && may_open && opening_attack(ai, &atk);
     bool reserved[MAX_UNITS] = {false};
     if (attack)
         for (int i = 0; i < atk.natt; i++)

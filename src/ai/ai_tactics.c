@@ -11,6 +11,16 @@ enum { MAX_TARGETS = 64 };
 /* Worth, in strength points, of a unit destroyed beyond its SP (army
  * morale), of a leader, and of a foothold on the walls. */
 static const double ELIM_BONUS = 1.0, LEADER_VALUE = 4.0;
+/* How far a cold-day sortie's party outside the walls may be outmatched
+ * by what can strike it next impulse (see outside_limit). */
+static const double SORTIE_OUTSIDE_LIMIT = 1.5;
+
+/* Whether the plan lets the besieger attack the walls: its own judgement
+ * (no plan) or "storm G"; not "wait", "hold" or "pursue". */
+static bool storms(const AiPlayer *ai)
+{
+    return ai->posture == AI_POSTURE_FREE || (ai->posture == AI_POSTURE_ATTACK && ai->plan_gate >= 0);
+}
 
 static double own_weight(const AiPlayer *ai)
 {
@@ -294,6 +304,8 @@ static double risk_weight(const AiPlayer *ai)
 static double outside_limit(const AiPlayer *ai)
 {
     static const double lim[AI_LEVEL_MAX + 1] = {0, 2.5, 1.75, 99.0};
+    if (ai->posture == AI_POSTURE_SORTIE)
+        return SORTIE_OUTSIDE_LIMIT; /* a cold-day sortie does not lose the army */
     /* Only an army that can lose the game by its morale holds back so. */
     if (morale_margin(ai->wk, ai->side) >= 99)
         return 99.0;
@@ -356,7 +368,11 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
         const Unit *x = &g->units[u];
         if (x->status != UNIT_ON_MAP || x->side == side || !game_unit_visible(g, u, side))
             continue;
+        if (siege_opening && ai->open_sector >= 0 && siege_sector_of(g, x->hex) != ai->open_sector)
+            continue; /* the plan names the gate */
         int i = ai_idx(ai, x->hex);
+        if (!storms(ai) && side != g->town_side && ai_is_town(ai, i))
+            continue; /* the plan is to wait or to pursue, not to storm */
         bool dup = false;
         for (int k = 0; k < nt; k++)
             dup |= targets[k] == i;
@@ -372,6 +388,8 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
             continue;
         const Unit *x = &g->units[u];
         int here = ai_idx(ai, x->hex);
+        if (siege_opening && ai->open_sector >= 0 && !ai_is_town(ai, here) && siege_sector_of(g, x->hex) != ai->open_sector)
+            continue; /* out of the named gate's sector */
         bool moves = x->mp > 0 && !holds_heart(ai, u) && (ai->level >= 2 || g->mode == MODE_BATTLE || siege_opening);
         if (moves)
             ai_flood(ai, u, x->mp, true, ai->cost, NULL);
@@ -390,6 +408,8 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
     for (int u = 0; u < g->nunits && u < MAX_UNITS; u++)
         from_town[u] = g->units[u].status == UNIT_ON_MAP && ai_is_town(ai, ai_idx(ai, g->units[u].hex));
     int maxatt = ai->level == 1 ? 2 : CMD_MAX_UNITS;
+    if (siege_opening && ai->open_max > 0 && ai->open_max < maxatt)
+        maxatt = ai->open_max;
     int room = gate >= 0 ? siege_gate_room(g, gate) : 0;
     AiAttack best = {0};
     best.value = -1e9;
@@ -812,9 +832,32 @@ static void approach(AiPlayer *ai)
     }
 }
 
+/* A cold-day sortie (AI_POSTURE_SORTIE) strikes once, in its opening
+ * attack, and comes home: no more attacks, the party back inside, the
+ * gate shut behind it. */
+static void sortie_impulse(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    ai_threat(ai);
+    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status == UNIT_ON_MAP && x->side == ai->side && wants_out(ai, u))
+            ai_withdraw(ai, u);
+    }
+    come_home(ai);
+    ai_threat(ai);
+    shut_idle_gates(ai);
+    Command c = cmd_end_impulse(ai->side);
+    ai_step(ai, &c);
+}
+
 void ai_plan_battle(AiPlayer *ai)
 {
     Game *g = ai->wk;
+    if (ai->posture == AI_POSTURE_SORTIE && ai->side == g->town_side) {
+        sortie_impulse(ai);
+        return;
+    }
     ai_threat(ai);
     /* Out of harm's way first: routed, shaken, outmatched. */
     for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {

@@ -75,19 +75,24 @@ static void summary(const Game *g, bool finished, FILE *out)
 
 /* The chronicle: at the start of each of its siege phases a computer side
  * takes the scenario's recorded orders for that turn (data/chronicle.h);
- * plan words set its posture until the side's next plan word (commands
- * leave it as it is): the AI's, or *simple for the simple player. */
+ * plan words set its posture and gate until the side's next plan word
+ * (commands leave it as it is): the AI's, or *simple for the simple
+ * player; rations the chronicle orders are kept as ordered. */
 static void follow_chronicle(Session *ss, AiPlayer *ai, AiPosture *simple, FILE *out)
 {
     ChronicleStep steps[16];
     int n = chronicle_follow(ss, steps, 16);
     const Game *g = scenario_game(session_scenario(ss));
     for (int i = 0; i < n && i < 16; i++) {
-        AiPosture posture = steps[i].plan == CHRONICLE_HOLD ? AI_POSTURE_HOLD : AI_POSTURE_ATTACK;
+        AiPosture posture = steps[i].plan == CHRONICLE_HOLD     ? AI_POSTURE_HOLD
+                            : steps[i].plan == CHRONICLE_SORTIE ? AI_POSTURE_SORTIE
+                                                                : AI_POSTURE_ATTACK;
         if (ai && steps[i].plan != CHRONICLE_COMMAND)
-            ai_set_posture(ai, posture);
+            ai_set_plan(ai, posture, steps[i].gate);
         else if (steps[i].plan != CHRONICLE_COMMAND)
-            *simple = posture;
+            *simple = posture == AI_POSTURE_SORTIE ? AI_POSTURE_HOLD : posture;
+        if (ai && steps[i].rations >= 0)
+            ai_keep_rations(ai, steps[i].rations);
         if (out) {
             char line[900];
             chronicle_format(g, &steps[i], line, sizeof line);

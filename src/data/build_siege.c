@@ -11,6 +11,7 @@
 
 #include "core/command.h"
 #include "data/build_internal.h"
+#include "data/chronicle.h"
 #include "script/api.h"
 
 /* ---- siege { } ---------------------------------------------------------------- */
@@ -498,8 +499,6 @@ void bd_contingent(Build *b, int t)
 
 /* ---- the classroom: chronicle and disputed points ------------------------------ */
 
-static const char *const plan_words[] = { "sally", "storm", "hold", "pursue", "wait", NULL };
-
 void bd_chronicle(Build *b, int t)
 {
     static const char *const keys[] = { "side", "turn", "order", "note", "src", NULL };
@@ -542,8 +541,8 @@ void bd_check_chronicle(Build *b)
         char key[64];
         bd_textf(key, sizeof key, "chronicle.order");
         int w = -1;
-        for (int k = 0; plan_words[k]; k++)
-            if (!strcmp(verb, plan_words[k]))
+        for (int k = 0; chronicle_plan_words[k]; k++)
+            if (!strcmp(verb, chronicle_plan_words[k]))
                 w = k;
         if (w >= 0) {
             bool gate_word = w <= 1;   /* sally, storm take a gate */
@@ -563,7 +562,7 @@ void bd_check_chronicle(Build *b)
         if (!parsed)
             bd_problem_at(b, b->chronicle_line[i], 0, key,
                           "'%s': %s; an order is a command (\"send-column iraq hit forced\") or one of sally <gate>, "
-                          "storm <gate>, hold, pursue, wait", c->order, why);
+                          "storm <gate>, hold, pursue, wait, sortie", c->order, why);
     }
 }
 

@@ -3,14 +3,25 @@
 #include <stdio.h>
 #include <string.h>
 
-static int plan_of(const char *order)
+const char *const chronicle_plan_words[] = { "sally", "storm", "hold", "pursue", "wait", "sortie", NULL };
+
+int chronicle_plan_of(const Game *g, const char *order, int *gate)
 {
-    char word[32] = "";
-    sscanf(order, "%31s", word);
+    char word[32] = "", arg[64] = "";
+    sscanf(order, "%31s %63s", word, arg);
+    *gate = -1;
     if (!strcmp(word, "hold") || !strcmp(word, "wait"))
         return CHRONICLE_HOLD;
-    if (!strcmp(word, "sally") || !strcmp(word, "storm") || !strcmp(word, "pursue"))
+    if (!strcmp(word, "sortie"))
+        return CHRONICLE_SORTIE;
+    if (!strcmp(word, "pursue"))
         return CHRONICLE_STRIKE;
+    if (!strcmp(word, "sally") || !strcmp(word, "storm")) {
+        for (int k = 0; k < g->ngates; k++)
+            if (!strcmp(g->gates[k].id, arg))
+                *gate = k;
+        return CHRONICLE_STRIKE;
+    }
     return CHRONICLE_COMMAND;
 }
 
@@ -26,14 +37,20 @@ int chronicle_follow(Session *ss, ChronicleStep *steps, int max)
         const ScenarioChronicle *ch = &inf->chronicle[i];
         if (ch->turn != turn || ch->side != side)
             continue;
-        ChronicleStep st = {ch, plan_of(ch->order), false, ""};
+        g = scenario_game(sc);
+        ChronicleStep st = {.entry = ch, .rations = -1};
+        st.plan = chronicle_plan_of(g, ch->order, &st.gate);
         if (st.plan == CHRONICLE_COMMAND) {
             Command c;
-            g = scenario_game(sc);
+            bool parsed = false;
             if (g->mode == MODE_OVER)
                 snprintf(st.why, sizeof st.why, "the game is over");
-            else if (cmd_parse(g, ch->order, &c, st.why, sizeof st.why))
+            else if ((parsed = cmd_parse(g, ch->order, &c, st.why, sizeof st.why)))
                 st.given = session_apply(ss, &c, st.why, sizeof st.why);
+            /* Rations ordered are kept, also when they are so already. */
+            if (parsed && c.type == CMD_RATIONS &&
+                (st.given || scenario_game(sc)->siege.side[side].rations == c.arg))
+                st.rations = c.arg;
         }
         if (n < max)
             steps[n] = st;

@@ -34,8 +34,10 @@ uint32_t chronicle_delay(const UiApp *a, bool end_of_turn)
 static const char *plan_words(const ChronicleStep *st)
 {
     switch (st->plan) {
-    case CHRONICLE_HOLD: return "the computer starts no battle";
-    case CHRONICLE_STRIKE: return "the computer strikes at even odds";
+    case CHRONICLE_HOLD: return "the computer starts no battle and offers no terms";
+    case CHRONICLE_STRIKE:
+        return st->gate >= 0 ? "the computer strikes at even odds, by that gate only" : "the computer strikes at even odds";
+    case CHRONICLE_SORTIE: return "the computer sallies in small parties on cold days only";
     default: return st->given ? "given" : "not given";
     }
 }
@@ -67,7 +69,10 @@ static void banner_head(const UiApp *a, char *b, size_t n)
 
 static int posture_of(const ChronicleStep *st)
 {
-    return st->plan == CHRONICLE_HOLD ? AI_POSTURE_HOLD : st->plan == CHRONICLE_STRIKE ? AI_POSTURE_ATTACK : AI_POSTURE_FREE;
+    return st->plan == CHRONICLE_HOLD     ? AI_POSTURE_HOLD
+           : st->plan == CHRONICLE_STRIKE ? AI_POSTURE_ATTACK
+           : st->plan == CHRONICLE_SORTIE ? AI_POSTURE_SORTIE
+                                          : AI_POSTURE_FREE;
 }
 
 bool chronicle_tick(UiApp *a)
@@ -87,7 +92,9 @@ bool chronicle_tick(UiApp *a)
          * the posture; a command entry sets it free. */
         for (int i = 0; i < n; i++) {
             if (a->aip[side] && steps[i].plan != CHRONICLE_COMMAND)
-                ai_set_posture(a->aip[side], posture_of(&steps[i])); /* commands leave the plan as it is */
+                ai_set_plan(a->aip[side], posture_of(&steps[i]), steps[i].gate); /* commands leave the plan as it is */
+            if (a->aip[side] && steps[i].rations >= 0)
+                ai_keep_rations(a->aip[side], steps[i].rations); /* kept as ordered */
             char note[700], line[UI_LOG_TEXT];
             step_note(&steps[i], note, sizeof note);
             snprintf(line, sizeof line, "Chronicle, turn %d, %s: %s \xE2\x80\x94 %s", turn, g->sides[side].name,
