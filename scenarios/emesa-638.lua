@@ -105,7 +105,7 @@ side { id = "rashidun", name = "Rashidun", morale = { 14, conf = "I" },
        food = { 72, conf = "I", src = "history.md 2.4" }, rations = "full" }
 -- The besiegers live off the country, which gives half as much in winter;
 -- their own stores run out late in the winter ("the besiegers freeze").
-side { id = "coalition", name = "Jazira coalition", morale = { 12, conf = "I" },
+side { id = "coalition", name = "Jazira coalition", morale = { 18, conf = "I" },
        food = { 40, conf = "I" }, rations = "full", forages = true }
 
 ---------------------------------------------------------------------------
@@ -481,6 +481,8 @@ victory { side = "coalition", kind = "surrender", level = "major",
           text = "Abu Ubaidah gives up Emesa on terms" }
 victory { side = "rashidun", kind = "destroy_sp", amount = { 100, conf = "I" }, level = "major",
           text = "the coalition army is destroyed before the walls" }
+victory { side = "rashidun", kind = "enemy_morale", amount = { 2, conf = "I", src = "TB; MU (the Jazirans dispersed)" }, level = "major",
+          text = "the coalition loses heart and breaks up, its contingents making for home" }
 victory { side = "coalition", kind = "enemy_morale", amount = { 2, conf = "I" }, level = "minor",
           text = "the garrison loses heart; Abu Ubaidah must leave Emesa, as he left it before the Yarmuk" }
 victory { side = "coalition", kind = "hold_place", place = "camp_north", level = "minor",

@@ -384,7 +384,14 @@ void combat_resolve(Game *g, const int *att, int natt, Hex target)
             if (g->units[i].status == UNIT_ON_MAP && g->units[i].side == lead->side && hex_eq(g->units[i].hex, target))
                 stack++;
         Terrain tt = map_terrain(&g->map, target);
-        if (!any_def && lead->status == UNIT_ON_MAP && lead->cohesion > g->rules.shaken_at &&
+        /* The town is left only through a gate that is not shut: a
+         * defender does not follow a beaten enemy down from the wall. */
+        bool over_wall = false;
+        if (lead->side == g->town_side && terrain_is_town(map_terrain(&g->map, lead->hex)) && !terrain_is_town(tt)) {
+            int gi = game_gate_at(g, lead->hex);
+            over_wall = gi < 0 || g->gates[gi].state == GATE_SHUT;
+        }
+        if (!any_def && !over_wall && lead->status == UNIT_ON_MAP && lead->cohesion > g->rules.shaken_at &&
             stack < g->rules.stack_limit && g->rules.move_cost[tt][g->rules.types[lead->type].move_class] >= 0) {
             Event e = game_event(g, EV_MOVE);
             e.unit = att[0];
