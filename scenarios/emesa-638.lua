@@ -331,7 +331,11 @@ column { id = "caliph", name = "The caliph's 1,000", side = "rashidun", sp = { 1
 contingent { id = "rabia", name = "Rabi'a", side = "coalition", home = "circesium", also_home = "rabia_forts",
              loyalty = { 5, conf = "I" } }
 contingent { id = "iyad_namir", name = "Iyad and Namir", side = "coalition", home = "raqqa", loyalty = { 5, conf = "I" } }
-contingent { id = "hit_arabs", name = "Arabs of Hit", side = "coalition", home = "hit", loyalty = { 2, conf = "I" } }
+-- The Arabs of Hit hurried home on the news that Hit was besieged [A: TB;
+-- S1]; now that Hit's moat holds the besiegers off for turns, the siege,
+-- not the fall, must be able to move them: loyalty 0 (was 2), so a
+-- besieged Hit sends them home on a d10 of 1-2, a fallen one on 1-4 [I].
+contingent { id = "hit_arabs", name = "Arabs of Hit", side = "coalition", home = "hit", loyalty = { 0, conf = "I", src = "TB; S1" } }
 -- The Tanukh of Qinnasrin wavered and offered to change sides [A: RF, IA].
 -- Their kin in the Jazira had forts of their own, Walid's goal [A: S1].
 contingent { id = "tanukh", name = "Tanukh", side = "coalition", home = "qinnasrin", also_home = "rabia_forts",
