@@ -198,8 +198,9 @@ theatre_place { id = "kufa", name = "Kufa", owner = "rashidun", x = 940, y = 600
 -- Hit was well fortified and its people dug a moat round the walls; the
 -- Muslims were held up until they got across it [A: TB; S1]. The moat adds
 -- 5 to the resistance on the first turn of the siege and one less each turn
--- after [I]: Iyad's column (d10 + 2 + 1) cannot take it in the first two
--- turns and has an even chance a turn only from the sixth.
+-- after [I]: Iyad's column (d10 + 2 + 1) needs 14, 13, 12, ... - no
+-- chance on the first turn, 1 in 10 on the second, an even chance a turn
+-- only from the sixth.
 theatre_place { id = "hit", name = "Hit", owner = "coalition", resistance = { 9, conf = "I", src = "history.md 2.7; TB" },
                 moat = { 5, conf = "I", src = "TB; S1 (the moat)" }, x = 780, y = 440 }
 -- al-Firad (Firaz), on the Euphrates at the edge of Iraq, where Khalid had
@@ -331,7 +332,11 @@ column { id = "caliph", name = "The caliph's 1,000", side = "rashidun", sp = { 1
 contingent { id = "rabia", name = "Rabi'a", side = "coalition", home = "circesium", also_home = "rabia_forts",
              loyalty = { 5, conf = "I" } }
 contingent { id = "iyad_namir", name = "Iyad and Namir", side = "coalition", home = "raqqa", loyalty = { 5, conf = "I" } }
-contingent { id = "hit_arabs", name = "Arabs of Hit", side = "coalition", home = "hit", loyalty = { 2, conf = "I" } }
+-- The Arabs of Hit hurried home on the news that Hit was besieged [A: TB;
+-- S1]; now that Hit's moat holds the besiegers off for turns, the siege,
+-- not the fall, must be able to move them: loyalty 0 (was 2), so a
+-- besieged Hit sends them home on a d10 of 1-2, a fallen one on 1-4 [I].
+contingent { id = "hit_arabs", name = "Arabs of Hit", side = "coalition", home = "hit", loyalty = { 0, conf = "I", src = "TB; S1" } }
 -- The Tanukh of Qinnasrin wavered and offered to change sides [A: RF, IA].
 -- Their kin in the Jazira had forts of their own, Walid's goal [A: S1].
 contingent { id = "tanukh", name = "Tanukh", side = "coalition", home = "qinnasrin", also_home = "rabia_forts",
@@ -508,7 +513,7 @@ note { id = "kufa", title = "The answer from Kufa", conf = "A", src = "TB; S1",
 note { id = "hit", title = "The moat at Hit", conf = "A", src = "TB; S1",
        text = "Iyad ibn Ghanm's corps came first to Hit and found it well fortified: its people had dug a moat round the walls. Iyad left part of his men to besiege it and sent the rest on; the besiegers had a hard time until they got across the moat. In play the moat adds 5 to Hit's resistance on the first turn of the siege and one less each turn after, so Hit falls late, if at all, before the game ends." }
 note { id = "circesium", title = "Habib and the Corps of 'Amr", conf = "A", src = "S1; TB",
-       text = "From Hit, Iyad sent Habib ibn Maslama al-Fihri on to Circesium with a Kilab division called the Corps of 'Amr, known for its fierceness, led by Aslam ibn Zur'a al-Kilabi with al-Harith ibn Yazid and his son Zufar. Circesium fell without a fight. A column that arrives before the town has had news of it faces a much weaker resistance here." }
+       text = "From Hit, Iyad sent Habib ibn Maslama al-Fihri on to Circesium with a Kilab division called the Corps of 'Amr, known for its fierceness, led by Aslam ibn Zur'a al-Kilabi with al-Harith ibn Yazid and his son Zufar. Circesium, which the seed account says was held by the Byzantines, fell without a fight. A column that arrives before the town has had news of it faces a much weaker resistance here." }
 note { id = "walid", title = "Walid ibn Uqba", conf = "A", src = "S1; TB",
        text = "Iyad then sent Walid ibn Uqba against the forts of the Rabi'a and Tanukh. The seed account has him sent by Iyad; Sayf has Sa'd send him from Kufa. One place in the Jazira stands for those forts, and the Rabi'a and the Tanukh worry for it as for a second home." }
 note { id = "raqqa", title = "Raqqa and its fields", conf = "A", src = "S1",
