@@ -105,7 +105,7 @@ side { id = "rashidun", name = "Rashidun", morale = { 14, conf = "I" },
        food = { 72, conf = "I", src = "history.md 2.4" }, rations = "full" }
 -- The besiegers live off the country, which gives half as much in winter;
 -- their own stores run out late in the winter ("the besiegers freeze").
-side { id = "coalition", name = "Jazira coalition", morale = { 18, conf = "I" },
+side { id = "coalition", name = "Jazira coalition", morale = { 20, conf = "I" },
        food = { 40, conf = "I" }, rations = "full", forages = true }
 
 ---------------------------------------------------------------------------
@@ -486,8 +486,6 @@ victory { side = "coalition", kind = "surrender", level = "major",
           text = "Abu Ubaidah gives up Emesa on terms" }
 victory { side = "rashidun", kind = "destroy_sp", amount = { 100, conf = "I" }, level = "major",
           text = "the coalition army is destroyed before the walls" }
-victory { side = "rashidun", kind = "enemy_morale", amount = { 2, conf = "I", src = "TB; MU (the Jazirans dispersed)" }, level = "major",
-          text = "the coalition loses heart and breaks up, its contingents making for home" }
 victory { side = "coalition", kind = "enemy_morale", amount = { 2, conf = "I" }, level = "minor",
           text = "the garrison loses heart; Abu Ubaidah must leave Emesa, as he left it before the Yarmuk" }
 victory { side = "coalition", kind = "hold_place", place = "camp_north", level = "minor",
@@ -667,6 +665,14 @@ on("turn", function(ev)
   -- A camp whose contingent has gone stands empty.
   if coalition_on_map() == 0 and emesa.owner("camp_north") == "coalition" then
     emesa.set_owner("camp_north", nil)
+  end
+  -- A coalition that has lost heart no longer holds the Muslims in: its
+  -- chiefs drift away from the main camp, and Heraclius has not won his
+  -- time [A: TB, MU that the Jazirans dispersed; threshold I, as for the
+  -- garrison's own "loses heart" at 2].
+  if emesa.morale_of("coalition") <= 2 and emesa.owner("camp_north") == "coalition" then
+    emesa.set_owner("camp_north", nil)
+    emesa.message("The coalition has lost heart: its chiefs drift away from the camp of the Rabi'a.")
   end
   -- The historical outcome: Emesa held, most of the Jazirans gone home, the
   -- garrison out in a sally and the rest broken: at least 15 SP lost
