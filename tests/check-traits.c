@@ -192,6 +192,25 @@ START_TEST(feint_not_followed_costs_nothing)
 }
 END_TEST
 
+START_TEST(feint_must_fall_back)
+{
+    Game *g = tu_game(3);
+    int lc = tu_unit(g, "lc", 0, "light_cav", 5, 5, 3);
+    int e = tu_unit(g, "e", 1, "infantry", 5, 5, 4);
+    tu_start(g);
+    leader(g, "khalid", 0, TRAIT_FEINT, lc);
+    battle(g);
+    /* Sliding along the enemy's front (4,4 is next to both) is no
+     * withdrawal: nobody is lured. */
+    cmd_ok(g, "move lc 4,4");
+    ck_assert(g->units[lc].broke_contact);
+    ck_assert_int_eq(hex_distance(g->units[lc].hex, g->units[e].hex), 1);
+    ck_assert_int_eq(combat_feint_lure(g, e), -1);
+    ck_assert_int_eq(count_events(g, EV_MESSAGE, "feint:"), 0);
+    game_free(g);
+}
+END_TEST
+
 START_TEST(council_votes_on_major_orders)
 {
     Game *g = town(3);
@@ -514,6 +533,7 @@ int main(void)
     tcase_add_test(tc, sword_and_caution_shift_columns);
     tcase_add_test(tc, feint_draws_pursuers_out_of_formation);
     tcase_add_test(tc, feint_not_followed_costs_nothing);
+    tcase_add_test(tc, feint_must_fall_back);
     tcase_add_test(tc, council_votes_on_major_orders);
     tcase_add_test(tc, council_vote_rolls_a_d10);
     tcase_add_test(tc, council_vote_down_stops_the_storm);
