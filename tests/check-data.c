@@ -475,6 +475,29 @@ START_TEST(via_moat_and_second_home_errors)
 }
 END_TEST
 
+START_TEST(crack_wall_from_a_handler)
+{
+    snprintf(text, sizeof text, "%s%s", SIEGE,
+             "on('turn', function(ev) if ev.turn == 2 then emesa.crack_wall('g', 2, 'takbir and tremor') end end)\n");
+    memset(&ds, 0, sizeof ds);
+    Session *ss = session_new_buffer("t.lua", text, strlen(text), 7, &ds);
+    ck_assert_ptr_nonnull(ss);
+    char why[256];
+    const Game *g = scenario_game(session_scenario(ss));
+    ck_assert_int_eq(g->siege.wall_cracks[0], 0);
+    for (int i = 0; i < 2; i++)
+        ck_assert_msg(session_apply_text(ss, "end-turn", why, sizeof why), "%s", why);
+    g = scenario_game(session_scenario(ss));
+    ck_assert_int_eq(g->turn, 2);
+    ck_assert_int_eq(g->siege.wall_cracks[0], 2);
+    int said = 0;
+    for (size_t i = 0; i < g->events.n; i++)
+        said += strstr(g->events.items[i].text, "walls: the walls by the g crack (defence 1 of 3): takbir and tremor") != NULL;
+    ck_assert_int_eq(said, 1);
+    session_free(ss);
+}
+END_TEST
+
 START_TEST(source_hash_is_fnv1a)
 {
     Scenario *s = load("");
@@ -756,6 +779,7 @@ static Suite *data_suite(void)
     tcase_add_test(tc, siege_errors_name_line_and_key);
     tcase_add_test(tc, trait_numbers_load_and_are_checked);
     tcase_add_test(tc, via_moat_and_second_home_errors);
+    tcase_add_test(tc, crack_wall_from_a_handler);
     tcase_add_test(tc, source_hash_is_fnv1a);
     tcase_add_test(tc, unknown_terrain_letter_line_and_column);
     tcase_add_test(tc, several_problems_in_one_file);

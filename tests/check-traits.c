@@ -192,6 +192,25 @@ START_TEST(feint_not_followed_costs_nothing)
 }
 END_TEST
 
+START_TEST(feint_must_fall_back)
+{
+    Game *g = tu_game(3);
+    int lc = tu_unit(g, "lc", 0, "light_cav", 5, 5, 3);
+    int e = tu_unit(g, "e", 1, "infantry", 5, 5, 4);
+    tu_start(g);
+    leader(g, "khalid", 0, TRAIT_FEINT, lc);
+    battle(g);
+    /* Sliding along the enemy's front (4,4 is next to both) is no
+     * withdrawal: nobody is lured. */
+    cmd_ok(g, "move lc 4,4");
+    ck_assert(g->units[lc].broke_contact);
+    ck_assert_int_eq(hex_distance(g->units[lc].hex, g->units[e].hex), 1);
+    ck_assert_int_eq(combat_feint_lure(g, e), -1);
+    ck_assert_int_eq(count_events(g, EV_MESSAGE, "feint:"), 0);
+    game_free(g);
+}
+END_TEST
+
 START_TEST(council_votes_on_major_orders)
 {
     Game *g = town(3);
@@ -217,15 +236,33 @@ START_TEST(council_votes_on_major_orders)
     ck_assert(!tu_cmd(g, "attack a 6,3", why, sizeof why));
     ck_assert_msg(strstr(why, "a storm of the walls must wait for next turn") != NULL, "%s", why);
     end_turn_both(g);
-    /* A new turn, and a council that always agrees. */
+    /* A new turn, and a council no d10 can fail (4 + 6 = 10): no vote is
+     * taken, the orders go. */
     ck_assert(!siege_council_refused(g, 0));
-    g->siege.rules.council_bonus = 10;
+    g->siege.rules.council_bonus = 6;
     cmd_ok(g, "offer-terms generous");
     ck_assert_int_eq(g->siege.terms, TERMS_GENEROUS);
-    ck_assert_int_eq(count_events(g, EV_ORDER, "council agrees to generous terms"), 1);
     cmd_ok(g, "attack a 6,3");
     ck_assert_int_eq(g->siege.battle_kind, 2); /* the storm went ahead */
-    ck_assert_int_eq(count_events(g, EV_ORDER, "council agrees to a storm of the walls"), 1);
+    ck_assert_int_eq(count_events(g, EV_ORDER, "council"), 1); /* only the vote against */
+    game_free(g);
+}
+END_TEST
+
+START_TEST(council_vote_rolls_a_d10)
+{
+    Game *g = town(13);
+    tu_unit(g, "w", 1, "infantry", 5, 6, 3);
+    int a = tu_unit(g, "a", 0, "infantry", 5, 5, 3);
+    tu_start(g);
+    leader(g, "abu_ubaidah", 0, TRAIT_COUNCIL, a);
+    /* 6 in 10: the d10 decides, and the log says which way. */
+    cmd_ok(g, "offer-terms harsh");
+    int yes = count_events(g, EV_ORDER, "council agrees to harsh terms (roll ");
+    int no = count_events(g, EV_ORDER, "council votes against harsh terms (roll ");
+    ck_assert_int_eq(yes + no, 1);
+    ck_assert_int_eq(g->siege.terms == TERMS_HARSH, yes);
+    ck_assert_int_eq(siege_council_refused(g, 0), no);
     game_free(g);
 }
 END_TEST
@@ -496,7 +533,9 @@ int main(void)
     tcase_add_test(tc, sword_and_caution_shift_columns);
     tcase_add_test(tc, feint_draws_pursuers_out_of_formation);
     tcase_add_test(tc, feint_not_followed_costs_nothing);
+    tcase_add_test(tc, feint_must_fall_back);
     tcase_add_test(tc, council_votes_on_major_orders);
+    tcase_add_test(tc, council_vote_rolls_a_d10);
     tcase_add_test(tc, council_vote_down_stops_the_storm);
     tcase_add_test(tc, impetuous_leader_held_back);
     tcase_add_test(tc, caliph_approach_known);

@@ -443,6 +443,7 @@ static void apply_move(Game *g, const Command *c)
     game_emit(g, &e);
     for (int i = 0; i < p.len; i++)
         turn_update_control(g, p.hexes[i]);
+    traits_feint_moved(g, ui);
     traits_feint_follows(g, ui, false);
 }
 

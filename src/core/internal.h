@@ -37,6 +37,7 @@ void combat_resolve(Game *g, const int *att, int natt, Hex target);
 /* traits.c: the leaders' traits (see the list there). */
 int traits_combat_shift(const Game *g, const int *att, int natt, const int *def, int ndef);
 void traits_feint_breaks_contact(Game *g, int u);   /* before u leaves contact */
+void traits_feint_moved(Game *g, int u);            /* after: lures those it fell back from */
 void traits_feint_follows(Game *g, int u, bool attacked_it); /* after u moved or attacked its lure */
 void traits_impulse_ends(Game *g, int side);
 void traits_battle_ends(Game *g);

@@ -5,8 +5,8 @@
  *   sword          attacks with his unit: +sword_shift columns
  *   cautious       attacks with his unit -cautious_att_shift, attacks on his
  *                  stack -cautious_def_shift
- *   feint          light horse near him that breaks contact in a battle
- *                  draws the enemies it left into following it: those who do
+ *   feint          light horse near him that breaks contact in a battle and
+ *                  falls back lures the enemies it left: those who follow
  *                  lose feint_cohesion and are attacked at +feint_shift
  *   council        storms, sallies and offers of terms need the council's
  *                  vote: d10 <= his command + council_bonus
@@ -102,13 +102,25 @@ void traits_feint_breaks_contact(Game *g, int ui)
     if (!combat_feint_ready(g, ui))
         return;
     Unit *u = &g->units[ui];
+    for (int i = 0; i < g->nunits; i++) {
+        Unit *e = &g->units[i];
+        if (e->status == UNIT_ON_MAP && e->side != u->side && e->cohesion > 0 && hex_distance(e->hex, u->hex) == 1)
+            e->lure = ui + 1;
+    }
+}
+
+void traits_feint_moved(Game *g, int ui)
+{
+    const Unit *u = &g->units[ui];
     int lured = 0;
     for (int i = 0; i < g->nunits; i++) {
         Unit *e = &g->units[i];
-        if (e->status == UNIT_ON_MAP && e->side != u->side && e->cohesion > 0 && hex_distance(e->hex, u->hex) == 1) {
-            e->lure = ui + 1;
+        if (e->lure != ui + 1)
+            continue;
+        if (hex_distance(e->hex, u->hex) <= 1)
+            e->lure = 0; /* it did not fall back from this one */
+        else
             lured++;
-        }
     }
     if (!lured)
         return;
