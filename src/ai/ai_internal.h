@@ -104,6 +104,10 @@ double ai_noise(AiPlayer *ai, double scale);
 double ai_sp_worth(const Game *g, int u);
 
 /* ---- ai_tactics.c: attacks and battle moves ---- */
+/* Whether the plan lets a besieger attack the walls or march in by an
+ * open gate: its own judgement (no plan) or "storm G"; not "wait",
+ * "hold", "feint" or "pursue". */
+bool ai_may_storm(const AiPlayer *ai);
 /* Best attack for ai->side on ai->wk. siege_opening: the attack would open
  * a battle from a siege turn (units move with their siege MP, surprise is
  * added for a sally). gate >= 0: that gate is taken as open (a sally
@@ -124,6 +128,12 @@ bool ai_move_toward(AiPlayer *ai, int u, int goal, const uint8_t *avoid);
 bool ai_withdraw(AiPlayer *ai, int u);
 /* Surprise shifts a sally opened now by side against target would get. */
 int ai_surprise_shift(const Game *g, int side, Hex from, Hex target);
+
+/* A committed sally (posture ATTACK with a gate, the garrison): more of
+ * the garrison comes out by the plan's gate into its sector, as near the
+ * enemy as it can get, leaving the gate's room and the hexes the attack
+ * atk (may be NULL) needs, and the reserved units (may be NULL), alone. */
+void ai_sally_out(AiPlayer *ai, const AiAttack *atk, const bool *reserved);
 
 /* ---- ai_siege.c: the siege turn ---- */
 void ai_plan_siege(AiPlayer *ai);

@@ -108,8 +108,8 @@ static void terms(AiPlayer *ai)
     Game *g = ai->wk;
     if (g->town_side < 0 || ai->side == g->town_side || g->siege.terms != TERMS_NONE)
         return;
-    if (ai->posture == AI_POSTURE_HOLD || ai->posture == AI_POSTURE_SORTIE)
-        return; /* the plan is to wait: no terms */
+    if (ai->posture != AI_POSTURE_FREE)
+        return; /* under a plan, terms are offered when the plan orders them */
     if (ai->level >= 2 && siege_veto_active(g, g->town_side))
         return;
     int ways = siege_terms_ways(g, TERMS_GENEROUS); /* of 36 */
@@ -260,7 +260,8 @@ static void shut_gates(AiPlayer *ai)
     if (ai->side != g->town_side)
         return;
     for (int k = 0; k < g->ngates; k++)
-        if (g->gates[k].state == GATE_OPEN && !game_enemy_at(g, g->gates[k].hex, ai->side)) {
+        if (g->gates[k].state == GATE_OPEN && !game_enemy_at(g, g->gates[k].hex, ai->side) &&
+            !(ai->posture == AI_POSTURE_ATTACK && k == ai->plan_gate)) { /* a committed sally's gate stays open */
             Command c = order(ai->side, CMD_SHUT_GATE, k, 0, 0);
             ai_step(ai, &c);
         }
@@ -380,7 +381,7 @@ static void blockade(AiPlayer *ai, const bool *reserved)
         if (g->units[u].status == UNIT_ON_MAP && g->units[u].side == ai->side &&
             ai_is_town(ai, ai_idx(ai, g->units[u].hex)))
             way_in = true;
-    if (way_in && place >= 0 && ai->posture != AI_POSTURE_HOLD) { /* on hold, the lines are kept */
+    if (way_in && place >= 0 && ai_may_storm(ai)) { /* under a plan to wait or pursue, the lines are kept */
         for (int u = 0; u < g->nunits; u++) {
             if (!movable(ai, u, reserved) || g->units[u].cohesion <= g->rules.shaken_at)
                 continue;
@@ -574,6 +575,42 @@ static void field_posts(AiPlayer *ai, const bool *reserved)
 
 /* ---- the siege phase ------------------------------------------------- */
 
+/* "feint G" (AI_POSTURE_FEINT): the besiegers in gate G's sector fall
+ * back out of it, as if beaten, to draw a sally away from the walls; they
+ * stay where they fall back to this phase (reserved). */
+static void fall_back(AiPlayer *ai, bool *reserved)
+{
+    Game *g = ai->wk;
+    int k = ai->plan_gate;
+    if (ai->posture != AI_POSTURE_FEINT || k < 0 || k >= g->ngates || ai->side == g->town_side)
+        return;
+    int r = g->siege.rules.sector_radius;
+    Hex gh = g->gates[k].hex;
+    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
+        const Unit *x = &g->units[u];
+        if (!movable(ai, u, reserved) || ai_is_town(ai, ai_idx(ai, x->hex)) || hex_distance(x->hex, gh) > r + 1)
+            continue;
+        ai_grids(ai, ai->side);
+        ai_flood(ai, u, x->mp, true, ai->cost, NULL);
+        int best = -1, bd = 0;
+        for (int i = 0; i < ai->n; i++) {
+            if (ai->cost[i] < 0 || ai_is_town(ai, i) || ai->friends[i] >= g->rules.stack_limit)
+                continue;
+            int d = hex_distance(ai->hexof[i], gh);
+            d = d > r + 3 ? r + 3 : d; /* far enough; then the cheapest */
+            if (best < 0 || d > bd || (d == bd && ai->cost[i] < ai->cost[best])) {
+                best = i;
+                bd = d;
+            }
+        }
+        reserved[u] = true;
+        if (best >= 0 && best != ai_idx(ai, x->hex)) {
+            Command c = cmd_move(ai->side, u, ai->hexof[best]);
+            ai_step(ai, &c);
+        }
+    }
+}
+
 /* The sally (storm) a plan with a gate or a cold-day sortie allows: by
  * the plan's gate only, or a sortie of at most two units by any gate,
  * each against besiegers in that gate's own sector. */
@@ -663,18 +700,22 @@ void ai_plan_siege(AiPlayer *ai)
     shut_gates(ai);
     AiAttack atk;
     bool cold = g->siege.weather == WX_COLD || g->siege.weather == WX_FROST;
-    bool may_open = ai->posture != AI_POSTURE_HOLD && (ai->posture != AI_POSTURE_SORTIE || cold);
+    bool may_open = ai->posture != AI_POSTURE_HOLD && ai->posture != AI_POSTURE_FEINT &&
+                    (ai->posture != AI_POSTURE_SORTIE || cold);
     bool attack = g->battles_this_phase == 0 && may_open && opening_attack(ai, &atk);
     bool reserved[MAX_UNITS] = {false};
     if (attack)
         for (int i = 0; i < atk.natt; i++)
             reserved[atk.att[i]] = true;
+    fall_back(ai, reserved);
     if (g->town_side < 0)
         field_posts(ai, reserved);
     else if (side == g->town_side)
         garrison_posts(ai, reserved);
     else
         blockade(ai, reserved);
+    if (attack ? atk.gate >= 0 && ai->plan_gate == atk.gate : g->battles_this_phase == 0)
+        ai_sally_out(ai, attack ? &atk : NULL, reserved); /* the sally in strength, even with no one to strike */
     if (attack && ai_execute_attack(ai, &atk))
         return;
     shut_gates(ai);

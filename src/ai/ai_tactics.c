@@ -14,10 +14,11 @@ static const double ELIM_BONUS = 1.0, LEADER_VALUE = 4.0;
 /* How far a cold-day sortie's party outside the walls may be outmatched
  * by what can strike it next impulse (see outside_limit). */
 static const double SORTIE_OUTSIDE_LIMIT = 1.5;
+/* How far from its gate a committed sally's force goes out, in hexes
+ * (never into another gate's sector). */
+enum { SALLY_REACH = 6 };
 
-/* Whether the plan lets the besieger attack the walls: its own judgement
- * (no plan) or "storm G"; not "wait", "hold" or "pursue". */
-static bool storms(const AiPlayer *ai)
+bool ai_may_storm(const AiPlayer *ai)
 {
     return ai->posture == AI_POSTURE_FREE || (ai->posture == AI_POSTURE_ATTACK && ai->plan_gate >= 0);
 }
@@ -279,7 +280,7 @@ static double threshold(const AiPlayer *ai, bool siege_opening)
 {
     static const double battle[AI_LEVEL_MAX + 1] = {0, 0.15, 0.25, 0.3};
     static const double opening[AI_LEVEL_MAX + 1] = {0, 0.3, 0.5, 0.6};
-    if (siege_opening && ai->posture == AI_POSTURE_ATTACK)
+    if (siege_opening && (ai->posture == AI_POSTURE_ATTACK || ai->posture == AI_POSTURE_SORTIE))
         return opening[ai->level] - 0.5; /* the plan says strike: an even chance will do */
     return siege_opening ? opening[ai->level] : battle[ai->level];
 }
@@ -374,7 +375,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
         if (siege_opening && ai->open_sector >= 0 && siege_sector_of(g, x->hex) != ai->open_sector)
             continue; /* the plan names the gate */
         int i = ai_idx(ai, x->hex);
-        if (!storms(ai) && side != g->town_side && ai_is_town(ai, i))
+        if (!ai_may_storm(ai) && side != g->town_side && ai_is_town(ai, i))
             continue; /* the plan is to wait or to pursue, not to storm */
         bool dup = false;
         for (int k = 0; k < nt; k++)
@@ -674,11 +675,21 @@ static bool adjacent_enemy(const AiPlayer *ai, int idx)
     return false;
 }
 
+/* A garrison whose plan is "sally G" (AI_POSTURE_ATTACK with a gate) has
+ * committed its sally force: in the battle it keeps that gate open and
+ * its men in good order fight on rather than come home. */
+static bool committed_sally(const AiPlayer *ai)
+{
+    return ai->posture == AI_POSTURE_ATTACK && ai->plan_gate >= 0 && ai->side == ai->wk->town_side;
+}
+
 /* Should unit u get out of harm's way this impulse? */
 static bool wants_out(AiPlayer *ai, int u)
 {
     const Game *g = ai->wk;
     const Unit *x = &g->units[u];
+    if (committed_sally(ai) && x->cohesion > g->rules.shaken_at)
+        return false;
     int here = ai_idx(ai, x->hex);
     if (here < 0 || x->mp <= 0 || x->attacked || holds_heart(ai, u))
         return false;
@@ -714,6 +725,8 @@ static void shut_idle_gates(AiPlayer *ai)
     for (int k = 0; k < g->ngates; k++) {
         if (g->gates[k].state != GATE_OPEN || game_enemy_at(g, g->gates[k].hex, ai->side))
             continue;
+        if (committed_sally(ai) && k == ai->plan_gate && g->mode == MODE_BATTLE)
+            continue; /* the sally's gate stays open */
         double outside = 0;
         for (int u = 0; u < g->nunits; u++) {
             const Unit *x = &g->units[u];
@@ -854,11 +867,80 @@ static void sortie_impulse(AiPlayer *ai)
     ai_step(ai, &c);
 }
 
+void ai_sally_out(AiPlayer *ai, const AiAttack *atk, const bool *reserved)
+{
+    Game *g = ai->wk;
+    int k = ai->plan_gate;
+    if (!committed_sally(ai) || k >= g->ngates || game_enemy_at(g, g->gates[k].hex, ai->side))
+        return;
+    int keep = 0; /* gate room for the attackers still to pass */
+    for (int i = 0; atk && i < atk->natt; i++)
+        if (ai_is_town(ai, ai_idx(ai, g->units[atk->att[i]].hex)) && !ai_is_town(ai, atk->at[i]))
+            keep += g->units[atk->att[i]].sp;
+    if (g->gates[k].state == GATE_SHUT) {
+        Command c = {.type = CMD_OPEN_GATE, .side = ai->side, .units = {-1, -1, -1, -1}, .arg = k};
+        if (!ai_step(ai, &c) || g->mode == MODE_BATTLE)
+            return; /* in a battle, opening it takes this impulse */
+    }
+    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status != UNIT_ON_MAP || x->side != ai->side || x->mp <= 0 || x->attacked ||
+            x->cohesion <= g->rules.shaken_at || holds_heart(ai, u) || !ai_is_town(ai, ai_idx(ai, x->hex)) ||
+            (reserved && reserved[u]) || gate_room(g, k) - x->sp < keep)
+            continue;
+        ai_grids(ai, ai->side);
+        ai_flood(ai, u, x->mp, true, ai->cost, NULL);
+        int best = -1;
+        double bd = 0;
+        for (int i = 0; i < ai->n; i++) {
+            int planned = 0; /* attackers still to come there */
+            for (int j = 0; atk && j < atk->natt; j++)
+                planned += atk->at[j] == i && ai_idx(ai, g->units[atk->att[j]].hex) != i;
+            int sector = siege_sector_of(g, ai->hexof[i]);
+            if (ai->cost[i] < 0 || ai_is_town(ai, i) || ai->friends[i] + planned >= g->rules.stack_limit ||
+                (sector >= 0 && sector != k) || hex_distance(ai->hexof[i], g->gates[k].hex) > SALLY_REACH)
+                continue;
+            double d = nearest_enemy_dist(ai, ai->hexof[i]);
+            if (best < 0 || d < bd) {
+                best = i;
+                bd = d;
+            }
+        }
+        if (best < 0)
+            continue;
+        Command c = cmd_move(ai->side, u, ai->hexof[best]);
+        ai_step(ai, &c); /* refused once the gate has let through all it can */
+    }
+}
+
+/* A committed sally ("sally G"): its force fights on, and more of the
+ * garrison comes out to join it; only routed and shaken men come home. */
+static void sally_impulse(AiPlayer *ai)
+{
+    Game *g = ai->wk;
+    ai_threat(ai);
+    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status == UNIT_ON_MAP && x->side == ai->side && wants_out(ai, u))
+            ai_withdraw(ai, u);
+    }
+    AiAttack a;
+    if (ai_best_attack(ai, false, -1, &a) && ai_execute_attack(ai, &a))
+        return;
+    ai_sally_out(ai, NULL, NULL);
+    Command c = cmd_end_impulse(ai->side);
+    ai_step(ai, &c);
+}
+
 void ai_plan_battle(AiPlayer *ai)
 {
     Game *g = ai->wk;
     if (ai->posture == AI_POSTURE_SORTIE && ai->side == g->town_side) {
         sortie_impulse(ai);
+        return;
+    }
+    if (committed_sally(ai)) {
+        sally_impulse(ai);
         return;
     }
     ai_threat(ai);

@@ -88,6 +88,7 @@ static void follow_chronicle(Session *ss, AiPlayer *ai, FILE *out)
             ai_set_plan(ai,
                         steps[i].plan == CHRONICLE_HOLD     ? AI_POSTURE_HOLD
                         : steps[i].plan == CHRONICLE_SORTIE ? AI_POSTURE_SORTIE
+                        : steps[i].plan == CHRONICLE_FEINT  ? AI_POSTURE_FEINT
                                                             : AI_POSTURE_ATTACK,
                         steps[i].gate);
         if (ai && steps[i].rations >= 0)

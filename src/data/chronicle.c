@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const chronicle_plan_words[] = { "sally", "storm", "hold", "pursue", "wait", "sortie", NULL };
+const char *const chronicle_plan_words[] = { "sally", "storm", "feint", "hold", "pursue", "wait", "sortie", NULL };
 
 int chronicle_plan_of(const Game *g, const char *order, int *gate)
 {
@@ -16,11 +16,11 @@ int chronicle_plan_of(const Game *g, const char *order, int *gate)
         return CHRONICLE_SORTIE;
     if (!strcmp(word, "pursue"))
         return CHRONICLE_STRIKE;
-    if (!strcmp(word, "sally") || !strcmp(word, "storm")) {
+    if (!strcmp(word, "sally") || !strcmp(word, "storm") || !strcmp(word, "feint")) {
         for (int k = 0; k < g->ngates; k++)
             if (!strcmp(g->gates[k].id, arg))
                 *gate = k;
-        return CHRONICLE_STRIKE;
+        return word[0] == 'f' ? CHRONICLE_FEINT : CHRONICLE_STRIKE;
     }
     return CHRONICLE_COMMAND;
 }

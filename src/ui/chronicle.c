@@ -38,6 +38,7 @@ static const char *plan_words(const ChronicleStep *st)
     case CHRONICLE_STRIKE:
         return st->gate >= 0 ? "the computer strikes at even odds, by that gate only" : "the computer strikes at even odds";
     case CHRONICLE_SORTIE: return "the computer sallies in small parties on cold days only";
+    case CHRONICLE_FEINT: return "the computer falls back from that gate as if beaten";
     default: return st->given ? "given" : "not given";
     }
 }
@@ -72,6 +73,7 @@ static int posture_of(const ChronicleStep *st)
     return st->plan == CHRONICLE_HOLD     ? AI_POSTURE_HOLD
            : st->plan == CHRONICLE_STRIKE ? AI_POSTURE_ATTACK
            : st->plan == CHRONICLE_SORTIE ? AI_POSTURE_SORTIE
+           : st->plan == CHRONICLE_FEINT  ? AI_POSTURE_FEINT
                                           : AI_POSTURE_FREE;
 }
 
