@@ -302,7 +302,14 @@ dispute { id = "gates", title = "Gates and citadel", versions = {
   { text = "The castle on the tell is Ayyubid/Mamluk: in 636 the tell was a fortified height only.", src = "KING" } } }
 
 ---------------------------------------------------------------------------
--- The chronicle: the recorded course of decisions, as a plan per side.
+-- The chronicle: the recorded course of decisions, as a plan per side
+-- (plan words in scenarios/README.md). The Byzantines: shut in on turn 1,
+-- full rations (the stores run low only in March [A: AK]), small sorties
+-- on cold days all winter [A: TB], the sally in strength by the Rastan
+-- gate on turn 22 (8 March 636; "about 15 March" [A: AK; D]). The
+-- Rashidun: the blockade with no terms, short commons by turns [I], the
+-- feigned retreat before the Rastan gate as the sally comes out, the
+-- pursuit, then terms on turns 25-26 [A: BL].
 ---------------------------------------------------------------------------
 chronicle { side = "rashidun", turn = 1, order = "pursue", src = "AK",
             note = "Khalid's corps drives the garrison's horse back inside; the truce is void." }

@@ -351,6 +351,9 @@ START_TEST(chronicle_steps_carry_gate_and_rations)
     ck_assert_int_eq(st[0].plan, CHRONICLE_COMMAND);
     ck_assert(!st[0].given); /* already on half */
     ck_assert_int_eq(st[0].rations, RATION_HALF);
+    char line[900];
+    chronicle_format(scenario_game(session_scenario(ss)), &st[0], line, sizeof line);
+    ck_assert_str_eq(line, "T1 chronicle a: rations half"); /* kept, not a refusal */
     ck_assert_int_eq(st[1].plan, CHRONICLE_SORTIE);
     ck_assert_int_eq(st[1].gate, -1);
     ck_assert_int_eq(st[1].rations, -1);

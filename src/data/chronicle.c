@@ -62,11 +62,12 @@ int chronicle_follow(Session *ss, ChronicleStep *steps, int max)
 void chronicle_format(const Game *g, const ChronicleStep *st, char *buf, size_t n)
 {
     const ScenarioChronicle *ch = st->entry;
+    /* rations the side is on already are kept: nothing went wrong */
+    bool refused = st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0;
     snprintf(buf, n, "T%d chronicle %s: %s%s%s%s%s", ch->turn,
              (ch->side >= 0 && ch->side < g->nsides) ? g->sides[ch->side].id : "?", ch->order,
-             ch->note[0] ? " - " : "", ch->note, st->plan == CHRONICLE_COMMAND && !st->given ? " (not given: " : "",
-             st->plan == CHRONICLE_COMMAND && !st->given ? st->why : "");
-    if (st->plan == CHRONICLE_COMMAND && !st->given) {
+             ch->note[0] ? " - " : "", ch->note, refused ? " (not given: " : "", refused ? st->why : "");
+    if (refused) {
         size_t len = strlen(buf);
         if (len + 1 < n) {
             buf[len] = ')';

@@ -39,7 +39,7 @@ static const char *plan_words(const ChronicleStep *st)
         return st->gate >= 0 ? "the computer strikes at even odds, by that gate only" : "the computer strikes at even odds";
     case CHRONICLE_SORTIE: return "the computer sallies in small parties on cold days only";
     case CHRONICLE_FEINT: return "the computer falls back from that gate as if beaten";
-    default: return st->given ? "given" : "not given";
+    default: return st->rations >= 0 ? "kept as ordered" : st->given ? "given" : "not given";
     }
 }
 
@@ -54,8 +54,8 @@ static void step_note(const ChronicleStep *st, char *b, size_t n)
 static void step_order(const ChronicleStep *st, char *b, size_t n)
 {
     snprintf(b, n, "Order: %s \xE2\x80\x94 %s%s%s", st->entry->order, plan_words(st),
-             st->plan == CHRONICLE_COMMAND && !st->given && st->why[0] ? ": " : "",
-             st->plan == CHRONICLE_COMMAND && !st->given ? st->why : "");
+             st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0 && st->why[0] ? ": " : "",
+             st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0 ? st->why : "");
 }
 
 static void banner_head(const UiApp *a, char *b, size_t n)
