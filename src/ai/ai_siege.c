@@ -575,88 +575,11 @@ static void field_posts(AiPlayer *ai, const bool *reserved)
 
 /* ---- the siege phase ------------------------------------------------- */
 
-/* "feint G" (AI_POSTURE_FEINT): the besiegers in gate G's sector fall
- * back out of it, as if beaten, to draw a sally away from the walls; they
- * stay where they fall back to this phase (reserved). */
-static void fall_back(AiPlayer *ai, bool *reserved)
-{
-    Game *g = ai->wk;
-    int k = ai->plan_gate;
-    if (ai->posture != AI_POSTURE_FEINT || k < 0 || k >= g->ngates || ai->side == g->town_side)
-        return;
-    int r = g->siege.rules.sector_radius;
-    Hex gh = g->gates[k].hex;
-    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
-        const Unit *x = &g->units[u];
-        if (!movable(ai, u, reserved) || ai_is_town(ai, ai_idx(ai, x->hex)) || hex_distance(x->hex, gh) > r + 1)
-            continue;
-        ai_grids(ai, ai->side);
-        ai_flood(ai, u, x->mp, true, ai->cost, NULL);
-        int best = -1, bd = 0;
-        for (int i = 0; i < ai->n; i++) {
-            if (ai->cost[i] < 0 || ai_is_town(ai, i) || ai->friends[i] >= g->rules.stack_limit)
-                continue;
-            int d = hex_distance(ai->hexof[i], gh);
-            d = d > r + 3 ? r + 3 : d; /* far enough; then the cheapest */
-            if (best < 0 || d > bd || (d == bd && ai->cost[i] < ai->cost[best])) {
-                best = i;
-                bd = d;
-            }
-        }
-        reserved[u] = true;
-        if (best >= 0 && best != ai_idx(ai, x->hex)) {
-            Command c = cmd_move(ai->side, u, ai->hexof[best]);
-            ai_step(ai, &c);
-        }
-    }
-}
-
-/* The sally (storm) a plan with a gate or a cold-day sortie allows: by
- * the plan's gate only, or a sortie of at most two units by any gate,
- * each against besiegers in that gate's own sector. */
-static bool planned_attack(AiPlayer *ai, AiAttack *best)
-{
-    Game *g = ai->wk;
-    bool sortie = ai->posture == AI_POSTURE_SORTIE;
-    bool found = false;
-    best->value = -1e9;
-    ai->open_max = sortie ? 2 : 0;
-    for (int k = 0; k < g->ngates && !ai->out_of_budget; k++) {
-        if (ai->plan_gate >= 0 && k != ai->plan_gate)
-            continue;
-        ai->open_sector = k;
-        AiAttack a;
-        bool ok = false;
-        if (ai->side != g->town_side) {
-            ai_threat(ai);
-            ok = ai_best_attack(ai, true, -1, &a);
-        } else if (!game_enemy_at(g, g->gates[k].hex, ai->side)) {
-            Gate *gt = &g->gates[k];
-            int was = gt->state;
-            gt->state = GATE_OPEN;
-            ai_grids(ai, ai->side);
-            ai_threat(ai);
-            ok = ai_best_attack(ai, true, k, &a);
-            gt->state = was;
-            if (ok && was != GATE_SHUT)
-                a.gate = -1; /* already open */
-        }
-        if (ok && a.value > best->value) {
-            *best = a;
-            found = true;
-        }
-    }
-    ai->open_sector = -1;
-    ai->open_max = 0;
-    ai_grids(ai, ai->side);
-    return found;
-}
-
 static bool opening_attack(AiPlayer *ai, AiAttack *best)
 {
     Game *g = ai->wk;
     if (ai->plan_gate >= 0 || ai->posture == AI_POSTURE_SORTIE)
-        return planned_attack(ai, best);
+        return ai_planned_attack(ai, best);
     bool found = false;
     best->value = -1e9;
     ai_threat(ai);
@@ -707,15 +630,15 @@ void ai_plan_siege(AiPlayer *ai)
     if (attack)
         for (int i = 0; i < atk.natt; i++)
             reserved[atk.att[i]] = true;
-    fall_back(ai, reserved);
+    ai_fall_back(ai, reserved);
     if (g->town_side < 0)
         field_posts(ai, reserved);
     else if (side == g->town_side)
         garrison_posts(ai, reserved);
     else
         blockade(ai, reserved);
-    if (attack ? atk.gate >= 0 && ai->plan_gate == atk.gate : g->battles_this_phase == 0)
-        ai_sally_out(ai, attack ? &atk : NULL, reserved); /* the sally in strength, even with no one to strike */
+    if (attack || g->battles_this_phase == 0)
+        ai_sally_out(ai, attack ? &atk : NULL, reserved); /* "sally G": in strength, even with no one to strike */
     if (attack && ai_execute_attack(ai, &atk))
         return;
     shut_gates(ai);

@@ -11,18 +11,6 @@ enum { MAX_TARGETS = 64 };
 /* Worth, in strength points, of a unit destroyed beyond its SP (army
  * morale), of a leader, and of a foothold on the walls. */
 static const double ELIM_BONUS = 1.0, LEADER_VALUE = 4.0;
-/* How far a cold-day sortie's party outside the walls may be outmatched
- * by what can strike it next impulse (see outside_limit). */
-static const double SORTIE_OUTSIDE_LIMIT = 1.5;
-/* How far from its gate a committed sally's force goes out, in hexes
- * (never into another gate's sector). */
-enum { SALLY_REACH = 6 };
-
-bool ai_may_storm(const AiPlayer *ai)
-{
-    return ai->posture == AI_POSTURE_FREE || (ai->posture == AI_POSTURE_ATTACK && ai->plan_gate >= 0);
-}
-
 static double own_weight(const AiPlayer *ai)
 {
     static const double w[AI_LEVEL_MAX + 1] = {1, 1.0, 1.15, 1.25};
@@ -299,7 +287,7 @@ static double outside_limit(const AiPlayer *ai)
 {
     static const double lim[AI_LEVEL_MAX + 1] = {0, 2.5, 1.75, 99.0};
     if (ai->posture == AI_POSTURE_SORTIE)
-        return SORTIE_OUTSIDE_LIMIT; /* a cold-day sortie does not lose the army */
+        return AI_SORTIE_OUTSIDE_LIMIT; /* a cold-day sortie does not lose the army */
     /* Only an army that can lose the game by its morale holds back so. */
     if (morale_margin(ai->wk, ai->side) >= 99)
         return 99.0;
@@ -675,20 +663,12 @@ static bool adjacent_enemy(const AiPlayer *ai, int idx)
     return false;
 }
 
-/* A garrison whose plan is "sally G" (AI_POSTURE_ATTACK with a gate) has
- * committed its sally force: in the battle it keeps that gate open and
- * its men in good order fight on rather than come home. */
-static bool committed_sally(const AiPlayer *ai)
-{
-    return ai->posture == AI_POSTURE_ATTACK && ai->plan_gate >= 0 && ai->side == ai->wk->town_side;
-}
-
 /* Should unit u get out of harm's way this impulse? */
 static bool wants_out(AiPlayer *ai, int u)
 {
     const Game *g = ai->wk;
     const Unit *x = &g->units[u];
-    if (committed_sally(ai) && x->cohesion > g->rules.shaken_at)
+    if (ai_committed_sally(ai) && x->cohesion > g->rules.shaken_at)
         return false;
     int here = ai_idx(ai, x->hex);
     if (here < 0 || x->mp <= 0 || x->attacked || holds_heart(ai, u))
@@ -725,7 +705,7 @@ static void shut_idle_gates(AiPlayer *ai)
     for (int k = 0; k < g->ngates; k++) {
         if (g->gates[k].state != GATE_OPEN || game_enemy_at(g, g->gates[k].hex, ai->side))
             continue;
-        if (committed_sally(ai) && k == ai->plan_gate && g->mode == MODE_BATTLE)
+        if (ai_committed_sally(ai) && k == ai->plan_gate && g->mode == MODE_BATTLE)
             continue; /* the sally's gate stays open */
         double outside = 0;
         for (int u = 0; u < g->nunits; u++) {
@@ -848,101 +828,11 @@ static void approach(AiPlayer *ai)
     }
 }
 
-/* A cold-day sortie (AI_POSTURE_SORTIE) strikes once, in its opening
- * attack, and comes home: no more attacks, the party back inside, the
- * gate shut behind it. */
-static void sortie_impulse(AiPlayer *ai)
-{
-    Game *g = ai->wk;
-    ai_threat(ai);
-    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
-        const Unit *x = &g->units[u];
-        if (x->status == UNIT_ON_MAP && x->side == ai->side && wants_out(ai, u))
-            ai_withdraw(ai, u);
-    }
-    come_home(ai);
-    ai_threat(ai);
-    shut_idle_gates(ai);
-    Command c = cmd_end_impulse(ai->side);
-    ai_step(ai, &c);
-}
-
-void ai_sally_out(AiPlayer *ai, const AiAttack *atk, const bool *reserved)
-{
-    Game *g = ai->wk;
-    int k = ai->plan_gate;
-    if (!committed_sally(ai) || k >= g->ngates || game_enemy_at(g, g->gates[k].hex, ai->side))
-        return;
-    int keep = 0; /* gate room for the attackers still to pass */
-    for (int i = 0; atk && i < atk->natt; i++)
-        if (ai_is_town(ai, ai_idx(ai, g->units[atk->att[i]].hex)) && !ai_is_town(ai, atk->at[i]))
-            keep += g->units[atk->att[i]].sp;
-    if (g->gates[k].state == GATE_SHUT) {
-        Command c = {.type = CMD_OPEN_GATE, .side = ai->side, .units = {-1, -1, -1, -1}, .arg = k};
-        if (!ai_step(ai, &c) || g->mode == MODE_BATTLE)
-            return; /* in a battle, opening it takes this impulse */
-    }
-    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
-        const Unit *x = &g->units[u];
-        if (x->status != UNIT_ON_MAP || x->side != ai->side || x->mp <= 0 || x->attacked ||
-            x->cohesion <= g->rules.shaken_at || holds_heart(ai, u) || !ai_is_town(ai, ai_idx(ai, x->hex)) ||
-            (reserved && reserved[u]) || gate_room(g, k) - x->sp < keep)
-            continue;
-        ai_grids(ai, ai->side);
-        ai_flood(ai, u, x->mp, true, ai->cost, NULL);
-        int best = -1;
-        double bd = 0;
-        for (int i = 0; i < ai->n; i++) {
-            int planned = 0; /* attackers still to come there */
-            for (int j = 0; atk && j < atk->natt; j++)
-                planned += atk->at[j] == i && ai_idx(ai, g->units[atk->att[j]].hex) != i;
-            int sector = siege_sector_of(g, ai->hexof[i]);
-            if (ai->cost[i] < 0 || ai_is_town(ai, i) || ai->friends[i] + planned >= g->rules.stack_limit ||
-                (sector >= 0 && sector != k) || hex_distance(ai->hexof[i], g->gates[k].hex) > SALLY_REACH)
-                continue;
-            double d = nearest_enemy_dist(ai, ai->hexof[i]);
-            if (best < 0 || d < bd) {
-                best = i;
-                bd = d;
-            }
-        }
-        if (best < 0)
-            continue;
-        Command c = cmd_move(ai->side, u, ai->hexof[best]);
-        ai_step(ai, &c); /* refused once the gate has let through all it can */
-    }
-}
-
-/* A committed sally ("sally G"): its force fights on, and more of the
- * garrison comes out to join it; only routed and shaken men come home. */
-static void sally_impulse(AiPlayer *ai)
-{
-    Game *g = ai->wk;
-    ai_threat(ai);
-    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
-        const Unit *x = &g->units[u];
-        if (x->status == UNIT_ON_MAP && x->side == ai->side && wants_out(ai, u))
-            ai_withdraw(ai, u);
-    }
-    AiAttack a;
-    if (ai_best_attack(ai, false, -1, &a) && ai_execute_attack(ai, &a))
-        return;
-    ai_sally_out(ai, NULL, NULL);
-    Command c = cmd_end_impulse(ai->side);
-    ai_step(ai, &c);
-}
-
 void ai_plan_battle(AiPlayer *ai)
 {
     Game *g = ai->wk;
-    if (ai->posture == AI_POSTURE_SORTIE && ai->side == g->town_side) {
-        sortie_impulse(ai);
-        return;
-    }
-    if (committed_sally(ai)) {
-        sally_impulse(ai);
-        return;
-    }
+    if (ai_plan_impulse(ai))
+        return; /* a sortie or a committed sally (ai_plan.c) */
     ai_threat(ai);
     /* Out of harm's way first: routed, shaken, outmatched. */
     for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
@@ -963,3 +853,12 @@ void ai_plan_battle(AiPlayer *ai)
     Command c = cmd_end_impulse(ai->side);
     ai_step(ai, &c);
 }
+
+/* ---- for ai_plan.c ---------------------------------------------------- */
+
+bool ai_wants_out(AiPlayer *ai, int u) { return wants_out(ai, u); }
+void ai_come_home(AiPlayer *ai) { come_home(ai); }
+void ai_shut_idle_gates(AiPlayer *ai) { shut_idle_gates(ai); }
+bool ai_holds_heart(const AiPlayer *ai, int u) { return holds_heart(ai, u); }
+double ai_nearest_enemy(const AiPlayer *ai, Hex h) { return nearest_enemy_dist(ai, h); }
+int ai_gate_room(const Game *g, int gi) { return gate_room(g, gi); }
