@@ -326,25 +326,43 @@ dispute { id = "gates", title = "Gates and citadel", versions = {
   { text = "The castle on the tell is Ayyubid/Mamluk: in 636 the tell was a fortified height only.", src = "KING" } } }
 
 ---------------------------------------------------------------------------
--- The chronicle: the recorded course of decisions, as a plan per side.
+-- The chronicle: the recorded course of decisions, as a plan per side
+-- (plan words in scenarios/README.md). The Byzantines: shut in on turn 1,
+-- full rations (the stores run low only in March [A: AK]), small sorties
+-- on cold days all winter [A: TB], the sally in strength by the Rastan
+-- gate on turn 22 (8 March 636; "about 15 March" [A: AK; D]). The
+-- Rashidun: the blockade with no terms, short commons by turns [I], the
+-- feigned retreat before the Rastan gate as the sally comes out, the
+-- pursuit, then terms on turns 25-26 [A: BL].
 ---------------------------------------------------------------------------
 chronicle { side = "rashidun", turn = 1, order = "pursue", src = "AK",
             note = "Khalid's corps drives the garrison's horse back inside; the truce is void." }
+chronicle { side = "byzantine", turn = 1, order = "hold", src = "AK",
+            note = "Driven back inside, the garrison shuts the gates and waits for the emperor's word." }
+chronicle { side = "byzantine", turn = 1, order = "rations full", src = "AK; D",
+            note = "The city eats as usual: its stores run low only by mid-March." }
 chronicle { side = "rashidun", turn = 2, order = "wait", src = "AK",
-            note = "The army camps before the four gates, the largest group before the Rastan gate." }
-chronicle { side = "byzantine", turn = 5, order = "wait", src = "TB",
-            note = "Skirmishes on the cold mornings and evenings; no great sortie." }
+            note = "The army camps before the four gates, the largest group before the Rastan gate; no terms yet." }
+chronicle { side = "rashidun", turn = 2, order = "rations half", src = "I; TB",
+            note = "The army lives off a bare winter country, on short commons when foraging fails; Heraclius counted on it breaking." }
+chronicle { side = "rashidun", turn = 5, order = "rations full", src = "I", note = "The foragers come back from the villages." }
+chronicle { side = "rashidun", turn = 9, order = "rations half", src = "I", note = "Short commons again in the depth of winter." }
+chronicle { side = "rashidun", turn = 12, order = "rations full", src = "I", note = "Supplies from the villages of the Orontes." }
+chronicle { side = "byzantine", turn = 2, order = "sortie", src = "TB; AK",
+            note = "Heraclius's word: fight them on every cold day. Small parties go out on the cold mornings and evenings and come back; no great sortie." }
 chronicle { side = "rashidun", turn = 5, order = "wait", src = "TB",
             note = "The blockade holds through the winter." }
 chronicle { side = "byzantine", turn = 22, order = "sally rastan", src = "AK",
             note = "Harbees leads 5,000 out of the Rastan gate." }
-chronicle { side = "rashidun", turn = 22, order = "wait", src = "AK; PW",
+chronicle { side = "rashidun", turn = 22, order = "feint rastan", src = "AK; PW",
             note = "After a council the Muslims fall back as if beaten, drawing the sally force away from the walls." }
 chronicle { side = "rashidun", turn = 23, order = "pursue", src = "AK; PW",
             note = "They turn; Khalid's horse encircle the Byzantines and Mu'adh's 500 seal the gates." }
-chronicle { side = "rashidun", turn = 24, order = "offer-terms generous", src = "BL",
-            note = "Terms like those of Damascus are offered." }
+chronicle { side = "byzantine", turn = 24, order = "hold", src = "AK",
+            note = "Few of the sally force got back; the gates stay shut." }
 chronicle { side = "rashidun", turn = 25, order = "offer-terms generous", src = "BL",
+            note = "Terms like those of Damascus are offered." }
+chronicle { side = "rashidun", turn = 26, order = "offer-terms generous", src = "BL",
             note = "The city capitulates." }
 
 ---------------------------------------------------------------------------

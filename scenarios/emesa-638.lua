@@ -571,7 +571,8 @@ dispute { id = "bias", title = "How far to trust Sayf?", versions = {
 -- The chronicle: the recorded course of decisions, as a plan per side.
 -- The built-in player issues these orders on these turns and handles the
 -- details itself. Orders are command texts or the plan words sally <gate>,
--- storm <gate>, hold, pursue and wait (scenarios/README.md).
+-- storm <gate>, feint <gate>, hold, wait, pursue and sortie
+-- (scenarios/README.md).
 ---------------------------------------------------------------------------
 chronicle { side = "rashidun", turn = 1, order = "hold", src = "TB",
             note = "The council overrules Khalid: the army stays behind the walls and writes to Umar." }

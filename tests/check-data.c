@@ -316,7 +316,9 @@ START_TEST(chronicle_follow_gives_orders_and_plans)
     ck_assert_int_eq(g->active, 0);
     ck_assert_int_eq(chronicle_follow(ss, st, 4), 2);
     ck_assert_int_eq(st[0].plan, CHRONICLE_HOLD);
+    ck_assert_int_eq(st[0].gate, -1);
     ck_assert_int_eq(st[1].plan, CHRONICLE_STRIKE);
+    ck_assert_int_eq(st[1].gate, 0); /* "sally g" */
     char line[900];
     chronicle_format(g, &st[0], line, sizeof line);
     ck_assert_str_eq(line, "T3 chronicle a: hold - n");
@@ -334,6 +336,46 @@ START_TEST(chronicle_follow_gives_orders_and_plans)
     chronicle_format(g, &st[0], line, sizeof line);
     ck_assert_msg(strstr(line, "(not given: ") != NULL, "%s", line);
     session_free(ss);
+}
+END_TEST
+
+/* Plan words carry their gate; rations the chronicle orders are handed on
+ * to be kept, also when the side is on them already (not given). */
+START_TEST(chronicle_steps_carry_gate_and_rations)
+{
+    snprintf(text, sizeof text, "%s%s", SIEGE,
+             "chronicle { side = 'a', turn = 1, order = 'rations half' }\n"
+             "chronicle { side = 'a', turn = 1, order = 'sortie' }\n"
+             "chronicle { side = 'a', turn = 1, order = 'feint g' }\n"
+             "chronicle { side = 'a', turn = 1, order = 'rations full' }\n");
+    memset(&ds, 0, sizeof ds);
+    Session *ss = session_new_buffer("t.lua", text, strlen(text), 7, &ds);
+    if (!ss)
+        dump_diags();
+    ck_assert_ptr_nonnull(ss);
+    ChronicleStep st[8];
+    ck_assert_int_eq(chronicle_follow(ss, st, 8), 4);
+    ck_assert_int_eq(st[0].plan, CHRONICLE_COMMAND);
+    ck_assert(!st[0].given); /* already on half */
+    ck_assert_int_eq(st[0].rations, RATION_HALF);
+    char line[900];
+    chronicle_format(scenario_game(session_scenario(ss)), &st[0], line, sizeof line);
+    ck_assert_str_eq(line, "T1 chronicle a: rations half"); /* kept, not a refusal */
+    ck_assert_int_eq(st[1].plan, CHRONICLE_SORTIE);
+    ck_assert_int_eq(st[1].gate, -1);
+    ck_assert_int_eq(st[1].rations, -1);
+    ck_assert_int_eq(st[2].plan, CHRONICLE_FEINT);
+    ck_assert_int_eq(st[2].gate, 0);
+    ck_assert_msg(st[3].given, "%s", st[3].why);
+    ck_assert_int_eq(st[3].rations, RATION_FULL);
+    ck_assert_int_eq(scenario_game(session_scenario(ss))->siege.side[0].rations, RATION_FULL);
+    session_free(ss);
+    /* feint takes a gate, sortie none. */
+    ck_assert_ptr_null(load_siege("chronicle { side = 'a', turn = 2, order = 'feint' }\n"));
+    ck_assert_int_eq(ds.items[0].line, 36);
+    ck_assert_msg(strstr(ds.items[0].msg, "'feint' needs a gate id") != NULL, "%s", ds.items[0].msg);
+    ck_assert_ptr_null(load_siege("chronicle { side = 'a', turn = 2, order = 'sortie g' }\n"));
+    ck_assert_msg(strstr(ds.items[0].msg, "'sortie' takes no arguments") != NULL, "%s", ds.items[0].msg);
 }
 END_TEST
 
@@ -773,6 +815,7 @@ static Suite *data_suite(void)
     tcase_add_test(tc, winter_scenario_loads_and_plays);
     tcase_add_test(tc, siege_declarations_fill_the_core);
     tcase_add_test(tc, chronicle_per_turn_and_side);
+    tcase_add_test(tc, chronicle_steps_carry_gate_and_rations);
     tcase_add_test(tc, chronicle_follow_gives_orders_and_plans);
     tcase_add_test(tc, victory_with_further_tests);
     tcase_add_test(tc, siege_columns_march_from_the_file);

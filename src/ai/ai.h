@@ -59,12 +59,26 @@ const AiStats *ai_stats(const AiPlayer *ai);
  *           pass up;
  *   SORTIE  (a garrison) makes small sallies on cold and frosty turns
  *           only - at most two units, against besiegers within a gate's
- *           sector, at its usual odds - and otherwise holds like HOLD.
+ *           sector, at even odds, never where what can strike back
+ *           outweighs the party 1.5 to 1 - strikes once and comes home;
+ *           otherwise it holds like HOLD;
+ *   FEINT   (a besieger, with a gate) holds like HOLD, and its men in
+ *           that gate's sector fall back out of it, as if beaten, to
+ *           draw a sally away from the walls.
  * With a gate (>= 0) an opening attack must be a sally or storm by that
  * gate: its target in that gate's sector, the garrison going out through
  * that gate alone; the player waits a turn rather than use another gate.
+ * A garrison told to sally by a gate has committed its sally force: as
+ * much of it as the gate lets through goes out into that gate's sector
+ * (with an attack or without one), and in the battle the gate stays open
+ * and the men in good order fight on instead of coming home.
+ * A besieger under a plan storms the walls only when told "storm G" (not
+ * on HOLD, FEINT or a pursuit), and no side under a plan offers terms of
+ * its own accord: the plan orders them.
  * ai_set_posture() sets the posture with no gate. */
-typedef enum AiPosture { AI_POSTURE_FREE, AI_POSTURE_HOLD, AI_POSTURE_ATTACK, AI_POSTURE_SORTIE } AiPosture;
+typedef enum AiPosture {
+    AI_POSTURE_FREE, AI_POSTURE_HOLD, AI_POSTURE_ATTACK, AI_POSTURE_SORTIE, AI_POSTURE_FEINT
+} AiPosture;
 void ai_set_posture(AiPlayer *ai, AiPosture posture);
 void ai_set_plan(AiPlayer *ai, AiPosture posture, int gate);
 AiPosture ai_posture(const AiPlayer *ai);

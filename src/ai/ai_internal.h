@@ -124,5 +124,36 @@ bool ai_withdraw(AiPlayer *ai, int u);
 /* Surprise shifts a sally opened now by side against target would get. */
 int ai_surprise_shift(const Game *g, int side, Hex from, Hex target);
 
+/* For ai_plan.c: the free player's own helpers. */
+bool ai_wants_out(AiPlayer *ai, int u);
+void ai_come_home(AiPlayer *ai);
+void ai_shut_idle_gates(AiPlayer *ai);
+bool ai_holds_heart(const AiPlayer *ai, int u);
+double ai_nearest_enemy(const AiPlayer *ai, Hex h);
+
 /* ---- ai_siege.c: the siege turn ---- */
 void ai_plan_siege(AiPlayer *ai);
+
+/* ---- ai_plan.c: a plan from outside (AiPosture) ---- */
+/* How far a sortie's party outside the walls may be outmatched by what
+ * can strike it next impulse (outside_limit). */
+extern const double AI_SORTIE_OUTSIDE_LIMIT;
+/* Whether the plan lets a besieger attack the walls or march in by an
+ * open gate: its own judgement (no plan) or "storm G"; not "wait",
+ * "hold", "feint" or "pursue". */
+bool ai_may_storm(const AiPlayer *ai);
+/* The garrison's plan is "sally G": its sally force is committed. */
+bool ai_committed_sally(const AiPlayer *ai);
+/* The opening attack a plan with a gate, or a sortie, allows. */
+bool ai_planned_attack(AiPlayer *ai, AiAttack *best);
+/* "feint G": the besiegers in G's sector fall back out of it (and are
+ * marked reserved). */
+void ai_fall_back(AiPlayer *ai, bool *reserved);
+/* A committed sally: more of the garrison comes out by the plan's gate,
+ * up to 6 hexes from it and never into another gate's sector, as near the
+ * enemy as it can get, leaving the gate's room and the hexes the attack
+ * atk (may be NULL) needs, and the reserved units (may be NULL), alone. */
+void ai_sally_out(AiPlayer *ai, const AiAttack *atk, const bool *reserved);
+/* A battle impulse under a sortie or a committed sally; false when the
+ * free player's ai_plan_battle() should play it. */
+bool ai_plan_impulse(AiPlayer *ai);

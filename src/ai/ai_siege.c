@@ -129,8 +129,8 @@ static void terms(AiPlayer *ai)
      * stiffens it: offer only when the rules give the offer a chance. */
     if (siege_town_defiant(g))
         return;
-    if (ai->posture == AI_POSTURE_HOLD || ai->posture == AI_POSTURE_SORTIE)
-        return; /* the plan is to wait: no terms */
+    if (ai->posture != AI_POSTURE_FREE)
+        return; /* under a plan, terms are offered when the plan orders them */
     if (ai->level >= 2 && siege_veto_active(g, g->town_side))
         return;
     int ways = siege_terms_ways(g, TERMS_GENEROUS); /* of 36 */
@@ -282,7 +282,8 @@ static void shut_gates(AiPlayer *ai)
     if (ai->side != g->town_side)
         return;
     for (int k = 0; k < g->ngates; k++)
-        if (g->gates[k].state == GATE_OPEN && !game_enemy_at(g, g->gates[k].hex, ai->side)) {
+        if (g->gates[k].state == GATE_OPEN && !game_enemy_at(g, g->gates[k].hex, ai->side) &&
+            !(ai->posture == AI_POSTURE_ATTACK && k == ai->plan_gate)) { /* a committed sally's gate stays open */
             Command c = order(ai->side, CMD_SHUT_GATE, k, 0, 0);
             ai_step(ai, &c);
         }
@@ -402,7 +403,7 @@ static void blockade(AiPlayer *ai, const bool *reserved)
         if (g->units[u].status == UNIT_ON_MAP && g->units[u].side == ai->side &&
             ai_is_town(ai, ai_idx(ai, g->units[u].hex)))
             way_in = true;
-    if (way_in && place >= 0 && ai->posture != AI_POSTURE_HOLD) { /* on hold, the lines are kept */
+    if (way_in && place >= 0 && ai_may_storm(ai)) { /* under a plan to wait or pursue, the lines are kept */
         for (int u = 0; u < g->nunits; u++) {
             if (!movable(ai, u, reserved) || g->units[u].cohesion <= g->rules.shaken_at)
                 continue;
@@ -711,52 +712,11 @@ static bool sally_judged(AiPlayer *ai, int k)
     return ours >= need * theirs;
 }
 
-/* The sally (storm) a plan with a gate or a cold-day sortie allows: by
- * the plan's gate only, or a sortie of at most two units by any gate,
- * each against besiegers in that gate's own sector. */
-static bool planned_attack(AiPlayer *ai, AiAttack *best)
-{
-    Game *g = ai->wk;
-    bool sortie = ai->posture == AI_POSTURE_SORTIE;
-    bool found = false;
-    best->value = -1e9;
-    ai->open_max = sortie ? 2 : 0;
-    for (int k = 0; k < g->ngates && !ai->out_of_budget; k++) {
-        if (ai->plan_gate >= 0 && k != ai->plan_gate)
-            continue;
-        ai->open_sector = k;
-        AiAttack a;
-        bool ok = false;
-        if (ai->side != g->town_side) {
-            ai_threat(ai);
-            ok = ai_best_attack(ai, true, -1, &a);
-        } else if (!game_enemy_at(g, g->gates[k].hex, ai->side)) {
-            Gate *gt = &g->gates[k];
-            int was = gt->state;
-            gt->state = GATE_OPEN;
-            ai_grids(ai, ai->side);
-            ai_threat(ai);
-            ok = ai_best_attack(ai, true, k, &a);
-            gt->state = was;
-            if (ok && was != GATE_SHUT)
-                a.gate = -1; /* already open */
-        }
-        if (ok && a.value > best->value) {
-            *best = a;
-            found = true;
-        }
-    }
-    ai->open_sector = -1;
-    ai->open_max = 0;
-    ai_grids(ai, ai->side);
-    return found;
-}
-
 static bool opening_attack(AiPlayer *ai, AiAttack *best)
 {
     Game *g = ai->wk;
     if (ai->plan_gate >= 0 || ai->posture == AI_POSTURE_SORTIE)
-        return planned_attack(ai, best);
+        return ai_planned_attack(ai, best);
     bool found = false;
     best->value = -1e9;
     ai_threat(ai);
@@ -808,18 +768,22 @@ void ai_plan_siege(AiPlayer *ai)
     shut_gates(ai);
     AiAttack atk;
     bool cold = g->siege.weather == WX_COLD || g->siege.weather == WX_FROST;
-    bool may_open = ai->posture != AI_POSTURE_HOLD && (ai->posture != AI_POSTURE_SORTIE || cold);
+    bool may_open = ai->posture != AI_POSTURE_HOLD && ai->posture != AI_POSTURE_FEINT &&
+                    (ai->posture != AI_POSTURE_SORTIE || cold);
     bool attack = g->battles_this_phase == 0 && may_open && opening_attack(ai, &atk);
     bool reserved[MAX_UNITS] = {false};
     if (attack)
         for (int i = 0; i < atk.natt; i++)
             reserved[atk.att[i]] = true;
+    ai_fall_back(ai, reserved);
     if (g->town_side < 0)
         field_posts(ai, reserved);
     else if (side == g->town_side)
         garrison_posts(ai, reserved);
     else
         blockade(ai, reserved);
+    if (attack || g->battles_this_phase == 0)
+        ai_sally_out(ai, attack ? &atk : NULL, reserved); /* "sally G": in strength, even with no one to strike */
     if (attack && ai_execute_attack(ai, &atk))
         return;
     shut_gates(ai);

@@ -11,17 +11,6 @@ enum { MAX_TARGETS = 64 };
 /* Worth, in strength points, of a unit destroyed beyond its SP (army
  * morale), of a leader, and of a foothold on the walls. */
 static const double ELIM_BONUS = 1.0, LEADER_VALUE = 4.0;
-/* How far a cold-day sortie's party outside the walls may be outmatched
- * by what can strike it next impulse (see outside_limit). */
-static const double SORTIE_OUTSIDE_LIMIT = 1.5;
-
-/* Whether the plan lets the besieger attack the walls: its own judgement
- * (no plan) or "storm G"; not "wait", "hold" or "pursue". */
-static bool storms(const AiPlayer *ai)
-{
-    return ai->posture == AI_POSTURE_FREE || (ai->posture == AI_POSTURE_ATTACK && ai->plan_gate >= 0);
-}
-
 static double own_weight(const AiPlayer *ai)
 {
     static const double w[AI_LEVEL_MAX + 1] = {1, 1.0, 1.15, 1.25};
@@ -286,7 +275,7 @@ static double threshold(const AiPlayer *ai, bool siege_opening)
 {
     static const double battle[AI_LEVEL_MAX + 1] = {0, 0.15, 0.25, 0.3};
     static const double opening[AI_LEVEL_MAX + 1] = {0, 0.3, 0.5, 0.6};
-    if (siege_opening && ai->posture == AI_POSTURE_ATTACK)
+    if (siege_opening && (ai->posture == AI_POSTURE_ATTACK || ai->posture == AI_POSTURE_SORTIE))
         return opening[ai->level] - 0.5; /* the plan says strike: an even chance will do */
     return siege_opening ? opening[ai->level] : battle[ai->level];
 }
@@ -305,7 +294,7 @@ static double outside_limit(const AiPlayer *ai)
 {
     static const double lim[AI_LEVEL_MAX + 1] = {0, 2.5, 1.75, 99.0};
     if (ai->posture == AI_POSTURE_SORTIE)
-        return SORTIE_OUTSIDE_LIMIT; /* a cold-day sortie does not lose the army */
+        return AI_SORTIE_OUTSIDE_LIMIT; /* a cold-day sortie does not lose the army */
     /* Only an army that can lose the game by its morale holds back so. */
     if (morale_margin(ai->wk, ai->side) >= 99)
         return 99.0;
@@ -371,7 +360,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
         if (siege_opening && ai->open_sector >= 0 && siege_sector_of(g, x->hex) != ai->open_sector)
             continue; /* the plan names the gate */
         int i = ai_idx(ai, x->hex);
-        if (!storms(ai) && side != g->town_side && ai_is_town(ai, i))
+        if (!ai_may_storm(ai) && side != g->town_side && ai_is_town(ai, i))
             continue; /* the plan is to wait or to pursue, not to storm */
         bool dup = false;
         for (int k = 0; k < nt; k++)
@@ -676,6 +665,8 @@ static bool wants_out(AiPlayer *ai, int u)
 {
     const Game *g = ai->wk;
     const Unit *x = &g->units[u];
+    if (ai_committed_sally(ai) && x->cohesion > g->rules.shaken_at)
+        return false;
     int here = ai_idx(ai, x->hex);
     if (here < 0 || x->mp <= 0 || x->attacked || holds_heart(ai, u))
         return false;
@@ -711,6 +702,8 @@ static void shut_idle_gates(AiPlayer *ai)
     for (int k = 0; k < g->ngates; k++) {
         if (g->gates[k].state != GATE_OPEN || game_enemy_at(g, g->gates[k].hex, ai->side))
             continue;
+        if (ai_committed_sally(ai) && k == ai->plan_gate && g->mode == MODE_BATTLE)
+            continue; /* the sally's gate stays open */
         double outside = 0;
         for (int u = 0; u < g->nunits; u++) {
             const Unit *x = &g->units[u];
@@ -832,32 +825,11 @@ static void approach(AiPlayer *ai)
     }
 }
 
-/* A cold-day sortie (AI_POSTURE_SORTIE) strikes once, in its opening
- * attack, and comes home: no more attacks, the party back inside, the
- * gate shut behind it. */
-static void sortie_impulse(AiPlayer *ai)
-{
-    Game *g = ai->wk;
-    ai_threat(ai);
-    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
-        const Unit *x = &g->units[u];
-        if (x->status == UNIT_ON_MAP && x->side == ai->side && wants_out(ai, u))
-            ai_withdraw(ai, u);
-    }
-    come_home(ai);
-    ai_threat(ai);
-    shut_idle_gates(ai);
-    Command c = cmd_end_impulse(ai->side);
-    ai_step(ai, &c);
-}
-
 void ai_plan_battle(AiPlayer *ai)
 {
     Game *g = ai->wk;
-    if (ai->posture == AI_POSTURE_SORTIE && ai->side == g->town_side) {
-        sortie_impulse(ai);
-        return;
-    }
+    if (ai_plan_impulse(ai))
+        return; /* a sortie or a committed sally (ai_plan.c) */
     ai_threat(ai);
     /* Out of harm's way first: routed, shaken, outmatched. */
     for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
@@ -878,3 +850,11 @@ void ai_plan_battle(AiPlayer *ai)
     Command c = cmd_end_impulse(ai->side);
     ai_step(ai, &c);
 }
+
+/* ---- for ai_plan.c ---------------------------------------------------- */
+
+bool ai_wants_out(AiPlayer *ai, int u) { return wants_out(ai, u); }
+void ai_come_home(AiPlayer *ai) { come_home(ai); }
+void ai_shut_idle_gates(AiPlayer *ai) { shut_idle_gates(ai); }
+bool ai_holds_heart(const AiPlayer *ai, int u) { return holds_heart(ai, u); }
+double ai_nearest_enemy(const AiPlayer *ai, Hex h) { return nearest_enemy_dist(ai, h); }

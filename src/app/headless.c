@@ -86,11 +86,12 @@ static void follow_chronicle(Session *ss, AiPlayer *ai, AiPosture *simple, FILE 
     for (int i = 0; i < n && i < 16; i++) {
         AiPosture posture = steps[i].plan == CHRONICLE_HOLD     ? AI_POSTURE_HOLD
                             : steps[i].plan == CHRONICLE_SORTIE ? AI_POSTURE_SORTIE
+                            : steps[i].plan == CHRONICLE_FEINT  ? AI_POSTURE_FEINT
                                                                 : AI_POSTURE_ATTACK;
         if (ai && steps[i].plan != CHRONICLE_COMMAND)
             ai_set_plan(ai, posture, steps[i].gate);
         else if (steps[i].plan != CHRONICLE_COMMAND)
-            *simple = posture == AI_POSTURE_SORTIE ? AI_POSTURE_HOLD : posture;
+            *simple = posture == AI_POSTURE_SORTIE || posture == AI_POSTURE_FEINT ? AI_POSTURE_HOLD : posture;
         if (ai && steps[i].rations >= 0)
             ai_keep_rations(ai, steps[i].rations);
         if (out) {

@@ -545,7 +545,7 @@ void bd_check_chronicle(Build *b)
             if (!strcmp(verb, chronicle_plan_words[k]))
                 w = k;
         if (w >= 0) {
-            bool gate_word = w <= 1;   /* sally, storm take a gate */
+            bool gate_word = w < CHRONICLE_GATE_WORDS;   /* sally, storm, feint take a gate */
             if (gate_word && (n != 2 || gate_by_id(g, arg) < 0))
                 bd_problem_at(b, b->chronicle_line[i], 0, key, "'%s' needs a gate id, as in \"%s %s\"", c->order, verb,
                               g->ngates ? g->gates[0].id : "north");
@@ -562,7 +562,7 @@ void bd_check_chronicle(Build *b)
         if (!parsed)
             bd_problem_at(b, b->chronicle_line[i], 0, key,
                           "'%s': %s; an order is a command (\"send-column iraq hit forced\") or one of sally <gate>, "
-                          "storm <gate>, hold, pursue, wait, sortie", c->order, why);
+                          "storm <gate>, feint <gate>, hold, pursue, wait, sortie", c->order, why);
     }
 }
 

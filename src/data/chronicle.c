@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const chronicle_plan_words[] = { "sally", "storm", "hold", "pursue", "wait", "sortie", NULL };
+const char *const chronicle_plan_words[] = { "sally", "storm", "feint", "hold", "pursue", "wait", "sortie", NULL };
 
 int chronicle_plan_of(const Game *g, const char *order, int *gate)
 {
@@ -16,11 +16,11 @@ int chronicle_plan_of(const Game *g, const char *order, int *gate)
         return CHRONICLE_SORTIE;
     if (!strcmp(word, "pursue"))
         return CHRONICLE_STRIKE;
-    if (!strcmp(word, "sally") || !strcmp(word, "storm")) {
+    if (!strcmp(word, "sally") || !strcmp(word, "storm") || !strcmp(word, "feint")) {
         for (int k = 0; k < g->ngates; k++)
             if (!strcmp(g->gates[k].id, arg))
                 *gate = k;
-        return CHRONICLE_STRIKE;
+        return word[0] == 'f' ? CHRONICLE_FEINT : CHRONICLE_STRIKE;
     }
     return CHRONICLE_COMMAND;
 }
@@ -62,11 +62,12 @@ int chronicle_follow(Session *ss, ChronicleStep *steps, int max)
 void chronicle_format(const Game *g, const ChronicleStep *st, char *buf, size_t n)
 {
     const ScenarioChronicle *ch = st->entry;
+    /* rations the side is on already are kept: nothing went wrong */
+    bool refused = st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0;
     snprintf(buf, n, "T%d chronicle %s: %s%s%s%s%s", ch->turn,
              (ch->side >= 0 && ch->side < g->nsides) ? g->sides[ch->side].id : "?", ch->order,
-             ch->note[0] ? " - " : "", ch->note, st->plan == CHRONICLE_COMMAND && !st->given ? " (not given: " : "",
-             st->plan == CHRONICLE_COMMAND && !st->given ? st->why : "");
-    if (st->plan == CHRONICLE_COMMAND && !st->given) {
+             ch->note[0] ? " - " : "", ch->note, refused ? " (not given: " : "", refused ? st->why : "");
+    if (refused) {
         size_t len = strlen(buf);
         if (len + 1 < n) {
             buf[len] = ')';

@@ -18,6 +18,7 @@ typedef enum ChroniclePlan {
     CHRONICLE_HOLD,         /* "hold", "wait": start no battle, offer no terms */
     CHRONICLE_STRIKE,       /* "sally G", "storm G", "pursue": strike at even odds (by gate G) */
     CHRONICLE_SORTIE,       /* "sortie": small sallies on cold days only, else hold */
+    CHRONICLE_FEINT,        /* "feint G": fall back from gate G's sector, start no battle */
 } ChroniclePlan;
 
 typedef struct ChronicleStep {
@@ -32,8 +33,10 @@ typedef struct ChronicleStep {
 /* The plan word of an order and its gate (*gate, -1 when none or the gate
  * is unknown): CHRONICLE_COMMAND when the order is not a plan word. */
 int chronicle_plan_of(const Game *g, const char *order, int *gate);
-/* The plan words, NULL-terminated; those before "hold" take a gate. */
+/* The plan words, NULL-terminated; the first CHRONICLE_GATE_WORDS take a
+ * gate. */
 extern const char *const chronicle_plan_words[];
+enum { CHRONICLE_GATE_WORDS = 3 };
 
 /* Applies the chronicle's entries for g->active on g->turn (in a siege
  * turn), filling up to max steps in file order; returns how many entries

@@ -38,7 +38,8 @@ static const char *plan_words(const ChronicleStep *st)
     case CHRONICLE_STRIKE:
         return st->gate >= 0 ? "the computer strikes at even odds, by that gate only" : "the computer strikes at even odds";
     case CHRONICLE_SORTIE: return "the computer sallies in small parties on cold days only";
-    default: return st->given ? "given" : "not given";
+    case CHRONICLE_FEINT: return "the computer falls back from that gate as if beaten";
+    default: return st->rations >= 0 ? "kept as ordered" : st->given ? "given" : "not given";
     }
 }
 
@@ -53,8 +54,8 @@ static void step_note(const ChronicleStep *st, char *b, size_t n)
 static void step_order(const ChronicleStep *st, char *b, size_t n)
 {
     snprintf(b, n, "Order: %s \xE2\x80\x94 %s%s%s", st->entry->order, plan_words(st),
-             st->plan == CHRONICLE_COMMAND && !st->given && st->why[0] ? ": " : "",
-             st->plan == CHRONICLE_COMMAND && !st->given ? st->why : "");
+             st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0 && st->why[0] ? ": " : "",
+             st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0 ? st->why : "");
 }
 
 static void banner_head(const UiApp *a, char *b, size_t n)
@@ -72,6 +73,7 @@ static int posture_of(const ChronicleStep *st)
     return st->plan == CHRONICLE_HOLD     ? AI_POSTURE_HOLD
            : st->plan == CHRONICLE_STRIKE ? AI_POSTURE_ATTACK
            : st->plan == CHRONICLE_SORTIE ? AI_POSTURE_SORTIE
+           : st->plan == CHRONICLE_FEINT  ? AI_POSTURE_FEINT
                                           : AI_POSTURE_FREE;
 }
 
