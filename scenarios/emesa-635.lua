@@ -382,12 +382,23 @@ end)
 
 local wall_units = { "wall_1", "wall_2", "wall_3", "wall_4", "wall_5", "wall_6" }
 local elders_spoke = false
+local hope_lost = false
 
 on("turn", function(ev)
   local text = narrative[ev.turn]
   if text then emesa.message(text) end
   -- Spring: the emperor's promise has failed [history.md 1a].
   if ev.turn == 20 and not option("no-heraclius-hope") then emesa.morale("byzantine", -2, "the winter is over") end
+  -- The sally's end is the end of hope: with the field force gone no
+  -- relief can come in time, and the city asks for terms [A: AK, BL; the
+  -- 40 SP is the historical victory's, D].
+  if emesa.losses("byzantine") >= 40 then
+    if not hope_lost then
+      hope_lost = true
+      emesa.message("The sally force is lost. No army of the emperor's can come in time now.")
+    end
+    emesa.relief_hope("byzantine", -20, "the sally force is lost")
+  end
   -- The elders urge peace when the food runs low, or from the spring [A: TB].
   local food = emesa.food("byzantine")
   if not elders_spoke and (food < 40 or ev.turn >= 20) then
