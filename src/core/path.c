@@ -159,6 +159,7 @@ static Node heap_pop(Heap *h)
 
 typedef struct Search {
     int *cost, *prev;
+    uint8_t *enemy, *zoc;   /* the searching unit's enemies' hexes and ZOC */
     Heap heap;
     int n;
 } Search;
@@ -171,10 +172,14 @@ static bool search_init(Search *s, const Map *m)
     /* Each hex is pushed at most once per improvement; 6 per hex bounds it. */
     s->heap.a = malloc(sizeof(Node) * (size_t)s->n * 7);
     s->heap.n = 0;
-    if (!s->cost || !s->prev || !s->heap.a) {
+    s->enemy = calloc((size_t)s->n, 1);
+    s->zoc = calloc((size_t)s->n, 1);
+    if (!s->cost || !s->prev || !s->heap.a || !s->enemy || !s->zoc) {
         free(s->cost);
         free(s->prev);
         free(s->heap.a);
+        free(s->enemy);
+        free(s->zoc);
         return false;
     }
     for (int i = 0; i < s->n; i++) {
@@ -189,6 +194,27 @@ static void search_free(Search *s)
     free(s->cost);
     free(s->prev);
     free(s->heap.a);
+    free(s->enemy);
+    free(s->zoc);
+}
+
+/* Marks the hexes of side's enemies and their zones of control once, so
+ * that each step asks a table what game_enemy_at() and
+ * path_in_enemy_zoc() would answer. */
+static void search_mark_enemies(const Game *g, int side, Search *s)
+{
+    const Map *m = &g->map;
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *x = &g->units[i];
+        if (x->status != UNIT_ON_MAP || x->side == side || !map_contains(m, x->hex))
+            continue;
+        s->enemy[idx_of(m, x->hex)] = 1;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            Hex nb = hex_neighbor(x->hex, d);
+            if (map_contains(m, nb) && path_unit_zoc(g, i, nb))
+                s->zoc[idx_of(m, nb)] = 1;
+        }
+    }
 }
 
 /* Dijkstra (A* when goal is given) from unit u's hex. Entering an enemy
@@ -198,6 +224,8 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
 {
     const Unit *u = &g->units[ui];
     const Map *m = &g->map;
+    int mc = g->rules.types[u->type].move_class;
+    search_mark_enemies(g, u->side, s);
     int start = idx_of(m, u->hex);
     s->cost[start] = 0;
     heap_push(&s->heap, (Node){0, 0, start});
@@ -209,7 +237,7 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
         if (cur.idx == goal_idx)
             return goal_idx;
         Hex h = hex_of(m, cur.idx);
-        bool here_zoc = path_in_enemy_zoc(g, u->side, h);
+        bool here_zoc = s->zoc[cur.idx];
         if (cur.idx != start && here_zoc && zoc_stops)
             continue; /* movement ends on entering a ZOC */
         int leave = here_zoc ? path_zoc_leave_cost(g, ui, cur.idx == start) : 0;
@@ -217,13 +245,13 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
             Hex nb = hex_neighbor(h, d);
             if (!map_contains(m, nb))
                 continue;
-            int c = enter_cost(g, ui, h, nb);
+            int ni = idx_of(m, nb);
+            int c = s->enemy[ni] ? -1 : path_ground_cost(g, mc, cur.idx, ni); /* enter_cost() */
             if (c < 0)
                 continue;
             int nc = cur.cost + c + leave;
             if (mp_limit >= 0 && nc > mp_limit)
                 continue;
-            int ni = idx_of(m, nb);
             if (s->cost[ni] >= 0 && s->cost[ni] <= nc)
                 continue;
             s->cost[ni] = nc;
