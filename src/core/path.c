@@ -66,6 +66,15 @@ static int idx_of(const Map *m, Hex h)
 
 static Hex hex_of(const Map *m, int idx) { return hex_from_offset(idx % m->width, idx / m->width); }
 
+/* May a unit of move class mc enter ground t at all (from a side the
+ * wall does not close)? */
+static bool ground_open(const Game *g, int mc, Terrain t)
+{
+    if (t >= TER_COUNT || g->rules.move_cost[t][mc] < 0)
+        return false;
+    return !(t == TER_FORD && g->siege.fords_closed); /* rain has closed the fords */
+}
+
 int path_ground_cost(const Game *g, int move_class, int from, int to)
 {
     const Map *m = &g->map;
@@ -73,13 +82,9 @@ int path_ground_cost(const Game *g, int move_class, int from, int to)
     if (from < 0 || from >= n || to < 0 || to >= n)
         return -1;
     Terrain t = (Terrain)m->terrain[to], tf = (Terrain)m->terrain[from];
-    if (t >= TER_COUNT)
+    if (!ground_open(g, move_class, t))
         return -1;
     int cost = g->rules.move_cost[t][move_class];
-    if (cost < 0)
-        return -1;
-    if (t == TER_FORD && g->siege.fords_closed)
-        return -1; /* rain has closed the fords */
     /* Walls and shut gates close the town: it is entered through an open
      * gate or by an assault that clears a wall section (the attacker then
      * advances onto it, see command.c). */
@@ -318,4 +323,43 @@ int path_reachable(const Game *g, int ui, int *cost_out)
     }
     search_free(&s);
     return n;
+}
+
+bool path_regions(const Game *g, int side, int move_class, int *region)
+{
+    const Map *m = &g->map;
+    Search s;
+    if (!search_init(&s, m))
+        return false;
+    search_mark_enemies(g, side, &s);
+    int *queue = s.prev;
+    for (int i = 0; i < s.n; i++)
+        region[i] = -1;
+    int nregions = 0;
+    for (int i = 0; i < s.n; i++) {
+        if (region[i] >= 0 || s.enemy[i] || !ground_open(g, move_class, (Terrain)m->terrain[i]))
+            continue;
+        /* Between two open hexes a step is open both ways or neither (the
+         * wall and its gates close both), so a flood finds the region. */
+        int head = 0, tail = 0;
+        region[i] = nregions;
+        queue[tail++] = i;
+        while (head < tail) {
+            int cur = queue[head++];
+            Hex h = hex_of(m, cur);
+            for (int d = 0; d < HEX_DIRS; d++) {
+                Hex nb = hex_neighbor(h, d);
+                if (!map_contains(m, nb))
+                    continue;
+                int ni = idx_of(m, nb);
+                if (region[ni] < 0 && !s.enemy[ni] && path_ground_cost(g, move_class, cur, ni) >= 0) {
+                    region[ni] = nregions;
+                    queue[tail++] = ni;
+                }
+            }
+        }
+        nregions++;
+    }
+    search_free(&s);
+    return true;
 }
