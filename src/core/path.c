@@ -278,7 +278,7 @@ bool path_find(const Game *g, int ui, Hex goal, bool limit_mp, Path *out)
     if (!search_init(&s, &g->map))
         return false;
     /* The A* heuristic (hex distance) never overestimates: the cheapest
-     * step costs 1 half-MP (a road). */
+     * step costs 1 half-MP (a road), and the loader refuses a cost of 0. */
     int gi = search_run(g, ui, &s, limit_mp ? u->mp : -1, &goal, limit_mp);
     bool ok = false;
     if (gi >= 0 && friendly_count(g, u->side, goal, ui) < g->rules.stack_limit) {
