@@ -36,6 +36,14 @@ START_TEST(odds_columns_and_shifts)
     tu_start(g);
     CombatOdds o;
     char why[128];
+    /* Columns 1:2 1:1 3:2 2:1 3:1 ... 8:1 start at 50, 100, 150, 200, 300,
+     * ... 800 percent. */
+    ck_assert_int_eq(combat_column(g, 49), 0);
+    ck_assert_int_eq(combat_column(g, 99), 1);
+    ck_assert_int_eq(combat_column(g, 100), 2);
+    ck_assert_int_eq(combat_column(g, 299), 4);
+    ck_assert_int_eq(combat_column(g, 800), 9);
+    ck_assert_int_eq(combat_column(g, 100000), 9);
     int pair[2] = {a1, a2};
     ck_assert(combat_odds(g, pair, 2, off(5, 4), &o, why, sizeof why));
     ck_assert_int_eq(o.att_cv, 800);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/command.h"
+#include "core/path.h"
 #include "core/game.h"
 #include "data/chronicle.h"
 #include "data/scenario.h"
@@ -623,6 +624,40 @@ START_TEST(zero_move_cost_is_refused)
 }
 END_TEST
 
+/* On both scenarios' maps A* (path_find) finds every hex that Dijkstra
+ * (path_reachable) reaches with 15 MP, at the same cost: the estimate
+ * holds while no step is free. */
+START_TEST(astar_costs_match_dijkstra_on_the_maps)
+{
+    const char *files[] = { "scenarios/emesa-635.lua", "scenarios/emesa-638.lua" };
+    for (int f = 0; f < 2; f++) {
+        memset(&ds, 0, sizeof ds);
+        Scenario *s = scenario_load(path_of(files[f]), 1, &ds);
+        ck_assert_ptr_nonnull(s);
+        Game *g = scenario_game(s);
+        int n = g->map.width * g->map.height, paths = 0;
+        int *reach = malloc(sizeof(int) * (size_t)n);
+        for (int u = 0; u < g->nunits; u++) {
+            if (g->units[u].status != UNIT_ON_MAP)
+                continue;
+            g->units[u].mp = 30;
+            path_reachable(g, u, reach);
+            for (int i = 0; i < n; i++) {
+                if (reach[i] < 0)
+                    continue;
+                Path p;
+                ck_assert(path_find(g, u, hex_from_offset(i % g->map.width, i / g->map.width), true, &p));
+                ck_assert_int_eq(p.cost, reach[i]);
+                paths++;
+            }
+        }
+        ck_assert_int_gt(paths, 1000);
+        free(reach);
+        scenario_free(s);
+    }
+}
+END_TEST
+
 START_TEST(unknown_keys_and_values)
 {
     ck_assert_ptr_null(load("side { id = 'c' }\n"
@@ -829,6 +864,7 @@ static Suite *data_suite(void)
     tcase_add_test(tc, missing_and_wrong_type);
     tcase_add_test(tc, impassable_and_enemy_town);
     tcase_add_test(tc, zero_move_cost_is_refused);
+    tcase_add_test(tc, astar_costs_match_dijkstra_on_the_maps);
     tcase_add_test(tc, unknown_keys_and_values);
     tcase_add_test(tc, lua_errors_keep_their_line);
     tcase_add_test(tc, endless_file_reports_budget);

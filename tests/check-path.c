@@ -168,6 +168,50 @@ START_TEST(walls_gates_river_and_stacking)
 }
 END_TEST
 
+START_TEST(regions_rule_out_hopeless_searches)
+{
+    Game *g = tu_game(1);
+    /* As above: the wall at column 6 (gate at row 4) runs the whole height,
+     * the town is column 7, the river at column 2 has a ford at row 7. */
+    for (int r = 0; r < 10; r++) {
+        tu_terrain(g, 6, r, r == 4 ? TER_GATE : TER_WALL);
+        tu_terrain(g, 7, r, TER_CITY);
+        tu_terrain(g, 2, r, r == 7 ? TER_FORD : TER_RIVER);
+    }
+    g->ngates = 1;
+    g->gates[0].hex = off(6, 4);
+    g->gates[0].state = GATE_SHUT;
+    g->town_side = 1;
+    int u = tu_unit(g, "u", 0, "infantry", 5, 4, 4);
+    tu_unit(g, "e", 1, "infantry", 5, 9, 9);
+    tu_start(g);
+    int reg[120];
+#define R(c, r) reg[(r) * 12 + (c)]
+    ck_assert(path_regions(g, 0, MOVE_FOOT, reg));
+    ck_assert_int_ge(R(4, 4), 0);
+    ck_assert_int_eq(R(0, 0), R(4, 4)); /* over the ford */
+    ck_assert_int_eq(R(2, 4), -1);      /* the river */
+    ck_assert_int_eq(R(9, 9), -1);      /* the enemy's hex */
+    ck_assert_int_ne(R(7, 4), R(4, 4)); /* the town, its gate shut */
+    ck_assert_int_eq(R(7, 4), R(6, 3)); /* the wall, from inside */
+    ck_assert_int_ne(R(8, 4), R(4, 4)); /* beyond the town */
+    ck_assert_int_ne(R(8, 4), R(7, 4));
+    Path p;
+    ck_assert(!path_find(g, u, off(7, 4), false, &p));
+    g->gates[0].state = GATE_OPEN;
+    ck_assert(path_regions(g, 0, MOVE_FOOT, reg));
+    ck_assert_int_eq(R(7, 4), R(4, 4));
+    ck_assert_int_ne(R(8, 4), R(4, 4)); /* the town's far side has no gate */
+    ck_assert(path_find(g, u, off(7, 4), false, &p));
+    g->siege.fords_closed = true;
+    ck_assert(path_regions(g, 0, MOVE_FOOT, reg));
+    ck_assert_int_eq(R(2, 7), -1);
+    ck_assert_int_ne(R(0, 0), R(4, 4));
+#undef R
+    game_free(g);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("path");
@@ -177,6 +221,7 @@ int main(void)
     tcase_add_test(tc, zoc_stops_and_detours);
     tcase_add_test(tc, leaving_zoc_costs_extra_unless_light_cavalry);
     tcase_add_test(tc, walls_gates_river_and_stacking);
+    tcase_add_test(tc, regions_rule_out_hopeless_searches);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

@@ -212,11 +212,7 @@ static double exposure_risk(AiPlayer *ai, int u, int idx, double minus)
     int cv = combat_unit_cv(g, u);
     if (cv <= 0)
         cv = 1;
-    int ratio = (int)(threat * 100.0 / cv);
-    int col = 0;
-    for (int c = 0; c < CRT_COLUMNS; c++)
-        if (ratio >= g->rules.odds_pct[c])
-            col = c;
+    int col = combat_column(g, (int)(threat * 100.0 / cv));
     Terrain t = (Terrain)ai->ter[idx];
     int shift = 1 - g->rules.defence_shift[t]; /* they will find a flank */
     if (t == TER_GATE) {

@@ -1,5 +1,6 @@
 /* simple.c - the simple built-in player. */
 #include "simple.h"
+#include <stdlib.h>
 #include <string.h>
 #include "core/combat.h"
 #include "core/path.h"
@@ -78,9 +79,31 @@ static bool adjacent_enemy(const Game *g, const Unit *u)
     return false;
 }
 
+static int map_idx(const Map *m, Hex h)
+{
+    HexOffset o = hex_to_offset(h);
+    return map_contains(m, h) ? o.row * m->width + o.col : -1;
+}
+
+/* Could unit i walk to h at all? False only when core's regions say it
+ * cannot (path_regions), filled per move class on first need in
+ * region[MOVE_CLASSES * map size]; a search that must fail is skipped. */
+static bool may_reach(const Game *g, int i, Hex h, int *region, bool *filled)
+{
+    const Unit *u = &g->units[i];
+    int mc = g->rules.types[u->type].move_class;
+    int *r = region ? region + (size_t)mc * (size_t)(g->map.width * g->map.height) : NULL;
+    if (r && !filled[mc])
+        filled[mc] = path_regions(g, u->side, mc, r);
+    int from = map_idx(&g->map, u->hex), to = map_idx(&g->map, h);
+    if (!r || !filled[mc] || from < 0 || to < 0 || r[from] < 0)
+        return true; /* cannot tell: let the search say */
+    return r[to] == r[from];
+}
+
 /* Move one unit toward the nearest enemy: follow the unlimited path and
  * stop at the farthest hex of it this unit can reach now. */
-static bool advance_one(const Game *g, bool skip_town_units, Command *out)
+static bool advance(const Game *g, bool skip_town_units, Command *out, int *region, bool *filled)
 {
     for (int i = 0; i < g->nunits; i++) {
         const Unit *u = &g->units[i];
@@ -97,7 +120,7 @@ static bool advance_one(const Game *g, bool skip_town_units, Command *out)
         bool found = false;
         for (int d = 0; d < HEX_DIRS && !found; d++) {
             Hex next = hex_neighbor(goal, d);
-            if (path_find(g, i, next, false, &full))
+            if (may_reach(g, i, next, region, filled) && path_find(g, i, next, false, &full))
                 found = true;
         }
         if (!found)
@@ -112,6 +135,15 @@ static bool advance_one(const Game *g, bool skip_town_units, Command *out)
         }
     }
     return false;
+}
+
+static bool advance_one(const Game *g, bool skip_town_units, Command *out)
+{
+    bool filled[MOVE_CLASSES] = {false};
+    int *region = malloc(sizeof(int) * MOVE_CLASSES * (size_t)(g->map.width * g->map.height));
+    bool moved = advance(g, skip_town_units, out, region, filled);
+    free(region);
+    return moved;
 }
 
 bool ai_simple_next(const Game *g, Command *out) { return ai_simple_plan_next(g, AI_POSTURE_FREE, out); }

@@ -37,6 +37,15 @@ static int best_tactics(const Game *g, const int *units, int n)
     return best;
 }
 
+int combat_column(const Game *g, int ratio_pct)
+{
+    int col = 0;
+    for (int c = 0; c < CRT_COLUMNS; c++)
+        if (ratio_pct >= g->rules.odds_pct[c])
+            col = c;
+    return col;
+}
+
 bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds *o, char *why, size_t n)
 {
     memset(o, 0, sizeof *o);
@@ -99,10 +108,7 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
     }
     const Rules *r = &g->rules;
     int ratio = o->def_cv > 0 ? (int)((long long)o->att_cv * 100 / o->def_cv) : 100000;
-    int col = 0;
-    for (int c = 0; c < CRT_COLUMNS; c++)
-        if (ratio >= r->odds_pct[c])
-            col = c;
+    int col = combat_column(g, ratio);
     o->base_column = col;
 
     int shifts = -r->defence_shift[tt];

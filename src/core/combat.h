@@ -14,6 +14,9 @@ typedef struct CombatOdds {
 
 /* Combat value x100 of one unit: SP x type x quality x cohesion factor. */
 int combat_unit_cv(const Game *g, int u);
+/* The odds column (before shifts) of an attack at ratio_pct percent of
+ * the defenders' combat value: the last whose odds_pct it reaches. */
+int combat_column(const Game *g, int ratio_pct);
 /* Odds of attackers att[0..natt) against hex target. False (with why) if
  * the attack is not possible. */
 bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds *o, char *why, size_t n);

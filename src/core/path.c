@@ -66,6 +66,15 @@ static int idx_of(const Map *m, Hex h)
 
 static Hex hex_of(const Map *m, int idx) { return hex_from_offset(idx % m->width, idx / m->width); }
 
+/* May a unit of move class mc enter ground t at all (from a side the
+ * wall does not close)? */
+static bool ground_open(const Game *g, int mc, Terrain t)
+{
+    if (t >= TER_COUNT || g->rules.move_cost[t][mc] < 0)
+        return false;
+    return !(t == TER_FORD && g->siege.fords_closed); /* rain has closed the fords */
+}
+
 int path_ground_cost(const Game *g, int move_class, int from, int to)
 {
     const Map *m = &g->map;
@@ -73,13 +82,9 @@ int path_ground_cost(const Game *g, int move_class, int from, int to)
     if (from < 0 || from >= n || to < 0 || to >= n)
         return -1;
     Terrain t = (Terrain)m->terrain[to], tf = (Terrain)m->terrain[from];
-    if (t >= TER_COUNT)
+    if (!ground_open(g, move_class, t))
         return -1;
     int cost = g->rules.move_cost[t][move_class];
-    if (cost < 0)
-        return -1;
-    if (t == TER_FORD && g->siege.fords_closed)
-        return -1; /* rain has closed the fords */
     /* Walls and shut gates close the town: it is entered through an open
      * gate or by an assault that clears a wall section (the attacker then
      * advances onto it, see command.c). */
@@ -159,6 +164,7 @@ static Node heap_pop(Heap *h)
 
 typedef struct Search {
     int *cost, *prev;
+    uint8_t *enemy, *zoc;   /* the searching unit's enemies' hexes and ZOC */
     Heap heap;
     int n;
 } Search;
@@ -171,10 +177,14 @@ static bool search_init(Search *s, const Map *m)
     /* Each hex is pushed at most once per improvement; 6 per hex bounds it. */
     s->heap.a = malloc(sizeof(Node) * (size_t)s->n * 7);
     s->heap.n = 0;
-    if (!s->cost || !s->prev || !s->heap.a) {
+    s->enemy = calloc((size_t)s->n, 1);
+    s->zoc = calloc((size_t)s->n, 1);
+    if (!s->cost || !s->prev || !s->heap.a || !s->enemy || !s->zoc) {
         free(s->cost);
         free(s->prev);
         free(s->heap.a);
+        free(s->enemy);
+        free(s->zoc);
         return false;
     }
     for (int i = 0; i < s->n; i++) {
@@ -189,6 +199,27 @@ static void search_free(Search *s)
     free(s->cost);
     free(s->prev);
     free(s->heap.a);
+    free(s->enemy);
+    free(s->zoc);
+}
+
+/* Marks the hexes of side's enemies and their zones of control once, so
+ * that each step asks a table what game_enemy_at() and
+ * path_in_enemy_zoc() would answer. */
+static void search_mark_enemies(const Game *g, int side, Search *s)
+{
+    const Map *m = &g->map;
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *x = &g->units[i];
+        if (x->status != UNIT_ON_MAP || x->side == side || !map_contains(m, x->hex))
+            continue;
+        s->enemy[idx_of(m, x->hex)] = 1;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            Hex nb = hex_neighbor(x->hex, d);
+            if (map_contains(m, nb) && path_unit_zoc(g, i, nb))
+                s->zoc[idx_of(m, nb)] = 1;
+        }
+    }
 }
 
 /* Dijkstra (A* when goal is given) from unit u's hex. Entering an enemy
@@ -198,6 +229,8 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
 {
     const Unit *u = &g->units[ui];
     const Map *m = &g->map;
+    int mc = g->rules.types[u->type].move_class;
+    search_mark_enemies(g, u->side, s);
     int start = idx_of(m, u->hex);
     s->cost[start] = 0;
     heap_push(&s->heap, (Node){0, 0, start});
@@ -209,7 +242,7 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
         if (cur.idx == goal_idx)
             return goal_idx;
         Hex h = hex_of(m, cur.idx);
-        bool here_zoc = path_in_enemy_zoc(g, u->side, h);
+        bool here_zoc = s->zoc[cur.idx];
         if (cur.idx != start && here_zoc && zoc_stops)
             continue; /* movement ends on entering a ZOC */
         int leave = here_zoc ? path_zoc_leave_cost(g, ui, cur.idx == start) : 0;
@@ -217,13 +250,13 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
             Hex nb = hex_neighbor(h, d);
             if (!map_contains(m, nb))
                 continue;
-            int c = enter_cost(g, ui, h, nb);
+            int ni = idx_of(m, nb);
+            int c = s->enemy[ni] ? -1 : path_ground_cost(g, mc, cur.idx, ni); /* enter_cost() */
             if (c < 0)
                 continue;
             int nc = cur.cost + c + leave;
             if (mp_limit >= 0 && nc > mp_limit)
                 continue;
-            int ni = idx_of(m, nb);
             if (s->cost[ni] >= 0 && s->cost[ni] <= nc)
                 continue;
             s->cost[ni] = nc;
@@ -245,7 +278,7 @@ bool path_find(const Game *g, int ui, Hex goal, bool limit_mp, Path *out)
     if (!search_init(&s, &g->map))
         return false;
     /* The A* heuristic (hex distance) never overestimates: the cheapest
-     * step costs 1 half-MP (a road). */
+     * step costs 1 half-MP (a road), and the loader refuses a cost of 0. */
     int gi = search_run(g, ui, &s, limit_mp ? u->mp : -1, &goal, limit_mp);
     bool ok = false;
     if (gi >= 0 && friendly_count(g, u->side, goal, ui) < g->rules.stack_limit) {
@@ -290,4 +323,43 @@ int path_reachable(const Game *g, int ui, int *cost_out)
     }
     search_free(&s);
     return n;
+}
+
+bool path_regions(const Game *g, int side, int move_class, int *region)
+{
+    const Map *m = &g->map;
+    Search s;
+    if (!search_init(&s, m))
+        return false;
+    search_mark_enemies(g, side, &s);
+    int *queue = s.prev;
+    for (int i = 0; i < s.n; i++)
+        region[i] = -1;
+    int nregions = 0;
+    for (int i = 0; i < s.n; i++) {
+        if (region[i] >= 0 || s.enemy[i] || !ground_open(g, move_class, (Terrain)m->terrain[i]))
+            continue;
+        /* Between two open hexes a step is open both ways or neither (the
+         * wall and its gates close both), so a flood finds the region. */
+        int head = 0, tail = 0;
+        region[i] = nregions;
+        queue[tail++] = i;
+        while (head < tail) {
+            int cur = queue[head++];
+            Hex h = hex_of(m, cur);
+            for (int d = 0; d < HEX_DIRS; d++) {
+                Hex nb = hex_neighbor(h, d);
+                if (!map_contains(m, nb))
+                    continue;
+                int ni = idx_of(m, nb);
+                if (region[ni] < 0 && !s.enemy[ni] && path_ground_cost(g, move_class, cur, ni) >= 0) {
+                    region[ni] = nregions;
+                    queue[tail++] = ni;
+                }
+            }
+        }
+        nregions++;
+    }
+    search_free(&s);
+    return true;
 }

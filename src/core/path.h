@@ -40,3 +40,11 @@ bool path_find(const Game *g, int u, Hex goal, bool limit_mp, Path *out);
  * offset (row * width + col) and holds the cheapest cost, or -1; it must
  * have room for width*height ints. Returns the number reachable. */
 int path_reachable(const Game *g, int u, int *cost_out);
+
+/* The map cut into regions for a unit of side `side` moving as
+ * move_class: region[i] (indexed as cost_out) is the same for two hexes
+ * it could walk between at any cost, ZOC and stacking aside, and -1 for a
+ * hex it may not enter (its ground or an enemy on it). So path_find(...,
+ * false, ...) from a hex of one region to a hex of another fails, and
+ * callers may skip that search. False (region untouched) if out of memory. */
+bool path_regions(const Game *g, int side, int move_class, int *region);
