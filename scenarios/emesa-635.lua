@@ -104,7 +104,7 @@ rules {
 side { id = "rashidun", name = "Rashidun", morale = { 14, conf = "I" },
        food = { 30, conf = "I" }, rations = "full", forages = true }
 side { id = "byzantine", name = "Byzantine garrison", morale = { 13, conf = "I" },
-       food = { 100, conf = "I", src = "history.md 1a; AK (running low by mid-March)" }, rations = "full" }
+       food = { 88, conf = "I", src = "history.md 1a; AK (running low by mid-March)" }, rations = "full" }
 
 ---------------------------------------------------------------------------
 -- The map, 40 x 30 hexes of 250 m (10 x 7.5 km), north at the top.
