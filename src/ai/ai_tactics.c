@@ -10,7 +10,7 @@ enum { MAX_TARGETS = 64 };
 
 /* Worth, in strength points, of a unit destroyed beyond its SP (army
  * morale), of a leader, and of a foothold on the walls. */
-static const double ELIM_BONUS = 1.0, LEADER_VALUE = 4.0;
+static const double ELIM_BONUS = 1.0, LEADER_VALUE = 4.0, INTRUDER_VALUE = 8.0;
 static double own_weight(const AiPlayer *ai)
 {
     static const double w[AI_LEVEL_MAX + 1] = {1, 1.0, 1.15, 1.25};
@@ -129,6 +129,9 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
     int tidx = ai_idx(ai, target);
     bool assault = tidx >= 0 && ai_is_town(ai, tidx) && ai->side != g->town_side;
     bool takes_town = assault && tidx == ai_town_place(ai);
+    /* An enemy inside the walls is a mortal threat to the town's holder:
+     * throwing him out is worth more than the strength it costs. */
+    bool intruder = tidx >= 0 && ai_is_town(ai, tidx) && ai->side == g->town_side;
     const Unit *lead = &g->units[att[0]];
     double lworth = ai_sp_worth(g, att[0]);
     bool lead_leader = game_leader_with(g, att[0]) >= 0;
@@ -196,6 +199,8 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
             v -= ow * 0.2;
         if (assault && cleared && asp < lead->sp && lead_coh > r->shaken_at)
             v += takes_town ? 30.0 : (ai->level >= 2 ? 4.0 : 2.0);
+        if (intruder && cleared)
+            v += INTRUDER_VALUE;
         total += v;
     }
     return total / CRT_ROWS;
