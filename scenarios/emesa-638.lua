@@ -53,6 +53,18 @@ starve it before the news from home breaks your army.]],
 }
 
 ---------------------------------------------------------------------------
+-- What-if switches (scenarios/README.md, "What-if switches"). Each is off
+-- unless asked for (emesa --option ID, or a save that records it); the
+-- file says below, at `option("...")`, what each one changes.
+---------------------------------------------------------------------------
+whatif { id = "no-counter-siege", label = "No counter-siege",
+         text = "Umar strikes no blow at the coalition's homes: Iyad's corps and Sa'd's Jazira columns never march." }
+whatif { id = "no-relief", label = "No relief",
+         text = "No help comes to Emesa: al-Qa'qa' stays in Iraq and the caliph in Medina." }
+whatif { id = "no-sally", label = "No sally",
+         text = "Abu Ubaidah keeps his men behind the walls to the end: the garrison may not attack out of the town." }
+
+---------------------------------------------------------------------------
 -- The siege rules (core/siege.h). Most are the proposals of history.md
 -- section 2, restated here with their tags; a modder may change any.
 ---------------------------------------------------------------------------
@@ -60,6 +72,7 @@ siege {
   historical = true,     -- reinforcements keep their schedule (false: +-1 turn)
   civic_will = { 6, conf = "I" },   -- the townspeople of Emesa, 0-10
   rules = {
+    sally_allowed = option("no-sally") and 0 or 1,   -- what-if: no sally [A: TB, MU that there was one]
     weather_winter = { mild = 4, cold = 7, rain = 9, frost = 10 },  -- d10 [I; CL]
     weather_other  = { mild = 7, cold = 8, rain = 10, frost = 10 },
     winter_months  = { "dec", "jan", "feb" },
@@ -289,8 +302,11 @@ courier { id = "instructions", name = "Umar's instructions to Abu Ubaidah", side
 ---------------------------------------------------------------------------
 -- Sa'd's detachment to Emesa: al-Qa'qa' with 4,000 [A: TB; S1], a veteran
 -- of the Yarmuk and of Qadisiyya [A: S1].
+if not option("no-relief") then
 column { id = "qaqa", name = "al-Qa'qa's 4,000 (from Sa'd)", side = "rashidun", sp = { 40, conf = "A", src = "TB; S1" },
          leader = "qaqa", at = "kufa", dest = "emesa", pace = "forced", after_courier = "orders" }
+end
+if not option("no-counter-siege") then
 -- Iyad ibn Ghanm's corps: it reaches Hit first, finds it fortified, and
 -- leaves part of its men to besiege it [A: S1] - this column, with Iyad.
 column { id = "hit", name = "Iyad ibn Ghanm's corps", side = "rashidun", sp = { 20, conf = "I", src = "S1 (a fraction)" },
@@ -314,10 +330,13 @@ column { id = "raqqa", name = "Suhayl ibn Adi's column (from Sa'd)", side = "ras
 column { id = "nisibis", name = "Abdallah ibn Itban's column (from Sa'd)", side = "rashidun",
          sp = { 15, conf = "I" }, leader = "abdallah", at = "kufa", dest = "nisibis", pace = "mounted", hidden = true,
          after_courier = "orders" }
+end
 -- The caliph himself sets out from Medina with 1,000 men [A?: S1 only]
 -- when the letter reaches him, and goes as far as al-Jabiya [A: TB].
+if not option("no-relief") then
 column { id = "caliph", name = "The caliph's 1,000", side = "rashidun", sp = { 10, conf = "A?", src = "S1" },
          leader = "umar", at = "medina", dest = "jabiya", pace = "mixed", after_courier = "letter" }
+end
 
 ---------------------------------------------------------------------------
 -- The coalition's contingents, each with its home on the theatre map and
@@ -374,6 +393,7 @@ unit { id = "archers_2", name = "Yemeni archers II", side = "rashidun", type = "
 -- march with his column and come on by the Palmyra road when it reaches
 -- Emesa (about turn 14 [D]). The garrison hears of them first as a rumour,
 -- then for certain.
+if not option("no-relief") then
 unit { id = "qaqa_1", name = "al-Qa'qa's horse I", side = "rashidun", type = "light_cav", quality = "veteran",
        sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3", rumour = { 10, conf = "I" }, confirm = { 12, conf = "I" } } }
 unit { id = "qaqa_2", name = "al-Qa'qa's horse II", side = "rashidun", type = "light_cav", quality = "veteran",
@@ -390,6 +410,7 @@ unit { id = "qaqa_7", name = "Kufan camel riders III", side = "rashidun", type =
        sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3" } }
 unit { id = "qaqa_8", name = "Kufan camel riders IV", side = "rashidun", type = "camel", quality = "veteran",
        sp = { 5, conf = "A", src = "TB" }, arrives = { column = "qaqa", at = "39,3" } }
+end
 
 ---------------------------------------------------------------------------
 -- The coalition: 20,000 in five contingents [I: default of history.md 1b;
@@ -452,7 +473,7 @@ leader { id = "abu_ubaidah", name = "Abu Ubaidah ibn al-Jarrah", side = "rashidu
 leader { id = "khalid", name = "Khalid ibn al-Walid", side = "rashidun", command = 4, initiative = 5, tactics = 5,
          traits = { "sword", "feint", "impetuous" }, with = "guard_1" }
 leader { id = "qaqa", name = "al-Qa'qa' ibn Amr", side = "rashidun", command = 3, initiative = 4, tactics = 4,
-         traits = { "forced_marcher" }, with = "qaqa_1" }
+         traits = { "forced_marcher" }, with = not option("no-relief") and "qaqa_1" or nil }
 leader { id = "umar", name = "Umar ibn al-Khattab, the caliph", side = "rashidun", command = 4, initiative = 3, tactics = 2,
          traits = { "caliph" } }
 -- Abu Ubaidah's commanders in the Jazira [A: S1]. Iyad, who would take
@@ -582,8 +603,10 @@ chronicle { side = "coalition", turn = 1, order = "alert rastan on", src = "I",
             note = "The camps before the gates stand guard against a sally." }
 chronicle { side = "rashidun", turn = 2, order = "wait", src = "TB",
             note = "The letter leaves for Medina." }
+if not option("no-counter-siege") then
 chronicle { side = "rashidun", turn = 11, order = "send-column hit hit mounted", src = "S1; TB",
             note = "Iyad's corps rides for Hit by Tadmur and the desert track, Habib and Walid with it; from Kufa Sa'd's columns ride into the Jazira by separate roads, their goals kept secret." }
+end
 chronicle { side = "coalition", turn = 13, order = "release hit_arabs", src = "TB; S1",
             note = "News that Hit is besieged: its Arabs hurry home." }
 chronicle { side = "coalition", turn = 13, order = "release rabia", src = "TB; MU",
