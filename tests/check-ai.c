@@ -208,6 +208,36 @@ START_TEST(siege_games_refusal_free)
 }
 END_TEST
 
+/* The besiegers offer terms only when the rules give them a chance: never
+ * to a fed town in good heart (it refuses outright, and each refusal
+ * stiffens it), but to a starving one at once. */
+START_TEST(terms_only_when_the_town_will_hear_them)
+{
+    for (int hungry = 0; hungry < 2; hungry++) {
+        Game *g = theatre_siege(7);
+        g->first_side = 0;
+        if (hungry) {
+            g->siege.side[1].food = 0;
+            g->siege.side[1].shortfall_turns = 3;
+            g->sides[1].morale = 6;
+        }
+        tu_start(g);
+        ck_assert_int_eq(siege_town_defiant(g), !hungry);
+        AiPlayer *ai = ai_new(0, 2 + _i, 11);
+        bool offered = false;
+        char why[256];
+        Command c;
+        for (int k = 0; k < 2000 && g->mode == MODE_SIEGE && g->active == 0 && g->turn == 1 && ai_next(ai, g, &c); k++) {
+            offered |= c.type == CMD_OFFER_TERMS;
+            ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+        }
+        ck_assert_int_eq(offered, hungry);
+        ai_free(ai);
+        game_free(g);
+    }
+}
+END_TEST
+
 /* Over a few games of the hand-built siege each kind of order is given. */
 START_TEST(siege_orders_are_used)
 {
@@ -221,7 +251,6 @@ START_TEST(siege_orders_are_used)
     }
     ck_assert_int_gt(seen[CMD_RATIONS], 0);
     ck_assert_int_gt(seen[CMD_ALERT], 0);
-    ck_assert_int_gt(seen[CMD_OFFER_TERMS], 0);
     ck_assert_int_gt(seen[CMD_SEND_COLUMN], 0);
     ck_assert_int_gt(seen[CMD_MOVE], 0);
     ck_assert_int_gt(seen[CMD_END_TURN], 0);
@@ -479,6 +508,7 @@ static Suite *ai_suite(void)
     tcase_add_loop_test(games, scenario_games_refusal_free, 0, 50);
     tcase_add_loop_test(games, siege_games_refusal_free, 0, 50);
     tcase_add_test(games, siege_orders_are_used);
+    tcase_add_loop_test(games, terms_only_when_the_town_will_hear_them, 0, 2);
     tcase_add_test(games, same_seed_same_commands);
     suite_add_tcase(s, games);
     return s;

@@ -414,7 +414,7 @@ START_TEST(emesa_635_declares_its_switches_and_each_changes_the_game)
     const Game *b = scenario_game_const(base);
     int khalid = game_leader_by_id(b, "khalid");
     ck_assert(b->leaders[khalid].traits & TRAIT_FEINT);
-    ck_assert_int_ge(game_unit_by_id(b, "relief_1"), 0);
+    ck_assert_int_eq(b->siege.rules.hope_from, 20);
     ck_assert_int_eq(b->siege.rules.sally_allowed, 1);
     static const char *const ids[] = { "no-feint", "no-heraclius-hope", "no-sally", "no-cold" };
     for (int i = 0; i < 4; i++) {
@@ -429,10 +429,58 @@ START_TEST(emesa_635_declares_its_switches_and_each_changes_the_game)
         const Game *g = scenario_game_const(s);
         switch (i) {
         case 0: ck_assert(!(g->leaders[khalid].traits & TRAIT_FEINT)); break;
-        case 1: ck_assert_int_lt(game_unit_by_id(g, "relief_1"), 0); break;
+        case 1: ck_assert_int_eq(g->siege.rules.hope_from, 0); break;
         case 2: ck_assert_int_eq(g->siege.rules.sally_allowed, 0); break;
         case 3: ck_assert_int_gt(g->siege.rules.weather_winter[WX_MILD], b->siege.rules.weather_winter[WX_MILD]);
             break;
+        }
+        scenario_free(s);
+    }
+    scenario_free(base);
+}
+END_TEST
+
+/* 638's switches: the counter-siege columns, the relief (al-Qa'qa' and
+ * the caliph) and the sally. */
+START_TEST(emesa_638_declares_its_switches_and_each_changes_the_game)
+{
+    const char *d = getenv("EMESA_SOURCE_DIR");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/scenarios/emesa-638.lua", d && *d ? d : ".");
+    memset(&ds, 0, sizeof ds);
+    Scenario *base = scenario_load(path, 1, &ds);
+    if (!base)
+        dump();
+    ck_assert_ptr_nonnull(base);
+    ck_assert_int_ge(scenario_info(base)->nwhatifs, 3);
+    const Game *b = scenario_game_const(base);
+    ck_assert_int_ge(siege_column_by_id(&b->siege, "hit"), 0);
+    ck_assert_int_ge(siege_column_by_id(&b->siege, "qaqa"), 0);
+    ck_assert_int_ge(game_unit_by_id(b, "qaqa_1"), 0);
+    static const char *const ids[] = { "no-counter-siege", "no-relief", "no-sally" };
+    for (int i = 0; i < 3; i++) {
+        ScenarioOptions o = { .n = 0 };
+        char why[64];
+        ck_assert(scenario_options_add(&o, ids[i], why, sizeof why));
+        memset(&ds, 0, sizeof ds);
+        Scenario *s = scenario_load_opts(path, 1, &o, &ds);
+        if (!s)
+            dump();
+        ck_assert_ptr_nonnull(s);
+        const Game *g = scenario_game_const(s);
+        switch (i) {
+        case 0:
+            ck_assert_int_lt(siege_column_by_id(&g->siege, "hit"), 0);
+            ck_assert_int_lt(siege_column_by_id(&g->siege, "raqqa"), 0);
+            ck_assert_int_ge(siege_column_by_id(&g->siege, "qaqa"), 0);
+            break;
+        case 1:
+            ck_assert_int_lt(siege_column_by_id(&g->siege, "qaqa"), 0);
+            ck_assert_int_lt(siege_column_by_id(&g->siege, "caliph"), 0);
+            ck_assert_int_lt(game_unit_by_id(g, "qaqa_1"), 0);
+            ck_assert_int_ge(siege_column_by_id(&g->siege, "hit"), 0);
+            break;
+        case 2: ck_assert_int_eq(g->siege.rules.sally_allowed, 0); break;
         }
         scenario_free(s);
     }
@@ -457,6 +505,7 @@ int main(void)
     tcase_add_test(tc, an_old_save_still_loads);
     tcase_add_test(tc, no_sally_refuses_an_attack_out_of_the_town);
     tcase_add_test(tc, emesa_635_declares_its_switches_and_each_changes_the_game);
+    tcase_add_test(tc, emesa_638_declares_its_switches_and_each_changes_the_game);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }
