@@ -59,13 +59,16 @@ static void rations(AiPlayer *ai)
             /* A beginner stretches the food only when it is nearly gone. */
             want = full * 2 < left ? RATION_HALF : RATION_FULL;
         } else {
-            bool will_spare = !town || s->civic_will - 1 > s->rules.betrayal_will;
+            /* The will below which someone opens a gate, and a point in
+             * hand for what cannot be foreseen (the elders, hunger). */
+            int floor = s->rules.betrayal_will + 1;
+            bool will_spare = !town || s->civic_will - 1 > floor;
             bool expel_ok = town && siege_food_turns(g, side, RATION_EXPEL, left) > full &&
-                            s->civic_will - s->rules.expel_will > s->rules.betrayal_will;
+                            s->civic_will - s->rules.expel_will > floor;
             /* Each turn of half rations costs a town a point of will: the
              * turns it can afford before betrayal threatens, and the turns
              * of food they would save. */
-            int half_turns = town ? s->civic_will - s->rules.betrayal_will - 1 : left;
+            int half_turns = town ? s->civic_will - floor - 1 : left;
             int full_pct = s->rules.consumption_pct[RATION_FULL], half_pct = s->rules.consumption_pct[RATION_HALF];
             int saved = full_pct > 0 ? half_turns * (full_pct - half_pct) / full_pct : 0;
             bool half_enough = siege_food_turns(g, side, RATION_HALF, left) >= left && full + saved >= left;
