@@ -30,7 +30,7 @@ governor, has his emperor's word that the Arabs will not last the winter.
 As the Rashidun: keep the blockade through the cold without losing heart,
 offer terms at the right moment, and meet the sally when it comes. As the
 Byzantines: sortie on the cold days, husband the food, and choose the day
-to go out in strength - or hold until Heraclius's new army comes.]],
+to go out in strength - or hold out on the hope of Heraclius's new army.]],
   turns = { 26, conf = "D", src = "history.md 1a (15 Dec 635 - mid-March 636)" },
   start = "15 Dec 635",          -- [A: AK, WE]
   first_side = "rashidun",       -- the besiegers move first each turn
@@ -97,9 +97,13 @@ rules {
 }
 
 ---------------------------------------------------------------------------
--- Sides and stores. The city has food for about 100 days for its 33,000
--- mouths [I], so that it runs low by mid-March [A: AK]. The besiegers
--- live off a country they hold, poorly in winter.
+-- Sides and stores. The city has food for 88 days for its 33,000 mouths
+-- [I]: at full rations it runs out on turn 23, in mid-March [A: AK]; a
+-- garrison that stretches it (half rations, expelling the townspeople)
+-- pays in the townspeople's will. history.md proposed 100 days; with 100
+-- a garrison that never stretched its food was still fed on the last
+-- turn, and no one had to treat. The besiegers live off a country they
+-- hold, poorly in winter.
 ---------------------------------------------------------------------------
 side { id = "rashidun", name = "Rashidun", morale = { 14, conf = "I" },
        food = { 30, conf = "I" }, rations = "full", forages = true }

@@ -118,7 +118,12 @@ side { id = "rashidun", name = "Rashidun", morale = { 14, conf = "I" },
        food = { 72, conf = "I", src = "history.md 2.4" }, rations = "full" }
 -- The besiegers live off the country, which gives half as much in winter;
 -- their own stores run out late in the winter ("the besiegers freeze").
-side { id = "coalition", name = "Jazira coalition", morale = { 20, conf = "I" },
+-- A great confederacy in good heart [I: Sayf's 30,000, A: IA]: the news
+-- from home (the caliph, homes besieged and fallen, contingents leaving)
+-- costs it 2 a time, and at 2 it no longer holds the Muslims in (see the
+-- turn handler). Tuned on 40 seeded AI-vs-AI games a level (it was 12,
+-- when the coalition held its camp to the end at morale 0).
+side { id = "coalition", name = "Jazira coalition", morale = { 20, conf = "I", src = "IA (Sayf's 30,000)" },
        food = { 40, conf = "I" }, rations = "full", forages = true }
 
 ---------------------------------------------------------------------------

@@ -55,25 +55,7 @@ static void fed(Game *g)
     g->siege.side[0].forages = g->siege.side[1].forages = true;
 }
 
-/* Walls on column 6 with the Rastan gate at (6,4) and the city beyond;
- * side 1 holds the town. */
-static Game *town(uint64_t seed)
-{
-    Game *g = tu_game(seed);
-    for (int r = 0; r < 10; r++) {
-        tu_terrain(g, 6, r, r == 4 ? TER_GATE : TER_WALL);
-        for (int c = 7; c < 12; c++)
-            tu_terrain(g, c, r, TER_CITY);
-    }
-    g->ngates = 1;
-    strcpy(g->gates[0].id, "rastan");
-    strcpy(g->gates[0].name, "Rastan gate");
-    g->gates[0].hex = off(6, 4);
-    g->gates[0].state = GATE_SHUT;
-    g->town_side = 1;
-    g->max_turns = 30;
-    return g;
-}
+static Game *town(uint64_t seed) { return tu_town(seed); }
 
 /* A battle begun by side 0, impulse 1, every unit fresh. */
 static void battle(Game *g)

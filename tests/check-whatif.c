@@ -399,18 +399,28 @@ END_TEST
 
 /* ---- the shipped scenarios ------------------------------------------------ */
 
-START_TEST(emesa_635_declares_its_switches_and_each_changes_the_game)
+/* A shipped scenario, with one switch on (or none). */
+static Scenario *shipped(const char *file, const char *option)
 {
     const char *d = getenv("EMESA_SOURCE_DIR");
     char path[1024];
-    snprintf(path, sizeof path, "%s/scenarios/emesa-635.lua", d && *d ? d : ".");
+    snprintf(path, sizeof path, "%s/scenarios/%s", d && *d ? d : ".", file);
+    ScenarioOptions o = { .n = 0 };
+    char why[64];
+    if (option)
+        ck_assert(scenario_options_add(&o, option, why, sizeof why));
     memset(&ds, 0, sizeof ds);
-    Scenario *base = scenario_load(path, 1, &ds);
-    if (!base)
+    Scenario *s = scenario_load_opts(path, 1, &o, &ds);
+    if (!s)
         dump();
-    ck_assert_ptr_nonnull(base);
-    const ScenarioInfo *in = scenario_info(base);
-    ck_assert_int_ge(in->nwhatifs, 3);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+START_TEST(emesa_635_declares_its_switches_and_each_changes_the_game)
+{
+    Scenario *base = shipped("emesa-635.lua", NULL);
+    ck_assert_int_ge(scenario_info(base)->nwhatifs, 3);
     const Game *b = scenario_game_const(base);
     int khalid = game_leader_by_id(b, "khalid");
     ck_assert(b->leaders[khalid].traits & TRAIT_FEINT);
@@ -418,14 +428,7 @@ START_TEST(emesa_635_declares_its_switches_and_each_changes_the_game)
     ck_assert_int_eq(b->siege.rules.sally_allowed, 1);
     static const char *const ids[] = { "no-feint", "no-heraclius-hope", "no-sally", "no-cold" };
     for (int i = 0; i < 4; i++) {
-        ScenarioOptions o = { .n = 0 };
-        char why[64];
-        ck_assert(scenario_options_add(&o, ids[i], why, sizeof why));
-        memset(&ds, 0, sizeof ds);
-        Scenario *s = scenario_load_opts(path, 1, &o, &ds);
-        if (!s)
-            dump();
-        ck_assert_ptr_nonnull(s);
+        Scenario *s = shipped("emesa-635.lua", ids[i]);
         const Game *g = scenario_game_const(s);
         switch (i) {
         case 0: ck_assert(!(g->leaders[khalid].traits & TRAIT_FEINT)); break;
@@ -444,14 +447,7 @@ END_TEST
  * the caliph) and the sally. */
 START_TEST(emesa_638_declares_its_switches_and_each_changes_the_game)
 {
-    const char *d = getenv("EMESA_SOURCE_DIR");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/scenarios/emesa-638.lua", d && *d ? d : ".");
-    memset(&ds, 0, sizeof ds);
-    Scenario *base = scenario_load(path, 1, &ds);
-    if (!base)
-        dump();
-    ck_assert_ptr_nonnull(base);
+    Scenario *base = shipped("emesa-638.lua", NULL);
     ck_assert_int_ge(scenario_info(base)->nwhatifs, 3);
     const Game *b = scenario_game_const(base);
     ck_assert_int_ge(siege_column_by_id(&b->siege, "hit"), 0);
@@ -459,14 +455,7 @@ START_TEST(emesa_638_declares_its_switches_and_each_changes_the_game)
     ck_assert_int_ge(game_unit_by_id(b, "qaqa_1"), 0);
     static const char *const ids[] = { "no-counter-siege", "no-relief", "no-sally" };
     for (int i = 0; i < 3; i++) {
-        ScenarioOptions o = { .n = 0 };
-        char why[64];
-        ck_assert(scenario_options_add(&o, ids[i], why, sizeof why));
-        memset(&ds, 0, sizeof ds);
-        Scenario *s = scenario_load_opts(path, 1, &o, &ds);
-        if (!s)
-            dump();
-        ck_assert_ptr_nonnull(s);
+        Scenario *s = shipped("emesa-638.lua", ids[i]);
         const Game *g = scenario_game_const(s);
         switch (i) {
         case 0:

@@ -68,3 +68,21 @@ int tu_run(Suite *s)
     srunner_free(sr);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+Game *tu_town(uint64_t seed)
+{
+    Game *g = tu_game(seed);
+    for (int r = 0; r < 10; r++) {
+        tu_terrain(g, 6, r, r == 4 ? TER_GATE : TER_WALL);
+        for (int c = 7; c < 12; c++)
+            tu_terrain(g, c, r, TER_CITY);
+    }
+    g->ngates = 1;
+    strcpy(g->gates[0].id, "rastan");
+    strcpy(g->gates[0].name, "Rastan gate");
+    g->gates[0].hex = hex_from_offset(6, 4);
+    g->gates[0].state = GATE_SHUT;
+    g->town_side = 1;
+    g->max_turns = 30;
+    return g;
+}

@@ -6,6 +6,9 @@
 /* A 12x10 open map with two sides ("north" id 0, "south" id 1), no units,
  * 5 turns, ready for tu_unit() calls and then game_start(). */
 Game *tu_game(uint64_t seed);
+/* tu_game() with a town: walls on column 6 with the Rastan gate at (6,4)
+ * and the city beyond; side 1 ("south") holds it, 30 turns. */
+Game *tu_town(uint64_t seed);
 /* Adds a unit of type id at col,row; returns its index. */
 int tu_unit(Game *g, const char *id, int side, const char *type, int sp, int col, int row);
 /* Sets one hex's terrain. */
