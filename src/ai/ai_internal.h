@@ -126,6 +126,9 @@ int ai_surprise_shift(const Game *g, int side, Hex from, Hex target);
 
 /* For ai_plan.c: the free player's own helpers. */
 bool ai_wants_out(AiPlayer *ai, int u);
+/* The threat map anew, then every unit of ours that wants out of harm's
+ * way (routed, shaken, outmatched) withdraws. */
+void ai_withdraw_all(AiPlayer *ai);
 void ai_come_home(AiPlayer *ai);
 void ai_shut_idle_gates(AiPlayer *ai);
 bool ai_holds_heart(const AiPlayer *ai, int u);

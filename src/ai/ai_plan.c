@@ -109,13 +109,7 @@ void ai_fall_back(AiPlayer *ai, bool *reserved)
  * gate shut behind it. */
 static void sortie_impulse(AiPlayer *ai)
 {
-    Game *g = ai->wk;
-    ai_threat(ai);
-    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
-        const Unit *x = &g->units[u];
-        if (x->status == UNIT_ON_MAP && x->side == ai->side && ai_wants_out(ai, u))
-            ai_withdraw(ai, u);
-    }
+    ai_withdraw_all(ai);
     ai_come_home(ai);
     ai_threat(ai);
     ai_shut_idle_gates(ai);
@@ -173,13 +167,7 @@ void ai_sally_out(AiPlayer *ai, const AiAttack *atk, const bool *reserved)
  * garrison comes out to join it; only routed and shaken men come home. */
 static void sally_impulse(AiPlayer *ai)
 {
-    Game *g = ai->wk;
-    ai_threat(ai);
-    for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
-        const Unit *x = &g->units[u];
-        if (x->status == UNIT_ON_MAP && x->side == ai->side && ai_wants_out(ai, u))
-            ai_withdraw(ai, u);
-    }
+    ai_withdraw_all(ai);
     AiAttack a;
     if (ai_best_attack(ai, false, -1, &a) && ai_execute_attack(ai, &a))
         return;

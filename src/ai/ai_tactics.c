@@ -826,18 +826,23 @@ static void approach(AiPlayer *ai)
     }
 }
 
-void ai_plan_battle(AiPlayer *ai)
+void ai_withdraw_all(AiPlayer *ai)
 {
-    Game *g = ai->wk;
-    if (ai_plan_impulse(ai))
-        return; /* a sortie or a committed sally (ai_plan.c) */
+    const Game *g = ai->wk;
     ai_threat(ai);
-    /* Out of harm's way first: routed, shaken, outmatched. */
     for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
         const Unit *x = &g->units[u];
         if (x->status == UNIT_ON_MAP && x->side == ai->side && wants_out(ai, u))
             ai_withdraw(ai, u);
     }
+}
+
+void ai_plan_battle(AiPlayer *ai)
+{
+    if (ai_plan_impulse(ai))
+        return; /* a sortie or a committed sally (ai_plan.c) */
+    /* Out of harm's way first: routed, shaken, outmatched. */
+    ai_withdraw_all(ai);
     AiAttack a;
     if (ai_best_attack(ai, false, -1, &a) && ai_execute_attack(ai, &a))
         return; /* the dice decide what comes next */
