@@ -238,6 +238,51 @@ START_TEST(terms_only_when_the_town_will_hear_them)
 }
 END_TEST
 
+/* The feigned withdrawal (core's feint rule) as the AI plays it: at level
+ * 2 light horse near a feint leader, in contact with a stronger enemy,
+ * falls back two or three hexes; a level 2 enemy runs it down and is
+ * drawn out of formation, a level 3 one smells the trap. */
+START_TEST(feint_is_played_and_followed_by_all_but_the_wary)
+{
+    int pursuer_level = 2 + _i;
+    Game *g = tu_game(5);
+    int lc = tu_unit(g, "lc", 0, "light_cav", 4, 5, 3);
+    int e1 = tu_unit(g, "e1", 1, "light_cav", 5, 5, 4);
+    int e2 = tu_unit(g, "e2", 1, "light_cav", 5, 6, 4);
+    tu_unit(g, "back", 0, "infantry", 5, 5, 0);
+    g->max_turns = 3;
+    tu_start(g);
+    tu_leader(g, "khalid", 0, TRAIT_FEINT, lc);
+    g->mode = MODE_BATTLE;
+    g->impulse = 1;
+    g->battle_initiator = g->active = 0;
+    for (int i = 0; i < g->nunits; i++)
+        g->units[i].mp = g->rules.types[g->units[i].type].ma * 2;
+    ck_assert(combat_feint_ready(g, lc));
+    AiPlayer *a = ai_new(0, 2, 3), *b = ai_new(1, pursuer_level, 4);
+    char why[256];
+    Command c;
+    ck_assert(ai_next(a, g, &c));
+    ck_assert_int_eq(c.type, CMD_MOVE);
+    ck_assert_int_eq(c.units[0], lc);
+    ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+    int d = hex_distance(g->units[lc].hex, g->units[e1].hex);
+    ck_assert_msg(d >= 2 && d <= 3, "fell back to distance %d", d);
+    ck_assert_int_eq(combat_feint_lure(g, e1), lc);
+    while (g->active == 0 && g->mode == MODE_BATTLE && ai_next(a, g, &c))
+        ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+    bool drawn = false;
+    for (int k = 0; k < 40 && g->active == 1 && g->mode == MODE_BATTLE && ai_next(b, g, &c); k++) {
+        ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+        drawn |= combat_drawn_out(g, e1) || combat_drawn_out(g, e2);
+    }
+    ck_assert_int_eq(drawn, pursuer_level == 2);
+    ai_free(a);
+    ai_free(b);
+    game_free(g);
+}
+END_TEST
+
 /* Over a few games of the hand-built siege each kind of order is given. */
 START_TEST(siege_orders_are_used)
 {
@@ -509,6 +554,7 @@ static Suite *ai_suite(void)
     tcase_add_loop_test(games, siege_games_refusal_free, 0, 50);
     tcase_add_test(games, siege_orders_are_used);
     tcase_add_loop_test(games, terms_only_when_the_town_will_hear_them, 0, 2);
+    tcase_add_loop_test(games, feint_is_played_and_followed_by_all_but_the_wary, 0, 2);
     tcase_add_test(games, same_seed_same_commands);
     suite_add_tcase(s, games);
     return s;

@@ -24,17 +24,7 @@ static int count_events(const Game *g, EventType t, const char *word)
 
 static int leader(Game *g, const char *id, int side, unsigned traits, int unit)
 {
-    int i = g->nleaders++;
-    Leader *l = &g->leaders[i];
-    memset(l, 0, sizeof *l);
-    snprintf(l->id, sizeof l->id, "%s", id);
-    snprintf(l->name, sizeof l->name, "%s", id);
-    l->side = side;
-    l->command = 4;
-    l->traits = traits;
-    l->unit = unit;
-    l->alive = true;
-    return i;
+    return tu_leader(g, id, side, traits, unit);
 }
 
 static void cmd_ok(Game *g, const char *text)

@@ -86,3 +86,18 @@ Game *tu_town(uint64_t seed)
     g->max_turns = 30;
     return g;
 }
+
+int tu_leader(Game *g, const char *id, int side, unsigned traits, int unit)
+{
+    int i = g->nleaders++;
+    Leader *l = &g->leaders[i];
+    memset(l, 0, sizeof *l);
+    snprintf(l->id, sizeof l->id, "%s", id);
+    snprintf(l->name, sizeof l->name, "%s", id);
+    l->side = side;
+    l->command = 4;
+    l->traits = traits;
+    l->unit = unit;
+    l->alive = true;
+    return i;
+}

@@ -11,6 +11,9 @@ Game *tu_game(uint64_t seed);
 Game *tu_town(uint64_t seed);
 /* Adds a unit of type id at col,row; returns its index. */
 int tu_unit(Game *g, const char *id, int side, const char *type, int sp, int col, int row);
+/* Adds a leader (command 4, the given LeaderTrait bits) riding with unit
+ * (or -1); returns its index. */
+int tu_leader(Game *g, const char *id, int side, unsigned traits, int unit);
 /* Sets one hex's terrain. */
 void tu_terrain(Game *g, int col, int row, Terrain t);
 /* game_start() or abort the test. */

@@ -10,7 +10,7 @@ enum { MAX_TARGETS = 64 };
 
 /* Worth, in strength points, of a unit destroyed beyond its SP (army
  * morale), of a leader, and of a foothold on the walls. */
-static const double ELIM_BONUS = 1.0, LEADER_VALUE = 4.0, INTRUDER_VALUE = 8.0;
+static const double ELIM_BONUS = 1.0, LEADER_VALUE = 4.0, INTRUDER_VALUE = 8.0, LURE_VALUE = 2.0;
 static double own_weight(const AiPlayer *ai)
 {
     static const double w[AI_LEVEL_MAX + 1] = {1, 1.0, 1.15, 1.25};
@@ -132,6 +132,16 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
     /* An enemy inside the walls is a mortal threat to the town's holder:
      * throwing him out is worth more than the strength it costs. */
     bool intruder = tidx >= 0 && ai_is_town(ai, tidx) && ai->side == g->town_side;
+    /* An enemy falling back as if beaten (core's feint rule): to a
+     * beginner, an ordinary player or a sally that has been told to press
+     * on, a beaten enemy to run down; a level 3 player smells the trap. */
+    double lure = 0;
+    for (int i = 0; i < natt && lure == 0; i++) {
+        int f = combat_feint_lure(g, att[i]);
+        for (int k = 0; f >= 0 && k < nd; k++)
+            if (o.defenders[k] == f)
+                lure = ai->level >= 3 && ai->posture != AI_POSTURE_ATTACK ? -LURE_VALUE : LURE_VALUE;
+    }
     const Unit *lead = &g->units[att[0]];
     double lworth = ai_sp_worth(g, att[0]);
     bool lead_leader = game_leader_with(g, att[0]) >= 0;
@@ -203,7 +213,7 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
             v += INTRUDER_VALUE;
         total += v;
     }
-    return total / CRT_ROWS;
+    return total / CRT_ROWS + lure;
 }
 
 /* Expected loss (SP worth) of our unit u if it stood at idx in front of
@@ -685,8 +695,6 @@ static bool wants_out(AiPlayer *ai, int u)
     /* A leader is not left where the enemy is much the stronger. */
     if (ai->level >= 3 && game_leader_with(g, u) >= 0 && ratio >= 2.5)
         return true;
-    /* The feigned withdrawal: light horse breaks contact freely and draws
-     * the enemy after it. */
     if (ai->level >= 3 && contact && g->rules.types[x->type].breaks_contact && !x->broke_contact && ratio >= 1.5)
         return true;
     /* A sallying garrison gets back behind its walls when outmatched. */
@@ -826,13 +834,50 @@ static void approach(AiPlayer *ai)
     }
 }
 
+/* The feigned withdrawal near a feint leader (core's feint rule): light
+ * horse in contact with an enemy that is not the weaker falls back only
+ * two hexes, near friends, so that those who follow it are drawn out of
+ * formation within reach of the counter-charge. */
+static bool feint_withdraw(AiPlayer *ai, int u)
+{
+    Game *g = ai->wk;
+    const Unit *x = &g->units[u];
+    if (ai->level < 2 || !combat_feint_ready(g, u) || x->mp <= 0)
+        return false;
+    int here = ai_idx(ai, x->hex);
+    if (here < 0 || ai->threat[here] < unit_cv(g, u))
+        return false;
+    ai_grids(ai, ai->side);
+    ai_flood(ai, u, x->mp, true, ai->cost, NULL);
+    int best = -1;
+    double bs = -1e9;
+    for (int i = 0; i < ai->n; i++) {
+        if (i == here || ai->cost[i] < 0 || ai->friends[i] >= g->rules.stack_limit || adjacent_enemy(ai, i))
+            continue;
+        double near = nearest_enemy_dist(ai, ai->hexof[i]);
+        if (near < 2 || near > 3)
+            continue;
+        double s = (leader_near(g, ai->side, ai->hexof[i]) ? 1.0 : 0) + 0.3 * ai->friends[i] - 0.05 * ai->cost[i];
+        if (s > bs) {
+            bs = s;
+            best = i;
+        }
+    }
+    if (best < 0)
+        return false;
+    Command c = cmd_move(ai->side, u, ai->hexof[best]);
+    return ai_step(ai, &c);
+}
+
 void ai_withdraw_all(AiPlayer *ai)
 {
     const Game *g = ai->wk;
     ai_threat(ai);
     for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {
         const Unit *x = &g->units[u];
-        if (x->status == UNIT_ON_MAP && x->side == ai->side && wants_out(ai, u))
+        if (x->status != UNIT_ON_MAP || x->side != ai->side)
+            continue;
+        if (!feint_withdraw(ai, u) && wants_out(ai, u))
             ai_withdraw(ai, u);
     }
 }
