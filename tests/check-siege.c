@@ -100,6 +100,65 @@ START_TEST(rations_over_turns)
 }
 END_TEST
 
+/* How long the stores last, with the season's foraging (hand-worked):
+ * a besieger with 30 ration-days eating 4 a turn and foraging 4, half of
+ * it in winter, loses 2 a turn in winter: the 15th turn finds it short.
+ * On half rations (2 a turn) the forage feeds it. In spring the full
+ * forage feeds it at full rations. */
+START_TEST(food_turns_count_the_forage_of_the_season)
+{
+    Game *g = town(1);
+    g->start_year = 635;
+    g->start_month = 12;
+    g->start_day = 15;
+    g->max_turns = 40;
+    tu_unit(g, "g", 1, "infantry", 5, 8, 4);
+    tu_unit(g, "b", 0, "infantry", 5, 4, 4);
+    g->siege.side[0].forages = true;
+    g->siege.side[0].food = 30;
+    g->siege.side[1].food = 30;
+    tu_start(g);
+    ck_assert_int_eq(siege_food_turns(g, 0, RATION_FULL, 40), 15);
+    ck_assert_int_eq(siege_food_turns(g, 0, RATION_HALF, 40), 40);
+    ck_assert_int_eq(siege_food_turns(g, 0, RATION_FULL, 10), 10); /* counted up to the horizon */
+    /* The town does not forage: 30 days, 4 a turn -> 7 turns (2 left). */
+    ck_assert_int_eq(siege_food_turns(g, 1, RATION_FULL, 40), 7);
+    ck_assert_int_eq(siege_food_turns(g, 1, RATION_HALF, 40), 15);
+    g->start_month = 4; /* April: no winter, the full forage */
+    ck_assert_int_eq(siege_food_turns(g, 0, RATION_FULL, 40), 40);
+    game_free(g);
+}
+END_TEST
+
+/* The town is left only through a gate that is not shut: a defender who
+ * beats an enemy from the wall does not follow him down into the field;
+ * through an open gate he may. */
+START_TEST(defenders_do_not_advance_over_the_wall)
+{
+    for (int open = 0; open < 2; open++) {
+        Game *g = town(2);
+        int d = tu_unit(g, "d", 1, "heavy_cav", 5, 6, open ? 4 : 3);
+        int e = tu_unit(g, "e", 0, "militia", 1, 5, open ? 4 : 3);
+        tu_start(g);
+        if (open)
+            g->gates[0].state = GATE_OPEN;
+        g->mode = MODE_BATTLE;
+        g->impulse = 1;
+        g->battle_initiator = g->active = 1;
+        g->units[d].mp = g->rules.types[g->units[d].type].ma * 2;
+        g->units[e].cohesion = 1;
+        g->units[e].sp = 1;
+        Hex wall = g->units[d].hex, field = g->units[e].hex;
+        char why[256];
+        Command c = cmd_attack(1, d, field);
+        ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+        ck_assert(g->units[e].status != UNIT_ON_MAP || !hex_eq(g->units[e].hex, field));
+        ck_assert(hex_eq(g->units[d].hex, open ? field : wall));
+        game_free(g);
+    }
+}
+END_TEST
+
 START_TEST(supplies_leak_through_unwatched_sectors)
 {
     Game *g = town(1);
@@ -559,6 +618,8 @@ int main(void)
     TCase *tc = tcase_create("rules");
     tcase_add_test(tc, gate_throughput_and_opening);
     tcase_add_test(tc, rations_over_turns);
+    tcase_add_test(tc, food_turns_count_the_forage_of_the_season);
+    tcase_add_test(tc, defenders_do_not_advance_over_the_wall);
     tcase_add_test(tc, supplies_leak_through_unwatched_sectors);
     tcase_add_test(tc, hunger_costs_cohesion);
     tcase_add_test(tc, columns_march_and_news_comes_late);
