@@ -186,7 +186,7 @@ START_TEST(winter_scenario_loads_and_plays)
     Game *g = scenario_game(s);
     ck_assert_int_eq(g->max_turns, 26);
     ck_assert_str_eq(g->sides[g->town_side].id, "byzantine");
-    ck_assert_int_eq(g->siege.side[g->town_side].food, 88);
+    ck_assert_int_eq(g->siege.side[g->town_side].food, 92);
     ck_assert_int_ge(scenario_info(s)->ndisputes, 5);
     const char *orders[4];
     ck_assert_int_eq(scenario_chronicle(s, 22, game_side_by_id(g, "byzantine"), orders, 4), 1);
