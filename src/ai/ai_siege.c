@@ -694,7 +694,7 @@ static bool sally_judged(AiPlayer *ai, int k)
         return false;
     const Siege *s = &g->siege;
     bool cold = s->weather == WX_COLD || s->weather == WX_FROST;
-    bool surprise = siege_sally_surprise(g, side, g->gates[k].hex) > 0;
+    bool surprise = !s->gate_alert[k]; /* the camp before it is not standing to arms */
     bool breakout = must_break_out(g, side);
     if (!cold && !surprise && !breakout)
         return false;
