@@ -511,6 +511,9 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
     }
     if (!found || best.value < threshold(ai, siege_opening))
         return false;
+    /* A beginner makes mistakes, but attacks only at fair odds. */
+    if (ai->level == 1 && best.column < combat_column(g, 100))
+        return false;
     *out = best;
     return true;
 }
