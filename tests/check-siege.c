@@ -369,6 +369,17 @@ START_TEST(second_home_counts_the_worse_news)
     g->siege.side[1].threat_known[3] = g->siege.rules.anxiety_fallen;
     end_turn_both(g);
     ck_assert_int_eq(k->anxiety, 5);
+    /* What the AI asks: the same worry, and the d10 rolls under it less
+     * the loyalty: 5 - 2 = 3, so rolls 1 and 2 send it home. */
+    ck_assert_int_eq(siege_contingent_worry(g, 0), 5);
+    ck_assert_int_eq(siege_desertion_ways(g, 0), 0); /* loyalty 20 */
+    k->loyalty = 2;
+    ck_assert_int_eq(siege_desertion_ways(g, 0), 2);
+    g->siege.departures = 1; /* anxiety_departure 1 each */
+    ck_assert_int_eq(siege_contingent_worry(g, 0), 6);
+    ck_assert_int_eq(siege_desertion_ways(g, 0), 3);
+    g->siege.departures = 0;
+    k->loyalty = 20;
     k->has_also_home = false;
     g->siege.side[1].threat_known[3] = 0;
     end_turn_both(g);

@@ -251,10 +251,6 @@ static void releases(AiPlayer *ai)
     const Siege *s = &g->siege;
     if (ai->level < 2)
         return;
-    bool hidden_marching = false;
-    for (int c = 0; c < s->ncolumns; c++)
-        if (s->columns[c].side != ai->side && s->columns[c].hidden && s->columns[c].state == COL_MARCHING)
-            hidden_marching = true;
     int morale = g->sides[ai->side].morale, floor = 0;
     for (int i = 0; i < g->nvictory; i++)
         if (g->victory[i].side != ai->side && g->victory[i].kind == VIC_ENEMY_MORALE && g->victory[i].amount > floor)
@@ -263,12 +259,7 @@ static void releases(AiPlayer *ai)
         const Contingent *ct = &s->contingents[k];
         if (ct->side != ai->side || ct->departed)
             continue;
-        int a = s->side[ai->side].threat_known[ct->home];
-        if (hidden_marching && a < s->rules.anxiety_unknown)
-            a = s->rules.anxiety_unknown;
-        a += s->departures * s->rules.anxiety_departure;
-        int x = a - ct->loyalty;
-        double p = x > 1 ? (x - 1) / 10.0 : 0;
+        double p = siege_desertion_ways(g, k) / 10.0; /* core's rule, asked */
         double limit = ai->level >= 3 ? 0.5 : 0.7;
         if (ai->level >= 3 && morale + s->rules.departure_morale <= floor + 1)
             limit = 0.3; /* a desertion now could break the army */

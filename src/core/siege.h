@@ -253,6 +253,13 @@ int siege_wall_cracks(const Game *g, Hex h);
 int siege_council_leader(const Game *g, int side);
 int siege_council_need(const Game *g, int side);
 bool siege_council_refused(const Game *g, int side);
+/* Contingent k's worry for home now [2.8]: the worst news its side has
+ * of its home(s), at least anxiety_unknown while a hidden enemy column
+ * marches, plus anxiety_departure for each contingent already gone. */
+int siege_contingent_worry(const Game *g, int k);
+/* Of the ten rolls of the d10, how many would send contingent k home at
+ * this turn's end (d10 < worry - loyalty). */
+int siege_desertion_ways(const Game *g, int k);
 /* Turns until column c arrives at its destination at its pace (-1 if it
  * has none). */
 int siege_column_eta(const Game *g, int c);

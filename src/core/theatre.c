@@ -356,6 +356,29 @@ void siege_contingent_leaves(Game *g, int k, const char *how)
 /* Worry for home [2.8]: each contingent adds up what its side has heard of
  * threats to its home, plus one for every contingent already gone; it
  * leaves when d10 < anxiety - loyalty. */
+int siege_contingent_worry(const Game *g, int k)
+{
+    const Siege *s = &g->siege;
+    const Contingent *ct = &s->contingents[k];
+    const SiegeSide *ss = &s->side[ct->side];
+    int a = ss->threat_known[ct->home];
+    if (ct->has_also_home && ss->threat_known[ct->also_home] > a)
+        a = ss->threat_known[ct->also_home];
+    bool unknown = false;
+    for (int c = 0; c < s->ncolumns; c++)
+        if (s->columns[c].side != ct->side && s->columns[c].hidden && s->columns[c].state == COL_MARCHING)
+            unknown = true;
+    if (unknown && a < s->rules.anxiety_unknown)
+        a = s->rules.anxiety_unknown;
+    return a + s->departures * s->rules.anxiety_departure;
+}
+
+int siege_desertion_ways(const Game *g, int k)
+{
+    int x = siege_contingent_worry(g, k) - g->siege.contingents[k].loyalty;
+    return x <= 1 ? 0 : x > 11 ? 10 : x - 1; /* d10 < x */
+}
+
 static void dispersal(Game *g)
 {
     Siege *s = &g->siege;
@@ -363,17 +386,7 @@ static void dispersal(Game *g)
         Contingent *ct = &s->contingents[k];
         if (ct->departed)
             continue;
-        const SiegeSide *ss = &s->side[ct->side];
-        int a = ss->threat_known[ct->home];
-        if (ct->has_also_home && ss->threat_known[ct->also_home] > a)
-            a = ss->threat_known[ct->also_home];
-        bool unknown = false;
-        for (int c = 0; c < s->ncolumns; c++)
-            if (s->columns[c].side != ct->side && s->columns[c].hidden && s->columns[c].state == COL_MARCHING)
-                unknown = true;
-        if (unknown && a < s->rules.anxiety_unknown)
-            a = s->rules.anxiety_unknown;
-        a += s->departures * s->rules.anxiety_departure;
+        int a = siege_contingent_worry(g, k);
         ct->anxiety = a;
         if (a - ct->loyalty <= 1)
             continue; /* a d10 cannot come under it */
