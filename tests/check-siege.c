@@ -436,6 +436,17 @@ START_TEST(surrender_score_and_veto)
      * - 2x1 hope = 13 */
     ck_assert_int_eq(siege_surrender_score(g, TERMS_GENEROUS, &roll), 13);
     ck_assert_int_eq(siege_surrender_score(g, TERMS_HARSH, &roll), 7);
+    /* Terms offered now are weighed at the turn's end, after the food:
+     * a town with nothing to eat is a turn hungrier by then (3 turns,
+     * +6), a town that can eat its fill is not hungry at all. */
+    int food = g->siege.side[1].food;
+    g->siege.side[1].food = 0;
+    ck_assert_int_eq(siege_terms_mods(g, TERMS_GENEROUS), 3 + 1 + 2 * 3 - 2);
+    ck_assert_int_eq(siege_terms_ways(g, TERMS_GENEROUS), 33); /* 2d6 >= 12 - 8 */
+    g->siege.side[1].food = 40;
+    ck_assert_int_eq(siege_terms_mods(g, TERMS_GENEROUS), 3 + 1 - 2);
+    ck_assert_int_eq(siege_terms_ways(g, TERMS_GENEROUS), 6); /* 2d6 >= 10 */
+    g->siege.side[1].food = food;
     Leader *l = &g->leaders[g->nleaders++];
     l->side = 0;
     l->alive = true;

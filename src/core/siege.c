@@ -458,22 +458,42 @@ static int terms_leader(const Game *g, int side)
  * all (siege_town_defiant). Baladhuri's
  * capitulation came when supplies ran low in March: that is the window
  * this leaves open. */
-int siege_surrender_score(const Game *g, int terms, int *roll_out)
+static int score_with_hunger(const Game *g, int terms, int roll, int hunger)
 {
     const Siege *s = &g->siege;
     int town = g->town_side;
-    if (town < 0)
-        return -100;
-    int roll = roll_out ? *roll_out : 7;
     return roll + s->rules.terms_bonus[terms] + terms_leader(g, 1 - town) +
-           (g->rules.morale_max / 2 - g->sides[town].morale) / 2 +
-           s->rules.hunger_weight * s->side[town].shortfall_turns - s->rules.hope_weight * s->side[town].relief_hope;
+           (g->rules.morale_max / 2 - g->sides[town].morale) / 2 + s->rules.hunger_weight * hunger -
+           s->rules.hope_weight * s->side[town].relief_hope;
+}
+
+int siege_surrender_score(const Game *g, int terms, int *roll_out)
+{
+    if (g->town_side < 0)
+        return -100;
+    return score_with_hunger(g, terms, roll_out ? *roll_out : 7, g->siege.side[g->town_side].shortfall_turns);
+}
+
+/* The town's turns of hunger when this turn's upkeep weighs the terms:
+ * the food is eaten first, so a town that cannot eat its fill this turn
+ * is a turn hungrier then, and one that can is not hungry at all. */
+static int hunger_at_upkeep(const Game *g)
+{
+    const SiegeSide *ss = &g->siege.side[g->town_side];
+    int need = g->rules.days_per_turn * g->siege.rules.consumption_pct[ss->rations] / 100;
+    return ss->food >= need ? 0 : ss->shortfall_turns + 1;
+}
+
+int siege_terms_mods(const Game *g, int terms)
+{
+    if (g->town_side < 0)
+        return -100;
+    return score_with_hunger(g, terms, 0, hunger_at_upkeep(g));
 }
 
 int siege_terms_ways(const Game *g, int terms)
 {
-    int zero = 0;
-    int need = g->siege.rules.surrender_target - siege_surrender_score(g, terms, &zero);
+    int need = g->siege.rules.surrender_target - siege_terms_mods(g, terms);
     int ways = 0;
     for (int a = 1; a <= 6; a++)
         for (int b = 1; b <= 6; b++)

@@ -237,8 +237,12 @@ bool siege_is_sally(const Game *g, int side, Hex from, Hex target);
  * shift_surprise if the sector's camp is not on alert, plus
  * glory_sally_shift while a glory-seeker of side is in the field. */
 int siege_sally_surprise(const Game *g, int side, Hex target);
-/* Of the 36 rolls of 2d6, how many would reach surrender_target if terms
- * were weighed now (the score alone: siege_town_defiant and
+/* The modifiers to the 2d6 of terms offered now, as they will be weighed
+ * at this turn's end (after this turn's food: a town that cannot eat its
+ * fill is a turn hungrier by then). */
+int siege_terms_mods(const Game *g, int terms);
+/* Of the 36 rolls of 2d6, how many would reach surrender_target with
+ * siege_terms_mods (the score alone: siege_town_defiant and
  * siege_veto_active are separate refusals). */
 int siege_terms_ways(const Game *g, int terms);
 /* A town that is fed and in good heart does not treat at all. */

@@ -346,8 +346,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
                 else if (hit)
                     ui_notice(a, "Terms have already been offered this turn.");
                 if (hot) {
-                    int zero = 0;
-                    int mods = siege_surrender_score(g, terms, &zero);
+                    int mods = siege_terms_mods(g, terms);
                     ui_tooltip_set(p,
                                    "Offer %s terms: at the end of the turn the town weighs them on 2d6 (now about %d %% to "
                                    "accept; %d or more is needed with modifiers %+d). Hunger, low morale and no hope of "
