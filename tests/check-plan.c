@@ -152,6 +152,30 @@ static Game *starving_town(void)
     return g;
 }
 
+/* "feint G": the besiegers before gate G fall back out of its sector
+ * when they have a leader with the feint trait; without one they stand
+ * (a plain wait). */
+START_TEST(feint_falls_back_only_with_a_feint_leader)
+{
+    for (int feint = 0; feint < 2; feint++) {
+        Game *g = town();
+        g->first_side = 0;
+        int u = tu_unit(g, "b1", 0, "light_cav", 4, 14, 2); /* 2 hexes before the north gate */
+        tu_unit(g, "g1", 1, "infantry", 4, 14, 6);
+        tu_start(g);
+        tu_leader(g, "khalid", 0, feint ? TRAIT_FEINT : 0, u);
+        Hex before = g->units[u].hex;
+        phase(g, 0, 2, AI_POSTURE_FEINT, 0, -1);
+        int d = hex_distance(g->units[u].hex, g->gates[0].hex);
+        if (feint)
+            ck_assert_msg(d > g->siege.rules.sector_radius, "still %d hexes from the gate", d);
+        else
+            ck_assert(hex_eq(g->units[u].hex, before));
+        game_free(g);
+    }
+}
+END_TEST
+
 START_TEST(wait_offers_no_terms)
 {
     for (int level = 1; level <= 3; level++) {
@@ -302,6 +326,7 @@ static Suite *plan_suite(void)
     tcase_add_test(tc, sally_goes_out_by_the_plan_gate_only);
     tcase_add_test(tc, sally_waits_rather_than_use_another_gate);
     tcase_add_test(tc, wait_offers_no_terms);
+    tcase_add_test(tc, feint_falls_back_only_with_a_feint_leader);
     tcase_add_test(tc, chronicle_rations_are_kept);
     suite_add_tcase(s, tc);
     TCase *games = tcase_create("chronicle");

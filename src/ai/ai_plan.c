@@ -77,6 +77,10 @@ void ai_fall_back(AiPlayer *ai, bool *reserved)
     int k = ai->plan_gate;
     if (ai->posture != AI_POSTURE_FEINT || k < 0 || k >= g->ngates || ai->side == g->town_side)
         return;
+    /* Only an army with a feint leader can pretend to be beaten and turn
+     * again; without one it stands (the plan word is then a "wait"). */
+    if (!combat_side_can_feint(g, ai->side))
+        return;
     int r = g->siege.rules.sector_radius;
     Hex gh = g->gates[k].hex;
     for (int u = 0; u < g->nunits && !ai->out_of_budget; u++) {

@@ -24,6 +24,9 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
  * in a battle, in an enemy zone of control, not yet broken contact this
  * impulse, a feint leader's unit within rules.feint_radius). */
 bool combat_feint_ready(const Game *g, int u);
+/* Side has a living leader with the feint trait: its army can fall back
+ * as if beaten and turn again (without one, falling back is retreat). */
+bool combat_side_can_feint(const Game *g, int side);
 /* The enemy unit whose feigned withdrawal u would follow by moving next
  * to it or attacking it this impulse (and be drawn out), or -1. */
 int combat_feint_lure(const Game *g, int u);
