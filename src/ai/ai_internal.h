@@ -132,6 +132,10 @@ void ai_withdraw_all(AiPlayer *ai);
 void ai_come_home(AiPlayer *ai);
 void ai_shut_idle_gates(AiPlayer *ai);
 bool ai_holds_heart(const AiPlayer *ai, int u);
+/* A unit's combat value, at least 1 (ai_tactics.c). */
+double ai_unit_cv(const Game *g, int u);
+/* The gate (index) nearest hex h, open ones only if asked; -1 if none. */
+int ai_nearest_gate(const AiPlayer *ai, Hex h, bool open_only);
 double ai_nearest_enemy(const AiPlayer *ai, Hex h);
 
 /* ---- ai_siege.c: the siege turn ---- */
