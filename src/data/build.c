@@ -471,8 +471,10 @@ static void do_on(Build *b, int t, int decl)
 {
     const char *name = bd_get(b, t, "event") == LUA_TSTRING ? lua_tostring(b->L, -1) : "";
     int type = api_event_from_name(name);
+    char names[1024];
     if (type < 0)
-        bd_problem_at(b, b->line, 0, "on", "unknown event '%s'; expected one of: %s", name, api_event_names());
+        bd_problem_at(b, b->line, 0, "on", "unknown event '%s'; expected one of: %s", name,
+                      api_event_names(names, sizeof names));
     else
         api_add_handler(b->sb, type, decl);
     lua_pop(b->L, 1);

@@ -74,16 +74,16 @@ int api_event_from_name(const char *name)
     return -1;
 }
 
-const char *api_event_names(void)
+const char *api_event_names(char *buf, size_t n)
 {
-    static char buf[1024];  /* the same text every time; filled once */
-    if (!buf[0]) {
-        size_t k = 0;
-        for (int t = 0; t < EV_COUNT && k < sizeof buf; t++)
-            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", t ? ", " : "", event_type_name((EventType)t));
-        if (k < sizeof buf)
-            snprintf(buf + k, sizeof buf - k, ", any");
-    }
+    if (!buf || n == 0)
+        return "";
+    buf[0] = '\0';
+    size_t k = 0;
+    for (int t = 0; t < EV_COUNT && k < n; t++)
+        k += (size_t)snprintf(buf + k, n - k, "%s%s", t ? ", " : "", event_type_name((EventType)t));
+    if (k < n)
+        snprintf(buf + k, n - k, ", any");
     return buf;
 }
 

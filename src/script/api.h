@@ -14,6 +14,7 @@
  * every declaration, key and function. */
 #pragma once
 #include <stdbool.h>
+#include <stddef.h>
 #include <lua.h>
 
 #include "core/event.h"
@@ -65,8 +66,10 @@ void api_push_decls(lua_State *L);
  * the documented aliases ("unit_moves" for "move", ...). "any" gives
  * EV_COUNT (every event). -1 if unknown. */
 int api_event_from_name(const char *name);
-/* A comma-separated list of every accepted event name, for messages. */
-const char *api_event_names(void);
+/* Writes a comma-separated list of every accepted event name, for
+ * messages, into buf (n bytes; cut to fit) and returns buf. The caller's
+ * buffer keeps it safe for games played on several threads at once. */
+const char *api_event_names(char *buf, size_t n);
 
 /* Binds the handler of declaration number decl (1-based, in the list
  * api_push_decls gives) to event type `type` (EV_COUNT: every event). */
