@@ -8,6 +8,7 @@
 #include <string.h>
 #include "ai/ai.h"
 #include "ai/simple.h"
+#include "core/siege.h"
 #include "data/save.h"
 #include "data/chronicle.h"
 #include "data/scenario.h"
@@ -38,6 +39,54 @@ static void flush_events(const Game *g, size_t *cursor, FILE *out, bool quiet)
     }
 }
 
+static void outcome_name(const Game *g, bool finished, char *out, size_t n)
+{
+    if (!finished)
+        snprintf(out, n, "unfinished");
+    else if (g->outcome.winner < 0)
+        snprintf(out, n, "draw");
+    else
+        snprintf(out, n, "%s-%s", g->sides[g->outcome.winner].id, g->outcome.level);
+}
+
+/* A contingent's home (or second home) that is no longer held by the side
+ * that held it at the start; each place counted once. */
+static int homes_taken(const Siege *s)
+{
+    bool seen[THEATRE_MAX_PLACES] = {false};
+    int n = 0;
+    for (int k = 0; k < s->ncontingents; k++) {
+        const Contingent *c = &s->contingents[k];
+        int homes[2] = {c->home, c->has_also_home ? c->also_home : -1};
+        for (int i = 0; i < 2; i++) {
+            int p = homes[i];
+            if (p < 0 || p >= s->nplaces || seen[p])
+                continue;
+            seen[p] = true;
+            if (s->places[p].owner != s->places[p].start_owner)
+                n++;
+        }
+    }
+    return n;
+}
+
+static void fill_result(const Game *g, bool finished, HeadlessResult *r)
+{
+    memset(r, 0, sizeof *r);
+    outcome_name(g, finished, r->outcome, sizeof r->outcome);
+    r->winner = finished ? g->outcome.winner : -1;
+    r->turn = g->turn;
+    r->hash = game_hash(g);
+    for (int s = 0; s < g->nsides && s < 2; s++) {
+        snprintf(r->side_id[s], sizeof r->side_id[s], "%s", g->sides[s].id);
+        r->morale[s] = g->sides[s].morale;
+        r->sp_lost[s] = g->sides[s].sp_lost;
+        r->food_days[s] = siege_food_days(g, s);
+    }
+    r->departures = g->siege.departures;
+    r->homes_taken = homes_taken(&g->siege);
+}
+
 static void summary(const Game *g, bool finished, FILE *out)
 {
     fprintf(out, "summary:\n");
@@ -62,12 +111,7 @@ static void summary(const Game *g, bool finished, FILE *out)
         fprintf(out, "  %s held by %s\n", pl->name, pl->owner >= 0 ? g->sides[pl->owner].id : "nobody");
     }
     char outcome[64];
-    if (!finished)
-        snprintf(outcome, sizeof outcome, "unfinished");
-    else if (g->outcome.winner < 0)
-        snprintf(outcome, sizeof outcome, "draw");
-    else
-        snprintf(outcome, sizeof outcome, "%s-%s", g->sides[g->outcome.winner].id, g->outcome.level);
+    outcome_name(g, finished, outcome, sizeof outcome);
     if (finished && g->outcome.text[0])
         fprintf(out, "  %s\n", g->outcome.text);
     fprintf(out, "result: %s turn %d hash %016" PRIx64 "\n", outcome, g->turn, game_hash(g));
@@ -324,6 +368,8 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
     }
     flush_events(g, &cursor, out, o->quiet);
     summary(g, g->mode == MODE_OVER, out);
+    if (o->result)
+        fill_result(g, g->mode == MODE_OVER, o->result);
     ai_free(ai[0]);
     ai_free(ai[1]);
     if (cmdf)

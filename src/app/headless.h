@@ -5,6 +5,19 @@
 #include <stdio.h>
 #include "data/scenario.h"
 
+/* How a headless game ended, for a batch of games (emesa --what-if). */
+typedef struct HeadlessResult {
+    char outcome[64];           /* as the result line: <side>-<level>, draw or unfinished */
+    int winner;                 /* side index, or -1 (draw, unfinished) */
+    int turn;
+    uint64_t hash;
+    char side_id[2][32];
+    int morale[2], sp_lost[2];
+    int food_days[2];           /* siege_food_days at the end */
+    int departures;             /* contingents gone home */
+    int homes_taken;            /* contingents' home places held by another side than at the start */
+} HeadlessResult;
+
 typedef struct HeadlessOptions {
     const char *scenario;       /* path */
     uint64_t seed;
@@ -19,6 +32,7 @@ typedef struct HeadlessOptions {
     int ai_level;               /* 1..3 the computer opponent; 0 the simple built-in player */
     bool chronicle;             /* the computer sides follow the scenario's recorded course */
     ScenarioOptions options;    /* what-if switches to build the game with (--option) */
+    HeadlessResult *result;     /* filled at the end of headless_run when not NULL */
 } HeadlessOptions;
 
 enum { HEADLESS_EXIT_DIVERGED = 3 };
