@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "headless.h"
+#include "whatif_batch.h"
 #ifdef EMESA_WINDOW
 #include "ui/ui.h"
 #endif
@@ -23,6 +24,7 @@ static void usage(FILE *f)
             "  or:  emesa --replay FILE                  watch a save in the window\n"
             "  or:  emesa --headless --replay FILE\n"
             "  or:  emesa --check PATH...\n"
+            "  or:  emesa --what-if [--scenario PATH] [--games N] [--jobs J] [--option ID]...\n"
             "Emesa: a turn-based wargame of the sieges of Emesa (Homs), 635-636 and 638.\n"
             "\n"
             "  -s, --scenario=PATH    scenario file (default: scenarios/emesa-638.lua)\n"
@@ -50,6 +52,12 @@ static void usage(FILE *f)
             "                         a save records it)\n"
             "      --list-options     print the scenario's what-if switches: id, label and\n"
             "                         explanation, separated by tabs\n"
+            "      --what-if          play seeds 1..N computer against computer (--ai-level,\n"
+            "                         --option apply) and print the outcome shares with\n"
+            "                         their 95 %% intervals and the median end turn\n"
+            "      --games=N          --what-if: how many games (default 200)\n"
+            "      --jobs=J           --what-if: games at once (default: the cores)\n"
+            "      --csv=FILE         --what-if: write one row per game to FILE\n"
             "      --data-dir=DIR     read assets and scenarios from DIR\n"
             "                         (also EMESA_DATA_DIR)\n"
             "      --fullscreen       start the window full screen\n"
@@ -97,7 +105,8 @@ static bool parse_int(const char *s, long long lo, long long hi, long long *out)
 int main(int argc, char **argv)
 {
     enum { OPT_CHRONICLE = 200, OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE,
-           OPT_SAVE, OPT_REPLAY, OPT_CONTINUE, OPT_OPTION, OPT_LIST_OPTIONS };
+           OPT_SAVE, OPT_REPLAY, OPT_CONTINUE, OPT_OPTION, OPT_LIST_OPTIONS,
+           OPT_WHAT_IF, OPT_GAMES, OPT_JOBS, OPT_CSV };
     static const struct option opts[] = {
         {"scenario", required_argument, NULL, 's'},
         {"seed", required_argument, NULL, 'S'},
@@ -117,6 +126,10 @@ int main(int argc, char **argv)
         {"continue", required_argument, NULL, OPT_CONTINUE},
         {"option", required_argument, NULL, OPT_OPTION},
         {"list-options", no_argument, NULL, OPT_LIST_OPTIONS},
+        {"what-if", no_argument, NULL, OPT_WHAT_IF},
+        {"games", required_argument, NULL, OPT_GAMES},
+        {"jobs", required_argument, NULL, OPT_JOBS},
+        {"csv", required_argument, NULL, OPT_CSV},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -125,7 +138,9 @@ int main(int argc, char **argv)
     ho.seed = 1;
     bool headless = false, check = false, fullscreen = false, list_options = false;
     const char *ddir = NULL, *replay = NULL;
-    long long level = 2, scale = 0;
+    long long level = 2, scale = 0, games = 200, jobs = 0;
+    bool what_if = false, batch_flag = false;
+    const char *csv = NULL;
     bool level_given = false;
     int c;
     opterr = 0;
@@ -204,6 +219,27 @@ int main(int argc, char **argv)
             }
             break;
         }
+        case OPT_WHAT_IF:
+            what_if = true;
+            break;
+        case OPT_GAMES:
+            if (!parse_int(optarg, 1, 1000000, &games)) {
+                fprintf(stderr, "emesa: --games %s: expected a number of games from 1 to 1000000\n", optarg);
+                return 2;
+            }
+            batch_flag = true;
+            break;
+        case OPT_JOBS:
+            if (!parse_int(optarg, 1, 256, &jobs)) {
+                fprintf(stderr, "emesa: --jobs %s: expected a number of threads from 1 to 256\n", optarg);
+                return 2;
+            }
+            batch_flag = true;
+            break;
+        case OPT_CSV:
+            csv = optarg;
+            batch_flag = true;
+            break;
         case OPT_LIST_OPTIONS:
             list_options = true;
             break;
@@ -223,6 +259,15 @@ int main(int argc, char **argv)
             usage(stderr);
             return 2;
         }
+    }
+    if (batch_flag && !what_if) {
+        fprintf(stderr, "emesa: --games, --jobs and --csv go with --what-if\n");
+        return 2;
+    }
+    if (what_if && (headless || check || replay || ho.resume || ho.ai || ho.commands || ho.save || ho.chronicle)) {
+        fprintf(stderr, "emesa: --what-if plays its own games: it cannot be used with --headless, --check, "
+                        "--replay, --continue, --ai, --commands, --save or --chronicle\n");
+        return 2;
     }
     if (check) {
         if (optind >= argc) {
@@ -250,6 +295,11 @@ int main(int argc, char **argv)
     }
     if (list_options)
         return headless_list_options(ho.scenario, stdout, stderr);
+    if (what_if) {
+        BatchOptions bo = {ho.scenario, dd, (int)games, jobs ? (int)jobs : batch_default_jobs(), (int)level,
+                           &ho.options, csv};
+        return whatif_batch(&bo, stdout, stderr);
+    }
     /* A replay opens the window's viewer, unless it is asked for without a
      * window (--headless, -q), there is no display to open one on, or the
      * output goes to a pipe or a file (a script wants the text). The window
