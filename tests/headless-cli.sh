@@ -64,6 +64,47 @@ err=$("$emesa" --headless --quiet --scenario "$s635" --seed 3 --ai all --option 
 err=$("$emesa" --check --option no-such "$s635" 2>&1); rc=$?
 [ $rc -eq 1 ] && [[ "$err" == *"no-such"* ]] && ok "--check names an unknown switch" || bad "--check --option no-such: $rc $err"
 
+# --what-if: a batch of seeded games on threads; the figures do not depend
+# on the number of threads and every CSV row is the single headless game.
+tmp=$(mktemp -d)
+s638="$root/scenarios/emesa-638.lua"
+lo638=$("$emesa" --list-options --scenario "$s638")
+w1=$("$emesa" --what-if --scenario "$s635" --games 6 --jobs 1 --ai-level 1 --csv "$tmp/j1.csv" 2>"$tmp/err"); rc=$?
+w2=$("$emesa" --what-if --scenario "$s635" --games 6 --jobs 2 --ai-level 1 --csv "$tmp/j2.csv")
+[ $rc -eq 0 ] && ok "--what-if runs" || bad "--what-if exit $rc: $(cat "$tmp/err")"
+[ ! -s "$tmp/err" ] && ok "--what-if: no progress line when stderr is not a terminal" || bad "--what-if stderr: $(cat "$tmp/err")"
+[ "$w1" = "$w2" ] && ok "--what-if: --jobs 1 and --jobs 2 print the same" || bad "--what-if jobs: '$w1' vs '$w2'"
+cmp -s "$tmp/j1.csv" "$tmp/j2.csv" && ok "--what-if: --jobs 1 and --jobs 2 write the same CSV" || bad "--what-if CSV differs"
+last=$(tail -1 <<< "$w1")
+iv='[0-9]+\.[0-9] % \([0-9]+\.[0-9]-[0-9]+\.[0-9]\)'
+[[ "$last" =~ ^what-if:\ 6\ games,\ rashidun\ $iv,\ byzantine\ $iv,\ draw\ $iv,\ median\ end\ turn\ [0-9.]+$ ]] \
+    && ok "--what-if last line: $last" || bad "--what-if last line: $last"
+sum=$(head -n -1 <<< "$w1" | awk '{ n += $2 } END { print n }')
+[ "$sum" = 6 ] && ok "--what-if: the outcome lines count every game" || bad "--what-if outcome lines: $w1"
+[ "$(head -1 "$tmp/j1.csv")" = "seed,outcome,turn,hash,rashidun_morale,rashidun_sp_lost,byzantine_morale,byzantine_sp_lost,rashidun_food_days,byzantine_food_days,departures,homes_taken" ] \
+    && ok "--what-if CSV header" || bad "--what-if CSV header: $(head -1 "$tmp/j1.csv")"
+[ "$(wc -l < "$tmp/j1.csv")" -eq 7 ] && ok "--what-if CSV: a row per game" || bad "--what-if CSV rows: $(wc -l < "$tmp/j1.csv")"
+for seed in 2 5; do
+    row=$(awk -F, -v s=$seed '$1 == s { print "result: " $2 " turn " $3 " hash " $4 }' "$tmp/j1.csv")
+    one=$("$emesa" --headless --quiet --scenario "$s635" --seed $seed --ai all --ai-level 1 | tail -1)
+    [ "$row" = "$one" ] && ok "--what-if CSV row $seed is the headless game" || bad "--what-if row $seed: '$row' vs '$one'"
+done
+"$emesa" --what-if --scenario "$s638" --games 3 --jobs 2 --option "$(cut -f1 <<< "$lo638" | head -1)" --csv "$tmp/o.csv" >/dev/null \
+    && ok "--what-if with a switch (638)" || bad "--what-if --option on 638"
+row=$(awk -F, '$1 == 3 { print "result: " $2 " turn " $3 " hash " $4 }' "$tmp/o.csv")
+one=$("$emesa" --headless --quiet --scenario "$s638" --seed 3 --ai all --option "$(cut -f1 <<< "$lo638" | head -1)" | tail -1)
+[ "$row" = "$one" ] && ok "--what-if --option row 3 is the headless game with the switch" || bad "--what-if --option row: '$row' vs '$one'"
+for args in "--games 0" "--jobs 0" "--games x" "--games 3 --headless" "--games 3"; do
+    err=$("$emesa" $( [ "$args" = "--games 3" ] || echo --what-if ) $args --scenario "$s635" 2>&1 >/dev/null); rc=$?
+    [ $rc -eq 2 ] && [ -n "$err" ] && ok "bad batch flags ($args) exit 2: $err" || bad "batch flags $args: exit $rc: $err"
+done
+err=$("$emesa" --what-if --games 2 --scenario "$s635" --csv "$tmp/no/such/out.csv" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ] && [[ "$err" == *"$tmp/no/such/out.csv"* ]] && ok "--csv into a missing directory names the path" \
+    || bad "--csv missing dir: $rc $err"
+err=$("$emesa" --what-if --games 2 --scenario "$s635" --option no-such 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] && [[ "$err" == *"no-such"* ]] && ok "--what-if with an unknown switch exits 1" || bad "--what-if --option no-such: $rc $err"
+rm -rf "$tmp"
+
 # tools/balance's decision deltas: one table row per switch (when built).
 balance="$(dirname "$emesa")/tools/balance"
 if [ -x "$balance" ]; then
