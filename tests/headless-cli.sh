@@ -94,7 +94,7 @@ done
 row=$(awk -F, '$1 == 3 { print "result: " $2 " turn " $3 " hash " $4 }' "$tmp/o.csv")
 one=$("$emesa" --headless --quiet --scenario "$s638" --seed 3 --ai all --option "$(cut -f1 <<< "$lo638" | head -1)" | tail -1)
 [ "$row" = "$one" ] && ok "--what-if --option row 3 is the headless game with the switch" || bad "--what-if --option row: '$row' vs '$one'"
-for args in "--games 0" "--jobs 0" "--games x" "--games 3 --headless" "--games 3"; do
+for args in "--games 0" "--jobs 0" "--games x" "--games 3 --headless" "--games 3" "--games 3 --seed 4" "--games 3 --turns 2"; do
     err=$("$emesa" $( [ "$args" = "--games 3" ] || echo --what-if ) $args --scenario "$s635" 2>&1 >/dev/null); rc=$?
     [ $rc -eq 2 ] && [ -n "$err" ] && ok "bad batch flags ($args) exit 2: $err" || bad "batch flags $args: exit $rc: $err"
 done

@@ -141,7 +141,7 @@ int main(int argc, char **argv)
     long long level = 2, scale = 0, games = 200, jobs = 0;
     bool what_if = false, batch_flag = false;
     const char *csv = NULL;
-    bool level_given = false;
+    bool level_given = false, seed_given = false;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":s:S:qhV", opts, NULL)) != -1) {
@@ -157,6 +157,7 @@ int main(int argc, char **argv)
                 return 2;
             }
             ho.seed = (uint64_t)v;
+            seed_given = true;
             break;
         case OPT_HEADLESS:
             headless = true;
@@ -259,6 +260,10 @@ int main(int argc, char **argv)
             usage(stderr);
             return 2;
         }
+    }
+    if (what_if && (seed_given || ho.max_turns)) {
+        fprintf(stderr, "emesa: --what-if plays seeds 1..N (--games N) to the end: --seed and --turns do not apply\n");
+        return 2;
     }
     if (batch_flag && !what_if) {
         fprintf(stderr, "emesa: --games, --jobs and --csv go with --what-if\n");
