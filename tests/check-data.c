@@ -78,15 +78,6 @@ static void dump_diags(void)
         ck_assert_int_eq(d_->line, want_line);                                               \
     } while (0)
 
-static int count_events(const Game *g, EventType t, const char *text_part)
-{
-    int n = 0;
-    for (size_t i = 0; i < g->events.n; i++)
-        if (g->events.items[i].type == t && (!text_part || strstr(g->events.items[i].text, text_part)))
-            n++;
-    return n;
-}
-
 static void end_turns(Scenario *s, int n)
 {
     Game *g = scenario_game(s);
@@ -154,7 +145,7 @@ START_TEST(real_scenario_loads)
     ck_assert_int_ge(in->nchronicle, 6);
     ck_assert_uint_ne(scenario_source_hash(s), 0);
     /* the turn-1 handler ran during loading */
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "Council in Emesa"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "Council in Emesa"), 1);
     ck_assert_int_eq(scenario_handler_errors(s), 0);
     scenario_free(s);
 }
@@ -170,7 +161,7 @@ START_TEST(real_scenario_plays_to_the_end)
     ck_assert_int_eq(g->mode, MODE_OVER);
     /* the relief came if the game lasted that long */
     if (g->turn >= 14)
-        ck_assert_int_eq(count_events(g, EV_MESSAGE, "Al-Qa'qa' arrives"), 1);
+        ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "Al-Qa'qa' arrives"), 1);
     ck_assert_int_eq(scenario_handler_errors(s), 0);
     scenario_free(s);
 }
@@ -428,9 +419,9 @@ START_TEST(siege_columns_march_from_the_file)
     Game *g = scenario_game(s);
     /* the raid set out on turn 3 and besieged 'far'; the letter (500 km at
      * 50 km a day) reached base on turn 5 and sent the relief */
-    ck_assert_int_ge(count_events(g, EV_COUNTER_SIEGE, "counter-siege"), 1);
-    ck_assert_int_eq(count_events(g, EV_THEATRE, "courier"), 2);
-    ck_assert_int_ge(count_events(g, EV_ARRIVAL_NEWS, "rumoured"), 1);
+    ck_assert_int_ge(tu_count_events(g, EV_COUNTER_SIEGE, "counter-siege"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_THEATRE, "courier"), 2);
+    ck_assert_int_ge(tu_count_events(g, EV_ARRIVAL_NEWS, "rumoured"), 1);
     scenario_free(s);
 }
 END_TEST
@@ -746,10 +737,10 @@ START_TEST(handlers_fire_and_effects_become_events)
         dump_diags();
     ck_assert_ptr_nonnull(s);
     Game *g = scenario_game(s);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "turn 1 28 Nov 637"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "turn 1 28 Nov 637"), 1);
     end_turns(s, 1);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "turn 2 2 Dec 637"), 1);
-    ck_assert_int_eq(count_events(g, EV_MORALE, "bad news"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "turn 2 2 Dec 637"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MORALE, "bad news"), 1);
     ck_assert_int_eq(g->sides[1].morale, 7);
     ck_assert_int_eq(g->units[1].sp, 3);
     int hit = 0;
@@ -759,8 +750,8 @@ START_TEST(handlers_fire_and_effects_become_events)
     ck_assert_int_eq(g->gates[0].state, GATE_OPEN);
     ck_assert_int_eq(g->map.places[0].owner, 1);
     /* events caused by a handler reach handlers too */
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "captured town by b"), 1);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "gate g1 open"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "captured town by b"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "gate g1 open"), 1);
     ck_assert_int_eq(scenario_handler_errors(s), 0);
     scenario_free(s);
 }
@@ -778,9 +769,9 @@ START_TEST(handler_error_is_a_message_and_game_goes_on)
     ck_assert_ptr_nonnull(s);
     Game *g = scenario_game(s);
     end_turns(s, 2);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "scenario error: t.lua:15:"), 1);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "still here 2"), 1);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "still here 3"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "scenario error: t.lua:15:"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "still here 2"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "still here 3"), 1);
     ck_assert_int_eq(scenario_handler_errors(s), 1);
     ck_assert_int_eq(g->turn, 3);
     scenario_free(s);
@@ -796,8 +787,8 @@ START_TEST(runaway_handlers_are_stopped)
     ck_assert_ptr_nonnull(s);
     Game *g = scenario_game(s);
     end_turns(s, 2);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "keep causing events"), 1);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "the 'turn' handler ran too long"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "keep causing events"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "the 'turn' handler ran too long"), 1);
     ck_assert_int_eq(g->turn, 3);
     ck_assert_int_ge(scenario_handler_errors(s), 2);
     scenario_free(s);
@@ -815,7 +806,7 @@ START_TEST(arrivals_and_end_game_from_handlers)
     ck_assert_ptr_nonnull(s);
     Game *g = scenario_game(s);
     end_turns(s, 5);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "r at 1,3"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "r at 1,3"), 1);
     ck_assert_int_eq(g->mode, MODE_OVER);
     ck_assert_int_eq(g->outcome.winner, 0);
     ck_assert_str_eq(g->outcome.level, "minor");

@@ -10,27 +10,9 @@
 
 static Hex off(int c, int r) { return hex_from_offset(c, r); }
 
-static int count_events(const Game *g, EventType t, const char *word)
-{
-    int n = 0;
-    for (size_t i = 0; i < g->events.n; i++)
-        if (g->events.items[i].type == t && (!word || strstr(g->events.items[i].text, word)))
-            n++;
-    return n;
-}
-
-static void end_turn_both(Game *g)
-{
-    char why[256];
-    ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
-    ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
-}
-
-static Game *town(uint64_t seed) { return tu_town(seed); }
-
 START_TEST(gate_throughput_and_opening)
 {
-    Game *g = town(1);
+    Game *g = tu_town(1);
     g->first_side = 1;
     /* Three 5-SP units inside; the gate passes 10 SP an impulse (30 in a
      * 4-day turn, three impulses' worth). */
@@ -56,9 +38,9 @@ START_TEST(gate_throughput_and_opening)
     ck_assert_msg(strstr(why, "2 SP more can go through it") != NULL, "%s", why);
     /* Shutting it on our own men outside is allowed, and said. */
     ck_assert_msg(tu_cmd(g, "shut-gate rastan", why, sizeof why), "%s", why);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "shut on our own men"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "shut on our own men"), 1);
     /* The besiegers cannot work the gates. */
-    end_turn_both(g);
+    tu_end_turn_both(g);
     (void)a, (void)b, (void)c;
     game_free(g);
 }
@@ -66,7 +48,7 @@ END_TEST
 
 START_TEST(rations_over_turns)
 {
-    Game *g = town(1);
+    Game *g = tu_town(1);
     g->siege.rules.half_grace_turns = 2;
     int u = tu_unit(g, "g", 1, "infantry", 5, 8, 4);
     tu_unit(g, "b", 0, "infantry", 5, 4, 4); /* watches the gate sector: no leaks */
@@ -76,7 +58,7 @@ START_TEST(rations_over_turns)
     tu_start(g);
     char why[256];
     ck_assert_int_eq(siege_food_days(g, 1), 20);
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->siege.side[1].food, 16); /* 4 days at full */
     ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
     ck_assert_msg(tu_cmd(g, "rations half", why, sizeof why), "%s", why);
@@ -86,9 +68,9 @@ START_TEST(rations_over_turns)
     ck_assert_int_eq(g->siege.side[1].food, 14); /* 2 days at half */
     ck_assert_int_eq(g->siege.civic_will, will - 1);
     ck_assert_int_eq(g->units[u].cohesion, 10);   /* within the grace turns */
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->units[u].cohesion, 10);
-    end_turn_both(g);                               /* third turn on half */
+    tu_end_turn_both(g);                               /* third turn on half */
     ck_assert_int_eq(g->units[u].cohesion, 9);
     ck_assert_int_eq(g->siege.civic_will, will - 3);
     ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
@@ -107,7 +89,7 @@ END_TEST
  * forage feeds it at full rations. */
 START_TEST(food_turns_count_the_forage_of_the_season)
 {
-    Game *g = town(1);
+    Game *g = tu_town(1);
     g->start_year = 635;
     g->start_month = 12;
     g->start_day = 15;
@@ -136,7 +118,7 @@ END_TEST
 START_TEST(defenders_do_not_advance_over_the_wall)
 {
     for (int open = 0; open < 2; open++) {
-        Game *g = town(2);
+        Game *g = tu_town(2);
         int d = tu_unit(g, "d", 1, "heavy_cav", 5, 6, open ? 4 : 3);
         int e = tu_unit(g, "e", 0, "militia", 1, 5, open ? 4 : 3);
         tu_start(g);
@@ -161,34 +143,34 @@ END_TEST
 
 START_TEST(supplies_leak_through_unwatched_sectors)
 {
-    Game *g = town(1);
+    Game *g = tu_town(1);
     tu_unit(g, "g", 1, "infantry", 5, 8, 4);
     tu_unit(g, "far", 0, "infantry", 5, 0, 9);
     g->siege.side[1].food = 10;
     g->siege.side[0].forages = true;
     tu_start(g);
-    end_turn_both(g);
+    tu_end_turn_both(g);
     /* +2 leaked in, -4 eaten. */
     ck_assert_int_eq(g->siege.side[1].food, 8);
-    ck_assert_int_eq(count_events(g, EV_SUPPLY, "slip in"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_SUPPLY, "slip in"), 1);
     game_free(g);
 }
 END_TEST
 
 START_TEST(hunger_costs_cohesion)
 {
-    Game *g = town(3);
+    Game *g = tu_town(3);
     int u = tu_unit(g, "g", 1, "infantry", 5, 8, 4);
     tu_unit(g, "b", 0, "infantry", 5, 4, 4);
     g->siege.side[1].food = 3;
     g->siege.side[0].forages = true;
     g->units[u].cohesion = 10;
     tu_start(g);
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->siege.side[1].food, 0);
     ck_assert_int_eq(g->siege.side[1].shortfall_turns, 1);
     ck_assert_int_eq(g->units[u].cohesion, 9); /* -1 hunger, and no rest on an empty stomach */
-    ck_assert_int_eq(count_events(g, EV_SUPPLY, "hunger"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_SUPPLY, "hunger"), 1);
     game_free(g);
 }
 END_TEST
@@ -238,7 +220,7 @@ static void theatre(Game *g)
 
 START_TEST(columns_march_and_news_comes_late)
 {
-    Game *g = town(5);
+    Game *g = tu_town(5);
     theatre(g);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 2, 2);
@@ -253,9 +235,9 @@ START_TEST(columns_march_and_news_comes_late)
     ck_assert(tu_cmd(g, "end-turn", why, sizeof why));
     ck_assert_int_eq(g->siege.columns[0].at, 0);
     ck_assert_int_eq(g->siege.columns[0].km_left, 100);
-    end_turn_both(g); /* 360: past hit (280) */
+    tu_end_turn_both(g); /* 360: past hit (280) */
     ck_assert_int_eq(g->siege.columns[0].at, 1);
-    end_turn_both(g); /* 540: past anah (430), next to circesium */
+    tu_end_turn_both(g); /* 540: past anah (430), next to circesium */
     ck_assert_int_eq(g->siege.columns[0].at, 2);
     /* Passing Anah, next to the Rabi'a's home, posted news due 1-2 turns on. */
     int due = -1;
@@ -265,9 +247,9 @@ START_TEST(columns_march_and_news_comes_late)
     ck_assert_int_ge(due, 4);
     ck_assert_int_le(due, 5);
     ck_assert_int_eq(g->siege.side[1].threat_known[3], 0); /* not known yet */
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->siege.columns[0].state == COL_BESIEGING || g->siege.columns[0].state == COL_DONE, 1);
-    ck_assert_int_ge(count_events(g, EV_COUNTER_SIEGE, "counter-siege"), 1);
+    ck_assert_int_ge(tu_count_events(g, EV_COUNTER_SIEGE, "counter-siege"), 1);
     game_free(g);
 }
 END_TEST
@@ -276,7 +258,7 @@ END_TEST
  * to Hit (150 km); it goes through Hit on the way without stopping. */
 START_TEST(column_passes_via_first)
 {
-    Game *g = town(5);
+    Game *g = tu_town(5);
     theatre(g);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 2, 2);
@@ -289,18 +271,18 @@ START_TEST(column_passes_via_first)
     c->state = COL_MARCHING;
     /* 580 km at 180 km a turn: 4 turns (Hit alone would be 2). */
     ck_assert_int_eq(siege_column_eta(g, 0), 4);
-    end_turn_both(g); /* 180 */
-    end_turn_both(g); /* 360: through Hit (280), not stopping */
+    tu_end_turn_both(g); /* 180 */
+    tu_end_turn_both(g); /* 360: through Hit (280), not stopping */
     ck_assert_int_eq(c->at, 1);
     ck_assert_int_eq(c->state, COL_MARCHING);
     ck_assert_int_eq(c->km_left, 70);
     ck_assert_int_eq(siege_column_eta(g, 0), 2); /* 70 + 150 = 220 km */
-    end_turn_both(g); /* 540: Anah (430), then 110 back towards Hit */
+    tu_end_turn_both(g); /* 540: Anah (430), then 110 back towards Hit */
     ck_assert_int_eq(c->at, 2);
     ck_assert(!c->by_via);
     ck_assert_int_eq(c->km_left, 40);
-    ck_assert_int_eq(count_events(g, EV_THEATRE, "passes anah and goes on for hit"), 1);
-    end_turn_both(g);
+    ck_assert_int_eq(tu_count_events(g, EV_THEATRE, "passes anah and goes on for hit"), 1);
+    tu_end_turn_both(g);
     ck_assert_int_eq(c->at, 1);
     ck_assert(c->state == COL_BESIEGING || c->state == COL_DONE);
     /* A new order forgets the place to pass. */
@@ -320,7 +302,7 @@ END_TEST
  * which no d10 reaches, then 10. */
 START_TEST(moat_wears_down_turn_by_turn)
 {
-    Game *g = town(5);
+    Game *g = tu_town(5);
     theatre(g);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 2, 2);
@@ -330,23 +312,23 @@ START_TEST(moat_wears_down_turn_by_turn)
     c->sp = 1;
     c->at = c->dest = 1;
     c->state = COL_BESIEGING;
-    end_turn_both(g);
-    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 13"), 1);
-    end_turn_both(g);
-    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 12"), 1);
-    end_turn_both(g);
-    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 11"), 1);
+    tu_end_turn_both(g);
+    ck_assert_int_eq(tu_count_events(g, EV_COUNTER_SIEGE, "vs 13"), 1);
+    tu_end_turn_both(g);
+    ck_assert_int_eq(tu_count_events(g, EV_COUNTER_SIEGE, "vs 12"), 1);
+    tu_end_turn_both(g);
+    ck_assert_int_eq(tu_count_events(g, EV_COUNTER_SIEGE, "vs 11"), 1);
     ck_assert_int_eq(g->siege.places[1].owner, 1);
     ck_assert_int_eq(c->state, COL_BESIEGING);
-    end_turn_both(g);
-    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 10"), 1);
+    tu_end_turn_both(g);
+    ck_assert_int_eq(tu_count_events(g, EV_COUNTER_SIEGE, "vs 10"), 1);
     /* Without the moat the same siege starts at 9. */
     g->siege.places[1].moat = 0;
     g->siege.places[1].besieged_turns = 0;
     g->siege.places[1].owner = 1;
     c->state = COL_BESIEGING;
-    end_turn_both(g);
-    ck_assert_int_eq(count_events(g, EV_COUNTER_SIEGE, "vs 9"), 1);
+    tu_end_turn_both(g);
+    ck_assert_int_eq(tu_count_events(g, EV_COUNTER_SIEGE, "vs 9"), 1);
     game_free(g);
 }
 END_TEST
@@ -354,7 +336,7 @@ END_TEST
 /* A contingent with two homes worries for the worse of the two. */
 START_TEST(second_home_counts_the_worse_news)
 {
-    Game *g = town(5);
+    Game *g = tu_town(5);
     theatre(g);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 2, 2);
@@ -364,10 +346,10 @@ START_TEST(second_home_counts_the_worse_news)
     k->also_home = 2;
     k->has_also_home = true;
     g->siege.side[1].threat_known[2] = g->siege.rules.anxiety_besieged;
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(k->anxiety, 3);
     g->siege.side[1].threat_known[3] = g->siege.rules.anxiety_fallen;
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(k->anxiety, 5);
     /* What the AI asks: the same worry, and the d10 rolls under it less
      * the loyalty: 5 - 2 = 3, so rolls 1 and 2 send it home. */
@@ -382,7 +364,7 @@ START_TEST(second_home_counts_the_worse_news)
     k->loyalty = 20;
     k->has_also_home = false;
     g->siege.side[1].threat_known[3] = 0;
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(k->anxiety, 0);
     game_free(g);
 }
@@ -390,7 +372,7 @@ END_TEST
 
 START_TEST(home_anxiety_cascade)
 {
-    Game *g = town(9);
+    Game *g = tu_town(9);
     theatre(g);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     int r = tu_unit(g, "r", 1, "infantry", 5, 2, 2);
@@ -403,13 +385,13 @@ START_TEST(home_anxiety_cascade)
     g->siege.contingents[0].loyalty = -10;
     g->siege.side[1].threat_known[3] = g->siege.rules.anxiety_fallen;
     int morale = g->sides[1].morale;
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert(g->siege.contingents[0].departed);
     ck_assert_int_eq(g->units[r].status, UNIT_DEPARTED);
     ck_assert_int_eq(g->siege.departures, 1);
     ck_assert_int_eq(g->sides[1].morale, morale + g->siege.rules.departure_morale);
-    ck_assert_int_eq(count_events(g, EV_DISPERSAL, "dispersal"), 1);
-    end_turn_both(g);
+    ck_assert_int_eq(tu_count_events(g, EV_DISPERSAL, "dispersal"), 1);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->siege.contingents[1].anxiety, 1); /* the cascade */
     ck_assert(!g->siege.contingents[1].departed);
     char why[256];
@@ -424,7 +406,7 @@ END_TEST
 
 START_TEST(surrender_score_and_veto)
 {
-    Game *g = town(1);
+    Game *g = tu_town(1);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 2, 2);
     tu_start(g);
@@ -465,12 +447,12 @@ START_TEST(surrender_score_and_veto)
     h->traits = TRAIT_GLORY_SEEKER;
     g->sides[1].morale = 13;
     g->siege.side[1].shortfall_turns = 12; /* the score is sure to pass */
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert(!g->siege.surrendered);
-    ck_assert_int_eq(count_events(g, EV_SURRENDER, "vetoes"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_SURRENDER, "vetoes"), 1);
     ck_assert(tu_cmd(g, "offer-terms generous", why, sizeof why));
     g->sides[1].morale = 10;
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert(g->siege.surrendered);
     ck_assert_int_eq(g->mode, MODE_OVER);
     ck_assert_int_eq(g->outcome.winner, 0);
@@ -480,7 +462,7 @@ END_TEST
 
 START_TEST(fed_town_defies_terms)
 {
-    Game *g = town(1);
+    Game *g = tu_town(1);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 4, 4);
     g->siege.side[1].food = 200;
@@ -490,9 +472,9 @@ START_TEST(fed_town_defies_terms)
     ck_assert(siege_town_defiant(g));
     char why[256];
     ck_assert(tu_cmd(g, "offer-terms generous", why, sizeof why));
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert(!g->siege.surrendered);
-    ck_assert_int_eq(count_events(g, EV_SURRENDER, "still fed"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_SURRENDER, "still fed"), 1);
     ck_assert_int_eq(g->sides[1].morale, 15); /* defiance */
     g->sides[1].morale = 6; /* still above a quarter of 20: fed towns hold out */
     ck_assert(siege_town_defiant(g));
@@ -507,7 +489,7 @@ END_TEST
 
 START_TEST(escalade_of_an_undefended_wall)
 {
-    Game *g = town(1);
+    Game *g = tu_town(1);
     int a = tu_unit(g, "a", 0, "infantry", 5, 5, 2);
     int d = tu_unit(g, "d", 1, "infantry", 5, 9, 6);
     g->siege.side[0].forages = true;
@@ -519,14 +501,14 @@ START_TEST(escalade_of_an_undefended_wall)
     ck_assert(hex_eq(g->units[a].hex, off(6, 2)));
     ck_assert_int_eq(g->units[a].mp, 0);
     ck_assert_int_eq(g->units[a].cohesion, 7);
-    ck_assert_int_eq(count_events(g, EV_ASSAULT_NEWS, "assault: a climbs"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_ASSAULT_NEWS, "assault: a climbs"), 1);
     /* From the wall it may go on into the town next turn. */
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_msg(tu_cmd(g, "move a 7,2", why, sizeof why), "%s", why);
     (void)d;
     game_free(g);
     /* A wall section with a defender next to it must be attacked. */
-    g = town(1);
+    g = tu_town(1);
     tu_unit(g, "b", 0, "infantry", 5, 5, 6);
     tu_unit(g, "d", 1, "infantry", 5, 7, 6);
     tu_start(g);
@@ -538,7 +520,7 @@ END_TEST
 
 START_TEST(sally_surprise_and_alert)
 {
-    Game *g = town(1);
+    Game *g = tu_town(1);
     g->first_side = 1;
     tu_unit(g, "a", 1, "infantry", 5, 5, 4);       /* already out by the gate */
     int b = tu_unit(g, "b", 1, "infantry", 5, 5, 6);
@@ -550,7 +532,7 @@ START_TEST(sally_surprise_and_alert)
     ck_assert_msg(tu_cmd(g, "attack a 4,4", why, sizeof why), "%s", why);
     ck_assert_int_eq(g->mode, MODE_BATTLE);
     ck_assert_int_eq(g->siege.battle_kind, BATTLE_SALLY);
-    ck_assert_int_eq(count_events(g, EV_BATTLE_START, NULL), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_BATTLE_START, NULL), 1);
     char line[300];
     for (size_t i = 0; i < g->events.n; i++)
         if (g->events.items[i].type == EV_BATTLE_START) {
@@ -574,7 +556,7 @@ START_TEST(weather_rolls_and_frost_exposure)
 {
     int kinds[WX_COUNT] = {0};
     for (uint64_t seed = 1; seed <= 200; seed++) {
-        Game *g = town(seed);
+        Game *g = tu_town(seed);
         g->start_month = 1; /* January: winter table */
         tu_unit(g, "x", 1, "infantry", 5, 8, 4);
         tu_unit(g, "y", 0, "infantry", 5, 2, 2);
@@ -589,7 +571,7 @@ START_TEST(weather_rolls_and_frost_exposure)
     ck_assert(kinds[WX_MILD] > 55 && kinds[WX_MILD] < 105);
     ck_assert(kinds[WX_FROST] > 5 && kinds[WX_FROST] < 40);
     /* Frost in the open: -2 cohesion; in the town: nothing. */
-    Game *g = town(1);
+    Game *g = tu_town(1);
     int out = tu_unit(g, "out", 0, "infantry", 5, 2, 2);
     int in = tu_unit(g, "in", 1, "infantry", 5, 8, 4);
     g->siege.side[0].forages = true;
@@ -609,7 +591,7 @@ END_TEST
 
 START_TEST(relief_rumour_confirm_and_morale)
 {
-    Game *g = town(1);
+    Game *g = tu_town(1);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 2, 2);
     int r = tu_unit(g, "qaqa", 1, "light_cav", 8, 0, 0);
@@ -620,15 +602,15 @@ START_TEST(relief_rumour_confirm_and_morale)
     g->units[r].arrive_hex = off(3, 8);
     tu_start(g);
     int m1 = g->sides[1].morale, m0 = g->sides[0].morale;
-    end_turn_both(g);
-    ck_assert_int_eq(count_events(g, EV_ARRIVAL_NEWS, "arrival rumoured"), 1);
+    tu_end_turn_both(g);
+    ck_assert_int_eq(tu_count_events(g, EV_ARRIVAL_NEWS, "arrival rumoured"), 1);
     ck_assert_int_eq(g->sides[1].morale, m1 + 1);
-    end_turn_both(g);
-    ck_assert_int_eq(count_events(g, EV_ARRIVAL_NEWS, "arrival confirmed"), 1);
+    tu_end_turn_both(g);
+    ck_assert_int_eq(tu_count_events(g, EV_ARRIVAL_NEWS, "arrival confirmed"), 1);
     ck_assert_int_eq(g->sides[1].morale, m1 + 3);
     ck_assert_int_eq(g->sides[0].morale, m0 - 1);
     ck_assert_int_eq(g->siege.side[1].relief_hope, 2);
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->units[r].status, UNIT_ON_MAP);
     game_free(g);
 }

@@ -13,30 +13,10 @@
 
 static Hex off(int c, int r) { return hex_from_offset(c, r); }
 
-static int count_events(const Game *g, EventType t, const char *word)
-{
-    int n = 0;
-    for (size_t i = 0; i < g->events.n; i++)
-        if (g->events.items[i].type == t && (!word || strstr(g->events.items[i].text, word)))
-            n++;
-    return n;
-}
-
-static int leader(Game *g, const char *id, int side, unsigned traits, int unit)
-{
-    return tu_leader(g, id, side, traits, unit);
-}
-
 static void cmd_ok(Game *g, const char *text)
 {
     char why[256];
     ck_assert_msg(tu_cmd(g, text, why, sizeof why), "%s: %s", text, why);
-}
-
-static void end_turn_both(Game *g)
-{
-    cmd_ok(g, "end-turn");
-    cmd_ok(g, "end-turn");
 }
 
 /* Both sides live off the country, so hunger does not blur the figures. */
@@ -44,8 +24,6 @@ static void fed(Game *g)
 {
     g->siege.side[0].forages = g->siege.side[1].forages = true;
 }
-
-static Game *town(uint64_t seed) { return tu_town(seed); }
 
 /* A battle begun by side 0, impulse 1, every unit fresh. */
 static void battle(Game *g)
@@ -71,7 +49,7 @@ START_TEST(sword_and_caution_shift_columns)
     ck_assert_int_eq(o.base_column, 2);
     ck_assert_int_eq(o.shifts, 0);
     /* Khalid's sword (tactics 0 here, so no leader shift): +1. */
-    int k = leader(g, "khalid", 0, TRAIT_SWORD, a);
+    int k = tu_leader(g, "khalid", 0, TRAIT_SWORD, a);
     ck_assert(combat_odds(g, one, 1, off(5, 4), &o, why, sizeof why));
     ck_assert_int_eq(o.shifts, 1);
     ck_assert_int_eq(o.column, 3);
@@ -82,7 +60,7 @@ START_TEST(sword_and_caution_shift_columns)
     g->leaders[k].traits |= TRAIT_CAUTIOUS;
     ck_assert(combat_odds(g, one, 1, off(5, 4), &o, why, sizeof why));
     ck_assert_int_eq(o.shifts, 2);
-    leader(g, "abu_ubaidah", 1, TRAIT_CAUTIOUS, d);
+    tu_leader(g, "abu_ubaidah", 1, TRAIT_CAUTIOUS, d);
     g->rules.cautious_def_shift = 2;
     ck_assert(combat_odds(g, one, 1, off(5, 4), &o, why, sizeof why));
     ck_assert_int_eq(o.shifts, 0);
@@ -101,7 +79,7 @@ START_TEST(feint_draws_pursuers_out_of_formation)
     int e = tu_unit(g, "e", 1, "infantry", 5, 5, 4);
     int far = tu_unit(g, "far", 0, "infantry", 5, 1, 9);
     tu_start(g);
-    int k = leader(g, "khalid", 0, TRAIT_FEINT, far);
+    int k = tu_leader(g, "khalid", 0, TRAIT_FEINT, far);
     battle(g);
     /* Khalid's unit is 8 hexes off: beyond feint_radius (3), no feint. */
     ck_assert_int_eq(hex_distance(g->units[far].hex, g->units[lc].hex), 8);
@@ -112,7 +90,7 @@ START_TEST(feint_draws_pursuers_out_of_formation)
     /* The light horse breaks contact: the infantry it left is lured. */
     cmd_ok(g, "move lc 5,1");
     ck_assert(g->units[lc].broke_contact);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "feint: lc falls back as if beaten"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "feint: lc falls back as if beaten"), 1);
     ck_assert_int_eq(combat_feint_lure(g, e), lc);
     ck_assert(!combat_feint_ready(g, lc)); /* once an impulse */
     cmd_ok(g, "end-impulse");
@@ -122,7 +100,7 @@ START_TEST(feint_draws_pursuers_out_of_formation)
     ck_assert(combat_drawn_out(g, e));
     ck_assert_int_eq(g->units[e].cohesion, 7);
     ck_assert_int_eq(combat_feint_lure(g, e), -1);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "drawn out of formation"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "drawn out of formation"), 1);
     g->impulse_fought = true; /* fighting elsewhere keeps the battle going */
     cmd_ok(g, "end-impulse");
     ck_assert(combat_drawn_out(g, e)); /* still, for the feinting side's impulse */
@@ -150,7 +128,7 @@ START_TEST(feint_not_followed_costs_nothing)
     int lc = tu_unit(g, "lc", 0, "light_cav", 5, 5, 3);
     int e = tu_unit(g, "e", 1, "infantry", 5, 5, 4);
     tu_start(g);
-    leader(g, "khalid", 0, TRAIT_FEINT, lc);
+    tu_leader(g, "khalid", 0, TRAIT_FEINT, lc);
     battle(g);
     cmd_ok(g, "move lc 5,1");
     cmd_ok(g, "end-impulse");
@@ -170,7 +148,7 @@ START_TEST(feint_must_fall_back)
     int lc = tu_unit(g, "lc", 0, "light_cav", 5, 5, 3);
     int e = tu_unit(g, "e", 1, "infantry", 5, 5, 4);
     tu_start(g);
-    leader(g, "khalid", 0, TRAIT_FEINT, lc);
+    tu_leader(g, "khalid", 0, TRAIT_FEINT, lc);
     battle(g);
     /* Sliding along the enemy's front (4,4 is next to both) is no
      * withdrawal: nobody is lured. */
@@ -178,14 +156,14 @@ START_TEST(feint_must_fall_back)
     ck_assert(g->units[lc].broke_contact);
     ck_assert_int_eq(hex_distance(g->units[lc].hex, g->units[e].hex), 1);
     ck_assert_int_eq(combat_feint_lure(g, e), -1);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "feint:"), 0);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "feint:"), 0);
     game_free(g);
 }
 END_TEST
 
 START_TEST(council_votes_on_major_orders)
 {
-    Game *g = town(3);
+    Game *g = tu_town(3);
     tu_unit(g, "w", 1, "infantry", 5, 6, 3);       /* on the wall */
     int a = tu_unit(g, "a", 0, "infantry", 5, 5, 3);
     tu_start(g);
@@ -193,21 +171,21 @@ START_TEST(council_votes_on_major_orders)
     char why[256];
     /* No council: every order goes, a vote needs a 10 or less. */
     ck_assert_int_eq(siege_council_need(g, 0), 10);
-    int l = leader(g, "abu_ubaidah", 0, TRAIT_COUNCIL, a);
+    int l = tu_leader(g, "abu_ubaidah", 0, TRAIT_COUNCIL, a);
     ck_assert_int_eq(siege_council_leader(g, 0), l);
     ck_assert_int_eq(siege_council_need(g, 0), 4 + 2); /* command 4 + council_bonus 2 */
     /* A council that always votes no (needs 0 or less on a d10). */
     g->siege.rules.council_bonus = -4;
     cmd_ok(g, "offer-terms generous");
     ck_assert_int_eq(g->siege.terms, TERMS_NONE);
-    ck_assert_int_eq(count_events(g, EV_ORDER, "council: abu_ubaidah's council votes against generous terms"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_ORDER, "council: abu_ubaidah's council votes against generous terms"), 1);
     ck_assert(siege_council_refused(g, 0));
     ck_assert(!tu_cmd(g, "offer-terms generous", why, sizeof why));
     ck_assert_str_eq(why, "abu_ubaidah's council voted against a storm, a sally or terms this turn; an offer of terms "
                           "must wait for next turn");
     ck_assert(!tu_cmd(g, "attack a 6,3", why, sizeof why));
     ck_assert_msg(strstr(why, "a storm of the walls must wait for next turn") != NULL, "%s", why);
-    end_turn_both(g);
+    tu_end_turn_both(g);
     /* A new turn, and a council no d10 can fail (4 + 6 = 10): no vote is
      * taken, the orders go. */
     ck_assert(!siege_council_refused(g, 0));
@@ -216,22 +194,22 @@ START_TEST(council_votes_on_major_orders)
     ck_assert_int_eq(g->siege.terms, TERMS_GENEROUS);
     cmd_ok(g, "attack a 6,3");
     ck_assert_int_eq(g->siege.battle_kind, 2); /* the storm went ahead */
-    ck_assert_int_eq(count_events(g, EV_ORDER, "council"), 1); /* only the vote against */
+    ck_assert_int_eq(tu_count_events(g, EV_ORDER, "council"), 1); /* only the vote against */
     game_free(g);
 }
 END_TEST
 
 START_TEST(council_vote_rolls_a_d10)
 {
-    Game *g = town(13);
+    Game *g = tu_town(13);
     tu_unit(g, "w", 1, "infantry", 5, 6, 3);
     int a = tu_unit(g, "a", 0, "infantry", 5, 5, 3);
     tu_start(g);
-    leader(g, "abu_ubaidah", 0, TRAIT_COUNCIL, a);
+    tu_leader(g, "abu_ubaidah", 0, TRAIT_COUNCIL, a);
     /* 6 in 10: the d10 decides, and the log says which way. */
     cmd_ok(g, "offer-terms harsh");
-    int yes = count_events(g, EV_ORDER, "council agrees to harsh terms (roll ");
-    int no = count_events(g, EV_ORDER, "council votes against harsh terms (roll ");
+    int yes = tu_count_events(g, EV_ORDER, "council agrees to harsh terms (roll ");
+    int no = tu_count_events(g, EV_ORDER, "council votes against harsh terms (roll ");
     ck_assert_int_eq(yes + no, 1);
     ck_assert_int_eq(g->siege.terms == TERMS_HARSH, yes);
     ck_assert_int_eq(siege_council_refused(g, 0), no);
@@ -241,15 +219,15 @@ END_TEST
 
 START_TEST(council_vote_down_stops_the_storm)
 {
-    Game *g = town(4);
+    Game *g = tu_town(4);
     tu_unit(g, "w", 1, "infantry", 5, 6, 3);
     int a = tu_unit(g, "a", 0, "infantry", 5, 5, 3);
     tu_start(g);
-    leader(g, "abu_ubaidah", 0, TRAIT_COUNCIL, a);
+    tu_leader(g, "abu_ubaidah", 0, TRAIT_COUNCIL, a);
     g->siege.rules.council_bonus = -4;
     cmd_ok(g, "attack a 6,3"); /* accepted, but voted down: no battle */
     ck_assert_int_eq(g->mode, MODE_SIEGE);
-    ck_assert_int_eq(count_events(g, EV_COMBAT, NULL), 0);
+    ck_assert_int_eq(tu_count_events(g, EV_COMBAT, NULL), 0);
     ck_assert(!g->units[a].attacked);
     game_free(g);
 }
@@ -263,20 +241,20 @@ START_TEST(impetuous_leader_held_back)
     tu_start(g);
     fed(g);
     g->max_turns = 20;
-    leader(g, "khalid", 0, TRAIT_IMPETUOUS, k);
+    tu_leader(g, "khalid", 0, TRAIT_IMPETUOUS, k);
     int m = g->sides[0].morale;
     /* impetuous_turns 3: two turns held back cost nothing, the third 1. */
-    end_turn_both(g);
-    end_turn_both(g);
+    tu_end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->siege.side[0].held_back, 2);
     ck_assert_int_eq(g->sides[0].morale, m);
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->sides[0].morale, m - 1);
     ck_assert_int_eq(g->siege.side[0].held_back, 0);
-    ck_assert_int_eq(count_events(g, EV_MORALE, "khalid chafes at being held back"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MORALE, "khalid chafes at being held back"), 1);
     /* Out of reach (4 hexes): no count. */
     g->units[e].hex = off(2, 6);
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->siege.side[0].held_back, 0);
     /* The other side has no impetuous leader. */
     ck_assert_int_eq(g->siege.side[1].held_back, 0);
@@ -296,16 +274,16 @@ START_TEST(caliph_approach_known)
     g->units[c].rumour_turn = 3;
     tu_start(g);
     fed(g);
-    leader(g, "umar", 0, TRAIT_CALIPH, c);
+    tu_leader(g, "umar", 0, TRAIT_CALIPH, c);
     int m0 = g->sides[0].morale, m1 = g->sides[1].morale;
-    end_turn_both(g); /* turn 2 */
+    tu_end_turn_both(g); /* turn 2 */
     ck_assert_int_eq(g->sides[0].morale, m0);
-    end_turn_both(g); /* turn 3: his coming rumoured */
+    tu_end_turn_both(g); /* turn 3: his coming rumoured */
     /* +1 relief rumour, +3 the caliph; the enemy -2. */
     ck_assert_int_eq(g->sides[0].morale, m0 + 1 + 3);
     ck_assert_int_eq(g->sides[1].morale, m1 - 2);
-    ck_assert_int_eq(count_events(g, EV_NEWS, "umar is on the road himself"), 1);
-    end_turn_both(g); /* once only */
+    ck_assert_int_eq(tu_count_events(g, EV_NEWS, "umar is on the road himself"), 1);
+    tu_end_turn_both(g); /* once only */
     ck_assert_int_eq(g->sides[0].morale, m0 + 4);
     game_free(g);
 }
@@ -337,12 +315,12 @@ START_TEST(caliph_column_known_two_turns_after)
     tu_start(g);
     fed(g);
     g->max_turns = 20;
-    col->leader = leader(g, "umar", 0, TRAIT_CALIPH, -1);
+    col->leader = tu_leader(g, "umar", 0, TRAIT_CALIPH, -1);
     int m0 = g->sides[0].morale;
-    end_turn_both(g); /* the column sets out in turn 1's upkeep: known on turn 1 + 2 */
+    tu_end_turn_both(g); /* the column sets out in turn 1's upkeep: known on turn 1 + 2 */
     ck_assert_int_eq(s->side[0].caliph_due, 3);
     ck_assert_int_eq(g->sides[0].morale, m0);
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->turn, 3);
     ck_assert_int_eq(g->sides[0].morale, m0 + 3);
     game_free(g);
@@ -351,11 +329,11 @@ END_TEST
 
 START_TEST(glory_seeker_in_a_sally)
 {
-    Game *g = town(8);
+    Game *g = tu_town(8);
     int h = tu_unit(g, "harbees", 1, "infantry", 5, 5, 6);
     tu_unit(g, "e", 0, "infantry", 5, 5, 5);
     tu_start(g);
-    leader(g, "harbees", 1, TRAIT_GLORY_SEEKER, h);
+    tu_leader(g, "harbees", 1, TRAIT_GLORY_SEEKER, h);
     g->mode = MODE_BATTLE;
     g->siege.battle_kind = 1;
     g->impulse = 1;
@@ -386,7 +364,7 @@ END_TEST
 
 START_TEST(takbir_cracks_the_walls)
 {
-    Game *g = town(9);
+    Game *g = tu_town(9);
     tu_unit(g, "w", 1, "infantry", 5, 6, 3);
     tu_unit(g, "w9", 1, "infantry", 5, 6, 9);
     int a = tu_unit(g, "a", 0, "infantry", 5, 5, 3);
@@ -401,7 +379,7 @@ START_TEST(takbir_cracks_the_walls)
     ck_assert_int_eq(siege_wall_cracks(g, off(6, 3)), 1);
     ck_assert(combat_odds(g, one, 1, off(6, 3), &o, why, sizeof why));
     ck_assert_int_eq(o.shifts, -2);
-    ck_assert_int_eq(count_events(g, EV_ASSAULT_NEWS, "walls: the walls by the Rastan gate crack (defence 2 of 3)"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_ASSAULT_NEWS, "walls: the walls by the Rastan gate crack (defence 2 of 3)"), 1);
     /* Never below no shift at all. */
     ck_assert(effect_crack_wall(g, 0, 5, NULL));
     ck_assert_int_eq(g->siege.wall_cracks[0], 3);
@@ -419,7 +397,7 @@ END_TEST
 
 START_TEST(relief_hope_on_a_schedule)
 {
-    Game *g = town(10);
+    Game *g = tu_town(10);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 2, 2);
     g->siege.rules.hope_from = 2;
@@ -430,12 +408,12 @@ START_TEST(relief_hope_on_a_schedule)
     int roll = 7;
     int before = siege_surrender_score(g, TERMS_GENEROUS, &roll);
     ck_assert_int_eq(g->siege.side[1].relief_hope, 0);
-    end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->siege.side[1].relief_hope, 1);
-    end_turn_both(g);
-    end_turn_both(g);
+    tu_end_turn_both(g);
+    tu_end_turn_both(g);
     ck_assert_int_eq(g->siege.side[1].relief_hope, 2); /* hope_max */
-    ck_assert_int_eq(count_events(g, EV_ARRIVAL_NEWS, "hope:"), 2);
+    ck_assert_int_eq(tu_count_events(g, EV_ARRIVAL_NEWS, "hope:"), 2);
     ck_assert_int_eq(g->siege.side[0].relief_hope, 0); /* the town's side only */
     /* Each point takes hope_weight (2) off the score. */
     g->sides[1].morale = 12;
@@ -448,7 +426,7 @@ END_TEST
 
 START_TEST(siege_numbers_once_in_the_code)
 {
-    Game *g = town(11);
+    Game *g = tu_town(11);
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 2, 2);
     tu_start(g);
@@ -483,12 +461,12 @@ START_TEST(leader_escapes_to_a_neighbour)
     int b = tu_unit(g, "b", 0, "infantry", 5, 5, 2);
     tu_unit(g, "c", 0, "infantry", 5, 9, 9);
     tu_start(g);
-    int l = leader(g, "khalid", 0, TRAIT_SWORD, a);
+    int l = tu_leader(g, "khalid", 0, TRAIT_SWORD, a);
     char why[64];
     ck_assert(effect_damage(g, a, 1, 0, why, sizeof why));
     ck_assert_int_eq(g->units[a].status, UNIT_ELIMINATED);
     ck_assert_int_eq(g->leaders[l].unit, b);
-    ck_assert_int_eq(count_events(g, EV_MESSAGE, "khalid escapes to b"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "khalid escapes to b"), 1);
     /* No friend next to it: unattached. */
     g->units[b].sp = 1;
     g->units[b].hex = off(1, 1);

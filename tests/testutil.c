@@ -101,3 +101,19 @@ int tu_leader(Game *g, const char *id, int side, unsigned traits, int unit)
     l->alive = true;
     return i;
 }
+
+int tu_count_events(const Game *g, EventType t, const char *word)
+{
+    int n = 0;
+    for (size_t i = 0; i < g->events.n; i++)
+        if (g->events.items[i].type == t && (!word || strstr(g->events.items[i].text, word)))
+            n++;
+    return n;
+}
+
+void tu_end_turn_both(Game *g)
+{
+    char why[256];
+    ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
+    ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
+}

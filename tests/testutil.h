@@ -20,6 +20,10 @@ void tu_terrain(Game *g, int col, int row, Terrain t);
 void tu_start(Game *g);
 /* Applies a command given in text form; returns 1 if accepted. */
 int tu_cmd(Game *g, const char *text, char *why, size_t n);
+/* Events of type t in the log whose text contains word (any, if NULL). */
+int tu_count_events(const Game *g, EventType t, const char *word);
+/* Both sides end their part of the siege turn (asserts they may). */
+void tu_end_turn_both(Game *g);
 /* Runs the suite and returns the process exit status (Check's summary
  * line is printed on the way). */
 int tu_run(Suite *s);
