@@ -153,6 +153,9 @@ bool ai_may_storm(const AiPlayer *ai);
 bool ai_committed_sally(const AiPlayer *ai);
 /* The opening attack a plan with a gate, or a sortie, allows. */
 bool ai_planned_attack(AiPlayer *ai, AiAttack *best);
+/* The best sally by gate k, searched as if the gate were open (it is
+ * restored after); gate -1 in the result when it is open already. */
+bool ai_gate_attack(AiPlayer *ai, int k, AiAttack *out);
 /* "feint G": the besiegers in G's sector fall back out of it (and are
  * marked reserved). */
 void ai_fall_back(AiPlayer *ai, bool *reserved);

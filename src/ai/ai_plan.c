@@ -47,15 +47,7 @@ bool ai_planned_attack(AiPlayer *ai, AiAttack *best)
             ai_threat(ai);
             ok = ai_best_attack(ai, true, -1, &a);
         } else if (!game_enemy_at(g, g->gates[k].hex, ai->side)) {
-            Gate *gt = &g->gates[k];
-            int was = gt->state;
-            gt->state = GATE_OPEN;
-            ai_grids(ai, ai->side);
-            ai_threat(ai);
-            ok = ai_best_attack(ai, true, k, &a);
-            gt->state = was;
-            if (ok && was != GATE_SHUT)
-                a.gate = -1; /* already open */
+            ok = ai_gate_attack(ai, k, &a);
         }
         if (ok && a.value > best->value) {
             *best = a;

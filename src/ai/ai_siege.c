@@ -94,7 +94,7 @@ static void alerts(AiPlayer *ai)
     if (g->town_side < 0 || ai->side == g->town_side)
         return;
     const Siege *s = &g->siege;
-    bool cold = s->weather == WX_COLD || s->weather == WX_FROST;
+    bool cold = siege_cold_day(g);
     double garrison = side_cv(g, g->town_side, false);
     for (int k = 0; k < g->ngates && k < 16; k++) {
         /* What the garrison could throw out of this gate. */
@@ -620,12 +620,13 @@ static double sally_force(const AiPlayer *ai, int k, int sp)
     return cv;
 }
 
-/* A garrison at the end of its tether: food for less than two turns and
- * no relief to wait for. Then a sally is the last throw. */
+/* A garrison at the end of its tether: hungry, or food for less than the
+ * turns that keep a town fed (defiant_fed_turns). Then a sally is the
+ * last throw. */
 static bool garrison_desperate(const Game *g, int side)
 {
     const SiegeSide *ss = &g->siege.side[side];
-    return ss->shortfall_turns > 0 || siege_food_days(g, side) < 2 * g->rules.days_per_turn;
+    return ss->shortfall_turns > 0 || siege_food_days(g, side) < g->siege.rules.defiant_fed_turns * g->rules.days_per_turn;
 }
 
 /* Column c is still on its way to the town (its men will come to the
@@ -676,15 +677,14 @@ static bool sally_judged(AiPlayer *ai, int k)
     if (ai->posture == AI_POSTURE_ATTACK)
         return true;
     int side = ai->side;
-    int treat = g->rules.morale_max * g->siege.rules.defiant_morale_pct / 100;
-    int margin = g->sides[side].morale - treat;
+    int margin = g->sides[side].morale - siege_treat_morale(g);
     bool desperate = garrison_desperate(g, side);
     if (desperate)
         return true;
     if (margin < (ai->level >= 3 ? 3 : 4))
         return false;
     const Siege *s = &g->siege;
-    bool cold = s->weather == WX_COLD || s->weather == WX_FROST;
+    bool cold = siege_cold_day(g);
     bool surprise = !s->gate_alert[k]; /* the camp before it is not standing to arms */
     bool breakout = must_break_out(g, side);
     if (!cold && !surprise && !breakout)
@@ -704,6 +704,20 @@ static bool sally_judged(AiPlayer *ai, int k)
     if (breakout)
         need *= 0.7;
     return ours >= need * theirs;
+}
+
+bool ai_gate_attack(AiPlayer *ai, int k, AiAttack *out)
+{
+    Gate *gt = &ai->wk->gates[k];
+    int was = gt->state;
+    gt->state = GATE_OPEN; /* as if opened, for the search */
+    ai_grids(ai, ai->side);
+    ai_threat(ai);
+    bool ok = ai_best_attack(ai, true, k, out);
+    gt->state = was;
+    if (ok && was != GATE_SHUT)
+        out->gate = -1; /* already open: nothing to open first */
+    return ok;
 }
 
 static bool opening_attack(AiPlayer *ai, AiAttack *best)
@@ -734,11 +748,7 @@ static bool opening_attack(AiPlayer *ai, AiAttack *best)
             continue;
         if (!sally_judged(ai, k))
             continue;
-        gt->state = GATE_OPEN;
-        ai_grids(ai, ai->side);
-        ai_threat(ai);
-        bool ok = ai_best_attack(ai, true, k, &a);
-        gt->state = GATE_SHUT;
+        bool ok = ai_gate_attack(ai, k, &a);
         if (ok && a.value > best->value) {
             *best = a;
             found = true;
@@ -761,9 +771,8 @@ void ai_plan_siege(AiPlayer *ai)
         return;
     shut_gates(ai);
     AiAttack atk;
-    bool cold = g->siege.weather == WX_COLD || g->siege.weather == WX_FROST;
     bool may_open = ai->posture != AI_POSTURE_HOLD && ai->posture != AI_POSTURE_FEINT &&
-                    (ai->posture != AI_POSTURE_SORTIE || cold);
+                    (ai->posture != AI_POSTURE_SORTIE || siege_cold_day(g));
     bool attack = g->battles_this_phase == 0 && may_open && opening_attack(ai, &atk);
     bool reserved[MAX_UNITS] = {false};
     if (attack)

@@ -38,7 +38,7 @@ static int morale_margin(const Game *g, int side)
     /* A town whose heart falls below the defiant share will hear terms:
      * for its holder that is the morale that loses the game. */
     if (side == g->town_side) {
-        int treat = g->rules.morale_max * g->siege.rules.defiant_morale_pct / 100;
+        int treat = siege_treat_morale(g);
         if (g->sides[side].morale - treat < m)
             m = g->sides[side].morale - treat;
     }

@@ -392,11 +392,7 @@ void combat_resolve(Game *g, const int *att, int natt, Hex target)
         Terrain tt = map_terrain(&g->map, target);
         /* The town is left only through a gate that is not shut: a
          * defender does not follow a beaten enemy down from the wall. */
-        bool over_wall = false;
-        if (lead->side == g->town_side && terrain_is_town(map_terrain(&g->map, lead->hex)) && !terrain_is_town(tt)) {
-            int gi = game_gate_at(g, lead->hex);
-            over_wall = gi < 0 || g->gates[gi].state == GATE_SHUT;
-        }
+        bool over_wall = lead->side == g->town_side && path_wall_between(g, lead->hex, target);
         if (!any_def && !over_wall && lead->status == UNIT_ON_MAP && lead->cohesion > g->rules.shaken_at &&
             stack < g->rules.stack_limit && g->rules.move_cost[tt][g->rules.types[lead->type].move_class] >= 0) {
             Event e = game_event(g, EV_MOVE);

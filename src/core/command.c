@@ -455,8 +455,9 @@ bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
     case CMD_MOVE:
         apply_move(g, c);
         break;
-    case CMD_ATTACK:
-        if (major_attack(g, c) && !traits_council_vote(g, c->side, major_attack(g, c)))
+    case CMD_ATTACK: {
+        const char *major = major_attack(g, c);
+        if (major && !traits_council_vote(g, c->side, major))
             break; /* voted down: no battle */
         if (g->mode == MODE_SIEGE) {
             char what[EVENT_TEXT];
@@ -480,6 +481,7 @@ bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
         combat_resolve(g, c->units, c->nunits, c->to);
         turn_check_victory(g, false);
         break;
+    }
     case CMD_END_IMPULSE:
         turn_end_impulse(g);
         break;

@@ -271,6 +271,14 @@ int game_leader_with(const Game *g, int unit)
     return -1;
 }
 
+int game_leader_with_trait(const Game *g, int side, unsigned traits)
+{
+    for (int i = 0; i < g->nleaders; i++)
+        if (g->leaders[i].alive && g->leaders[i].side == side && (g->leaders[i].traits & traits))
+            return i;
+    return -1;
+}
+
 bool game_unit_visible(const Game *g, int ui, int viewer)
 {
     const Unit *u = &g->units[ui];

@@ -197,6 +197,8 @@ int game_units_at(const Game *g, Hex h, int *out, int max);
 bool game_enemy_at(const Game *g, Hex h, int side);
 /* Leader riding with unit u, or -1. */
 int game_leader_with(const Game *g, int unit);
+/* The first living leader of side with any of the LeaderTrait bits, or -1. */
+int game_leader_with_trait(const Game *g, int side, unsigned traits);
 /* Can `viewer` see unit u? Units in hiding terrain are unseen until an
  * enemy of theirs stands adjacent. */
 bool game_unit_visible(const Game *g, int u, int viewer);

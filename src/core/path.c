@@ -17,7 +17,7 @@ static bool wall_shut(const Game *g, Hex a, Terrain ta, Hex b, Terrain tb)
     return gi < 0 || g->gates[gi].state == GATE_SHUT;
 }
 
-static bool wall_between(const Game *g, Hex a, Hex b)
+bool path_wall_between(const Game *g, Hex a, Hex b)
 {
     return wall_shut(g, a, map_terrain(&g->map, a), b, map_terrain(&g->map, b));
 }
@@ -27,7 +27,7 @@ bool path_unit_zoc(const Game *g, int ui, Hex h)
     const Unit *u = &g->units[ui];
     /* Routed units hold no ground. */
     return u->status == UNIT_ON_MAP && u->cohesion > 0 && hex_distance(u->hex, h) == 1 &&
-           map_contains(&g->map, u->hex) && !wall_between(g, u->hex, h);
+           map_contains(&g->map, u->hex) && !path_wall_between(g, u->hex, h);
 }
 
 bool path_in_enemy_zoc(const Game *g, int side, Hex h)

@@ -17,6 +17,10 @@ int path_ground_cost(const Game *g, int move_class, int from, int to);
 /* Does side `side` have an enemy zone of control on h? (ZOC does not
  * reach across walls, shut gates or the river.) */
 bool path_in_enemy_zoc(const Game *g, int side, Hex h);
+/* Is the boundary between adjacent hexes a and b closed by the town wall?
+ * The town (city, wall, gate) and the country outside meet only through
+ * a gate that is not shut. */
+bool path_wall_between(const Game *g, Hex a, Hex b);
 /* Does unit u put h in its zone of control: h is next to it, it is on the
  * map and not routed, and no wall or shut gate is between? */
 bool path_unit_zoc(const Game *g, int u, Hex h);

@@ -254,10 +254,14 @@ bool siege_in_camp(const Game *g, int side, Hex h)
 /* Exposure [2.10]: none in the town; in tents -1 cohesion on frost; in the
  * open -1 on cold, -2 and a 2 % chance per SP of losing one on frost. A
  * camp on alert stands to arms in the open. */
+bool siege_cold_day(const Game *g) { return g->siege.weather == WX_COLD || g->siege.weather == WX_FROST; }
+
+int siege_treat_morale(const Game *g) { return g->rules.morale_max * g->siege.rules.defiant_morale_pct / 100; }
+
 static void exposure(Game *g)
 {
     Siege *s = &g->siege;
-    if (s->weather != WX_COLD && s->weather != WX_FROST)
+    if (!siege_cold_day(g))
         return;
     for (int i = 0; i < g->nunits; i++) {
         Unit *u = &g->units[i];
@@ -428,21 +432,12 @@ void siege_begin_game(Game *g)
 
 bool siege_veto_active(const Game *g, int side)
 {
-    if (g->sides[side].morale <= g->siege.rules.veto_morale)
-        return false;
-    for (int i = 0; i < g->nleaders; i++)
-        if (g->leaders[i].alive && g->leaders[i].side == side && (g->leaders[i].traits & TRAIT_GLORY_SEEKER))
-            return true;
-    return false;
+    return g->sides[side].morale > g->siege.rules.veto_morale && game_leader_with_trait(g, side, TRAIT_GLORY_SEEKER) >= 0;
 }
 
 static int terms_leader(const Game *g, int side)
 {
-    for (int i = 0; i < g->nleaders; i++)
-        if (g->leaders[i].alive && g->leaders[i].side == side &&
-            (g->leaders[i].traits & (TRAIT_TRUSTED | TRAIT_NEGOTIATOR)))
-            return g->siege.rules.terms_leader_bonus;
-    return 0;
+    return game_leader_with_trait(g, side, TRAIT_TRUSTED | TRAIT_NEGOTIATOR) >= 0 ? g->siege.rules.terms_leader_bonus : 0;
 }
 
 /* Surrender [2.11]: 2d6 + terms + leader + (morale_max/2 - morale)/2 +

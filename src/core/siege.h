@@ -247,6 +247,12 @@ int siege_terms_mods(const Game *g, int terms);
 int siege_terms_ways(const Game *g, int terms);
 /* A town that is fed and in good heart does not treat at all. */
 bool siege_town_defiant(const Game *g);
+/* The army morale at or below which a town, fed or not, will hear terms
+ * (defiant_morale_pct of the scale, rounded down). */
+int siege_treat_morale(const Game *g);
+/* Cold or frost: the besiegers suffer in the open (exposure), the day
+ * Heraclius bade Harbees fight on. */
+bool siege_cold_day(const Game *g);
 /* The wall shift lost (takbir, tremor) at a wall or gate hex h: its gate
  * sector's cracks, 0 elsewhere. */
 int siege_wall_cracks(const Game *g, Hex h);

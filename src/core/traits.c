@@ -89,13 +89,7 @@ bool combat_feint_ready(const Game *g, int ui)
 
 bool combat_drawn_out(const Game *g, int ui) { return g->units[ui].drawn_out; }
 
-bool combat_side_can_feint(const Game *g, int side)
-{
-    for (int i = 0; i < g->nleaders; i++)
-        if (g->leaders[i].alive && g->leaders[i].side == side && (g->leaders[i].traits & TRAIT_FEINT))
-            return true;
-    return false;
-}
+bool combat_side_can_feint(const Game *g, int side) { return game_leader_with_trait(g, side, TRAIT_FEINT) >= 0; }
 
 int combat_feint_lure(const Game *g, int ui)
 {
