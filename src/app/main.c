@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
+#include "datadir.h"
 #include "headless.h"
 #include "whatif_batch.h"
 #ifdef EMESA_WINDOW
@@ -67,28 +67,6 @@ static void usage(FILE *f)
             "\n"
             "Exit status: 0 ok, 1 a scenario, command or save problem, 2 a usage error,\n"
             "3 a replay that went differently from its save.\n");
-}
-
-static bool is_dir(const char *p)
-{
-    struct stat st;
-    return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Read-only data: --data-dir, then $EMESA_DATA_DIR, then the source tree
- * the binary was built from, then the installed data directory. */
-static const char *data_dir(const char *flag)
-{
-    if (flag)
-        return flag;
-    const char *env = getenv("EMESA_DATA_DIR");
-    if (env && *env)
-        return env;
-#ifdef EMESA_SOURCE_DIR
-    if (is_dir(EMESA_SOURCE_DIR "/scenarios"))
-        return EMESA_SOURCE_DIR;
-#endif
-    return "/usr/local/share/emesa";
 }
 
 static bool parse_int(const char *s, long long lo, long long hi, long long *out)
@@ -290,7 +268,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "emesa: --replay and --continue cannot be used together\n");
         return 2;
     }
-    const char *dd = data_dir(ddir);
+    const char *dd = datadir_find(ddir);
     ho.data_dir = dd;
     ho.ai_level = (int)level;
     static char default_scenario[4096];

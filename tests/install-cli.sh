@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# An installed emesa finds its data: `meson install --destdir` stages the
+# install in a temporary directory, and the staged binary, run from / with
+# no EMESA_DATA_DIR, plays a game from the staged scenarios (the data
+# directory beside it, bindir/../share/emesa) with the same result as the
+# build's binary.
+# Usage: install-cli.sh MESON BUILD_ROOT BINDIR DATADIR (BINDIR and DATADIR
+# absolute, as configured: prefix/bindir and prefix/datadir/emesa).
+set -uo pipefail
+meson="$1" build="$2" bindir="$3" datadir="$4"
+fail=0
+pass=0
+ok() { pass=$((pass + 1)); echo "ok: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+stage=$(mktemp -d /tmp/emesa-install.XXXXXX)
+trap 'rm -rf "$stage"' EXIT
+unset EMESA_DATA_DIR DESTDIR
+
+if "$meson" install -C "$build" --no-rebuild --quiet --destdir "$stage" >"$stage.log" 2>&1; then
+    ok "meson install --destdir"
+else
+    bad "meson install: $(tail -5 "$stage.log")"
+fi
+rm -f "$stage.log"
+exe="$stage$bindir/emesa"
+data="$stage$datadir"
+for f in "$exe" "$data/scenarios/emesa-635.lua" "$data/scenarios/emesa-638.lua" \
+         "$data/scenarios/README.md" "$data/assets/units/infantry.svg" "$data/assets/terrain/wall.svg"; do
+    [ -e "$f" ] && ok "installed ${f#"$stage"}" || bad "not installed: ${f#"$stage"}"
+done
+
+want=$("$build/emesa" --headless --quiet --seed 1 --ai all | tail -1)
+got=$(cd / && "$exe" --headless --quiet --seed 1 --ai all 2>&1 | tail -1); rc=$?
+[ $rc -eq 0 ] && [[ "$got" == "result: "* ]] && [[ "$got" != *unfinished* ]] \
+    && ok "installed binary plays a game from /: $got" || bad "installed binary from / (exit $rc): $got"
+[ "$got" = "$want" ] && ok "same game as the build's binary" || bad "installed '$got' vs build '$want'"
+
+# It read the staged data, not the source tree: without the staged default
+# scenario it fails naming the staged path.
+mv "$data/scenarios/emesa-638.lua" "$stage/moved.lua"
+msg=$(cd / && "$exe" --headless --quiet --seed 1 --ai all 2>&1); rc=$?
+[ $rc -eq 1 ] && [[ "$msg" == *"$data/scenarios/emesa-638.lua"* ]] \
+    && ok "reads the installed data directory" || bad "without the staged scenario (exit $rc): $msg"
+# --data-dir and EMESA_DATA_DIR still override it.
+mkdir -p "$stage/other/scenarios" && mv "$stage/moved.lua" "$stage/other/scenarios/emesa-638.lua"
+got=$(cd / && "$exe" --data-dir "$stage/other" --headless --quiet --seed 1 --ai all 2>&1 | tail -1)
+[ "$got" = "$want" ] && ok "--data-dir overrides" || bad "--data-dir: $got"
+got=$(cd / && EMESA_DATA_DIR="$stage/other" "$exe" --headless --quiet --seed 1 --ai all 2>&1 | tail -1)
+[ "$got" = "$want" ] && ok "EMESA_DATA_DIR overrides" || bad "EMESA_DATA_DIR: $got"
+
+echo "install-cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]
