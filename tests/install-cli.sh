@@ -4,10 +4,11 @@
 # no EMESA_DATA_DIR, plays a game from the staged scenarios (the data
 # directory beside it, bindir/../share/emesa) with the same result as the
 # build's binary.
-# Usage: install-cli.sh MESON BUILD_ROOT BINDIR DATADIR (BINDIR and DATADIR
-# absolute, as configured: prefix/bindir and prefix/datadir/emesa).
+# Usage: install-cli.sh MESON BUILD_ROOT BINDIR DATADIR MANDIR (absolute, as
+# configured: prefix/bindir, prefix/datadir, prefix/mandir).
 set -uo pipefail
-meson="$1" build="$2" bindir="$3" datadir="$4"
+meson="$1" build="$2" bindir="$3" share="$4" mandir="$5"
+datadir="$share/emesa"
 fail=0
 pass=0
 ok() { pass=$((pass + 1)); echo "ok: $1"; }
@@ -25,7 +26,9 @@ rm -f "$stage.log"
 exe="$stage$bindir/emesa"
 data="$stage$datadir"
 for f in "$exe" "$data/scenarios/emesa-635.lua" "$data/scenarios/emesa-638.lua" \
-         "$data/scenarios/README.md" "$data/assets/units/infantry.svg" "$data/assets/terrain/wall.svg"; do
+         "$data/scenarios/README.md" "$data/assets/units/infantry.svg" "$data/assets/terrain/wall.svg" \
+         "$stage$share/applications/org.emesa.Emesa.desktop" "$stage$share/metainfo/org.emesa.Emesa.metainfo.xml" \
+         "$stage$share/icons/hicolor/scalable/apps/org.emesa.Emesa.svg" "$stage$mandir/man6/emesa.6"; do
     [ -e "$f" ] && ok "installed ${f#"$stage"}" || bad "not installed: ${f#"$stage"}"
 done
 
@@ -34,6 +37,9 @@ got=$(cd / && "$exe" --headless --quiet --seed 1 --ai all 2>&1 | tail -1); rc=$?
 [ $rc -eq 0 ] && [[ "$got" == "result: "* ]] && [[ "$got" != *unfinished* ]] \
     && ok "installed binary plays a game from /: $got" || bad "installed binary from / (exit $rc): $got"
 [ "$got" = "$want" ] && ok "same game as the build's binary" || bad "installed '$got' vs build '$want'"
+
+grep -q "^\.I $datadir\$" "$stage$mandir/man6/emesa.6" \
+    && ok "the man page names the configured data directory" || bad "the man page's FILES: no $datadir"
 
 # It read the staged data, not the source tree: without the staged default
 # scenario it fails naming the staged path.

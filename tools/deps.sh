@@ -6,7 +6,7 @@ PKGS=(build-essential meson ninja-build pkg-config check
       libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev liblua5.4-dev
       libfontconfig-dev fonts-dejavu-core xvfb xauth)
 if [ "${1:-}" = "--test" ]; then
-    PKGS+=(clang valgrind)
+    PKGS+=(clang valgrind desktop-file-utils appstream)
 fi
 missing=()
 for p in "${PKGS[@]}"; do
