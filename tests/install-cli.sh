@@ -4,10 +4,12 @@
 # no EMESA_DATA_DIR, plays a game from the staged scenarios (the data
 # directory beside it, bindir/../share/emesa) with the same result as the
 # build's binary.
-# Usage: install-cli.sh MESON BUILD_ROOT BINDIR DATADIR MANDIR (absolute, as
-# configured: prefix/bindir, prefix/datadir, prefix/mandir).
+# With LANGUAGE=ar both print --help in Arabic (the build's from build/po,
+# the staged one from its own localedir) and the game's lines stay English.
+# Usage: install-cli.sh MESON BUILD_ROOT BINDIR DATADIR MANDIR LOCALEDIR
+# (absolute, as configured: prefix/bindir, prefix/datadir, ...).
 set -uo pipefail
-meson="$1" build="$2" bindir="$3" share="$4" mandir="$5"
+meson="$1" build="$2" bindir="$3" share="$4" mandir="$5" localedir="$6"
 datadir="$share/emesa"
 fail=0
 pass=0
@@ -28,7 +30,7 @@ data="$stage$datadir"
 for f in "$exe" "$data/scenarios/emesa-635.lua" "$data/scenarios/emesa-638.lua" \
          "$data/scenarios/README.md" "$data/assets/units/infantry.svg" "$data/assets/terrain/wall.svg" \
          "$stage$share/applications/org.emesa.Emesa.desktop" "$stage$share/metainfo/org.emesa.Emesa.metainfo.xml" \
-         "$stage$share/icons/hicolor/scalable/apps/org.emesa.Emesa.svg" "$stage$mandir/man6/emesa.6"; do
+         "$stage$share/icons/hicolor/scalable/apps/org.emesa.Emesa.svg" "$stage$mandir/man6/emesa.6" "$stage$localedir/ar/LC_MESSAGES/emesa.mo"; do
     [ -e "$f" ] && ok "installed ${f#"$stage"}" || bad "not installed: ${f#"$stage"}"
 done
 
@@ -40,6 +42,19 @@ got=$(cd / && "$exe" --headless --quiet --seed 1 --ai all 2>&1 | tail -1); rc=$?
 
 grep -q "^\.I $datadir\$" "$stage$mandir/man6/emesa.6" \
     && ok "the man page names the configured data directory" || bad "the man page's FILES: no $datadir"
+
+# Arabic --help, from / and with no locale but C.UTF-8 or none at all.
+for e in "$build/emesa" "$exe"; do
+    h=$(cd / && LANGUAGE=ar LC_ALL=C.UTF-8 "$e" --help | head -1)
+    [[ "$h" == "الاستعمال: emesa"* ]] && ok "LANGUAGE=ar ${e#"$stage"} --help: $h" || bad "LANGUAGE=ar ${e#"$stage"} --help: $h"
+done
+h=$(cd / && env -u LANG -u LC_ALL -u LC_MESSAGES LANGUAGE=ar "$exe" --help | grep -c -- '--what-if')
+[ "$h" -ge 3 ] && [[ "$(cd / && env -u LANG -u LC_ALL -u LC_MESSAGES LANGUAGE=ar "$exe" --help | head -1)" == "الاستعمال:"* ]] \
+    && ok "LANGUAGE=ar in the C locale still translates" || bad "LANGUAGE=ar without LANG"
+u=$(cd / && LANGUAGE=ar "$exe" --frobnicate 2>&1 | head -1)
+[ "$u" = "emesa: خيار غير معروف --frobnicate" ] && ok "an error message in Arabic: $u" || bad "error in Arabic: $u"
+got=$(cd / && LANGUAGE=ar "$exe" --headless --quiet --seed 1 --ai all 2>&1 | tail -1)
+[ "$got" = "$want" ] && ok "the game's lines stay English under LANGUAGE=ar" || bad "LANGUAGE=ar game: $got"
 
 # It read the staged data, not the source tree: without the staged default
 # scenario it fails naming the staged path.

@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(build-essential meson ninja-build pkg-config check
       libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev liblua5.4-dev
-      libfontconfig-dev fonts-dejavu-core xvfb xauth)
+      libfontconfig-dev fonts-dejavu-core xvfb xauth gettext)
 if [ "${1:-}" = "--test" ]; then
     PKGS+=(clang valgrind desktop-file-utils appstream)
 fi

@@ -1,7 +1,8 @@
 /* datadir.c - where the executable finds its read-only data. meson passes
  * EMESA_DATADIR (prefix/datadir/emesa), EMESA_DATADIR_FROM_BIN (the same,
- * relative to bindir; empty when either is absolute), EMESA_BUILD_ROOT and
- * EMESA_SOURCE_DIR. */
+ * relative to bindir; empty when either is absolute), the same two for the
+ * localedir (EMESA_LOCALEDIR, EMESA_LOCALEDIR_FROM_BIN), EMESA_BUILD_ROOT
+ * and EMESA_SOURCE_DIR. */
 #define _XOPEN_SOURCE 700   /* realpath */
 #include "datadir.h"
 #include <limits.h>
@@ -17,6 +18,12 @@
 #endif
 #ifndef EMESA_DATADIR_FROM_BIN
 #define EMESA_DATADIR_FROM_BIN ""
+#endif
+#ifndef EMESA_LOCALEDIR
+#define EMESA_LOCALEDIR "/usr/local/share/locale"
+#endif
+#ifndef EMESA_LOCALEDIR_FROM_BIN
+#define EMESA_LOCALEDIR_FROM_BIN ""
 #endif
 
 /* A data directory is one with a scenarios/ folder. */
@@ -44,6 +51,24 @@ static bool exe_dir(char *out, size_t n)
     return true;
 }
 
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* This executable is the one in the build directory (never installed). */
+static bool uninstalled(const char *exe)
+{
+#ifdef EMESA_BUILD_ROOT
+    char root[PATH_MAX];
+    return realpath(EMESA_BUILD_ROOT, root) && strcmp(root, exe) == 0;
+#else
+    (void)exe;
+    return false;
+#endif
+}
+
 const char *datadir_find(const char *flag)
 {
     static char found[PATH_MAX + 64];
@@ -54,9 +79,8 @@ const char *datadir_find(const char *flag)
         return env;
     char dir[PATH_MAX];
     bool have_exe = exe_dir(dir, sizeof dir);
-#if defined(EMESA_BUILD_ROOT) && defined(EMESA_SOURCE_DIR)
-    char root[PATH_MAX];
-    if (have_exe && realpath(EMESA_BUILD_ROOT, root) && strcmp(root, dir) == 0 && has_scenarios(EMESA_SOURCE_DIR))
+#ifdef EMESA_SOURCE_DIR
+    if (have_exe && uninstalled(dir) && has_scenarios(EMESA_SOURCE_DIR))
         return EMESA_SOURCE_DIR;
 #endif
     if (have_exe && EMESA_DATADIR_FROM_BIN[0]) {
@@ -73,4 +97,25 @@ const char *datadir_find(const char *flag)
         return EMESA_SOURCE_DIR;
 #endif
     return EMESA_DATADIR;
+}
+
+const char *datadir_locale(void)
+{
+    static char found[PATH_MAX + 64];
+    char dir[PATH_MAX];
+    if (!exe_dir(dir, sizeof dir))
+        return EMESA_LOCALEDIR;
+#ifdef EMESA_BUILD_ROOT
+    if (uninstalled(dir))
+        return EMESA_BUILD_ROOT "/po";
+#endif
+    if (EMESA_LOCALEDIR_FROM_BIN[0]) {
+        char real[PATH_MAX];
+        snprintf(found, sizeof found, "%s/%s", dir, EMESA_LOCALEDIR_FROM_BIN);
+        if (realpath(found, real) && is_dir(real)) {
+            snprintf(found, sizeof found, "%s", real);
+            return found;
+        }
+    }
+    return EMESA_LOCALEDIR;
 }

@@ -2,6 +2,7 @@
  * every event is printed, and a summary ends the run. */
 #define _XOPEN_SOURCE 700   /* realpath */
 #include "headless.h"
+#include "i18n.h"
 #include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@ static void print_diags(const Diags *d, FILE *err)
         fprintf(err, "%s\n", line);
     }
     if (d->dropped)
-        fprintf(err, "(%d more problems not shown)\n", d->dropped);
+        fprintf(err, _("(%d more problems not shown)\n"), d->dropped);
 }
 
 static void flush_events(const Game *g, size_t *cursor, FILE *out, bool quiet)
@@ -189,7 +190,7 @@ static void print_save_error(const SaveError *e, FILE *err)
     save_error_format(e, line, sizeof line);
     fprintf(err, "%s\n", line);
     if (e->status == SAVE_DIVERGED)
-        fprintf(err, "emesa: the replay diverged from the save at turn %d\n", e->turn);
+        fprintf(err, _("emesa: the replay diverged from the save at turn %d\n"), e->turn);
 }
 
 static int save_exit_status(SaveStatus st)
@@ -237,8 +238,8 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
 {
     Session *ss = NULL;
     if (o->resume && o->options.n) {
-        fprintf(err, "emesa: --option cannot be used with --continue: the save records the what-if switches its "
-                     "game was built with\n");
+        fprintf(err, _("emesa: --option cannot be used with --continue: the save records the what-if switches its "
+                     "game was built with\n"));
         return 2;
     }
     if (o->resume) {
@@ -270,7 +271,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         } else {
             int s = game_side_by_id(g, o->ai);
             if (s < 0) {
-                fprintf(err, "emesa: --ai %s: no side of that id in %s (sides: %s, %s, or all)\n", o->ai,
+                fprintf(err, _("emesa: --ai %s: no side of that id in %s (sides: %s, %s, or all)\n"), o->ai,
                         scenario_info(sc)->file, g->sides[0].id, g->sides[1].id);
                 session_free(ss);
                 return 2;
@@ -282,19 +283,19 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
     if (o->commands) {
         cmdf = fopen(o->commands, "r");
         if (!cmdf) {
-            fprintf(err, "emesa: cannot open command file %s\n", o->commands);
+            fprintf(err, _("emesa: cannot open command file %s\n"), o->commands);
             session_free(ss);
             return 1;
         }
     } else if (!ai_side[0] || !ai_side[1]) {
-        fprintf(err, "emesa: a headless game needs --ai all, or a --commands file for the sides the computer does not play\n");
+        fprintf(err, _("emesa: a headless game needs --ai all, or a --commands file for the sides the computer does not play\n"));
         session_free(ss);
         return 2;
     }
     AiPlayer *ai[MAX_SIDES] = {NULL, NULL};
     for (int s = 0; s < g->nsides && s < MAX_SIDES; s++) {
         if (ai_side[s] && o->ai_level > 0 && !(ai[s] = ai_new(s, o->ai_level, o->seed * 2654435761u + (uint64_t)s))) {
-            fprintf(err, "emesa: out of memory\n");
+            fprintf(err, _("emesa: out of memory\n"));
             if (cmdf)
                 fclose(cmdf);
             session_free(ss);
@@ -336,11 +337,11 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
                 if (o->save) {
                     /* play by e-mail: the orders for this turn are given;
                      * the save goes to the other player */
-                    fprintf(err, "%s: the command file ended (turn %d, %s to act); the game so far is saved in %s\n",
+                    fprintf(err, _("%s: the command file ended (turn %d, %s to act); the game so far is saved in %s\n"),
                             o->commands ? o->commands : "commands", g->turn, g->sides[g->active].id, o->save);
                     break;
                 }
-                fprintf(err, "%s: the command file ended before the game did (turn %d, %s to act)\n",
+                fprintf(err, _("%s: the command file ended before the game did (turn %d, %s to act)\n"),
                         o->commands ? o->commands : "commands", g->turn, g->sides[g->active].id);
                 status = 1;
                 break;
@@ -355,11 +356,11 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             char text[128];
             cmd_format(g, &c, text, sizeof text);
             if (ai_side[g->active]) {
-                fprintf(err, "emesa: the computer's command \"%s\" was refused: %s\n", text, why);
+                fprintf(err, _("emesa: the computer's command \"%s\" was refused: %s\n"), text, why);
                 c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
                 session_apply(ss, &c, why, sizeof why);
             } else {
-                fprintf(err, "%s:%d: \"%s\" refused: %s\n", o->commands, lineno, text, why);
+                fprintf(err, _("%s:%d: \"%s\" refused: %s\n"), o->commands, lineno, text, why);
                 status = 1;
                 break;
             }
@@ -384,8 +385,8 @@ int headless_replay(const char *path, const HeadlessOptions *o, FILE *out, FILE 
 {
     Session *ss = NULL;
     if (o->options.n) {
-        fprintf(err, "emesa: --option cannot be used with --replay: the save records the what-if switches its "
-                     "game was built with\n");
+        fprintf(err, _("emesa: --option cannot be used with --replay: the save records the what-if switches its "
+                     "game was built with\n"));
         return 2;
     }
     ReplayPrint print = {out, o->quiet, 0};

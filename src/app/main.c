@@ -1,12 +1,14 @@
 /* main.c - the emesa command line: windowed game, headless runs, checks. */
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "datadir.h"
 #include "headless.h"
+#include "i18n.h"
 #include "whatif_batch.h"
 #ifdef EMESA_WINDOW
 #include "ui/ui.h"
@@ -16,57 +18,82 @@
 #define EMESA_VERSION "0.0.0"
 #endif
 
+/* Messages in the user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG):
+ * only LC_MESSAGES and LC_CTYPE (the charset to write them in) follow the
+ * environment, so the numbers of event lines, saves and CSV stay as C
+ * writes them. gettext ignores LANGUAGE in the plain C locale; when it is
+ * set there, C.UTF-8 takes its place so that LANGUAGE=ar works anyway. */
+static void i18n_init(void)
+{
+#ifdef EMESA_NLS
+    const char *m = setlocale(LC_MESSAGES, "");
+    setlocale(LC_CTYPE, "");
+    const char *lang = getenv("LANGUAGE");
+    if (lang && *lang && (!m || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0) && setlocale(LC_MESSAGES, "C.UTF-8"))
+        setlocale(LC_CTYPE, "C.UTF-8");
+    bindtextdomain("emesa", datadir_locale());
+    textdomain("emesa");
+#endif
+}
+
+/* --help, one message per paragraph and per option so that a translation
+ * keeps what did not change. */
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "Usage: emesa [OPTION]...                   play in a window\n"
+    /* TRANSLATORS: keep "emesa" and the options as they are; translate
+       the words after them. */
+    fputs(_("Usage: emesa [OPTION]...                   play in a window\n"
             "  or:  emesa --headless --scenario PATH --seed N --ai SIDE|all [--turns N]\n"
             "  or:  emesa --replay FILE                  watch a save in the window\n"
             "  or:  emesa --headless --replay FILE\n"
             "  or:  emesa --check PATH...\n"
-            "  or:  emesa --what-if [--scenario PATH] [--games N] [--jobs J] [--option ID]...\n"
-            "Emesa: a turn-based wargame of the sieges of Emesa (Homs), 635-636 and 638.\n"
-            "\n"
-            "  -s, --scenario=PATH    scenario file (default: scenarios/emesa-638.lua)\n"
-            "  -S, --seed=N           seed of the game's dice (default 1)\n"
-            "      --headless         play without a window and print the game's events\n"
-            "      --ai=SIDE|all      the computer plays this side (by id) or both\n"
-            "      --ai-level=N       computer opponent level 1-3 (default 2); 0 is the\n"
-            "                         simple built-in player\n"
-            "      --turns=N          stop a headless game after N turns\n"
-            "      --commands=FILE    commands for the sides the computer does not play\n"
-            "  -q, --quiet            headless: print only the summary\n"
-            "      --chronicle        headless: the computer follows the scenario's recorded\n"
-            "                         course of decisions (the history as a plan)\n"
-            "      --save=FILE        headless: write the game's save to FILE at the end\n"
-            "      --replay=FILE      open a save in the window's replay viewer; with\n"
+            "  or:  emesa --what-if [--scenario PATH] [--games N] [--jobs J] [--option ID]...\n"), f);
+    fputs(_("Emesa: a turn-based wargame of the sieges of Emesa (Homs), 635-636 and 638.\n"), f);
+    fputs("\n", f);
+    /* TRANSLATORS: each option is one message: keep the option and its
+       value (PATH, N, FILE...) and the column where the explanation
+       starts. */
+    fputs(_("  -s, --scenario=PATH    scenario file (default: scenarios/emesa-638.lua)\n"), f);
+    fputs(_("  -S, --seed=N           seed of the game's dice (default 1)\n"), f);
+    fputs(_("      --headless         play without a window and print the game's events\n"), f);
+    fputs(_("      --ai=SIDE|all      the computer plays this side (by id) or both\n"), f);
+    fputs(_("      --ai-level=N       computer opponent level 1-3 (default 2); 0 is the\n"
+            "                         simple built-in player\n"), f);
+    fputs(_("      --turns=N          stop a headless game after N turns\n"), f);
+    fputs(_("      --commands=FILE    commands for the sides the computer does not play\n"), f);
+    fputs(_("  -q, --quiet            headless: print only the summary\n"), f);
+    fputs(_("      --chronicle        headless: the computer follows the scenario's recorded\n"
+            "                         course of decisions (the history as a plan)\n"), f);
+    fputs(_("      --save=FILE        headless: write the game's save to FILE at the end\n"), f);
+    fputs(_("      --replay=FILE      open a save in the window's replay viewer; with\n"
             "                         --headless or -q (or with no display, or output\n"
             "                         not to a terminal) re-play it without a window,\n"
             "                         checking the state hash of every turn and printing\n"
-            "                         what the game printed\n"
-            "      --continue=FILE    headless: go on with the game saved in FILE (play by\n"
-            "                         e-mail); --save writes the longer game\n"
-            "      --check            validate the scenario files named as arguments\n"
-            "      --option=ID        build the game with the scenario's what-if switch ID\n"
+            "                         what the game printed\n"), f);
+    fputs(_("      --continue=FILE    headless: go on with the game saved in FILE (play by\n"
+            "                         e-mail); --save writes the longer game\n"), f);
+    fputs(_("      --check            validate the scenario files named as arguments\n"), f);
+    fputs(_("      --option=ID        build the game with the scenario's what-if switch ID\n"
             "                         (repeatable; in the window, --headless and --check;\n"
-            "                         a save records it)\n"
-            "      --list-options     print the scenario's what-if switches: id, label and\n"
-            "                         explanation, separated by tabs\n"
-            "      --what-if          play seeds 1..N computer against computer (--ai-level,\n"
+            "                         a save records it)\n"), f);
+    fputs(_("      --list-options     print the scenario's what-if switches: id, label and\n"
+            "                         explanation, separated by tabs\n"), f);
+    /* xgettext:no-c-format */
+    fputs(_("      --what-if          play seeds 1..N computer against computer (--ai-level,\n"
             "                         --option apply) and print the outcome shares with\n"
-            "                         their 95 %% intervals and the median end turn\n"
-            "      --games=N          --what-if: how many games (default 200)\n"
-            "      --jobs=J           --what-if: games at once (default: the cores)\n"
-            "      --csv=FILE         --what-if: write one row per game to FILE\n"
-            "      --data-dir=DIR     read assets and scenarios from DIR\n"
-            "                         (also EMESA_DATA_DIR)\n"
-            "      --fullscreen       start the window full screen\n"
-            "      --scale=PCT        interface scale, 100-300\n"
-            "  -h, --help             display this help and exit\n"
-            "  -V, --version          output version information and exit\n"
-            "\n"
-            "Exit status: 0 ok, 1 a scenario, command or save problem, 2 a usage error,\n"
-            "3 a replay that went differently from its save.\n");
+            "                         their 95 % intervals and the median end turn\n"), f);
+    fputs(_("      --games=N          --what-if: how many games (default 200)\n"), f);
+    fputs(_("      --jobs=J           --what-if: games at once (default: the cores)\n"), f);
+    fputs(_("      --csv=FILE         --what-if: write one row per game to FILE\n"), f);
+    fputs(_("      --data-dir=DIR     read assets and scenarios from DIR\n"
+            "                         (also EMESA_DATA_DIR)\n"), f);
+    fputs(_("      --fullscreen       start the window full screen\n"), f);
+    fputs(_("      --scale=PCT        interface scale, 100-300\n"), f);
+    fputs(_("  -h, --help             display this help and exit\n"), f);
+    fputs(_("  -V, --version          output version information and exit\n"), f);
+    fputs("\n", f);
+    fputs(_("Exit status: 0 ok, 1 a scenario, command or save problem, 2 a usage error,\n"
+            "3 a replay that went differently from its save.\n"), f);
 }
 
 static bool parse_int(const char *s, long long lo, long long hi, long long *out)
@@ -112,6 +139,7 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
+    i18n_init();
     HeadlessOptions ho = {0};
     ho.seed = 1;
     bool headless = false, check = false, fullscreen = false, list_options = false;
@@ -131,7 +159,7 @@ int main(int argc, char **argv)
             break;
         case 'S':
             if (!parse_int(optarg, 0, INT64_MAX, &v)) {
-                fprintf(stderr, "emesa: --seed %s: expected a whole number from 0 up\n", optarg);
+                fprintf(stderr, _("emesa: --seed %s: expected a whole number from 0 up\n"), optarg);
                 return 2;
             }
             ho.seed = (uint64_t)v;
@@ -145,14 +173,14 @@ int main(int argc, char **argv)
             break;
         case OPT_AI_LEVEL:
             if (!parse_int(optarg, 0, 3, &level)) {
-                fprintf(stderr, "emesa: --ai-level %s: expected 0, 1, 2 or 3\n", optarg);
+                fprintf(stderr, _("emesa: --ai-level %s: expected 0, 1, 2 or 3\n"), optarg);
                 return 2;
             }
             level_given = true;
             break;
         case OPT_TURNS:
             if (!parse_int(optarg, 1, 100000, &v)) {
-                fprintf(stderr, "emesa: --turns %s: expected a number of turns from 1 up\n", optarg);
+                fprintf(stderr, _("emesa: --turns %s: expected a number of turns from 1 up\n"), optarg);
                 return 2;
             }
             ho.max_turns = (int)v;
@@ -177,7 +205,7 @@ int main(int argc, char **argv)
             break;
         case OPT_SCALE:
             if (!parse_int(optarg, 100, 300, &scale)) {
-                fprintf(stderr, "emesa: --scale %s: expected a percentage from 100 to 300\n", optarg);
+                fprintf(stderr, _("emesa: --scale %s: expected a percentage from 100 to 300\n"), optarg);
                 return 2;
             }
             break;
@@ -193,7 +221,7 @@ int main(int argc, char **argv)
         case OPT_OPTION: {
             char why[128];
             if (!scenario_options_add(&ho.options, optarg, why, sizeof why)) {
-                fprintf(stderr, "emesa: --option %s: %s\n", optarg, why);
+                fprintf(stderr, _("emesa: --option %s: %s\n"), optarg, why);
                 return 2;
             }
             break;
@@ -203,14 +231,14 @@ int main(int argc, char **argv)
             break;
         case OPT_GAMES:
             if (!parse_int(optarg, 1, 1000000, &games)) {
-                fprintf(stderr, "emesa: --games %s: expected a number of games from 1 to 1000000\n", optarg);
+                fprintf(stderr, _("emesa: --games %s: expected a number of games from 1 to 1000000\n"), optarg);
                 return 2;
             }
             batch_flag = true;
             break;
         case OPT_JOBS:
             if (!parse_int(optarg, 1, 256, &jobs)) {
-                fprintf(stderr, "emesa: --jobs %s: expected a number of threads from 1 to 256\n", optarg);
+                fprintf(stderr, _("emesa: --jobs %s: expected a number of threads from 1 to 256\n"), optarg);
                 return 2;
             }
             batch_flag = true;
@@ -227,45 +255,45 @@ int main(int argc, char **argv)
             return 0;
         case 'V':
             printf("emesa %s\n", EMESA_VERSION);
-            printf("A turn-based wargame of the sieges of Emesa. Free software: GPL-3.0-or-later.\n");
+            fputs(_("A turn-based wargame of the sieges of Emesa. Free software: GPL-3.0-or-later.\n"), stdout);
             return 0;
         case ':':
-            fprintf(stderr, "emesa: option %s needs a value\n", argv[optind - 1]);
+            fprintf(stderr, _("emesa: option %s needs a value\n"), argv[optind - 1]);
             usage(stderr);
             return 2;
         default:
-            fprintf(stderr, "emesa: unknown option %s\n", argv[optind - 1]);
+            fprintf(stderr, _("emesa: unknown option %s\n"), argv[optind - 1]);
             usage(stderr);
             return 2;
         }
     }
     if (what_if && (seed_given || ho.max_turns)) {
-        fprintf(stderr, "emesa: --what-if plays seeds 1..N (--games N) to the end: --seed and --turns do not apply\n");
+        fprintf(stderr, _("emesa: --what-if plays seeds 1..N (--games N) to the end: --seed and --turns do not apply\n"));
         return 2;
     }
     if (batch_flag && !what_if) {
-        fprintf(stderr, "emesa: --games, --jobs and --csv go with --what-if\n");
+        fprintf(stderr, _("emesa: --games, --jobs and --csv go with --what-if\n"));
         return 2;
     }
     if (what_if && (headless || check || replay || ho.resume || ho.ai || ho.commands || ho.save || ho.chronicle)) {
-        fprintf(stderr, "emesa: --what-if plays its own games: it cannot be used with --headless, --check, "
-                        "--replay, --continue, --ai, --commands, --save or --chronicle\n");
+        fprintf(stderr, _("emesa: --what-if plays its own games: it cannot be used with --headless, --check, "
+                        "--replay, --continue, --ai, --commands, --save or --chronicle\n"));
         return 2;
     }
     if (check) {
         if (optind >= argc) {
-            fprintf(stderr, "emesa: --check needs at least one scenario file\n");
+            fprintf(stderr, _("emesa: --check needs at least one scenario file\n"));
             return 2;
         }
         return headless_check((const char *const *)argv + optind, argc - optind, &ho.options, stdout, stderr);
     }
     if (optind < argc) {
-        fprintf(stderr, "emesa: unexpected argument %s\n", argv[optind]);
+        fprintf(stderr, _("emesa: unexpected argument %s\n"), argv[optind]);
         usage(stderr);
         return 2;
     }
     if (replay && ho.resume) {
-        fprintf(stderr, "emesa: --replay and --continue cannot be used together\n");
+        fprintf(stderr, _("emesa: --replay and --continue cannot be used together\n"));
         return 2;
     }
     const char *dd = datadir_find(ddir);
@@ -319,7 +347,7 @@ int main(int argc, char **argv)
     (void)fullscreen;
     (void)scale;
     (void)level;
-    fprintf(stderr, "emesa: this build has no window (SDL2 was not found); use --headless\n");
+    fprintf(stderr, _("emesa: this build has no window (SDL2 was not found); use --headless\n"));
     return 1;
 #endif
 }

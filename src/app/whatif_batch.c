@@ -4,6 +4,7 @@
  * into the slot of its seed; everything is printed in seed order after
  * the last game, so the output does not depend on J. */
 #include "whatif_batch.h"
+#include "i18n.h"
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
@@ -65,9 +66,10 @@ static double now_s(void)
 static void progress(FILE *err, int done, int games, double t0)
 {
     double dt = now_s() - t0, rate = dt > 0 ? done / dt : 0;
-    fprintf(err, "\r%d/%d games, %.1f games/s", done, games, rate);
+    fputc('\r', err);
+    fprintf(err, _("%d/%d games, %.1f games/s"), done, games, rate);
     if (rate > 0 && done < games)
-        fprintf(err, ", %.0f s left   ", (games - done) / rate);
+        fprintf(err, _(", %.0f s left   "), (games - done) / rate);
     else
         fprintf(err, "            ");
     fflush(err);
@@ -85,7 +87,7 @@ static int run(Batch *b, FILE *err)
         if (pthread_create(&t[started], NULL, worker, b) != 0)
             break;
     if (started == 0) {
-        fprintf(err, "emesa: cannot start a thread for the games\n");
+        fprintf(err, _("emesa: cannot start a thread for the games\n"));
         free(t);
         return 1;
     }
@@ -177,7 +179,7 @@ int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
 {
     FILE *csv = NULL;
     if (o->csv && !(csv = fopen(o->csv, "w"))) {
-        fprintf(err, "emesa: --csv %s: cannot write the file: %s\n", o->csv, strerror(errno));
+        fprintf(err, _("emesa: --csv %s: cannot write the file: %s\n"), o->csv, strerror(errno));
         return 2;
     }
     /* a scenario that does not load, or an unknown switch: said once, here */
@@ -191,7 +193,7 @@ int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
     b.status = calloc((size_t)o->games, sizeof *b.status);
     int status = 0;
     if (!b.results || !b.status || pthread_mutex_init(&b.lock, NULL) != 0) {
-        fprintf(err, "emesa: out of memory\n");
+        fprintf(err, _("emesa: out of memory\n"));
         status = 1;
     } else {
         status = run(&b, err);
@@ -199,19 +201,19 @@ int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
     }
     for (int i = 0; status == 0 && i < o->games; i++)
         if (b.status[i] != 0) {
-            fprintf(err, "emesa: the game of seed %d could not be played (try it with --headless --seed %d)\n",
+            fprintf(err, _("emesa: the game of seed %d could not be played (try it with --headless --seed %d)\n"),
                     i + 1, i + 1);
             status = 1;
         }
     if (status == 0) {
         report(o, b.results, out);
         if (csv && write_csv(o, csv, b.results) != 0) {
-            fprintf(err, "emesa: --csv %s: write error\n", o->csv);
+            fprintf(err, _("emesa: --csv %s: write error\n"), o->csv);
             status = 1;
         }
     }
     if (csv && fclose(csv) != 0 && status == 0) {
-        fprintf(err, "emesa: --csv %s: write error\n", o->csv);
+        fprintf(err, _("emesa: --csv %s: write error\n"), o->csv);
         status = 1;
     }
     free(b.results);
