@@ -288,7 +288,8 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             return 1;
         }
     } else if (!ai_side[0] || !ai_side[1]) {
-        fprintf(err, _("emesa: a headless game needs --ai all, or a --commands file for the sides the computer does not play\n"));
+        fprintf(err, _("emesa: a headless game needs --ai all, or a --commands file for the sides the computer "
+                       "does not play\n"));
         session_free(ss);
         return 2;
     }

@@ -268,7 +268,8 @@ int main(int argc, char **argv)
         }
     }
     if (what_if && (seed_given || ho.max_turns)) {
-        fprintf(stderr, _("emesa: --what-if plays seeds 1..N (--games N) to the end: --seed and --turns do not apply\n"));
+        fprintf(stderr,
+                _("emesa: --what-if plays seeds 1..N (--games N) to the end: --seed and --turns do not apply\n"));
         return 2;
     }
     if (batch_flag && !what_if) {
