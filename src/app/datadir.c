@@ -109,8 +109,11 @@ const char *datadir_locale(void)
     if (uninstalled(dir))
         return EMESA_BUILD_ROOT "/po";
 #endif
-    if (EMESA_LOCALEDIR_FROM_BIN[0]) {
-        char real[PATH_MAX];
+    /* beside the executable only when its data is there too: a whole
+     * install staged or moved, not a binary copied next to another share/ */
+    char data[PATH_MAX + 64], real[PATH_MAX];
+    snprintf(data, sizeof data, "%s/%s", dir, EMESA_DATADIR_FROM_BIN);
+    if (EMESA_LOCALEDIR_FROM_BIN[0] && EMESA_DATADIR_FROM_BIN[0] && has_scenarios(data)) {
         snprintf(found, sizeof found, "%s/%s", dir, EMESA_LOCALEDIR_FROM_BIN);
         if (realpath(found, real) && is_dir(real)) {
             snprintf(found, sizeof found, "%s", real);

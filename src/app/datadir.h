@@ -12,6 +12,7 @@ const char *datadir_find(const char *flag);
 
 /* The directory of the translations (LANG/LC_MESSAGES/emesa.mo): the
  * build's po/ for an uninstalled build, then the install's locale
- * directory beside the executable (bindir/../share/locale), then the
- * localedir meson was configured with. The returned string is static. */
+ * directory beside the executable (bindir/../share/locale) when the data
+ * directory is beside it too, then the localedir meson was configured
+ * with. The returned string is static. */
 const char *datadir_locale(void);
