@@ -518,7 +518,7 @@ void bd_chronicle(Build *b, int t)
         bd_problem(b, "", "too many chronicle entries (at most %d)", SCEN_MAX_CHRONICLE);
         return;
     }
-    b->chronicle_line[in->nchronicle] = bd_key_line(b, "order");
+    b->chronicle_line[in->nchronicle] = c.line = bd_key_line(b, "order");
     in->chronicle[in->nchronicle++] = c;
 }
 

@@ -1,0 +1,138 @@
+/* check-modding.c - what a scenario's author meets: handlers' errors that
+ * name the id not found, chronicle entries that know their line, and the
+ * rules holes found by writing a scenario from the reference alone. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/command.h"
+#include "core/game.h"
+#include "data/scenario.h"
+#include "data/session.h"
+#include "testutil.h"
+
+/* A small siege (the one of check-data.c); tests append lines from 33 on. */
+static const char SIEGE[] =
+    "scenario { id = 's', title = 'S', turns = 10, town = 'town' }\n"                      /* 1 */
+    "side { id = 'a', food = { 40, conf = 'I' }, rations = 'half' }\n"                       /* 2 */
+    "side { id = 'b', forages = true }\n"                                                  /* 3 */
+    "siege { historical = false, civic_will = 4, rules = {\n"                              /* 4 */
+    "  gate_throughput = 7, pace_km = { forced = 60 }, winter_months = { 'jan' },\n"       /* 5 */
+    "  consumption_pct = { expel = 70 } } }\n"                                             /* 6 */
+    "map { width = 6, height = 4, rows = [[\n"                                             /* 7 */
+    "......\n..cc..\n..cG..\n......\n]] }\n"                                              /* 8-12 */
+    "place { id = 'town', at = '2,1', owner = 'a' }\n"                                     /* 13 */
+    "place { id = 'camp', at = '5,0', owner = 'b', camp = true }\n"                        /* 14 */
+    "gate { id = 'g', at = '3,2', alert = true }\n"                                        /* 15 */
+    "theatre_place { id = 'home', owner = 'a', map_place = 'town', x = 1, y = 2 }\n"       /* 16 */
+    "theatre_place { id = 'far', owner = 'b', resistance = 8, surprise_resistance = 3 }\n" /* 17 */
+    "theatre_place { id = 'base', owner = 'a' }\n"                                         /* 18 */
+    "route { from = 'home', to = 'far', km = 300 }\n"                                      /* 19 */
+    "route { from = 'far', to = 'base', km = 200 }\n"                                      /* 20 */
+    "courier { id = 'letter', side = 'a', from = 'home', to = 'base', km_per_day = 50, depart_turn = 2 }\n" /* 21 */
+    "column { id = 'relief', side = 'a', sp = 30, leader = 'l', at = 'base', dest = 'home', pace = 'forced',\n" /* 22 */
+    "         after_courier = 'letter' }\n"                                                /* 23 */
+    "column { id = 'raid', side = 'a', sp = 20, at = 'base', dest = 'far', hidden = true, depart_turn = 3 }\n" /* 24 */
+    "contingent { id = 'k', side = 'b', home = 'far', loyalty = 2 }\n"                     /* 25 */
+    "unit { id = 'u1', side = 'a', type = 'infantry', sp = 5, at = '2,1' }\n"              /* 26 */
+    "unit { id = 'u2', side = 'b', type = 'infantry', sp = 5, at = '5,3', contingent = 'k' }\n" /* 27 */
+    "unit { id = 'r1', side = 'a', type = 'light_cav', sp = 5,\n"                          /* 28 */
+    "       arrives = { column = 'relief', at = '0,3', rumour = 4, confirm = 5 } }\n"      /* 29 */
+    "leader { id = 'l', side = 'a', traits = { 'forced_marcher' }, with = 'r1' }\n"        /* 30 */
+    "chronicle { side = 'a', turn = 3, order = 'hold', note = 'n' }\n"                      /* 31 */
+    "chronicle { side = 'b', turn = 3,\n  order = 'release k' }\n";                         /* 32-33 */
+
+static Diags ds;
+static char text[8192];
+
+static Scenario *load(const char *extra)
+{
+    snprintf(text, sizeof text, "%s%s", SIEGE, extra);
+    memset(&ds, 0, sizeof ds);
+    Scenario *s = scenario_load_buffer("t.lua", text, strlen(text), 7, &ds);
+    for (int i = 0; !s && i < ds.n; i++) {
+        char buf[700];
+        diag_format(&ds.items[i], buf, sizeof buf);
+        fprintf(stderr, "  %s\n", buf);
+    }
+    return s;
+}
+
+static void end_turns(Scenario *s, int n)
+{
+    Game *g = scenario_game(s);
+    char why[160];
+    for (int i = 0; i < 2 * n && g->mode != MODE_OVER; i++) {
+        Command c = cmd_end_turn(g->active);
+        ck_assert_msg(scenario_apply(s, &c, why, sizeof why), "%s", why);
+    }
+}
+
+/* ---- the emesa.* queries: unknown ids are errors -------------------------------- */
+
+START_TEST(queries_raise_on_unknown_ids)
+{
+    /* each query is asked for a typo under pcall, and its message logged */
+    Scenario *s = load("on('turn', function(ev)\n"                                       /* 34 */
+                       "  if ev.turn ~= 2 then return end\n"
+                       "  for _, f in ipairs({ 'unit', 'column', 'contingent', 'theatre' }) do\n"
+                       "    local ok, e = pcall(emesa[f], 'typo')\n"
+                       "    emesa.message((ok and 'ok ' or 'error ') .. tostring(e))\n"
+                       "  end\n"
+                       "  emesa.message('known ' .. emesa.column('relief').state .. ' ' .. emesa.unit('u1').id)\n"
+                       "end)\n");
+    ck_assert_ptr_nonnull(s);
+    Game *g = scenario_game(s);
+    end_turns(s, 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "error emesa.unit: unknown unit 'typo'"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "error emesa.column: unknown column 'typo'"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "emesa.contingent: unknown contingent 'typo'"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "emesa.theatre: unknown theatre place 'typo'"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "ok "), 0);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "known waiting u1"), 1);
+    ck_assert_int_eq(scenario_handler_errors(s), 0);
+    scenario_free(s);
+}
+END_TEST
+
+START_TEST(an_unknown_id_is_a_handler_error_at_its_line)
+{
+    Scenario *s = load("on('turn', function(ev)\n"                       /* 34 */
+                       "  if ev.turn == 3 then\n"                        /* 35 */
+                       "    local c = emesa.column('releif')\n"          /* 36 */
+                       "    emesa.message(c.state)\n"                    /* 37 */
+                       "  end\n"
+                       "end)\n");
+    ck_assert_ptr_nonnull(s);
+    Game *g = scenario_game(s);
+    end_turns(s, 2);
+    ck_assert_int_eq(scenario_handler_errors(s), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "scenario error: t.lua:36: emesa.column: unknown column 'releif'"),
+                     1);
+    scenario_free(s);
+}
+END_TEST
+
+START_TEST(chronicle_entries_know_their_line)
+{
+    Scenario *s = load("");
+    ck_assert_ptr_nonnull(s);
+    const ScenarioInfo *in = scenario_info(s);
+    ck_assert_int_eq(in->nchronicle, 2);
+    ck_assert_int_eq(in->chronicle[0].line, 31);
+    ck_assert_int_eq(in->chronicle[1].line, 33);    /* the line of its order */
+    scenario_free(s);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("modding");
+    TCase *tc = tcase_create("errors");
+    tcase_add_test(tc, queries_raise_on_unknown_ids);
+    tcase_add_test(tc, an_unknown_id_is_a_handler_error_at_its_line);
+    tcase_add_test(tc, chronicle_entries_know_their_line);
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}
