@@ -8,6 +8,7 @@
 
 #include "core/command.h"
 #include "core/game.h"
+#include "core/siege.h"
 #include "data/scenario.h"
 #include "data/session.h"
 #include "testutil.h"
@@ -126,6 +127,128 @@ START_TEST(chronicle_entries_know_their_line)
 }
 END_TEST
 
+/* ---- rules holes ------------------------------------------------------------ */
+
+/* The reference: a column halts at a place of its own side or of nobody;
+ * only an enemy place is besieged. */
+START_TEST(a_column_halts_at_a_place_of_nobody)
+{
+    Scenario *s = load("theatre_place { id = 'waste', owner = 'none', resistance = 1 }\n"
+                       "route { from = 'base', to = 'waste', km = 30 }\n"
+                       "column { id = 'scouts', side = 'a', sp = 90, at = 'base', dest = 'waste', depart_turn = 1 }\n");
+    ck_assert_ptr_nonnull(s);
+    Game *g = scenario_game(s);
+    int c = siege_column_by_id(&g->siege, "scouts"), p = siege_place_by_id(&g->siege, "waste");
+    ck_assert(!siege_place_enemy_of(&g->siege, p, 0));
+    ck_assert(!siege_place_enemy_of(&g->siege, siege_place_by_id(&g->siege, "base"), 0));
+    ck_assert(siege_place_enemy_of(&g->siege, siege_place_by_id(&g->siege, "far"), 0));
+    end_turns(s, 4);
+    ck_assert_int_eq(g->siege.columns[c].state, COL_DONE);
+    ck_assert_int_eq(g->siege.places[p].owner, -1);
+    ck_assert_int_eq(tu_count_events(g, EV_THEATRE, "halts at waste"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_COUNTER_SIEGE, "waste"), 0);
+    scenario_free(s);
+}
+END_TEST
+
+static int diag_line(const char *what)
+{
+    for (int i = 0; i < ds.n; i++) {
+        char buf[700];
+        diag_format(&ds.items[i], buf, sizeof buf);
+        if (strstr(buf, what))
+            return ds.items[i].line;
+    }
+    return -1;
+}
+
+static Scenario *load_text(const char *src)
+{
+    memset(&ds, 0, sizeof ds);
+    return scenario_load_buffer("t.lua", src, strlen(src), 7, &ds);
+}
+
+START_TEST(dates_that_do_not_exist_are_refused)
+{
+    /* 634 is no leap year (Julian: every fourth), 636 is */
+    static const char *const bad[] = { "'31 Feb 634'", "'29 Feb 634'", "{ 634, 4, 31 }" };
+    for (int i = 0; i < 3; i++) {
+        /* the start key on a line of its own */
+        snprintf(text, sizeof text,
+                 "scenario { id = 's', title = 'S', turns = 10, town = 'town',\n  start = %s }\n%s", bad[i],
+                 strchr(SIEGE, '\n') + 1);
+        ck_assert_ptr_null(load_text(text));
+        ck_assert_int_eq(diag_line("].start: there is no day"), 2);
+    }
+    snprintf(text, sizeof text, "scenario { id = 's', title = 'S', turns = 10, town = 'town', start = '29 Feb 636' }\n%s",
+             strchr(SIEGE, '\n') + 1);
+    Scenario *s = load_text(text);
+    ck_assert_ptr_nonnull(s);
+    char buf[32];
+    game_date(scenario_game(s), 1, buf, sizeof buf);
+    ck_assert_str_eq(buf, "29 Feb 636");
+    scenario_free(s);
+    ck_assert_int_eq(game_month_days(634, 2), 28);
+    ck_assert_int_eq(game_month_days(636, 2), 29);
+    ck_assert_int_eq(game_month_days(634, 13), 0);
+}
+END_TEST
+
+/* A list where named numbers belong: one problem, at the key's line. */
+START_TEST(a_named_table_written_as_a_list_is_one_problem)
+{
+    static const char *const forms[] = { "{ 4, 7, 9, 10 }", "{ 'mild', 'cold', 'rain', 'frost' }",
+                                         "{ mild, cold, rain, frost }" };
+    for (int i = 0; i < 3; i++) {
+        snprintf(text, sizeof text,
+                 "scenario { id = 's', title = 'S', turns = 10, town = 'town' }\n"       /* 1 */
+                 "side { id = 'a' }\nside { id = 'b' }\n"                              /* 2-3 */
+                 "siege { rules = {\n"                                                   /* 4 */
+                 "  gate_throughput = 7,\n"                                              /* 5 */
+                 "  weather_winter = %s } }\n"                                           /* 6 */
+                 "%s",
+                 forms[i], strstr(SIEGE, "map {"));
+        ck_assert_ptr_null(load_text(text));
+        ck_assert_int_eq(ds.n, 1);
+        ck_assert_int_eq(ds.items[0].line, 6);
+        ck_assert_str_eq(ds.items[0].key, "siege.rules.weather_winter");
+        ck_assert(strstr(ds.items[0].msg, "expected named numbers, as in { mild = 4, cold = 7 }"));
+    }
+}
+END_TEST
+
+/* Terms refused are no surrender: the surrender handler does not run, the
+ * terms_refused one does, with the terms, the score and the reason. */
+START_TEST(a_refusal_is_not_a_surrender)
+{
+    Scenario *s = load("on('surrender', function(ev) emesa.message('SURRENDER') end)\n"
+                       "on('terms_refused', function(ev)\n"
+                       "  emesa.message('refused ' .. ev.terms .. ' ' .. ev.reason .. ' ' .. tostring(ev.score) ..\n"
+                       "                ' of ' .. ev.target .. ' by ' .. ev.side)\n"
+                       "end)\n");
+    ck_assert_ptr_nonnull(s);
+    Game *g = scenario_game(s);
+    g->sides[0].morale = 20;            /* a fed town in good heart: defiant */
+    g->siege.side[0].food = 1000;
+    char why[256];
+    Command c;
+    ck_assert(cmd_parse(g, "end-turn", &c, why, sizeof why));
+    if (g->active == 0)
+        ck_assert(scenario_apply(s, &c, why, sizeof why));
+    ck_assert_msg(cmd_parse(g, "offer-terms harsh", &c, why, sizeof why), "%s", why);
+    ck_assert_msg(scenario_apply(s, &c, why, sizeof why), "%s", why);
+    end_turns(s, 1);
+    ck_assert_int_eq(tu_count_events(g, EV_TERMS_REFUSED, "will not hear the harsh terms"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_SURRENDER, NULL), 0);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "SURRENDER"), 0);
+    char want[64];
+    snprintf(want, sizeof want, "refused harsh defiant nil of %d by a", g->siege.rules.surrender_target);
+    ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, want), 1);
+    ck_assert_int_eq(scenario_handler_errors(s), 0);
+    scenario_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("modding");
@@ -133,6 +256,12 @@ int main(void)
     tcase_add_test(tc, queries_raise_on_unknown_ids);
     tcase_add_test(tc, an_unknown_id_is_a_handler_error_at_its_line);
     tcase_add_test(tc, chronicle_entries_know_their_line);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("rules");
+    tcase_add_test(tc, a_column_halts_at_a_place_of_nobody);
+    tcase_add_test(tc, dates_that_do_not_exist_are_refused);
+    tcase_add_test(tc, a_named_table_written_as_a_list_is_one_problem);
+    tcase_add_test(tc, a_refusal_is_not_a_surrender);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

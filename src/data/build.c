@@ -86,6 +86,10 @@ static void do_scenario(Build *b, int t, bool *seen)
     if (ty != LUA_TNIL) {
         if (!ok || m < 1 || m > 12 || d < 1 || d > 31 || y < 1 || y > 3000)
             bd_problem(b, "start", "expected a date such as \"28 Nov 637\" or { 637, 11, 28 } (year, month, day)");
+        else if (d > game_month_days(y, m))
+            bd_problem(b, "start", "there is no day %d in %c%s %d: it has %d days (Julian calendar, a leap year "
+                       "every fourth year)", d, toupper((unsigned char)month_names[m - 1][0]), month_names[m - 1] + 1, y,
+                       game_month_days(y, m));
         else {
             g->start_year = y;
             g->start_month = m;
