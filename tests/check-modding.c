@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ai/ai.h"
 #include "core/command.h"
 #include "core/game.h"
 #include "core/siege.h"
@@ -249,6 +250,54 @@ START_TEST(a_refusal_is_not_a_surrender)
 }
 END_TEST
 
+/* Intercepting a column: a handler's emesa.send_column(c, nil) stops it
+ * where it is; no send-column order (a player's, the computer's, the
+ * chronicle's) moves it again until a handler sends it on. */
+START_TEST(a_column_stopped_by_a_handler_stays_stopped)
+{
+    Scenario *s = load("on('turn', function(ev)\n"
+                       "  if ev.turn == 2 then emesa.send_column('raid', nil) end\n"
+                       "  if ev.turn == 6 then emesa.send_column('raid', 'far', 'mounted') end\n"
+                       "end)\n");
+    ck_assert_ptr_nonnull(s);
+    Game *g = scenario_game(s);
+    int c = siege_column_by_id(&g->siege, "raid");
+    AiPlayer *ai = ai_new(0, 2, 7);
+    char why[256];
+    while (g->turn < 5 && g->mode != MODE_OVER) {
+        Command cmd;
+        if (g->active == 0) {
+            ck_assert(ai_next(ai, g, &cmd));
+            ck_assert_msg(scenario_apply(s, &cmd, why, sizeof why), "the computer's order was refused: %s", why);
+        } else {
+            cmd = cmd_end_turn(g->active);
+            ck_assert(scenario_apply(s, &cmd, why, sizeof why));
+        }
+        if (g->turn >= 2) {
+            ck_assert(g->siege.columns[c].held);
+            ck_assert_int_eq(g->siege.columns[c].state, COL_WAITING);   /* depart_turn 3 came and went */
+        }
+    }
+    ai_free(ai);
+    ck_assert_int_eq(tu_count_events(g, EV_THEATRE, "column raid halts at base"), 1);
+    /* a player's order is refused, with the reason */
+    Command cmd;
+    if (g->active != 0) {
+        cmd = cmd_end_turn(g->active);
+        ck_assert(scenario_apply(s, &cmd, why, sizeof why));
+    }
+    ck_assert_int_eq(g->active, 0);
+    ck_assert(cmd_parse(g, "send-column raid far mixed", &cmd, why, sizeof why));
+    ck_assert(!scenario_apply(s, &cmd, why, sizeof why));
+    ck_assert_str_eq(why, "column raid has been stopped at base and cannot march on");
+    /* the handler lets it go on turn 6 */
+    end_turns(s, 2);
+    ck_assert(!g->siege.columns[c].held);
+    ck_assert_int_ne(g->siege.columns[c].state, COL_WAITING);
+    scenario_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("modding");
@@ -262,6 +311,7 @@ int main(void)
     tcase_add_test(tc, dates_that_do_not_exist_are_refused);
     tcase_add_test(tc, a_named_table_written_as_a_list_is_one_problem);
     tcase_add_test(tc, a_refusal_is_not_a_surrender);
+    tcase_add_test(tc, a_column_stopped_by_a_handler_stays_stopped);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

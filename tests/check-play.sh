@@ -64,5 +64,15 @@ grep -Eq '^  scenario errors: [0-9]+ in the event handlers' "$tmp/out" && ! grep
 out=$("$emesa" --headless --quiet --ai all --seed 1 --scenario "$small" 2>&1)
 [[ "$out" != *"scenario errors"* ]] && ok "no errors, no line in the summary" || bad "clean game: $out"
 
+# the reference's "Intercepting a column" example, added to the 638 file,
+# holds al-Qa'qa' at Palmyra two turns (the computer does not send him on)
+{ cat "$root/scenarios/emesa-638.lua"; sed -n '/^local held_until = nil/,/^end)/p' "$root/scenarios/README.md"; } > "$tmp/ambush.lua"
+out=$("$emesa" --headless --scenario "$tmp/ambush.lua" --seed 2 --ai all 2>&1)
+[[ "$out" == *"T13 column al-Qa'qa's 4,000 (from Sa'd) halts at Palmyra"* ]] &&
+    [[ "$out" == *"T15 column al-Qa'qa's 4,000 (from Sa'd) marches for Emesa at a forced pace"* ]] &&
+    [[ "$out" != *"T14 column al-Qa'qa's"* ]] && [[ "$out" != *"scenario error"* ]] &&
+    ok "the interception example stops the column, and only a handler sends it on" ||
+    bad "interception example: $(grep -i "qa'qa's 4,000\|scenario error" <<< "$out")"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -129,6 +129,8 @@ typedef struct Column {
     int depart_turn;              /* or sets out on this turn (0 = on command) */
     int attrition;                /* per-cent of an SP lost to forced marching */
     bool arrived_unannounced;
+    bool held;                    /* stopped by the scenario (a handler's emesa.send_column(c, nil)):
+                                   * send-column orders are refused until a handler sends it on */
 } Column;
 
 typedef struct Courier {
