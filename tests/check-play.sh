@@ -64,6 +64,29 @@ grep -Eq '^  scenario errors: [0-9]+ in the event handlers' "$tmp/out" && ! grep
 out=$("$emesa" --headless --quiet --ai all --seed 1 --scenario "$small" 2>&1)
 [[ "$out" != *"scenario errors"* ]] && ok "no errors, no line in the summary" || bad "clean game: $out"
 
+# The ten typical mistakes, each one line of the small siege changed (the
+# fixtures m01..m10): each refused by --check --play 10 with exit 1 and one
+# problem at the line of the mistake.
+want=(
+  "m01-unit-off-map.lua:21: unit[g1].at: hex 5,14 is off the map"
+  "m02-unit-in-wall.lua:24: unit[b1].at: hex 4,3 is inside the town (wall)"
+  "m03-misspelled-key.lua:5: side[besiegers].moral: unknown key 'moral'"
+  "m04-gate-not-on-gate-hex.lua:20: gate[west].at: hex 4,5 is wall; a gate must stand on a gate hex"
+  "m05-road-to-unknown-place.lua:44: route.to: unknown theatre place 'hmoe'"
+  "m06-handler-missing-unit.lua:37: emesa.unit: unknown unit 'g9' (in 10 of 10 games"
+  "m07-runtime-error-turn-3.lua:38: attempt to concatenate a nil value (field 'strength') (in 10 of 10 games; first: seed 1, level 1, turn 3)"
+  "m08-victory-unknown-side.lua:30: victory.side: unknown side 'besieger'"
+  "m09-map-row-length.lua:11: map.rows: row 4 has 11 letters; expected 12"
+  "m10-reinforcement-turn-0.lua:28: unit[b5].arrives.turn: 0 is out of range"
+)
+for w in "${want[@]}"; do
+    f="$root/tests/fixtures/play/${w%%:*}"
+    out=$("$emesa" --check --play 10 "$f"); rc=$?
+    problems=$(grep -c "^$f:[0-9]*: " <<< "$out")
+    [ $rc -eq 1 ] && [[ "$out" == *"$root/tests/fixtures/play/$w"* ]] && [ "$problems" = 1 ] &&
+        ok "mistake refused once at its line: ${w%%:*}" || bad "${w%%:*}: exit $rc, $problems problems: $out"
+done
+
 # the reference's "Intercepting a column" example, added to the 638 file,
 # holds al-Qa'qa' at Palmyra two turns (the computer does not send him on)
 { cat "$root/scenarios/emesa-638.lua"; sed -n '/^local held_until = nil/,/^end)/p' "$root/scenarios/README.md"; } > "$tmp/ambush.lua"

@@ -233,7 +233,14 @@ static void do_unit(Build *b, int t)
         ok = false;
     } else if (has_at) {
         u.status = UNIT_ON_MAP;
-        ok = bd_hex_field(b, t, "at", true, &u.hex) && ok && unit_hex_ok(b, &u, u.hex, "at");
+        bool placed = bd_hex_field(b, t, "at", true, &u.hex) && ok && unit_hex_ok(b, &u, u.hex, "at");
+        if (ok && !placed) {
+            /* Said once: the unit is kept, off the board, so that a leader
+             * riding with it is not a second problem. The file does not
+             * load either way. */
+            u.status = UNIT_ELIMINATED;
+            u.hex = hex_make(0, 0);
+        }
     } else if (ty == LUA_TTABLE) {
         ok = unit_arrives(b, v, &u) && ok;
     } else if (ty != LUA_TNIL) {
