@@ -82,10 +82,18 @@ static void spread(const FileRun *f, const HeadlessOptions *games, const Headles
 }
 
 /* Each different problem of the file's games once, with how many games
- * had it and the first of them. Returns the number of errors printed. */
-static int problems(const FileRun *f, const HeadlessOptions *games, const HeadlessProblems *pr, FILE *out)
+ * had it and the first of them. A handler's error is an error; a
+ * chronicle order that could not be given in every game that followed
+ * the chronicle is one too (the order cannot work), in only some of them
+ * a warning (the game had gone otherwise: a contingent gone home before
+ * the chronicle releases it). Returns the number of errors; adds the
+ * warnings to *warnings. */
+static int problems(const FileRun *f, const HeadlessOptions *games, const HeadlessProblems *pr, int *warnings,
+                    FILE *out)
 {
-    int errors = 0;
+    int errors = 0, chronicled = 0;
+    for (int i = 0; i < f->games; i++)
+        chronicled += games[f->first + i].chronicle;
     for (int i = 0; i < f->games; i++) {
         const HeadlessProblems *p = &pr[f->first + i];
         for (int k = 0; k < p->n; k++) {
@@ -109,9 +117,13 @@ static int problems(const FileRun *f, const HeadlessOptions *games, const Headle
                 }
             char kn[64];
             kind_name(&games[f->first + i], kn, sizeof kn);
-            fprintf(out, "%s:%d: %s (in %d of %d games; first: %s, turn %d)\n", f->path, it->line, it->msg, in,
-                    f->games, kn, it->turn);
-            errors++;
+            bool warn = it->kind == PROBLEM_CHRONICLE && in < chronicled;
+            fprintf(out, "%s:%d: %s%s (in %d of %d games; first: %s, turn %d)\n", f->path, it->line,
+                    warn ? "warning: " : "", it->msg, in, f->games, kn, it->turn);
+            if (warn)
+                (*warnings)++;
+            else
+                errors++;
         }
     }
     return errors;
@@ -195,7 +207,7 @@ int check_play(const char *const *paths, int n, int per_file, const CheckPlayOpt
         for (int k = 0; k < f->games; k++)
             chron |= games[f->first + k].chronicle;
         spread(f, games, results, chron, out);
-        errors += problems(f, games, probs, out);
+        errors += problems(f, games, probs, &warnings, out);
         int short_games = 0;
         for (int k = 0; k < f->games; k++) {
             const HeadlessOptions *ho = &games[f->first + k];

@@ -18,8 +18,10 @@ typedef struct CheckPlayOptions {
  * error of its handlers and each chronicle order that could not be given
  * (with how many games had it and the first), each game that could not
  * be played or stopped unfinished, a file none of whose games went past
- * turn 2 (errors), each game over by turn 2 and each side that won no
- * game (warnings), the outcomes of the file's games, and a last line
+ * turn 2 (errors), a chronicle order refused in some but not all of the
+ * games that followed the chronicle, each game over by turn 2 and each
+ * side that won no game (warnings), the outcomes of the file's games, and
+ * a last line
  * "check --play: F files, G games, E errors, W warnings".
  * Returns 1 when there is an error (or, with strict, a warning), else 0. */
 int check_play(const char *const *paths, int n, int per_file, const CheckPlayOptions *o, FILE *out, FILE *err);
