@@ -167,7 +167,7 @@ static void summary(const Game *g, bool finished, FILE *out)
         errors += g->events.items[i].type == EV_MESSAGE &&
                   strncmp(g->events.items[i].text, SCRIPT_ERROR, sizeof SCRIPT_ERROR - 1) == 0;
     if (errors)
-        fprintf(out, "  scenario errors: %d in the event handlers (each different one on stderr)\n", errors);
+        fprintf(out, "  scenario errors: %d in the event handlers\n", errors);
     char outcome[64];
     outcome_name(g, finished, outcome, sizeof outcome);
     if (finished && g->outcome.text[0])
