@@ -95,6 +95,23 @@ START_TEST(a_shipped_file_is_not_listed_twice)
 }
 END_TEST
 
+/* The player's own folder: <pref path>/scenarios/ (here XDG_DATA_HOME,
+ * which SDL's pref path follows) is listed after the installed ones. */
+START_TEST(the_players_own_scenarios_are_listed)
+{
+    const char *src = getenv("EMESA_SOURCE_DIR");
+    char dir[600], cmd[2600];
+    snprintf(dir, sizeof dir, "%s/emesa/emesa/scenarios", home);
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp '%s/tests/fixtures/play/small.lua' '%s/mine.lua'", dir,
+             src ? src : ".", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    UiApp *a = open_with(NULL);
+    ck_assert_int_eq(uiapp_scenario_count(a), 3);
+    ck_assert_int_eq(uiapp_find_scenario(a, "emesa/scenarios/mine.lua"), 2);
+    uiapp_free(a);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("uiscen");
@@ -102,6 +119,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, a_file_elsewhere_is_added_selected_and_named);
     tcase_add_test(tc, a_shipped_file_is_not_listed_twice);
+    tcase_add_test(tc, the_players_own_scenarios_are_listed);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

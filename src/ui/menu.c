@@ -38,14 +38,13 @@ static void menu_fill(MenuEntry *m)
     scenario_free(s);
 }
 
-void menu_scan(UiApp *a)
+/* Adds the .lua files of dir, in name order, after the entries there are. */
+static void scan_dir(UiApp *a, const char *dir)
 {
-    char dir[1100];
-    snprintf(dir, sizeof dir, "%s/scenarios", a->data_dir);
-    a->nscen = 0;
     DIR *d = opendir(dir);
     if (!d)
         return;
+    int first = a->nscen;
     struct dirent *de;
     while ((de = readdir(d)) && a->nscen < UI_MAX_SCEN) {
         size_t l = strlen(de->d_name);
@@ -56,9 +55,22 @@ void menu_scan(UiApp *a)
         snprintf(m->path, sizeof m->path, "%s/%s", dir, de->d_name);
     }
     closedir(d);
-    qsort(a->scen, (size_t)a->nscen, sizeof a->scen[0], cmp_entry);
-    for (int i = 0; i < a->nscen; i++)
+    qsort(a->scen + first, (size_t)(a->nscen - first), sizeof a->scen[0], cmp_entry);
+    for (int i = first; i < a->nscen; i++)
         menu_fill(&a->scen[i]);
+}
+
+void menu_scan(UiApp *a)
+{
+    char dir[1100];
+    a->nscen = 0;
+    snprintf(dir, sizeof dir, "%s/scenarios", a->data_dir);
+    scan_dir(a, dir);
+    /* the player's own: <pref path>/scenarios/ */
+    if (a->pref_dir[0]) {
+        snprintf(dir, sizeof dir, "%sscenarios", a->pref_dir);
+        scan_dir(a, dir);
+    }
 }
 
 int menu_add_file(UiApp *a, const char *path)
