@@ -46,7 +46,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* "file: N games (levels 1-3[, the chronicle]): <outcome> K, ...; end turn A-B, median M" */
-static void spread(const FileRun *f, const HeadlessOptions *games, const HeadlessResult *r, bool chron, FILE *out)
+static void spread(const FileRun *f, const HeadlessResult *r, bool chron, FILE *out)
 {
     const char *names[64];
     int nn = 0;
@@ -78,7 +78,6 @@ static void spread(const FileRun *f, const HeadlessOptions *games, const Headles
         fprintf(out, "\n");
     }
     free(turns);
-    (void)games;
 }
 
 /* Each different problem of the file's games once, with how many games
@@ -206,7 +205,7 @@ int check_play(const char *const *paths, int n, int per_file, const CheckPlayOpt
         bool chron = false;
         for (int k = 0; k < f->games; k++)
             chron |= games[f->first + k].chronicle;
-        spread(f, games, results, chron, out);
+        spread(f, results, chron, out);
         errors += problems(f, games, probs, &warnings, out);
         int short_games = 0;
         for (int k = 0; k < f->games; k++) {
