@@ -141,6 +141,40 @@ START_TEST(defenders_do_not_advance_over_the_wall)
 }
 END_TEST
 
+/* A shut gate taken by an advance after combat is forced, and says so:
+ * a gate event (gate 0, state forced) that handlers hear. */
+START_TEST(a_gate_taken_by_storm_is_a_gate_event)
+{
+    Game *g = tu_town(2);
+    int a = tu_unit(g, "a", 0, "heavy_cav", 5, 5, 4);
+    int d = tu_unit(g, "d", 1, "militia", 1, 6, 4);
+    tu_start(g);
+    ck_assert_int_eq(g->gates[0].state, GATE_SHUT);
+    g->mode = MODE_BATTLE;
+    g->impulse = 1;
+    g->battle_initiator = g->active = 0;
+    g->units[a].mp = g->rules.types[g->units[a].type].ma * 2;
+    g->units[d].cohesion = 1;
+    Hex gate = g->gates[0].hex;
+    char why[256];
+    Command c = cmd_attack(0, a, gate);
+    ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+    ck_assert(hex_eq(g->units[a].hex, gate));
+    ck_assert_int_eq(g->gates[0].state, GATE_FORCED);
+    int n = 0;
+    for (size_t i = 0; i < g->events.n; i++) {
+        const Event *e = &g->events.items[i];
+        if (e->type == EV_GATE) {
+            n++;
+            ck_assert_int_eq(e->a, 0);
+            ck_assert_int_eq(e->b, GATE_FORCED);
+        }
+    }
+    ck_assert_int_eq(n, 1);
+    game_free(g);
+}
+END_TEST
+
 START_TEST(supplies_leak_through_unwatched_sectors)
 {
     Game *g = tu_town(1);
@@ -449,11 +483,19 @@ START_TEST(surrender_score_and_veto)
     g->siege.side[1].shortfall_turns = 12; /* the score is sure to pass */
     tu_end_turn_both(g);
     ck_assert(!g->siege.surrendered);
-    ck_assert_int_eq(tu_count_events(g, EV_SURRENDER, "vetoes"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_TERMS_REFUSED, "vetoes"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_SURRENDER, NULL), 0);   /* a refusal is no surrender */
+    const Event *no = &g->events.items[g->events.n - 1];
+    for (size_t i = 0; i < g->events.n; i++)
+        if (g->events.items[i].type == EV_TERMS_REFUSED)
+            no = &g->events.items[i];
+    ck_assert_int_eq(no->c, REFUSAL_VETO);
+    ck_assert_int_eq(no->a, TERMS_GENEROUS);
     ck_assert(tu_cmd(g, "offer-terms generous", why, sizeof why));
     g->sides[1].morale = 10;
     tu_end_turn_both(g);
     ck_assert(g->siege.surrendered);
+    ck_assert_int_eq(tu_count_events(g, EV_SURRENDER, "accepts the generous terms"), 1);
     ck_assert_int_eq(g->mode, MODE_OVER);
     ck_assert_int_eq(g->outcome.winner, 0);
     game_free(g);
@@ -474,7 +516,7 @@ START_TEST(fed_town_defies_terms)
     ck_assert(tu_cmd(g, "offer-terms generous", why, sizeof why));
     tu_end_turn_both(g);
     ck_assert(!g->siege.surrendered);
-    ck_assert_int_eq(tu_count_events(g, EV_SURRENDER, "still fed"), 1);
+    ck_assert_int_eq(tu_count_events(g, EV_TERMS_REFUSED, "still fed"), 1);
     ck_assert_int_eq(g->sides[1].morale, 15); /* defiance */
     g->sides[1].morale = 6; /* still above a quarter of 20: fed towns hold out */
     ck_assert(siege_town_defiant(g));
@@ -624,6 +666,7 @@ int main(void)
     tcase_add_test(tc, rations_over_turns);
     tcase_add_test(tc, food_turns_count_the_forage_of_the_season);
     tcase_add_test(tc, defenders_do_not_advance_over_the_wall);
+    tcase_add_test(tc, a_gate_taken_by_storm_is_a_gate_event);
     tcase_add_test(tc, supplies_leak_through_unwatched_sectors);
     tcase_add_test(tc, hunger_costs_cohesion);
     tcase_add_test(tc, columns_march_and_news_comes_late);

@@ -203,7 +203,7 @@ static void columns(AiPlayer *ai)
                 continue;
             const TheatrePlace *pl = &s->places[p];
             double v = 0;
-            if (pl->owner != side && pl->resistance > 0) {
+            if (siege_place_enemy_of(s, p, side) && pl->resistance > 0) {
                 int res = (col->hidden && !pl->announced && pl->surprise_resistance > 0) ? pl->surprise_resistance
                                                                                           : pl->resistance;
                 int need = res - col->sp / 10 - lead; /* d10 >= need */

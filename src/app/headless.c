@@ -40,6 +40,58 @@ static void flush_events(const Game *g, size_t *cursor, FILE *out, bool quiet)
     }
 }
 
+/* The log line a failed handler leaves (scenario.c): "scenario error: " and
+ * then "file:line: message". */
+static const char SCRIPT_ERROR[] = "scenario error: ";
+
+/* Keeps a problem once, counting repeats; true when it is new. */
+static bool add_problem(HeadlessProblems *p, int kind, int line, const char *msg, int turn)
+{
+    p->total++;
+    for (int i = 0; i < p->n; i++)
+        if (p->items[i].kind == kind && p->items[i].line == line && strcmp(p->items[i].msg, msg) == 0) {
+            p->items[i].count++;
+            return false;
+        }
+    if (p->n < HEADLESS_MAX_PROBLEMS) {
+        HeadlessProblem *it = &p->items[p->n++];
+        *it = (HeadlessProblem){.kind = kind, .line = line, .count = 1, .turn = turn};
+        snprintf(it->msg, sizeof it->msg, "%s", msg);
+    }
+    return true;
+}
+
+/* Takes the handlers' errors logged since *cursor, printing each new one
+ * to err as "file:line: message"; returns how many there were. */
+static int note_script_errors(const Game *g, const char *file, size_t *cursor, HeadlessProblems *p, FILE *err)
+{
+    int n = 0;
+    size_t fl = strlen(file);
+    for (; *cursor < g->events.n; (*cursor)++) {
+        const Event *e = &g->events.items[*cursor];
+        if (e->type != EV_MESSAGE || strncmp(e->text, SCRIPT_ERROR, sizeof SCRIPT_ERROR - 1) != 0)
+            continue;
+        const char *t = e->text + sizeof SCRIPT_ERROR - 1, *msg = t;
+        int line = 0;
+        if (strncmp(t, file, fl) == 0 && t[fl] == ':') {
+            char *end;
+            long l = strtol(t + fl + 1, &end, 10);
+            if (end > t + fl + 1 && *end == ':') {
+                line = (int)l;
+                msg = end + 1;
+            } else {
+                msg = t + fl + 1;
+            }
+            while (*msg == ' ')
+                msg++;
+        }
+        n++;
+        if (add_problem(p, PROBLEM_SCRIPT, line, msg, e->turn) && err)
+            fprintf(err, "%s\n", t);
+    }
+    return n;
+}
+
 static void outcome_name(const Game *g, bool finished, char *out, size_t n)
 {
     if (!finished)
@@ -111,6 +163,12 @@ static void summary(const Game *g, bool finished, FILE *out)
         const Place *pl = &g->map.places[p];
         fprintf(out, "  %s held by %s\n", pl->name, pl->owner >= 0 ? g->sides[pl->owner].id : "nobody");
     }
+    int errors = 0;
+    for (size_t i = 0; i < g->events.n; i++)
+        errors += g->events.items[i].type == EV_MESSAGE &&
+                  strncmp(g->events.items[i].text, SCRIPT_ERROR, sizeof SCRIPT_ERROR - 1) == 0;
+    if (errors)
+        fprintf(out, "  scenario errors: %d in the event handlers\n", errors);
     char outcome[64];
     outcome_name(g, finished, outcome, sizeof outcome);
     if (finished && g->outcome.text[0])
@@ -123,7 +181,7 @@ static void summary(const Game *g, bool finished, FILE *out)
  * plan words set its posture and gate until the side's next plan word
  * (commands leave it as it is): the AI's, or *simple for the simple
  * player; rations the chronicle orders are kept as ordered. */
-static void follow_chronicle(Session *ss, AiPlayer *ai, AiPosture *simple, FILE *out)
+static void follow_chronicle(Session *ss, AiPlayer *ai, AiPosture *simple, HeadlessProblems *probs, FILE *out)
 {
     ChronicleStep steps[16];
     int n = chronicle_follow(ss, steps, 16);
@@ -139,6 +197,13 @@ static void follow_chronicle(Session *ss, AiPlayer *ai, AiPosture *simple, FILE 
             *simple = posture == AI_POSTURE_SORTIE || posture == AI_POSTURE_FEINT ? AI_POSTURE_HOLD : posture;
         if (ai && steps[i].rations >= 0)
             ai_keep_rations(ai, steps[i].rations);
+        if (steps[i].plan == CHRONICLE_COMMAND && !steps[i].given && steps[i].rations < 0) {
+            const ScenarioChronicle *ch = steps[i].entry;
+            char msg[320];
+            snprintf(msg, sizeof msg, "chronicle (%s, turn %d): '%s' could not be given: %s", g->sides[ch->side].id,
+                     ch->turn, ch->order, steps[i].why);
+            add_problem(probs, PROBLEM_CHRONICLE, ch->line, msg, ch->turn);
+        }
         if (out) {
             char line[900];
             chronicle_format(g, &steps[i], line, sizeof line);
@@ -306,10 +371,18 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
     int chronicled_turn = -1, chronicled_side = -1;
     AiPosture simple_posture[MAX_SIDES] = {AI_POSTURE_FREE, AI_POSTURE_FREE};
     /* a resumed game prints only what happens from here on */
-    size_t cursor = o->resume ? g->events.n : 0;
+    size_t cursor = o->resume ? g->events.n : 0, err_cursor = cursor;
     int status = 0, lineno = 0;
+    HeadlessProblems own = {0}, *probs = o->problems ? o->problems : &own;
+    char file[sizeof scenario_info(sc)->file];
+    snprintf(file, sizeof file, "%s", scenario_info(sc)->file);
     flush_events(g, &cursor, out, o->quiet);
-    for (int issued = 0; g->mode != MODE_OVER; issued++) {
+    /* the handlers of the game's start have run already */
+    if (note_script_errors(g, file, &err_cursor, probs, err) && o->strict) {
+        fprintf(err, "emesa: --strict: the game stops at the scenario's first error (turn %d)\n", g->turn);
+        status = 1;
+    }
+    for (int issued = 0; status == 0 && g->mode != MODE_OVER; issued++) {
         if (o->max_turns > 0 && g->turn > o->max_turns)
             break;
         Command c;
@@ -319,7 +392,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             chronicled_turn = g->turn;
             chronicled_side = g->active;
             flush_events(g, &cursor, out, o->quiet);
-            follow_chronicle(ss, ai[g->active], &simple_posture[g->active], o->quiet ? NULL : out);
+            follow_chronicle(ss, ai[g->active], &simple_posture[g->active], probs, o->quiet ? NULL : out);
             g = scenario_game(session_scenario(ss));
             if (g->mode == MODE_OVER)
                 break;
@@ -367,8 +440,17 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             }
         }
         flush_events(g, &cursor, out, o->quiet);
+        if (note_script_errors(g, file, &err_cursor, probs, err) && o->strict) {
+            fprintf(err, "emesa: --strict: the game stops at the scenario's first error (turn %d)\n", g->turn);
+            status = 1;
+            break;
+        }
     }
     flush_events(g, &cursor, out, o->quiet);
+    if (note_script_errors(g, file, &err_cursor, probs, err) && o->strict && status == 0) {
+        fprintf(err, "emesa: --strict: the game stops at the scenario's first error (turn %d)\n", g->turn);
+        status = 1;
+    }
     summary(g, g->mode == MODE_OVER, out);
     if (o->result)
         fill_result(g, g->mode == MODE_OVER, o->result);

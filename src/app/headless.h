@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "core/event.h"
 #include "data/scenario.h"
 
 /* How a headless game ended, for a batch of games (emesa --what-if). */
@@ -17,6 +18,25 @@ typedef struct HeadlessResult {
     int departures;             /* contingents gone home */
     int homes_taken;            /* contingents' home places held by another side than at the start */
 } HeadlessResult;
+
+/* What went wrong in a game that a scenario's author must hear of: a
+ * run-time error in an event handler, or a chronicle order that could not
+ * be given. Each different problem is kept once, with how often it
+ * happened. */
+enum { HEADLESS_MAX_PROBLEMS = 32 };
+typedef enum HeadlessProblemKind { PROBLEM_SCRIPT, PROBLEM_CHRONICLE } HeadlessProblemKind;
+typedef struct HeadlessProblem {
+    int kind;                   /* HeadlessProblemKind */
+    int line;                   /* in the scenario file; 0 if unknown */
+    char msg[320];              /* without the "file:line: " */
+    int count;                  /* times in the game */
+    int turn;                   /* the first time */
+} HeadlessProblem;
+typedef struct HeadlessProblems {
+    HeadlessProblem items[HEADLESS_MAX_PROBLEMS];
+    int n;
+    int total;                  /* all occurrences, also of those not kept */
+} HeadlessProblems;
 
 typedef struct HeadlessOptions {
     const char *scenario;       /* path */
@@ -33,12 +53,17 @@ typedef struct HeadlessOptions {
     bool chronicle;             /* the computer sides follow the scenario's recorded course */
     ScenarioOptions options;    /* what-if switches to build the game with (--option) */
     HeadlessResult *result;     /* filled at the end of headless_run when not NULL */
+    HeadlessProblems *problems; /* filled as the game goes when not NULL */
+    bool strict;                /* a handler's run-time error stops the game (exit 1) */
 } HeadlessOptions;
 
 enum { HEADLESS_EXIT_DIVERGED = 3 };
 
 /* Plays the game, printing one line per event and then the summary whose
- * last line is "result: <outcome> turn <T> hash <16 hex>". With o->resume
+ * last line is "result: <outcome> turn <T> hash <16 hex>". Each different
+ * run-time error of the scenario's handlers is printed once to err as
+ * "file:line: message" (also when quiet), and the summary counts them;
+ * with o->strict the first one ends the game with status 1. With o->resume
  * the game goes on from that save (only the new events are printed); with
  * o->save its save is written at the end. Returns the process exit status
  * (0 ok, 1 scenario, command or save error, 3 the resumed save diverged). */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "check_play.h"
 #include "datadir.h"
 #include "headless.h"
 #include "i18n.h"
@@ -46,7 +47,7 @@ static void usage(FILE *f)
             "  or:  emesa --headless --scenario PATH --seed N --ai SIDE|all [--turns N]\n"
             "  or:  emesa --replay FILE                  watch a save in the window\n"
             "  or:  emesa --headless --replay FILE\n"
-            "  or:  emesa --check PATH...\n"
+            "  or:  emesa --check [--play N] [--strict] PATH...\n"
             "  or:  emesa --what-if [--scenario PATH] [--games N] [--jobs J] [--option ID]...\n"), f);
     fputs(_("Emesa: a turn-based wargame of the sieges of Emesa (Homs), 635-636 and 638.\n"), f);
     fputs("\n", f);
@@ -73,6 +74,13 @@ static void usage(FILE *f)
     fputs(_("      --continue=FILE    headless: go on with the game saved in FILE (play by\n"
             "                         e-mail); --save writes the longer game\n"), f);
     fputs(_("      --check            validate the scenario files named as arguments\n"), f);
+    fputs(_("      --play=N           --check: then play N seeded games of each file computer\n"
+            "                         against computer (levels 1-3 and the chronicle) and\n"
+            "                         report the handlers' run-time errors, chronicle orders\n"
+            "                         that could not be given, games over by turn 2, sides\n"
+            "                         that never win, and the outcomes\n"), f);
+    fputs(_("      --strict           --check --play: warnings fail too; a game: the\n"
+            "                         scenario's first run-time error stops it (exit 1)\n"), f);
     fputs(_("      --option=ID        build the game with the scenario's what-if switch ID\n"
             "                         (repeatable; in the window, --headless and --check;\n"
             "                         a save records it)\n"), f);
@@ -111,7 +119,7 @@ int main(int argc, char **argv)
 {
     enum { OPT_CHRONICLE = 200, OPT_HEADLESS = 256, OPT_AI, OPT_AI_LEVEL, OPT_TURNS, OPT_COMMANDS, OPT_CHECK, OPT_DATA, OPT_FULL, OPT_SCALE,
            OPT_SAVE, OPT_REPLAY, OPT_CONTINUE, OPT_OPTION, OPT_LIST_OPTIONS,
-           OPT_WHAT_IF, OPT_GAMES, OPT_JOBS, OPT_CSV };
+           OPT_WHAT_IF, OPT_GAMES, OPT_JOBS, OPT_CSV, OPT_PLAY, OPT_STRICT };
     static const struct option opts[] = {
         {"scenario", required_argument, NULL, 's'},
         {"seed", required_argument, NULL, 'S'},
@@ -135,6 +143,8 @@ int main(int argc, char **argv)
         {"games", required_argument, NULL, OPT_GAMES},
         {"jobs", required_argument, NULL, OPT_JOBS},
         {"csv", required_argument, NULL, OPT_CSV},
+        {"play", required_argument, NULL, OPT_PLAY},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -147,6 +157,7 @@ int main(int argc, char **argv)
     long long level = 2, scale = 0, games = 200, jobs = 0;
     bool what_if = false, batch_flag = false;
     const char *csv = NULL;
+    long long play = 0;
     bool level_given = false, seed_given = false;
     int c;
     opterr = 0;
@@ -247,6 +258,15 @@ int main(int argc, char **argv)
             csv = optarg;
             batch_flag = true;
             break;
+        case OPT_PLAY:
+            if (!parse_int(optarg, 1, 10000, &play)) {
+                fprintf(stderr, "emesa: --play %s: expected a number of games from 1 to 10000\n", optarg);
+                return 2;
+            }
+            break;
+        case OPT_STRICT:
+            ho.strict = true;
+            break;
         case OPT_LIST_OPTIONS:
             list_options = true;
             break;
@@ -281,10 +301,18 @@ int main(int argc, char **argv)
                         "--replay, --continue, --ai, --commands, --save or --chronicle\n"));
         return 2;
     }
+    if (play && !check) {
+        fprintf(stderr, "emesa: --play goes with --check\n");
+        return 2;
+    }
     if (check) {
         if (optind >= argc) {
             fprintf(stderr, _("emesa: --check needs at least one scenario file\n"));
             return 2;
+        }
+        if (play) {
+            CheckPlayOptions co = {&ho.options, data_dir(ddir), batch_default_jobs(), ho.strict};
+            return check_play((const char *const *)argv + optind, argc - optind, (int)play, &co, stdout, stderr);
         }
         return headless_check((const char *const *)argv + optind, argc - optind, &ho.options, stdout, stderr);
     }

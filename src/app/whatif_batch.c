@@ -18,9 +18,9 @@
 enum { MAX_OUTCOMES = 32 };
 
 typedef struct Batch {
-    const BatchOptions *o;
-    HeadlessResult *results; /* [games], by seed - 1 */
-    int *status;             /* [games]: headless_run's exit status */
+    HeadlessOptions *games;  /* [n]: each game, ready to play */
+    int n;
+    int *status;             /* [n]: headless_run's exit status */
     pthread_mutex_t lock;
     int next;                /* next game to hand out (under lock) */
     int done;                /* games finished (under lock) */
@@ -32,21 +32,11 @@ static void *worker(void *arg)
     FILE *sink = fopen("/dev/null", "w"); /* the quiet summary and the AI's refusals */
     for (;;) {
         pthread_mutex_lock(&b->lock);
-        int i = b->next < b->o->games ? b->next++ : -1;
+        int i = b->next < b->n ? b->next++ : -1;
         pthread_mutex_unlock(&b->lock);
         if (i < 0)
             break;
-        HeadlessOptions ho = {0};
-        ho.scenario = b->o->scenario;
-        ho.data_dir = b->o->data_dir;
-        ho.seed = (uint64_t)i + 1;
-        ho.ai = "all";
-        ho.ai_level = b->o->ai_level;
-        ho.quiet = true;
-        if (b->o->options)
-            ho.options = *b->o->options;
-        ho.result = &b->results[i];
-        b->status[i] = sink ? headless_run(&ho, sink, sink) : 1;
+        b->status[i] = sink ? headless_run(&b->games[i], sink, sink) : 1;
         pthread_mutex_lock(&b->lock);
         b->done++;
         pthread_mutex_unlock(&b->lock);
@@ -76,9 +66,10 @@ static void progress(FILE *err, int done, int games, double t0)
 }
 
 /* Runs the workers; the calling thread draws the progress line. */
-static int run(Batch *b, FILE *err)
+static int run(Batch *b, int jobs, FILE *err)
 {
-    int jobs = b->o->jobs < b->o->games ? b->o->jobs : b->o->games;
+    if (jobs > b->n)
+        jobs = b->n;
     pthread_t *t = calloc((size_t)jobs, sizeof *t);
     if (!t)
         return 1;
@@ -97,8 +88,8 @@ static int run(Batch *b, FILE *err)
             pthread_mutex_lock(&b->lock);
             int done = b->done;
             pthread_mutex_unlock(&b->lock);
-            progress(err, done, b->o->games, t0);
-            if (done >= b->o->games)
+            progress(err, done, b->n, t0);
+            if (done >= b->n)
                 break;
             nanosleep(&(struct timespec){0, 250000000L}, NULL);
         }
@@ -175,6 +166,20 @@ int batch_default_jobs(void)
     return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+int batch_play(HeadlessOptions *games, int *status, int n, int jobs, FILE *err)
+{
+    if (n <= 0)
+        return 0;
+    Batch b = {.games = games, .n = n, .status = status};
+    if (pthread_mutex_init(&b.lock, NULL) != 0) {
+        fprintf(err, "emesa: cannot start the games\n");
+        return 1;
+    }
+    int st = run(&b, jobs < 1 ? 1 : jobs, err);
+    pthread_mutex_destroy(&b.lock);
+    return st;
+}
+
 int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
 {
     FILE *csv = NULL;
@@ -188,26 +193,37 @@ int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
             fclose(csv);
         return 1;
     }
-    Batch b = {.o = o};
-    b.results = calloc((size_t)o->games, sizeof *b.results);
-    b.status = calloc((size_t)o->games, sizeof *b.status);
+    HeadlessResult *results = calloc((size_t)o->games, sizeof *results);
+    int *st = calloc((size_t)o->games, sizeof *st);
+    HeadlessOptions *games = calloc((size_t)o->games, sizeof *games);
     int status = 0;
-    if (!b.results || !b.status || pthread_mutex_init(&b.lock, NULL) != 0) {
+    if (!results || !st || !games) {
         fprintf(err, _("emesa: out of memory\n"));
         status = 1;
     } else {
-        status = run(&b, err);
-        pthread_mutex_destroy(&b.lock);
+        for (int i = 0; i < o->games; i++) {
+            HeadlessOptions *ho = &games[i];
+            ho->scenario = o->scenario;
+            ho->data_dir = o->data_dir;
+            ho->seed = (uint64_t)i + 1;
+            ho->ai = "all";
+            ho->ai_level = o->ai_level;
+            ho->quiet = true;
+            if (o->options)
+                ho->options = *o->options;
+            ho->result = &results[i];
+        }
+        status = batch_play(games, st, o->games, o->jobs, err);
     }
     for (int i = 0; status == 0 && i < o->games; i++)
-        if (b.status[i] != 0) {
+        if (st[i] != 0) {
             fprintf(err, _("emesa: the game of seed %d could not be played (try it with --headless --seed %d)\n"),
                     i + 1, i + 1);
             status = 1;
         }
     if (status == 0) {
-        report(o, b.results, out);
-        if (csv && write_csv(o, csv, b.results) != 0) {
+        report(o, results, out);
+        if (csv && write_csv(o, csv, results) != 0) {
             fprintf(err, _("emesa: --csv %s: write error\n"), o->csv);
             status = 1;
         }
@@ -216,7 +232,8 @@ int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
         fprintf(err, _("emesa: --csv %s: write error\n"), o->csv);
         status = 1;
     }
-    free(b.results);
-    free(b.status);
+    free(results);
+    free(st);
+    free(games);
     return status;
 }

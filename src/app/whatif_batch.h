@@ -3,6 +3,7 @@
 #pragma once
 #include <stdio.h>
 #include "data/scenario.h"
+#include "headless.h"
 
 typedef struct BatchOptions {
     const char *scenario;           /* path */
@@ -14,6 +15,12 @@ typedef struct BatchOptions {
     const char *csv;                /* one row per game here, or NULL */
 } BatchOptions;
 
+/* Plays the n prepared games (each as headless_run would, its output
+ * thrown away) on up to jobs threads, writing each game's exit status to
+ * status[i]; results and problems go where each game's options say. The
+ * progress line goes to err when it is a terminal. Returns 0, or 1 when
+ * no thread could be started. */
+int batch_play(HeadlessOptions *games, int *status, int n, int jobs, FILE *err);
 /* The number of cores online (at least 1): the default --jobs. */
 int batch_default_jobs(void);
 /* Plays the games and prints one line per outcome and the summary line

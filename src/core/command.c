@@ -255,6 +255,8 @@ static bool validate_siege(const Game *g, const Command *c, char *why, size_t n)
             REFUSE("column %s is %s", col->name, col->state == COL_DONE ? "no longer free to march" : "besieging");
         if (col->state == COL_WAITING && col->after_courier >= 0)
             REFUSE("column %s waits for its orders by courier", col->name);
+        if (col->held)
+            REFUSE("column %s has been stopped at %s and cannot march on", col->name, s->places[col->at].name);
         if (c->arg2 < 0 || c->arg2 >= s->nplaces)
             REFUSE("there is no such place");
         if (c->arg3 < 0 || c->arg3 >= PACE_COUNT)

@@ -305,6 +305,7 @@ bool effect_send_column(Game *g, int c, int dest, int pace, char *why, size_t n)
     col->pace = pace;
     col->dest = dest;
     col->by_via = false; /* a new order: straight for the new goal */
+    col->held = dest < 0;
     if (dest < 0) {
         col->state = COL_WAITING;
         col->depart_turn = 0;

@@ -34,9 +34,11 @@ typedef enum EventType {
     EV_COUNTER_SIEGE,   /* a column besieges or takes a place */
     EV_NEWS,            /* news reaches a side, late */
     EV_DISPERSAL,       /* a contingent goes home */
-    EV_SURRENDER,       /* terms accepted or refused */
+    EV_SURRENDER,       /* side (the town's) accepts terms a (Terms): score b vs target c */
     EV_ASSAULT_NEWS,    /* a gate opened from within */
     EV_ORDER,           /* a siege order: rations, alert, terms */
+    EV_TERMS_REFUSED,   /* side (the town's) refuses terms a (Terms): score b (-1: not
+                         * weighed), c = TermsRefusal */
     EV_COUNT
 } EventType;
 

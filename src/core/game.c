@@ -315,13 +315,17 @@ bool game_los(const Game *g, Hex a, Hex b)
 
 /* ---- dates (Julian calendar) ------------------------------------------ */
 
-static int month_days(int y, int m)
+int game_month_days(int y, int m)
 {
     static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
     if (m == 2 && y % 4 == 0)
         return 29;
     return days[m - 1];
 }
+
+static int month_days(int y, int m) { return game_month_days(y, m); }
 
 void game_date(const Game *g, int turn, char *buf, size_t n)
 {
@@ -426,6 +430,7 @@ void game_event_format(const Game *g, const Event *e, char *buf, size_t n)
     case EV_NEWS:
     case EV_DISPERSAL:
     case EV_SURRENDER:
+    case EV_TERMS_REFUSED:
     case EV_ASSAULT_NEWS:
     case EV_ORDER:
         snprintf(buf, n, "%s %s", pre, e->text);

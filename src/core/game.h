@@ -207,6 +207,9 @@ bool game_los(const Game *g, Hex a, Hex b);
 
 /* Date of the given turn's first day: "28 Nov 637". */
 void game_date(const Game *g, int turn, char *buf, size_t n);
+/* Days in month m (1-12) of year y in the Julian calendar (a leap year
+ * every fourth year); 0 for a month that does not exist. */
+int game_month_days(int y, int m);
 /* One log line for event e, starting with "T<turn>" (and ".<impulse>" in
  * battle), e.g. "T3.2 combat Mobile Guard attacks 22,9: 3:1 roll 7 ...". */
 void game_event_format(const Game *g, const Event *e, char *buf, size_t n);

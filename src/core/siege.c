@@ -506,6 +506,24 @@ bool siege_town_defiant(const Game *g)
     return fed && g->sides[town].morale * 100 > g->rules.morale_max * g->siege.rules.defiant_morale_pct;
 }
 
+/* The town's answer to terms: EV_SURRENDER when it accepts (a = terms,
+ * b = score, c = target), EV_TERMS_REFUSED when not (c = TermsRefusal). */
+static void terms_answer(Game *g, EventType t, int town, int terms, int score, int c, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+static void terms_answer(Game *g, EventType t, int town, int terms, int score, int c, const char *fmt, ...)
+{
+    Event e = game_event(g, t);
+    e.side = town;
+    e.a = terms;
+    e.b = score;
+    e.c = c;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e.text, sizeof e.text, fmt, ap);
+    va_end(ap);
+    game_emit(g, &e);
+}
+
 static void surrender_check(Game *g)
 {
     Siege *s = &g->siege;
@@ -515,27 +533,29 @@ static void surrender_check(Game *g)
         return;
     }
     const char *kind = s->terms == TERMS_GENEROUS ? "generous" : "harsh";
+    int target = s->rules.surrender_target;
     if (siege_town_defiant(g)) {
-        siege_say(g, EV_SURRENDER, town, "surrender refused: %s, still fed, will not hear the %s terms",
-                  g->sides[town].name, kind);
+        terms_answer(g, EV_TERMS_REFUSED, town, s->terms, -1, REFUSAL_DEFIANT,
+                     "surrender refused: %s, still fed, will not hear the %s terms", g->sides[town].name, kind);
         effect_morale(g, town, s->rules.defiance_morale, "terms defied");
         s->terms = TERMS_NONE;
         return;
     }
     int roll = rng_roll(&g->rng, 6) + rng_roll(&g->rng, 6);
     int score = siege_surrender_score(g, s->terms, &roll);
-    if (score >= s->rules.surrender_target) {
+    if (score >= target) {
         if (siege_veto_active(g, town)) {
-            siege_say(g, EV_SURRENDER, town, "surrender refused: the council would accept the %s terms (%d vs %d), but the commander vetoes",
-                kind, score, s->rules.surrender_target);
+            terms_answer(g, EV_TERMS_REFUSED, town, s->terms, score, REFUSAL_VETO,
+                         "surrender refused: the council would accept the %s terms (%d vs %d), but the commander vetoes",
+                         kind, score, target);
         } else {
             s->surrendered = true;
-            siege_say(g, EV_SURRENDER, town, "surrender: %s accepts the %s terms (%d vs %d)", g->sides[town].name, kind, score,
-                s->rules.surrender_target);
+            terms_answer(g, EV_SURRENDER, town, s->terms, score, target, "surrender: %s accepts the %s terms (%d vs %d)",
+                         g->sides[town].name, kind, score, target);
         }
     } else {
-        siege_say(g, EV_SURRENDER, town, "surrender refused: %s rejects the %s terms (%d vs %d)", g->sides[town].name, kind,
-            score, s->rules.surrender_target);
+        terms_answer(g, EV_TERMS_REFUSED, town, s->terms, score, REFUSAL_REJECTED,
+                     "surrender refused: %s rejects the %s terms (%d vs %d)", g->sides[town].name, kind, score, target);
         effect_morale(g, town, s->rules.defiance_morale, "terms refused");
     }
     s->terms = TERMS_NONE;

@@ -22,6 +22,9 @@ typedef enum Weather { WX_MILD, WX_COLD, WX_RAIN, WX_FROST, WX_COUNT } Weather;
 typedef enum Rations { RATION_FULL, RATION_HALF, RATION_EXPEL, RATION_COUNT } Rations;
 typedef enum Pace { PACE_MIXED, PACE_MOUNTED, PACE_FORCED, PACE_COUNT } Pace;
 typedef enum Terms { TERMS_NONE, TERMS_GENEROUS, TERMS_HARSH } Terms;
+/* Why the town refused terms (EV_TERMS_REFUSED's c): still fed and in
+ * heart (not weighed), the score fell short, or its commander vetoed. */
+typedef enum TermsRefusal { REFUSAL_DEFIANT, REFUSAL_REJECTED, REFUSAL_VETO } TermsRefusal;
 typedef enum ColumnState { COL_WAITING, COL_MARCHING, COL_BESIEGING, COL_DONE } ColumnState;
 /* What a battle is, fixed by its first attack: a sally is the town's holder
  * attacking out of the town or a gate sector, an assault is its enemy
@@ -126,6 +129,8 @@ typedef struct Column {
     int depart_turn;              /* or sets out on this turn (0 = on command) */
     int attrition;                /* per-cent of an SP lost to forced marching */
     bool arrived_unannounced;
+    bool held;                    /* stopped by the scenario (a handler's emesa.send_column(c, nil)):
+                                   * send-column orders are refused until a handler sends it on */
 } Column;
 
 typedef struct Courier {
@@ -209,6 +214,10 @@ int siege_column_by_id(const Siege *s, const char *id);
 int siege_contingent_by_id(const Siege *s, const char *id);
 /* Shortest route distance in km between theatre places, -1 if none. */
 int siege_route_km(const Siege *s, int from, int to);
+/* Does a column of side that reaches theatre place p lay siege to it? Only
+ * when the enemy holds it: a place of its own side or of nobody (owner
+ * "none") is where it halts. */
+bool siege_place_enemy_of(const Siege *s, int p, int side);
 /* Food days left for side at its current rations (a large number when it
  * does not eat from stores). */
 int siege_food_days(const Game *g, int side);

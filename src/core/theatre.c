@@ -67,6 +67,11 @@ static void theatre_paths(const Siege *s, int from, int *dist, int *prev)
     }
 }
 
+bool siege_place_enemy_of(const Siege *s, int p, int side)
+{
+    return p >= 0 && p < s->nplaces && s->places[p].owner >= 0 && s->places[p].owner != side;
+}
+
 int siege_route_km(const Siege *s, int from, int to)
 {
     int dist[THEATRE_MAX_PLACES];
@@ -246,7 +251,7 @@ static void march(Game *g)
                 if (p->map_place >= 0 && p->owner == col->side) {
                     siege_say(g, EV_ARRIVAL_NEWS, col->side, "arrival: column %s reaches %s", col->name, p->name);
                     column_reaches_town(g, c);
-                } else if (p->owner != col->side) {
+                } else if (siege_place_enemy_of(s, col->at, col->side)) {
                     col->state = COL_BESIEGING;
                     col->arrived_unannounced = !p->announced;
                     p->besieged_turns = 0;

@@ -86,6 +86,10 @@ static void do_scenario(Build *b, int t, bool *seen)
     if (ty != LUA_TNIL) {
         if (!ok || m < 1 || m > 12 || d < 1 || d > 31 || y < 1 || y > 3000)
             bd_problem(b, "start", "expected a date such as \"28 Nov 637\" or { 637, 11, 28 } (year, month, day)");
+        else if (d > game_month_days(y, m))
+            bd_problem(b, "start", "there is no day %d in %c%s %d: it has %d days (Julian calendar, a leap year "
+                       "every fourth year)", d, toupper((unsigned char)month_names[m - 1][0]), month_names[m - 1] + 1, y,
+                       game_month_days(y, m));
         else {
             g->start_year = y;
             g->start_month = m;
@@ -229,7 +233,14 @@ static void do_unit(Build *b, int t)
         ok = false;
     } else if (has_at) {
         u.status = UNIT_ON_MAP;
-        ok = bd_hex_field(b, t, "at", true, &u.hex) && ok && unit_hex_ok(b, &u, u.hex, "at");
+        bool placed = bd_hex_field(b, t, "at", true, &u.hex) && ok && unit_hex_ok(b, &u, u.hex, "at");
+        if (ok && !placed) {
+            /* Said once: the unit is kept, off the board, so that a leader
+             * riding with it is not a second problem. The file does not
+             * load either way. */
+            u.status = UNIT_ELIMINATED;
+            u.hex = hex_make(0, 0);
+        }
     } else if (ty == LUA_TTABLE) {
         ok = unit_arrives(b, v, &u) && ok;
     } else if (ty != LUA_TNIL) {

@@ -294,11 +294,14 @@ bool bd_side_field(Build *b, int t, const char *key, bool required, int *out)
 void bd_check_keys(Build *b, int t, const char *const *keys)
 {
     lua_State *L = b->L;
+    bool list_said = false;     /* one problem for a table's list items, not one each */
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
-            bd_problem(b, "", "unexpected list item; %s takes named keys (key = value)", b->what);
+            if (!list_said)
+                bd_problem(b, "", "unexpected list item; %s takes named keys (key = value)", b->what);
+            list_said = true;
             continue;
         }
         const char *k = lua_tostring(L, -1);

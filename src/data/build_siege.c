@@ -52,7 +52,26 @@ static void named_numbers(Build *b, int t, const char *key, const char *const *n
     lua_State *L = b->L;
     int ty = bd_get(b, t, key);
     int v = lua_gettop(L);
+    bool list = false, empty = ty == LUA_TTABLE;
     if (ty == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, v)) {
+            lua_pop(L, 1);
+            empty = false;
+            list |= lua_type(L, -1) != LUA_TSTRING;
+        }
+    }
+    /* { 4, 7, 9, 10 } or { "mild", ... }: one problem, at the key's line;
+     * { mild, cold } is a table of undefined Lua variables (nil): empty */
+    if (list || empty) {
+        if (list)
+            bd_problem(b, key, "a list: expected named numbers, as in { %s = %d, %s = %d }: write each name with "
+                       "its number", names[0], out[0], names[1], out[1]);
+        else
+            bd_problem(b, key, "an empty table (a bare word such as %s is an undefined Lua variable, nil): "
+                       "expected named numbers, as in { %s = %d, %s = %d }", names[0], names[0], out[0], names[1],
+                       out[1]);
+    } else if (ty == LUA_TTABLE) {
         char saved[64];
         snprintf(saved, sizeof saved, "%s", b->what);
         bd_textf(b->what, sizeof b->what, "%s.%s", saved, key);
@@ -518,7 +537,7 @@ void bd_chronicle(Build *b, int t)
         bd_problem(b, "", "too many chronicle entries (at most %d)", SCEN_MAX_CHRONICLE);
         return;
     }
-    b->chronicle_line[in->nchronicle] = bd_key_line(b, "order");
+    b->chronicle_line[in->nchronicle] = c.line = bd_key_line(b, "order");
     in->chronicle[in->nchronicle++] = c;
 }
 

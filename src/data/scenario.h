@@ -78,6 +78,7 @@ typedef struct ScenarioChronicle {
     char order[SCEN_ORDER];
     char note[512];
     char src[64];
+    int line;               /* of its order key in the file */
 } ScenarioChronicle;
 
 /* A disputed point: the versions side by side, each with its sources. */

@@ -256,7 +256,7 @@ static int check_side(lua_State *L, const Game *g, int arg, bool nil_ok, const c
     const char *id = luaL_checkstring(L, arg);
     int s = game_side_by_id(g, id);
     if (s < 0)
-        luaL_error(L, "emesa.%s: no side with id '%s'", fn, id);
+        luaL_error(L, "emesa.%s: unknown side '%s'", fn, id);
     return s;
 }
 
@@ -265,7 +265,7 @@ static int check_unit(lua_State *L, const Game *g, int arg, const char *fn)
     const char *id = luaL_checkstring(L, arg);
     int u = game_unit_by_id(g, id);
     if (u < 0)
-        luaL_error(L, "emesa.%s: no unit with id '%s'", fn, id);
+        luaL_error(L, "emesa.%s: unknown unit '%s'", fn, id);
     return u;
 }
 
@@ -274,7 +274,7 @@ static int check_place(lua_State *L, const Game *g, int arg, const char *fn)
     const char *id = luaL_checkstring(L, arg);
     int p = map_place_by_id(&g->map, id);
     if (p < 0)
-        luaL_error(L, "emesa.%s: no place with id '%s'", fn, id);
+        luaL_error(L, "emesa.%s: unknown place '%s'", fn, id);
     return p;
 }
 
@@ -284,7 +284,15 @@ static int check_gate(lua_State *L, const Game *g, int arg, const char *fn)
     for (int i = 0; i < g->ngates; i++)
         if (strcmp(g->gates[i].id, id) == 0)
             return i;
-    return luaL_error(L, "emesa.%s: no gate with id '%s'", fn, id);
+    return luaL_error(L, "emesa.%s: unknown gate '%s'", fn, id);
+}
+
+/* idx, or the error "emesa.fn: unknown <what> '<id>'" when it is -1 */
+static int check_named(lua_State *L, int idx, int arg, const char *what, const char *fn)
+{
+    if (idx < 0)
+        return luaL_error(L, "emesa.%s: unknown %s '%s'", fn, what, luaL_checkstring(L, arg));
+    return idx;
 }
 
 static Hex check_hex(lua_State *L, const Game *g, int arg, const char *fn)
@@ -418,11 +426,7 @@ static int l_mode(lua_State *L)
 static int l_unit(lua_State *L)
 {
     Game *g = live_game(L, "unit");
-    int u = game_unit_by_id(g, luaL_checkstring(L, 1));
-    if (u < 0) {
-        lua_pushnil(L);
-        return 1;
-    }
+    int u = check_unit(L, g, 1, "unit");
     const Unit *un = &g->units[u];
     lua_createtable(L, 0, 12);
     set_str(L, "id", un->id);
@@ -504,7 +508,7 @@ static int l_leader_alive(lua_State *L)
     const char *id = luaL_checkstring(L, 1);
     int l = game_leader_by_id(g, id);
     if (l < 0)
-        return luaL_error(L, "emesa.leader_alive: no leader with id '%s'", id);
+        return luaL_error(L, "emesa.leader_alive: unknown leader '%s'", id);
     lua_pushboolean(L, g->leaders[l].alive);
     return 1;
 }
@@ -516,11 +520,7 @@ static const char *const column_states[4] = { "waiting", "marching", "besieging"
 static int l_contingent(lua_State *L)
 {
     Game *g = live_game(L, "contingent");
-    int k = siege_contingent_by_id(&g->siege, luaL_checkstring(L, 1));
-    if (k < 0) {
-        lua_pushnil(L);
-        return 1;
-    }
+    int k = check_named(L, siege_contingent_by_id(&g->siege, luaL_checkstring(L, 1)), 1, "contingent", "contingent");
     const Contingent *c = &g->siege.contingents[k];
     lua_createtable(L, 0, 6);
     set_str(L, "id", c->id);
@@ -536,11 +536,7 @@ static int l_contingent(lua_State *L)
 static int l_theatre(lua_State *L)
 {
     Game *g = live_game(L, "theatre");
-    int p = siege_place_by_id(&g->siege, luaL_checkstring(L, 1));
-    if (p < 0) {
-        lua_pushnil(L);
-        return 1;
-    }
+    int p = check_named(L, siege_place_by_id(&g->siege, luaL_checkstring(L, 1)), 1, "theatre place", "theatre");
     const TheatrePlace *tp = &g->siege.places[p];
     lua_createtable(L, 0, 6);
     set_str(L, "id", tp->id);
@@ -555,11 +551,7 @@ static int l_theatre(lua_State *L)
 static int l_column(lua_State *L)
 {
     Game *g = live_game(L, "column");
-    int c = siege_column_by_id(&g->siege, luaL_checkstring(L, 1));
-    if (c < 0) {
-        lua_pushnil(L);
-        return 1;
-    }
+    int c = check_named(L, siege_column_by_id(&g->siege, luaL_checkstring(L, 1)), 1, "column", "column");
     const Siege *s = &g->siege;
     const Column *col = &s->columns[c];
     lua_createtable(L, 0, 8);
@@ -601,13 +593,6 @@ static int l_siege(lua_State *L)
 }
 
 /* ---- emesa.* siege effects ------------------------------------------------- */
-
-static int check_named(lua_State *L, int idx, int arg, const char *what, const char *fn)
-{
-    if (idx < 0)
-        return luaL_error(L, "emesa.%s: no %s with id '%s'", fn, what, luaL_checkstring(L, arg));
-    return idx;
-}
 
 static int l_civic_will(lua_State *L)
 {
@@ -785,6 +770,18 @@ void api_push_event(lua_State *L, const Game *g, const Event *e)
     case EV_ROUT:
         set_hex(L, "hex", e->to);
         break;
+    case EV_SURRENDER:
+    case EV_TERMS_REFUSED: {
+        static const char *const terms[] = { "none", "generous", "harsh" };
+        static const char *const why[] = { "defiant", "rejected", "veto" };
+        set_str(L, "terms", e->a >= 0 && e->a < 3 ? terms[e->a] : "?");
+        if (e->b >= 0)
+            set_int(L, "score", e->b);
+        set_int(L, "target", g->siege.rules.surrender_target);
+        if (e->type == EV_TERMS_REFUSED)
+            set_str(L, "reason", e->c >= 0 && e->c < 3 ? why[e->c] : "?");
+        break;
+    }
     default:
         break;
     }

@@ -99,8 +99,8 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
     ui_layout(a);
     menu_scan(a);
     if (cfg->scenario) {
-        const char *base = strrchr(cfg->scenario, '/');
-        int i = uiapp_find_scenario(a, base ? base + 1 : cfg->scenario);
+        /* any file: one of the menu's, or added to it */
+        int i = menu_add_file(a, cfg->scenario);
         if (i >= 0)
             a->sel_scen = i;
     }
@@ -178,6 +178,18 @@ void ui_back_to_menu(UiApp *a)
 
 UiScreen uiapp_screen(const UiApp *a) { return a->screen; }
 int uiapp_scenario_count(const UiApp *a) { return a->nscen; }
+
+int uiapp_selected_scenario(const UiApp *a) { return a->nscen ? a->sel_scen : -1; }
+
+void uiapp_title(const UiApp *a, char *buf, size_t n)
+{
+    const char *t = a->sc ? scenario_info(a->sc)->title
+                          : a->nscen && a->sel_scen >= 0 && a->sel_scen < a->nscen ? a->scen[a->sel_scen].title : "";
+    if (t[0])
+        snprintf(buf, n, "Emesa - %s", t);
+    else
+        snprintf(buf, n, "Emesa");
+}
 const Game *uiapp_game(const UiApp *a) { return a->ss ? session_game_const(a->ss) : NULL; }
 
 int uiapp_find_scenario(const UiApp *a, const char *name)
@@ -1005,9 +1017,16 @@ int ui_run(const UiConfig *cfg)
     const char *bench = getenv("EMESA_BENCH_FIRST_FRAME");
     bool dirty = true, first = true;
     uint32_t last_frame = 0;
+    char title[200] = "";
     while (!a->quit) {
         uint32_t now = SDL_GetTicks();
         bool moving = uiapp_tick(a, now);
+        char want[sizeof title];
+        uiapp_title(a, want, sizeof want);
+        if (strcmp(want, title) != 0) {
+            snprintf(title, sizeof title, "%s", want);
+            SDL_SetWindowTitle(win, title);
+        }
         if (dirty || moving) {
             uiapp_draw(a);
             if (a->want_shot) {

@@ -239,6 +239,10 @@ void ui_tooltip_draw(UiApp *a, Pass *p);
 
 /* menu.c */
 void menu_scan(UiApp *a);
+/* The menu entry of the scenario file at path (the same file found by its
+ * real path): an installed one, or a new entry added for it (--scenario
+ * FILE from anywhere). -1 if the menu is full. */
+int menu_add_file(UiApp *a, const char *path);
 void menu_pass(UiApp *a, Pass *p);
 bool menu_key(UiApp *a, SDL_Keycode k);
 

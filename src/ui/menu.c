@@ -1,5 +1,7 @@
 /* menu.c - the main menu: scenarios with their briefing, side, opponent. */
+#define _XOPEN_SOURCE 700   /* realpath */
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,14 +12,39 @@ static int cmp_entry(const void *x, const void *y)
     return strcmp(((const MenuEntry *)x)->path, ((const MenuEntry *)y)->path);
 }
 
-void menu_scan(UiApp *a)
+/* The entry's title, briefing and sides from its file, or why it does
+ * not load. */
+static void menu_fill(MenuEntry *m)
 {
-    char dir[1100];
-    snprintf(dir, sizeof dir, "%s/scenarios", a->data_dir);
-    a->nscen = 0;
+    Diags dg;
+    memset(&dg, 0, sizeof dg);
+    Scenario *s = scenario_load(m->path, 1, &dg);
+    const char *base = strrchr(m->path, '/');
+    if (!s) {
+        snprintf(m->title, sizeof m->title, "%s", base ? base + 1 : m->path);
+        if (dg.n > 0)
+            diag_format(&dg.items[0], m->problem, sizeof m->problem);
+        else
+            snprintf(m->problem, sizeof m->problem, "does not load");
+        return;
+    }
+    const ScenarioInfo *inf = scenario_info(s);
+    const Game *g = scenario_game_const(s);
+    snprintf(m->title, sizeof m->title, "%s", inf->title[0] ? inf->title : (base ? base + 1 : m->path));
+    snprintf(m->briefing, sizeof m->briefing, "%s", inf->briefing);
+    m->nsides = g->nsides;
+    for (int k = 0; k < g->nsides && k < MAX_SIDES; k++)
+        snprintf(m->side_name[k], sizeof m->side_name[k], "%s", g->sides[k].name);
+    scenario_free(s);
+}
+
+/* Adds the .lua files of dir, in name order, after the entries there are. */
+static void scan_dir(UiApp *a, const char *dir)
+{
     DIR *d = opendir(dir);
     if (!d)
         return;
+    int first = a->nscen;
     struct dirent *de;
     while ((de = readdir(d)) && a->nscen < UI_MAX_SCEN) {
         size_t l = strlen(de->d_name);
@@ -28,30 +55,38 @@ void menu_scan(UiApp *a)
         snprintf(m->path, sizeof m->path, "%s/%s", dir, de->d_name);
     }
     closedir(d);
-    qsort(a->scen, (size_t)a->nscen, sizeof a->scen[0], cmp_entry);
-    for (int i = 0; i < a->nscen; i++) {
-        MenuEntry *m = &a->scen[i];
-        Diags dg;
-        memset(&dg, 0, sizeof dg);
-        Scenario *s = scenario_load(m->path, 1, &dg);
-        const char *base = strrchr(m->path, '/');
-        if (!s) {
-            snprintf(m->title, sizeof m->title, "%s", base ? base + 1 : m->path);
-            if (dg.n > 0)
-                diag_format(&dg.items[0], m->problem, sizeof m->problem);
-            else
-                snprintf(m->problem, sizeof m->problem, "does not load");
-            continue;
-        }
-        const ScenarioInfo *inf = scenario_info(s);
-        const Game *g = scenario_game_const(s);
-        snprintf(m->title, sizeof m->title, "%s", inf->title[0] ? inf->title : (base ? base + 1 : m->path));
-        snprintf(m->briefing, sizeof m->briefing, "%s", inf->briefing);
-        m->nsides = g->nsides;
-        for (int k = 0; k < g->nsides && k < MAX_SIDES; k++)
-            snprintf(m->side_name[k], sizeof m->side_name[k], "%s", g->sides[k].name);
-        scenario_free(s);
+    qsort(a->scen + first, (size_t)(a->nscen - first), sizeof a->scen[0], cmp_entry);
+    for (int i = first; i < a->nscen; i++)
+        menu_fill(&a->scen[i]);
+}
+
+void menu_scan(UiApp *a)
+{
+    char dir[1100];
+    a->nscen = 0;
+    snprintf(dir, sizeof dir, "%s/scenarios", a->data_dir);
+    scan_dir(a, dir);
+    /* the player's own: <pref path>/scenarios/ */
+    if (a->pref_dir[0]) {
+        snprintf(dir, sizeof dir, "%sscenarios", a->pref_dir);
+        scan_dir(a, dir);
     }
+}
+
+int menu_add_file(UiApp *a, const char *path)
+{
+    char want[PATH_MAX], have[PATH_MAX];
+    bool real = realpath(path, want) != NULL;
+    for (int i = 0; i < a->nscen; i++)
+        if (strcmp(a->scen[i].path, path) == 0 || (real && realpath(a->scen[i].path, have) && !strcmp(have, want)))
+            return i;
+    if (a->nscen >= UI_MAX_SCEN)
+        return -1;
+    MenuEntry *m = &a->scen[a->nscen];
+    memset(m, 0, sizeof *m);
+    snprintf(m->path, sizeof m->path, "%s", path);
+    menu_fill(m);
+    return a->nscen++;
 }
 
 static const char *const level_text[3] = {

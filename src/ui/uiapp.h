@@ -35,6 +35,12 @@ bool uiapp_screenshot(UiApp *a, const char *path);
 
 UiScreen uiapp_screen(const UiApp *a);
 int uiapp_scenario_count(const UiApp *a);
+/* The menu's selected entry (a --scenario file is selected, and added to
+ * the menu when it lies elsewhere), or -1 with no scenarios. */
+int uiapp_selected_scenario(const UiApp *a);
+/* The window title: "Emesa - <title>" of the scenario being played, or
+ * else of the menu's selected one; "Emesa" with none. */
+void uiapp_title(const UiApp *a, char *buf, size_t n);
 /* Index of the menu entry whose file name contains `name`, or -1. */
 int uiapp_find_scenario(const UiApp *a, const char *name);
 /* Starts scenario i from the menu: human side (or -1), hot-seat or not. */
