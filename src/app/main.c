@@ -260,7 +260,7 @@ int main(int argc, char **argv)
             break;
         case OPT_PLAY:
             if (!parse_int(optarg, 1, 10000, &play)) {
-                fprintf(stderr, "emesa: --play %s: expected a number of games from 1 to 10000\n", optarg);
+                fprintf(stderr, _("emesa: --play %s: expected a number of games from 1 to 10000\n"), optarg);
                 return 2;
             }
             break;
@@ -302,7 +302,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (play && !check) {
-        fprintf(stderr, "emesa: --play goes with --check\n");
+        fprintf(stderr, _("emesa: --play goes with --check\n"));
         return 2;
     }
     if (check) {
@@ -311,7 +311,7 @@ int main(int argc, char **argv)
             return 2;
         }
         if (play) {
-            CheckPlayOptions co = {&ho.options, data_dir(ddir), batch_default_jobs(), ho.strict};
+            CheckPlayOptions co = {&ho.options, datadir_find(ddir), batch_default_jobs(), ho.strict};
             return check_play((const char *const *)argv + optind, argc - optind, (int)play, &co, stdout, stderr);
         }
         return headless_check((const char *const *)argv + optind, argc - optind, &ho.options, stdout, stderr);
