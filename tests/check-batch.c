@@ -2,7 +2,7 @@
  * interval of a share and the median end turn, against values worked by
  * hand. */
 #include <check.h>
-#include "app/batch_stats.h"
+#include "sim/batch_stats.h"
 #include "testutil.h"
 
 /* 5 of 10 at z = 1.96: p = 0.5, z^2 = 3.8416, denominator 1 + 0.38416 =

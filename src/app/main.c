@@ -6,8 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "headless.h"
-#include "whatif_batch.h"
+#include "sim/headless.h"
+#include "sim/whatif_batch.h"
 #ifdef EMESA_WINDOW
 #include "ui/ui.h"
 #endif
