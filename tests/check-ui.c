@@ -14,6 +14,7 @@
 #include "core/effect.h"
 #include "core/path.h"
 #include "ui/uiapp.h"
+#include "sim/headless.h"
 #include "../tools/bench/demo-theatre.h"
 #include "../tools/bench/demo-save.h"
 #include "testutil.h"
@@ -1014,6 +1015,63 @@ START_TEST(command_line_switches_reach_the_game)
 }
 END_TEST
 
+/* The window's chronicle is the command line's: the same scenario, seed
+ * and level give the same game (same end turn and final hash) as
+ * `emesa --headless --chronicle --ai all --seed 1 --ai-level L`. Before,
+ * the window seeded its computer players differently and played another
+ * game (638 seed 1: 3 homes taken, 20 SP lost against 2 and 7). */
+START_TEST(window_chronicle_is_the_command_lines)
+{
+    if (!have_scenario())
+        return;
+    for (int level = 1; level <= 2; level++) {
+        uiapp_free(app);
+        UiConfig cfg;
+        memset(&cfg, 0, sizeof cfg);
+        cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+        cfg.seed = 1;
+        cfg.ai_side = -1;
+        cfg.ai_level = level;
+        cfg.scale_pct = 100;
+        char why[512];
+        app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+        ck_assert_msg(app != NULL, "%s", why);
+        int i = uiapp_find_scenario(app, "emesa-638");
+        ck_assert_int_ge(i, 0);
+        ck_assert_msg(uiapp_start_chronicle(app, i, why, sizeof why), "%s", why);
+        uint32_t t = 1000;
+        for (int k = 0; k < 400000 && uiapp_game(app)->mode != MODE_OVER; k++) {
+            uiapp_finish_animations(app);
+            if (uiapp_paused(app))
+                send_key(SDLK_SPACE);
+            uiapp_tick(app, t += 5000);
+        }
+        const Game *g = uiapp_game(app);
+        ck_assert_int_eq(g->mode, MODE_OVER);
+        HeadlessResult r;
+        HeadlessOptions o;
+        memset(&o, 0, sizeof o);
+        o.scenario = scen_path;
+        o.data_dir = cfg.data_dir;
+        o.seed = 1;
+        o.ai = "all";
+        o.ai_level = level;
+        o.quiet = true;
+        o.chronicle = true;
+        o.result = &r;
+        FILE *sink = fopen("/dev/null", "w");
+        ck_assert_ptr_nonnull(sink);
+        ck_assert_int_eq(headless_run(&o, sink, sink), 0);
+        fclose(sink);
+        ck_assert_int_eq(g->turn, r.turn);
+        ck_assert_msg(game_hash(g) == r.hash, "level %d: window %016llx, command line %016llx", level,
+                      (unsigned long long)game_hash(g), (unsigned long long)r.hash);
+        ck_assert_int_eq(g->sides[0].sp_lost, r.sp_lost[0]);
+        ck_assert_int_eq(g->sides[1].sp_lost, r.sp_lost[1]);
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ui");
@@ -1036,6 +1094,7 @@ static Suite *suite(void)
     tcase_add_test(tc, relief_marker_on_the_entry_hex);
     tcase_add_test(tc, chronicle_shows_and_waits);
     tcase_add_test(tc, command_line_switches_reach_the_game);
+    tcase_add_test(tc, window_chronicle_is_the_command_lines);
     suite_add_tcase(s, tc);
     return s;
 }

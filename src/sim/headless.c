@@ -233,6 +233,11 @@ static int write_save(const char *path, const Session *ss, FILE *err)
     return 1;
 }
 
+uint64_t headless_ai_seed(uint64_t game_seed, int side)
+{
+    return game_seed * 2654435761u + (uint64_t)side;
+}
+
 int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
 {
     Session *ss = NULL;
@@ -293,7 +298,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
     }
     AiPlayer *ai[MAX_SIDES] = {NULL, NULL};
     for (int s = 0; s < g->nsides && s < MAX_SIDES; s++) {
-        if (ai_side[s] && o->ai_level > 0 && !(ai[s] = ai_new(s, o->ai_level, o->seed * 2654435761u + (uint64_t)s))) {
+        if (ai_side[s] && o->ai_level > 0 && !(ai[s] = ai_new(s, o->ai_level, headless_ai_seed(o->seed, s)))) {
             fprintf(err, "emesa: out of memory\n");
             if (cmdf)
                 fclose(cmdf);

@@ -37,6 +37,11 @@ typedef struct HeadlessOptions {
 
 enum { HEADLESS_EXIT_DIVERGED = 3 };
 
+/* The seed of the computer player for side s in a game of this seed: the
+ * window's players take it too, so that a game of the same scenario, seed
+ * and switches is the same game in the window and on the command line. */
+uint64_t headless_ai_seed(uint64_t game_seed, int side);
+
 /* Plays the game, printing one line per event and then the summary whose
  * last line is "result: <outcome> turn <T> hash <16 hex>". With o->resume
  * the game goes on from that save (only the new events are printed); with

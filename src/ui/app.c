@@ -7,6 +7,7 @@
 #include <time.h>
 #include "ai/ai.h"
 #include "ai/simple.h"
+#include "sim/headless.h"
 #include "ui/internal.h"
 
 static bool modal(const UiApp *a);
@@ -128,7 +129,7 @@ static void make_players(UiApp *a)
     uint64_t seed = session_seed(a->ss);
     for (int s = 0; s < MAX_SIDES; s++)
         if (a->ai[s])
-            a->aip[s] = ai_new(s, a->ai_level, seed * 0x9E3779B97F4A7C15ull + (uint64_t)s + 1);
+            a->aip[s] = ai_new(s, a->ai_level, headless_ai_seed(seed, s)); /* as emesa --headless */
 }
 
 int uiapp_ai_level(const UiApp *a, int side)
