@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "core/siege.h"
 #include "data/scenario.h"
 
 /* How a headless game ended, for a batch of games (emesa --what-if). */
@@ -16,6 +17,12 @@ typedef struct HeadlessResult {
     int food_days[2];           /* siege_food_days at the end */
     int departures;             /* contingents gone home */
     int homes_taken;            /* contingents' home places held by another side than at the start */
+    /* The turn of each theatre column's setting out and arrival (reaching
+     * its destination: the town it relieves, or the place it besieges or
+     * halts at), and of each contingent's going home; 0 if it never did. */
+    int ncolumns, ncontingents;
+    char column_id[MAX_COLUMNS][SIEGE_ID], contingent_id[MAX_CONTINGENTS][SIEGE_ID];
+    int column_out[MAX_COLUMNS], column_arrived[MAX_COLUMNS], contingent_left[MAX_CONTINGENTS];
 } HeadlessResult;
 
 typedef struct HeadlessOptions {

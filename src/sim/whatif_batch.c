@@ -108,15 +108,38 @@ static int run(Batch *b, FILE *err)
     return 0;
 }
 
+/* A turn for the CSV: empty when it never happened. */
+static void csv_turn(FILE *f, int turn)
+{
+    if (turn > 0)
+        fprintf(f, ",%d", turn);
+    else
+        fputc(',', f);
+}
+
 static int write_csv(const BatchOptions *o, FILE *f, const HeadlessResult *r)
 {
     const char *a = r[0].side_id[0], *d = r[0].side_id[1];
     fprintf(f, "seed,outcome,turn,hash,%s_morale,%s_sp_lost,%s_morale,%s_sp_lost,%s_food_days,%s_food_days,"
-               "departures,homes_taken\n", a, a, d, d, a, d);
-    for (int i = 0; i < o->games; i++)
-        fprintf(f, "%d,%s,%d,%016" PRIx64 ",%d,%d,%d,%d,%d,%d,%d,%d\n", i + 1, r[i].outcome, r[i].turn, r[i].hash,
+               "departures,homes_taken", a, a, d, d, a, d);
+    /* every game of a batch has the same columns and contingents */
+    for (int c = 0; c < r[0].ncolumns; c++)
+        fprintf(f, ",%s_out,%s_arrived", r[0].column_id[c], r[0].column_id[c]);
+    for (int k = 0; k < r[0].ncontingents; k++)
+        fprintf(f, ",%s_left", r[0].contingent_id[k]);
+    fputc('\n', f);
+    for (int i = 0; i < o->games; i++) {
+        fprintf(f, "%d,%s,%d,%016" PRIx64 ",%d,%d,%d,%d,%d,%d,%d,%d", i + 1, r[i].outcome, r[i].turn, r[i].hash,
                 r[i].morale[0], r[i].sp_lost[0], r[i].morale[1], r[i].sp_lost[1], r[i].food_days[0],
                 r[i].food_days[1], r[i].departures, r[i].homes_taken);
+        for (int c = 0; c < r[0].ncolumns; c++) {
+            csv_turn(f, r[i].column_out[c]);
+            csv_turn(f, r[i].column_arrived[c]);
+        }
+        for (int k = 0; k < r[0].ncontingents; k++)
+            csv_turn(f, r[i].contingent_left[k]);
+        fputc('\n', f);
+    }
     return ferror(f) ? -1 : 0;
 }
 
