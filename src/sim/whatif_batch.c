@@ -16,34 +16,41 @@
 
 enum { MAX_OUTCOMES = 32 };
 
-typedef struct Batch {
-    const BatchOptions *o;
+struct BatchRun {
+    BatchOptions o;          /* o.scenario, o.data_dir and o.options point into this struct */
+    char scenario[4096], data_dir[4096];
+    ScenarioOptions options;
     HeadlessResult *results; /* [games], by seed - 1 */
     int *status;             /* [games]: headless_run's exit status */
     pthread_mutex_t lock;
     int next;                /* next game to hand out (under lock) */
     int done;                /* games finished (under lock) */
-} Batch;
+    int working;             /* workers not yet stopped (under lock) */
+    bool cancel;             /* (under lock) */
+    pthread_t *threads;
+    int nthreads;
+    bool joined;
+};
 
 static void *worker(void *arg)
 {
-    Batch *b = arg;
+    BatchRun *b = arg;
     FILE *sink = fopen("/dev/null", "w"); /* the quiet summary and the AI's refusals */
     for (;;) {
         pthread_mutex_lock(&b->lock);
-        int i = b->next < b->o->games ? b->next++ : -1;
+        int i = !b->cancel && b->next < b->o.games ? b->next++ : -1;
         pthread_mutex_unlock(&b->lock);
         if (i < 0)
             break;
         HeadlessOptions ho = {0};
-        ho.scenario = b->o->scenario;
-        ho.data_dir = b->o->data_dir;
+        ho.scenario = b->o.scenario;
+        ho.data_dir = b->o.data_dir;
         ho.seed = (uint64_t)i + 1;
         ho.ai = "all";
-        ho.ai_level = b->o->ai_level;
+        ho.ai_level = b->o.ai_level;
         ho.quiet = true;
-        if (b->o->options)
-            ho.options = *b->o->options;
+        if (b->o.options)
+            ho.options = *b->o.options;
         ho.result = &b->results[i];
         b->status[i] = sink ? headless_run(&ho, sink, sink) : 1;
         pthread_mutex_lock(&b->lock);
@@ -52,7 +59,125 @@ static void *worker(void *arg)
     }
     if (sink)
         fclose(sink);
+    pthread_mutex_lock(&b->lock);
+    b->working--;
+    pthread_mutex_unlock(&b->lock);
     return NULL;
+}
+
+BatchRun *batch_start(const BatchOptions *o, char *why, size_t n)
+{
+    BatchRun *b = calloc(1, sizeof *b);
+    if (!b || o->games < 1) {
+        snprintf(why, n, o->games < 1 ? "no games to play" : "out of memory");
+        free(b);
+        return NULL;
+    }
+    b->o = *o;
+    b->o.csv = NULL;
+    snprintf(b->scenario, sizeof b->scenario, "%s", o->scenario);
+    b->o.scenario = b->scenario;
+    if (o->data_dir) {
+        snprintf(b->data_dir, sizeof b->data_dir, "%s", o->data_dir);
+        b->o.data_dir = b->data_dir;
+    }
+    if (o->options) {
+        b->options = *o->options;
+        b->o.options = &b->options;
+    }
+    int jobs = o->jobs < 1 ? 1 : o->jobs < o->games ? o->jobs : o->games;
+    b->results = calloc((size_t)o->games, sizeof *b->results);
+    b->status = calloc((size_t)o->games, sizeof *b->status);
+    b->threads = calloc((size_t)jobs, sizeof *b->threads);
+    if (!b->results || !b->status || !b->threads || pthread_mutex_init(&b->lock, NULL) != 0) {
+        snprintf(why, n, "out of memory");
+        free(b->results);
+        free(b->status);
+        free(b->threads);
+        free(b);
+        return NULL;
+    }
+    pthread_mutex_lock(&b->lock);
+    for (; b->nthreads < jobs; b->nthreads++) {
+        if (pthread_create(&b->threads[b->nthreads], NULL, worker, b) != 0)
+            break;
+        b->working++;
+    }
+    pthread_mutex_unlock(&b->lock);
+    if (b->nthreads == 0) {
+        snprintf(why, n, "cannot start a thread for the games");
+        pthread_mutex_destroy(&b->lock);
+        free(b->results);
+        free(b->status);
+        free(b->threads);
+        free(b);
+        return NULL;
+    }
+    return b;
+}
+
+int batch_done(BatchRun *b)
+{
+    pthread_mutex_lock(&b->lock);
+    int d = b->done;
+    pthread_mutex_unlock(&b->lock);
+    return d;
+}
+
+int batch_games(const BatchRun *b)
+{
+    return b->o.games;
+}
+
+bool batch_running(BatchRun *b)
+{
+    pthread_mutex_lock(&b->lock);
+    bool r = b->working > 0;
+    pthread_mutex_unlock(&b->lock);
+    return r;
+}
+
+void batch_cancel(BatchRun *b)
+{
+    pthread_mutex_lock(&b->lock);
+    b->cancel = true;
+    pthread_mutex_unlock(&b->lock);
+}
+
+int batch_wait(BatchRun *b, int *bad_seed)
+{
+    if (!b->joined) {
+        for (int k = 0; k < b->nthreads; k++)
+            pthread_join(b->threads[k], NULL);
+        b->joined = true;
+    }
+    if (b->done < b->o.games)
+        return 4;
+    for (int i = 0; i < b->o.games; i++)
+        if (b->status[i] != 0) {
+            if (bad_seed)
+                *bad_seed = i + 1;
+            return 1;
+        }
+    return 0;
+}
+
+const HeadlessResult *batch_results(const BatchRun *b)
+{
+    return b->results;
+}
+
+void batch_free(BatchRun *b)
+{
+    if (!b)
+        return;
+    batch_cancel(b);
+    batch_wait(b, NULL);
+    pthread_mutex_destroy(&b->lock);
+    free(b->results);
+    free(b->status);
+    free(b->threads);
+    free(b);
 }
 
 static double now_s(void)
@@ -73,39 +198,20 @@ static void progress(FILE *err, int done, int games, double t0)
     fflush(err);
 }
 
-/* Runs the workers; the calling thread draws the progress line. */
-static int run(Batch *b, FILE *err)
+/* The calling thread draws the progress line while the workers play. */
+static void follow(BatchRun *b, FILE *err)
 {
-    int jobs = b->o->jobs < b->o->games ? b->o->jobs : b->o->games;
-    pthread_t *t = calloc((size_t)jobs, sizeof *t);
-    if (!t)
-        return 1;
-    int started = 0;
-    for (; started < jobs; started++)
-        if (pthread_create(&t[started], NULL, worker, b) != 0)
+    if (!err || !isatty(fileno(err)))
+        return;
+    double t0 = now_s();
+    for (;;) {
+        int done = batch_done(b);
+        progress(err, done, b->o.games, t0);
+        if (done >= b->o.games || !batch_running(b))
             break;
-    if (started == 0) {
-        fprintf(err, "emesa: cannot start a thread for the games\n");
-        free(t);
-        return 1;
+        nanosleep(&(struct timespec){0, 250000000L}, NULL);
     }
-    if (err && isatty(fileno(err))) {
-        double t0 = now_s();
-        for (;;) {
-            pthread_mutex_lock(&b->lock);
-            int done = b->done;
-            pthread_mutex_unlock(&b->lock);
-            progress(err, done, b->o->games, t0);
-            if (done >= b->o->games)
-                break;
-            nanosleep(&(struct timespec){0, 250000000L}, NULL);
-        }
-        fprintf(err, "\n");
-    }
-    for (int k = 0; k < started; k++)
-        pthread_join(t[k], NULL);
-    free(t);
-    return 0;
+    fprintf(err, "\n");
 }
 
 /* A turn for the CSV: empty when it never happened. */
@@ -117,7 +223,7 @@ static void csv_turn(FILE *f, int turn)
         fputc(',', f);
 }
 
-static int write_csv(const BatchOptions *o, FILE *f, const HeadlessResult *r)
+int batch_write_csv(FILE *f, const HeadlessResult *r, int n)
 {
     const char *a = r[0].side_id[0], *d = r[0].side_id[1];
     fprintf(f, "seed,outcome,turn,hash,%s_morale,%s_sp_lost,%s_morale,%s_sp_lost,%s_food_days,%s_food_days,"
@@ -128,7 +234,7 @@ static int write_csv(const BatchOptions *o, FILE *f, const HeadlessResult *r)
     for (int k = 0; k < r[0].ncontingents; k++)
         fprintf(f, ",%s_left", r[0].contingent_id[k]);
     fputc('\n', f);
-    for (int i = 0; i < o->games; i++) {
+    for (int i = 0; i < n; i++) {
         fprintf(f, "%d,%s,%d,%016" PRIx64 ",%d,%d,%d,%d,%d,%d,%d,%d", i + 1, r[i].outcome, r[i].turn, r[i].hash,
                 r[i].morale[0], r[i].sp_lost[0], r[i].morale[1], r[i].sp_lost[1], r[i].food_days[0],
                 r[i].food_days[1], r[i].departures, r[i].homes_taken);
@@ -209,26 +315,23 @@ int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
             fclose(csv);
         return 1;
     }
-    Batch b = {.o = o};
-    b.results = calloc((size_t)o->games, sizeof *b.results);
-    b.status = calloc((size_t)o->games, sizeof *b.status);
-    int status = 0;
-    if (!b.results || !b.status || pthread_mutex_init(&b.lock, NULL) != 0) {
-        fprintf(err, "emesa: out of memory\n");
+    char why[256];
+    BatchRun *b = batch_start(o, why, sizeof why);
+    int status = 0, bad = 0;
+    if (!b) {
+        fprintf(err, "emesa: %s\n", why);
         status = 1;
     } else {
-        status = run(&b, err);
-        pthread_mutex_destroy(&b.lock);
-    }
-    for (int i = 0; status == 0 && i < o->games; i++)
-        if (b.status[i] != 0) {
+        follow(b, err);
+        if (batch_wait(b, &bad) != 0) {
             fprintf(err, "emesa: the game of seed %d could not be played (try it with --headless --seed %d)\n",
-                    i + 1, i + 1);
+                    bad, bad);
             status = 1;
         }
+    }
     if (status == 0) {
-        report(o, b.results, out);
-        if (csv && write_csv(o, csv, b.results) != 0) {
+        report(o, batch_results(b), out);
+        if (csv && batch_write_csv(csv, batch_results(b), o->games) != 0) {
             fprintf(err, "emesa: --csv %s: write error\n", o->csv);
             status = 1;
         }
@@ -237,7 +340,35 @@ int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
         fprintf(err, "emesa: --csv %s: write error\n", o->csv);
         status = 1;
     }
-    free(b.results);
-    free(b.status);
+    batch_free(b);
     return status;
+}
+
+void batch_summarize(const HeadlessResult *r, int n, BatchSummary *s)
+{
+    memset(s, 0, sizeof *s);
+    s->games = n;
+    if (n <= 0)
+        return;
+    for (int k = 0; k < 2; k++)
+        snprintf(s->side_id[k], sizeof s->side_id[k], "%s", r[0].side_id[k]);
+    int *turns = malloc((size_t)n * sizeof *turns);
+    s->min_turn = s->max_turn = r[0].turn;
+    for (int i = 0; i < n; i++) {
+        s->wins[r[i].winner == 0 ? 0 : r[i].winner == 1 ? 1 : 2]++;
+        int t = r[i].turn < 0 ? 0 : r[i].turn > BATCH_MAX_TURN ? BATCH_MAX_TURN : r[i].turn;
+        s->turns[t]++;
+        if (r[i].turn < s->min_turn)
+            s->min_turn = r[i].turn;
+        if (r[i].turn > s->max_turn)
+            s->max_turn = r[i].turn;
+        if (turns)
+            turns[i] = r[i].turn;
+    }
+    s->median_turn = turns ? batch_median(turns, n) : 0;
+    free(turns);
+    for (int k = 0; k < 3; k++) {
+        s->share[k] = (double)s->wins[k] / n;
+        batch_wilson(s->wins[k], n, 1.96, &s->lo[k], &s->hi[k]);
+    }
 }
