@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <time.h>
 #include <dirent.h>
 #include <SDL.h>
 #include "core/effect.h"
@@ -1072,6 +1073,117 @@ START_TEST(window_chronicle_is_the_command_lines)
 }
 END_TEST
 
+/* Ticks the app until its What-if batch ends (at most about 120 s). */
+static void whatif_wait(void)
+{
+    for (int k = 0; k < 1200 && uiapp_whatif_running(app); k++) {
+        nanosleep(&(struct timespec){ 0, 100000000L }, NULL);
+        uiapp_tick(app, SDL_GetTicks());
+    }
+}
+
+/* Pixels of colour c (within 24 per channel) in the rectangle. */
+static int colour_pixels(uint32_t c, int x0, int y0, int x1, int y1)
+{
+    int n = 0;
+    for (int y = y0; y < y1 && y < H; y++)
+        for (int x = x0; x < x1 && x < W; x++) {
+            uint32_t p = px(x, y);
+            int dr = (int)((p >> 16) & 255) - (int)((c >> 16) & 255), dg = (int)((p >> 8) & 255) - (int)((c >> 8) & 255),
+                db = (int)(p & 255) - (int)(c & 255);
+            n += dr > -24 && dr < 24 && dg > -24 && dg < 24 && db > -24 && db < 24;
+        }
+    return n;
+}
+
+/* The What if? screen from the menu: the 635 scenario, the "no hope of
+ * relief" switch ticked, 20 games at level 1, Run. Both setups are
+ * played on worker threads while the window goes on answering; the chart
+ * shows two sets of bars, the shares add up, and the game of seed 2 with
+ * the switch is the one the headless runner plays with --option. */
+START_TEST(whatif_runs_and_charts_two_setups)
+{
+    if (!have_scenario())
+        return;
+    remake(1);
+    frame();
+    click_button("What if?  (Y)");
+    ck_assert_int_eq(uiapp_screen(app), UI_WHATIF);
+    frame();
+    click_button("Every cold day: Emesa, winter 635-636");
+    frame();
+    click_button("No hope of relief");
+    click_button("20");
+    click_button("1");
+    frame();
+    int cx, cy;
+    ck_assert(uiapp_find_button(app, "Run  \xE2\x8F\x8E", &cx, &cy));
+    send_click(cx, cy, SDL_BUTTON_LEFT);
+    ck_assert(uiapp_whatif_running(app));
+    /* The window answers while the games are played: a frame, a key. */
+    frame();
+    ck_assert(uiapp_find_button(app, "Cancel", &cx, &cy));
+    ck_assert_int_ge(uiapp_next_wake(app, SDL_GetTicks()), 0);
+    whatif_wait();
+    ck_assert(!uiapp_whatif_running(app));
+    ck_assert_msg(uiapp_whatif_setups(app) == 2, "%s", uiapp_whatif_status(app));
+    for (int s = 0; s < 2; s++) {
+        double sum = 0, sh, lo, hi, med;
+        for (int o = 0; o < 3; o++) {
+            ck_assert(uiapp_whatif_share(app, s, o, &sh, &lo, &hi, &med));
+            ck_assert(lo <= sh && sh <= hi);
+            sum += sh;
+        }
+        ck_assert_double_eq_tol(sum, 1.0, 1e-9);
+        ck_assert(med >= 1);
+    }
+    HeadlessResult r;
+    HeadlessOptions o;
+    memset(&o, 0, sizeof o);
+    char p635[1200];
+    snprintf(p635, sizeof p635, "%s/scenarios/emesa-635.lua", getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".");
+    o.scenario = p635;
+    o.seed = 2;
+    o.ai = "all";
+    o.ai_level = 1;
+    o.quiet = true;
+    o.result = &r;
+    char why[256];
+    ck_assert(scenario_options_add(&o.options, "no-heraclius-hope", why, sizeof why));
+    FILE *sink = fopen("/dev/null", "w");
+    ck_assert_int_eq(headless_run(&o, sink, sink), 0);
+    ck_assert(uiapp_whatif_hash(app, 1, 2) == r.hash);
+    memset(&o.options, 0, sizeof o.options);
+    ck_assert_int_eq(headless_run(&o, sink, sink), 0);
+    fclose(sink);
+    ck_assert(uiapp_whatif_hash(app, 0, 2) == r.hash);
+    /* Both setups' bars are drawn in their colours on the chart's side. */
+    SDL_Event mv;
+    memset(&mv, 0, sizeof mv);
+    mv.type = SDL_MOUSEMOTION;
+    mv.motion.x = mv.motion.y = 5;     /* no tooltip over the chart */
+    uiapp_handle(app, &mv);
+    frame();
+    int blue = colour_pixels(0x86a8d0, W / 3, 0, W, H), amber = colour_pixels(0xe8a63a, W / 3, 0, W, H);
+    ck_assert_msg(blue > 2000 && amber > 2000, "as it was %d px, with the switch %d px", blue, amber);
+    /* Cancel: a long batch stops at once and the last chart stays. */
+    click_button("200");
+    ck_assert(uiapp_find_button(app, "Run  \xE2\x8F\x8E", &cx, &cy));
+    send_click(cx, cy, SDL_BUTTON_LEFT);
+    ck_assert(uiapp_whatif_running(app));
+    frame();
+    click_button("Cancel");
+    ck_assert(!uiapp_whatif_running(app));
+    ck_assert_msg(strstr(uiapp_whatif_status(app), "Cancelled"), "%s", uiapp_whatif_status(app));
+    ck_assert_int_eq(uiapp_whatif_setups(app), 2);
+    ck_assert(uiapp_whatif_hash(app, 1, 2) != 0);
+    /* Idle again: the window waits for input. */
+    ck_assert_int_eq(uiapp_next_wake(app, SDL_GetTicks()), -1);
+    send_key(SDLK_ESCAPE);
+    ck_assert_int_eq(uiapp_screen(app), UI_MENU);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ui");
@@ -1095,6 +1207,7 @@ static Suite *suite(void)
     tcase_add_test(tc, chronicle_shows_and_waits);
     tcase_add_test(tc, command_line_switches_reach_the_game);
     tcase_add_test(tc, window_chronicle_is_the_command_lines);
+    tcase_add_test(tc, whatif_runs_and_charts_two_setups);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -165,6 +165,7 @@ void uiapp_free(UiApp *a)
     if (!a)
         return;
     end_game(a);
+    whatif_free(a);
     art_free(a->art);
     text_free(a->text);
     free(a);
@@ -657,6 +658,7 @@ bool uiapp_tick(UiApp *a, uint32_t now)
         a->ch.step = false;
     }
     bool replaying = a->rp.active && replay_tick(a, now);
+    whatif_tick(a);     /* the progress bar is redrawn at whatif_wake's pace */
     g = uiapp_game(a);
     if (g && g->mode == MODE_OVER && a->nanims == 0 && a->screen == UI_GAME && !a->rp.active)
         a->screen = UI_DEBRIEF;
@@ -668,6 +670,8 @@ int uiapp_next_wake(const UiApp *a, uint32_t now)
     int dx, dy;
     if (a->nanims > 0 || edge_dir(a, &dx, &dy))
         return 0;
+    if (a->screen == UI_WHATIF && whatif_wake(a) >= 0)
+        return whatif_wake(a);
     if (ai_turn(a) && !a->confirm_quit && !uiapp_paused(a))
         return a->ai_next > now ? (int)(a->ai_next - now) : 0;
     if (a->rp.active && a->rp.playing && a->screen == UI_GAME && !modal(a))
@@ -698,6 +702,7 @@ static void run_pass(UiApp *a, Pass *p)
     case UI_HANDOVER: handover_pass(a, &sp); break;
     case UI_DEBRIEF: debrief_pass(a, &sp); break;
     case UI_SAVES: saves_pass(a, &sp); break;
+    case UI_WHATIF: whatif_pass(a, &sp); break;
     }
     if (!modal(a)) {
         p->clicked = sp.clicked;
@@ -885,6 +890,8 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
                 menu_key(a, e->key.keysym.sym);
             else if (a->screen == UI_SAVES)
                 saves_key(a, e->key.keysym.sym);
+            else if (a->screen == UI_WHATIF)
+                whatif_key(a, e->key.keysym.sym);
             else if (a->screen == UI_GAME && a->rp.active && replay_key(a, &e->key))
                 ;
             else if (a->screen == UI_GAME && chronicle_key(a, &e->key))

@@ -110,6 +110,9 @@ typedef struct Replay {
 
 extern const int ui_replay_speeds[UI_REPLAY_SPEEDS];
 
+/* whatif.c: the What if? laboratory's state. */
+typedef struct WhatIfLab WhatIfLab;
+
 /* Immediate-mode widgets: layout is recomputed each pass; a pass either
  * draws or only handles the pending click. */
 typedef struct Pass {
@@ -155,6 +158,7 @@ struct UiApp {
     char replay_error[1400];
     Replay rp;
     ChronicleView ch;
+    WhatIfLab *lab;         /* the What if? screen, made when first opened */
 
     /* Game: the Session records every command (saves, undo); sc and the
      * Game are the session's and change when undo re-plays the game. */
@@ -301,6 +305,17 @@ bool ui_all_computer(const UiApp *a);
 /* The recorded outcome as the scenario states it ("" if it does not);
  * *side is its winner or -1. */
 void ui_recorded_outcome(const UiApp *a, char *b, size_t n, int *side);
+
+/* whatif.c: the What if? screen (UI_WHATIF): batches on worker threads,
+ * charted by chart.c. */
+void whatif_open(UiApp *a);
+void whatif_pass(UiApp *a, Pass *p);
+bool whatif_key(UiApp *a, SDL_Keycode k);
+/* Collects a finished batch; true while one runs. */
+bool whatif_tick(UiApp *a);
+/* Milliseconds until the progress bar should be redrawn, -1 if idle. */
+int whatif_wake(const UiApp *a);
+void whatif_free(UiApp *a);
 
 /* screens.c: overlays and whole-screen pages. */
 void handover_pass(UiApp *a, Pass *p);

@@ -16,7 +16,8 @@ typedef struct UiApp UiApp;
 
 /* UI_SAVES: "Watch a replay", the saves to pick from and why one did not
  * open. The replay viewer itself is UI_GAME with uiapp_replaying(). */
-typedef enum UiScreen { UI_MENU, UI_GAME, UI_HANDOVER, UI_DEBRIEF, UI_SAVES } UiScreen;
+/* UI_WHATIF: the What if? laboratory (batches of games and their charts). */
+typedef enum UiScreen { UI_MENU, UI_GAME, UI_HANDOVER, UI_DEBRIEF, UI_SAVES, UI_WHATIF } UiScreen;
 
 /* win may be NULL (no fullscreen toggling then). */
 UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *why, size_t n);
@@ -91,3 +92,16 @@ size_t uiapp_replay_pos(const UiApp *a);
 size_t uiapp_replay_length(const UiApp *a);
 /* Screen centre of the turn strip's cell for turn t (false if not drawn). */
 bool uiapp_replay_turn_screen(UiApp *a, int turn, int *x, int *y);
+
+/* The What if? screen (ui/whatif.c). Opens it (from the menu: Y). */
+bool uiapp_whatif_open(UiApp *a);
+/* True while its games are being played. */
+bool uiapp_whatif_running(const UiApp *a);
+/* Setups charted: 0 none yet, 1 as it was, 2 also with the switches. */
+int uiapp_whatif_setups(const UiApp *a);
+/* Setup's share of outcome (0 side 0 wins, 1 side 1, 2 draw) with its
+ * 95 % interval, and its median end turn. */
+bool uiapp_whatif_share(const UiApp *a, int setup, int outcome, double *share, double *lo, double *hi, double *median);
+/* The final hash of the charted game of this seed (0 if none). */
+uint64_t uiapp_whatif_hash(const UiApp *a, int setup, int seed);
+const char *uiapp_whatif_status(const UiApp *a);
