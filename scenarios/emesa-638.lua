@@ -561,14 +561,14 @@ note { id = "numbers", title = "How many?", conf = "I", src = "history.md 1b, 3"
 dispute { id = "date", title = "When was the second siege?", versions = {
   { text = "Late 637, in the month of Dhu al-Qa'da of the year 16.", src = "IA" },
   { text = "638, the year 17.", src = "TB; MU; S1" } } }
-dispute { id = "where", title = "Where did the Muslims wait?", turn = 1, versions = {
+dispute { id = "where", title = "Where did the Muslims wait?", turn = 2, versions = {
   { text = "Abu Ubaidah withdrew into the city and waited behind its walls.", src = "S1" },
   { text = "They camped and dug in on the open ground before the city.", src = "TB; IA" } } }
 dispute { id = "sequence", title = "Al-Qa'qa' before or after the battle?", turn = 13, versions = {
   { text = "Al-Qa'qa' joined Khalid, who then pursued the coalition.", src = "S1" },
   { text = "He arrived three days after the victory.", src = "TB" },
   { text = "The enemy had already dispersed before he came.", src = "MU" } } }
-dispute { id = "coalition", title = "Who besieged Emesa?", turn = 1, versions = {
+dispute { id = "coalition", title = "Who besieged Emesa?", turn = 2, versions = {
   { text = "Christian Arabs of the Jazira only, from Hit and Circesium.", src = "S1" },
   { text = "Arabs with a Byzantine landing from the sea, while Antioch and Qinnasrin rose.", src = "MU; IA" },
   { text = "30,000 Jazirans besides the Tanukh.", src = "IA (Sayf)" } } }

@@ -888,7 +888,7 @@ static bool tick_to_checkpoint(uint32_t *t, int side, int max)
         g = uiapp_game(app);
         if (uiapp_chronicle_banner(app, b, sizeof b) && (side < 0 || g->active == side))
             return true;
-        if (uiapp_chronicle_banner(app, b, sizeof b))
+        if (uiapp_chronicle_banner(app, b, sizeof b) || uiapp_lesson_dispute(app, b, sizeof b))
             send_key(SDLK_SPACE);
     }
     return false;
@@ -1184,6 +1184,112 @@ START_TEST(whatif_runs_and_charts_two_setups)
 }
 END_TEST
 
+/* Ticks the chronicle, reading on past banners and disputed points, until
+ * turn t begins or the game ends. */
+static void chronicle_to_turn(uint32_t *t, int turn)
+{
+    char b[4096];
+    for (int k = 0; k < 400000; k++) {
+        const Game *g = uiapp_game(app);
+        if (!g || g->mode == MODE_OVER || g->turn >= turn)
+            return;
+        uiapp_finish_animations(app);
+        if (uiapp_paused(app))
+            send_key(SDLK_SPACE);
+        (void)b;
+        uiapp_tick(app, *t += 5000);
+    }
+}
+
+/* The chronicle as a lesson: the disputed points placed on turn 2 show on
+ * the map then and the computer waits for them; the teacher turns back a
+ * turn and jumps within the game played, goes back to the live game and
+ * jumps ahead; and none of it changes the game: it ends with the hash the
+ * command line's chronicle gives. */
+START_TEST(chronicle_lesson_back_jump_disputes)
+{
+    if (!have_scenario())
+        return;
+    remake(2);
+    int i = uiapp_find_scenario(app, "emesa-638");
+    char why[512], b[4096];
+    ck_assert_msg(uiapp_start_chronicle(app, i, why, sizeof why), "%s", why);
+    uint32_t t = 1000;
+    /* Turn 2: after the chronicle's banner, the disputed points. */
+    bool seen = false;
+    for (int k = 0; k < 4000 && !seen; k++) {
+        uiapp_finish_animations(app);
+        if (uiapp_chronicle_banner(app, b, sizeof b))
+            send_key(SDLK_SPACE);
+        uiapp_tick(app, t += 5000);
+        seen = uiapp_lesson_dispute(app, b, sizeof b);
+    }
+    ck_assert(seen);
+    ck_assert_int_eq(uiapp_game(app)->turn, 2);
+    ck_assert_msg(strstr(b, "turn 2: Where did the Muslims wait?") && strstr(b, "[S1]") && strstr(b, "[TB; IA]"), "%s", b);
+    ck_assert(uiapp_paused(app));
+    size_t nev = uiapp_game(app)->events.n;
+    for (int k = 0; k < 10; k++)
+        uiapp_tick(app, t += 5000);
+    ck_assert_uint_eq(uiapp_game(app)->events.n, nev);
+    /* On the map: the card's light text and its button. */
+    frame();
+    int cx, cy;
+    ck_assert(uiapp_find_button(app, "Go on  (Space)", &cx, &cy));
+    ck_assert_int_gt(light_pixels(0, W - 340, 60, cy - 40), 300);
+    send_key(SDLK_n);
+    ck_assert(uiapp_lesson_dispute(app, b, sizeof b));
+    ck_assert_msg(strstr(b, "Who besieged Emesa?"), "%s", b);
+    send_key(SDLK_SPACE);
+    ck_assert(!uiapp_lesson_dispute(app, b, sizeof b));
+    chronicle_to_turn(&t, 5);
+    const Game *g = uiapp_game(app);
+    ck_assert_int_eq(g->turn, 5);
+    uint64_t live = game_hash(g);
+    size_t live_events = g->events.n;
+    /* Back a turn: the game so far, from turn 4's start, in the viewer. */
+    frame();
+    click_button("\xE2\x97\x80 Turn back");
+    ck_assert(uiapp_lesson_rewound(app));
+    ck_assert(uiapp_replaying(app));
+    ck_assert_int_eq(uiapp_game(app)->turn, 4);
+    ck_assert_uint_lt(uiapp_game(app)->events.n, live_events);
+    /* Jump to turn 2 within it, then back to the live game as it stood. */
+    ck_assert(uiapp_lesson_jump(app, 2));
+    ck_assert_int_eq(uiapp_game(app)->turn, 2);
+    frame();
+    ck_assert(uiapp_find_button(app, "turn 2", &cx, &cy));   /* the viewer's turn strip */
+    send_key(SDLK_ESCAPE);
+    ck_assert(!uiapp_lesson_rewound(app));
+    ck_assert(!uiapp_replaying(app));
+    ck_assert(game_hash(uiapp_game(app)) == live);
+    ck_assert_uint_eq(uiapp_game(app)->events.n, live_events);
+    ck_assert(uiapp_paused(app));
+    /* Ahead: the computer plays on to turn 9 and pauses there. */
+    ck_assert(uiapp_lesson_jump(app, 9));
+    ck_assert_int_eq(uiapp_game(app)->turn, 9);
+    ck_assert(uiapp_paused(app));
+    chronicle_to_turn(&t, 999);
+    g = uiapp_game(app);
+    ck_assert_int_eq(g->mode, MODE_OVER);
+    HeadlessResult r;
+    HeadlessOptions o;
+    memset(&o, 0, sizeof o);
+    o.scenario = scen_path;
+    o.seed = 7;
+    o.ai = "all";
+    o.ai_level = 2;
+    o.quiet = true;
+    o.chronicle = true;
+    o.result = &r;
+    FILE *sink = fopen("/dev/null", "w");
+    ck_assert_int_eq(headless_run(&o, sink, sink), 0);
+    fclose(sink);
+    ck_assert_int_eq(g->turn, r.turn);
+    ck_assert(game_hash(g) == r.hash);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ui");
@@ -1208,6 +1314,7 @@ static Suite *suite(void)
     tcase_add_test(tc, command_line_switches_reach_the_game);
     tcase_add_test(tc, window_chronicle_is_the_command_lines);
     tcase_add_test(tc, whatif_runs_and_charts_two_setups);
+    tcase_add_test(tc, chronicle_lesson_back_jump_disputes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -144,6 +144,8 @@ int uiapp_menu_ai_level(const UiApp *a)
 
 static void end_game(UiApp *a)
 {
+    lesson_forget(a);
+    a->debrief_scroll = 0;
     free_players(a);
     ui_replay_close(a);
     if (a->ss)
@@ -641,7 +643,7 @@ bool uiapp_tick(UiApp *a, uint32_t now)
     }
     a->nanims = k;
     const Game *g = uiapp_game(a);
-    bool may_move = g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && chronicle_tick(a);
+    bool may_move = g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && chronicle_tick(a) && !lesson_holds(a);
     g = uiapp_game(a);
     if (may_move && ai_turn(a) && now >= a->ai_next) {
         Command c;
@@ -892,6 +894,8 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
                 saves_key(a, e->key.keysym.sym);
             else if (a->screen == UI_WHATIF)
                 whatif_key(a, e->key.keysym.sym);
+            else if (a->screen == UI_GAME && lesson_key(a, &e->key))
+                ;
             else if (a->screen == UI_GAME && a->rp.active && replay_key(a, &e->key))
                 ;
             else if (a->screen == UI_GAME && chronicle_key(a, &e->key))

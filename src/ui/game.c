@@ -490,6 +490,8 @@ void game_pass(UiApp *a, Pass *p)
         if (p->clicked) {
             Pass bp = *p;
             chronicle_banner_pass(a, &bp, mr);
+            if (bp.clicked)
+                lesson_pass(a, &bp, mr);
             if (!bp.clicked) {
                 p->clicked = false;
                 return;
@@ -501,8 +503,10 @@ void game_pass(UiApp *a, Pass *p)
             timeline_pass(a, p, mr);
         if (a->view != VIEW_MAP)
             view_tabs_pass(a, p, mr);
-        if (!p->clicked)
+        if (!p->clicked) {
             chronicle_banner_pass(a, p, mr);
+            lesson_pass(a, p, mr);
+        }
         replay_bar_pass(a, p);
         panels_pass(a, p);
         if (p->clicked && ui_inside(mr, p->cx, p->cy))
@@ -520,6 +524,7 @@ void game_pass(UiApp *a, Pass *p)
         hover_tooltip(a, p);
     }
     chronicle_banner_pass(a, p, mr);
+    lesson_pass(a, p, mr);
     view_tabs_pass(a, p, mr);
     replay_bar_pass(a, p);
     panels_pass(a, p);

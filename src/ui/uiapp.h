@@ -105,3 +105,15 @@ bool uiapp_whatif_share(const UiApp *a, int setup, int outcome, double *share, d
 /* The final hash of the charted game of this seed (0 if none). */
 uint64_t uiapp_whatif_hash(const UiApp *a, int setup, int seed);
 const char *uiapp_whatif_status(const UiApp *a);
+
+/* The chronicle as a lesson (ui/lesson.c). Back a turn: the game so far
+ * in the replay viewer from the previous turn's start; jump: to a turn
+ * played (the viewer) or a later one (the computer plays on to it);
+ * live: back to the game where it stood. */
+bool uiapp_lesson_back(UiApp *a);
+bool uiapp_lesson_jump(UiApp *a, int turn);
+bool uiapp_lesson_live(UiApp *a);
+bool uiapp_lesson_rewound(const UiApp *a);
+/* The disputed point shown on the map ("turn 13: title", then each
+ * version with its sources, one a line); false if none shows. */
+bool uiapp_lesson_dispute(const UiApp *a, char *buf, size_t n);
