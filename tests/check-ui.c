@@ -1287,6 +1287,39 @@ START_TEST(chronicle_lesson_back_jump_disputes)
     fclose(sink);
     ck_assert_int_eq(g->turn, r.turn);
     ck_assert(game_hash(g) == r.hash);
+    /* The debrief: its history column (the 10 disputed points, then the
+     * notes) scrolls; every point can be brought into view. */
+    uiapp_finish_animations(app);
+    uiapp_tick(app, t += 5000);
+    ck_assert_int_eq(uiapp_screen(app), UI_DEBRIEF);
+    frame();
+    int first, shown, total;
+    uiapp_debrief_history(app, &first, &shown, &total);
+    ck_assert_int_eq(first, 0);
+    ck_assert_int_ge(total, 10 + 5);
+    ck_assert_int_ge(shown, 1);
+    ck_assert_int_lt(shown, total);
+    int lit = light_pixels(W / 2, W, H / 2 - 100, H / 2 + 100);
+    int seen_to = shown;
+    for (int k = 0; k < 9 && seen_to < 10; k++) {
+        send_key(SDLK_DOWN);
+        frame();
+        uiapp_debrief_history(app, &first, &shown, &total);
+        ck_assert_int_eq(first, k + 1);
+        ck_assert_int_ge(shown, 1);
+        if (first + shown > seen_to)
+            seen_to = first + shown;
+    }
+    ck_assert_int_ge(seen_to, 10);
+    ck_assert_int_ne(light_pixels(W / 2, W, H / 2 - 100, H / 2 + 100), lit);
+    SDL_Event wh;
+    memset(&wh, 0, sizeof wh);
+    wh.type = SDL_MOUSEWHEEL;
+    wh.wheel.y = 40;
+    uiapp_handle(app, &wh);
+    frame();
+    uiapp_debrief_history(app, &first, &shown, &total);
+    ck_assert_int_eq(first, 0);
 }
 END_TEST
 

@@ -910,6 +910,10 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
                 SDL_Keycode s = e->key.keysym.sym;
                 if (s == SDLK_RETURN || s == SDLK_ESCAPE || s == SDLK_KP_ENTER)
                     ui_back_to_menu(a);
+                else if (s == SDLK_DOWN || s == SDLK_PAGEDOWN)
+                    a->debrief_scroll += s == SDLK_DOWN ? 1 : 3;
+                else if ((s == SDLK_UP || s == SDLK_PAGEUP) && a->debrief_scroll > 0)
+                    a->debrief_scroll -= s == SDLK_UP ? 1 : a->debrief_scroll < 3 ? a->debrief_scroll : 3;
             }
         }
         break;
@@ -946,6 +950,8 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
             a->menu_scroll -= e->wheel.y;
         else if (a->screen == UI_SAVES)
             a->saves_scroll -= e->wheel.y;
+        else if (a->screen == UI_DEBRIEF && (a->debrief_scroll -= e->wheel.y) < 0)
+            a->debrief_scroll = 0;
         break;
     default:
         break;
@@ -1149,4 +1155,11 @@ bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y)
 const char *uiapp_status(const UiApp *a)
 {
     return a->status;
+}
+
+void uiapp_debrief_history(const UiApp *a, int *first, int *shown, int *total)
+{
+    *first = a->debrief_scroll;
+    *shown = a->debrief_shown;
+    *total = a->debrief_total;
 }

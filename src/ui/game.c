@@ -509,6 +509,7 @@ void game_pass(UiApp *a, Pass *p)
         }
         replay_bar_pass(a, p);
         panels_pass(a, p);
+        lesson_overlay_pass(a, p, mr);
         if (p->clicked && ui_inside(mr, p->cx, p->cy))
             p->clicked = false;
         return;
@@ -528,6 +529,7 @@ void game_pass(UiApp *a, Pass *p)
     view_tabs_pass(a, p, mr);
     replay_bar_pass(a, p);
     panels_pass(a, p);
+    lesson_overlay_pass(a, p, mr);
     if (p->clicked && ui_inside(mr, p->cx, p->cy) && !(a->show_minimap && ui_inside(minimap_rect(a), p->cx, p->cy))) {
         Hex h;
         p->clicked = false;

@@ -164,6 +164,7 @@ struct UiApp {
     WhatIfLab *lab;         /* the What if? screen, made when first opened */
     Lesson *lesson;         /* made when a game first needs it; freed with the game */
     int debrief_scroll;     /* the debrief's history column: items scrolled past */
+    int debrief_shown, debrief_total;   /* ...items it showed when last drawn, of how many */
 
     /* Game: the Session records every command (saves, undo); sc and the
      * Game are the session's and change when undo re-plays the game. */
@@ -324,6 +325,9 @@ void whatif_free(UiApp *a);
 
 /* lesson.c */
 void lesson_pass(UiApp *a, Pass *p, SDL_Rect map);
+/* Draws the disputed point's card and the turn picker over everything
+ * (after the side panel). */
+void lesson_overlay_pass(UiApp *a, Pass *p, SDL_Rect map);
 bool lesson_key(UiApp *a, const SDL_KeyboardEvent *k);
 /* True while a disputed point of this turn waits to be read (the
  * computer waits too). */

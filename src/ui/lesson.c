@@ -296,10 +296,10 @@ bool lesson_key(UiApp *a, const SDL_KeyboardEvent *k)
 /* ---- drawing ----------------------------------------------------------- */
 
 /* The card of the turn's disputed point: its versions side by side. */
-static int card_body(UiApp *a, const ScenarioDispute *ds, int x, int y, int w, bool draw)
+static int card_body(UiApp *a, const ScenarioDispute *ds, int x, int y, int w, int size, bool draw)
 {
     Palette pl = ui_palette(a);
-    int y0 = y, ts = ui_px(a, 24), vs = ui_px(a, 19), ss = ui_px(a, 16);
+    int y0 = y, ts = ui_px(a, size + 5), vs = ui_px(a, size), ss = ui_px(a, size - 3);
     y += text_wrap(a->text, ds->title, x, y, w, ts, pl.head, draw) + ui_px(a, 10);
     int nv = ds->nversions > 0 ? ds->nversions : 1, gap = ui_px(a, 18);
     int vw = (w - gap * (nv - 1)) / nv, vh = 0;
@@ -341,16 +341,26 @@ static void card_pass(UiApp *a, Pass *p, SDL_Rect mr)
         l->card_index = 0;
     const ScenarioDispute *ds = &scenario_info(a->sc)->disputes[idx[l->card_index]];
     Palette pl = ui_palette(a);
-    int margin = ui_px(a, 24), pad = ui_px(a, 22);
-    int bw = mr.w - 2 * margin > ui_px(a, 1200) ? ui_px(a, 1200) : mr.w - 2 * margin;
+    /* Over the whole window below the top bar (the side panel too): on a
+     * projector the versions need the room. */
+    int margin = ui_px(a, 20), pad = ui_px(a, 22);
+    SDL_Rect room = { margin, mr.y + ui_px(a, 84), a->W - 2 * margin, a->H - mr.y - ui_px(a, 84) - margin };
+    int bw = room.w > ui_px(a, 1300) ? ui_px(a, 1300) : room.w;
     int tw = bw - 2 * pad - ui_px(a, 8), bh_btn = ui_px(a, 48), hs = ui_px(a, 17);
     int head = text_line_height(a->text, hs) + ui_px(a, 8);
-    int h = head + card_body(a, ds, 0, 0, tw, false) + pad * 2 + bh_btn + ui_px(a, 10);
-    int x = mr.x + (mr.w - bw) / 2, y = mr.y + ui_px(a, 50);
-    if (y + h > mr.y + mr.h - margin)
-        y = mr.y + mr.h - margin - h > mr.y ? mr.y + mr.h - margin - h : mr.y;
+    int size = 20, h = 0;
+    for (; size >= 13; size -= 2) {
+        h = head + card_body(a, ds, 0, 0, tw, size, false) + pad * 2 + bh_btn + ui_px(a, 10);
+        if (h <= room.h)
+            break;
+    }
+    if (size < 13)
+        size = 13;
+    if (h > room.h)
+        h = room.h;
+    int x = room.x + (room.w - bw) / 2, y = room.y;
     if (p->draw) {
-        gfx_fill_rect(a->r, (float)x, (float)y, (float)bw, (float)h, rgba(0x171a22, 242));
+        gfx_fill_rect(a->r, (float)x, (float)y, (float)bw, (float)h, rgba(0x171a22, 255));
         gfx_rect_outline(a->r, (float)x, (float)y, (float)bw, (float)h, 2, pl.accent);
         gfx_fill_rect(a->r, (float)x, (float)y, (float)ui_px(a, 8), (float)h, rgba(0x86a8d0, 255));
         char t[128];
@@ -359,7 +369,10 @@ static void card_pass(UiApp *a, Pass *p, SDL_Rect mr)
         else
             snprintf(t, sizeof t, "Disputed \xE2\x80\x94 turn %d: the sources disagree", l->card_turn);
         text_draw_bold(a->text, t, x + pad + ui_px(a, 8), y + pad, hs, rgba(0x86a8d0, 255), TEXT_LEFT);
-        card_body(a, ds, x + pad + ui_px(a, 8), y + pad + head, tw, true);
+        SDL_Rect clip = { x, y, bw, h - pad - bh_btn };
+        SDL_RenderSetClipRect(a->r, &clip);
+        card_body(a, ds, x + pad + ui_px(a, 8), y + pad + head, tw, size, true);
+        SDL_RenderSetClipRect(a->r, NULL);
     }
     SDL_Rect cb = { x + bw - pad - ui_px(a, 230), y + h - pad - bh_btn + ui_px(a, 6), ui_px(a, 230), bh_btn };
     if (ui_button(a, p, cb, "Go on  (Space)", true))
@@ -386,7 +399,9 @@ static void picker_pass(UiApp *a, Pass *p, SDL_Rect mr)
     int cols = 8, cw = ui_px(a, 54), ch = ui_px(a, 40), gap = ui_px(a, 6), pad = ui_px(a, 16);
     int rows = (max + cols - 1) / cols;
     int w = cols * (cw + gap) - gap + 2 * pad, h = rows * (ch + gap) - gap + 2 * pad + ui_px(a, 36);
-    int x = mr.x + (mr.w - w) / 2, y = mr.y + ui_px(a, 56);
+    int x = mr.x + (mr.w - w) / 2, y = mr.y + ui_px(a, 84);
+    if (x < ui_px(a, 8))
+        x = ui_px(a, 8);
     if (p->draw) {
         gfx_fill_rect(a->r, (float)x, (float)y, (float)w, (float)h, rgba(0x141210, 245));
         gfx_rect_outline(a->r, (float)x, (float)y, (float)w, (float)h, 2, pl.accent);
@@ -436,8 +451,12 @@ static void bar_pass(UiApp *a, Pass *p, SDL_Rect mr)
     const Game *g = uiapp_game(a);
     if (!g || g->mode == MODE_OVER)
         return;
-    int bh = ui_px(a, 38), y = mr.y + ui_px(a, 8);
-    int wj = ui_px(a, 120), wb = rew ? ui_px(a, 210) : ui_px(a, 150);
+    /* Right of the view tabs when there is room, else under them. */
+    int bh = ui_px(a, 30), y = mr.y + ui_px(a, 8);
+    int wj = ui_px(a, 104), wb = rew ? ui_px(a, 170) : ui_px(a, 136);
+    int tabs_end = mr.x + ui_px(a, 10 + 3 * 122 + 2 * 4);
+    if (mr.x + mr.w - ui_px(a, 8) - wj - ui_px(a, 6) - wb < tabs_end + ui_px(a, 8))
+        y += bh + ui_px(a, 6);
     SDL_Rect jb = { mr.x + mr.w - wj - ui_px(a, 8), y, wj, bh };
     SDL_Rect bb = { jb.x - wb - ui_px(a, 6), y, wb, bh };
     if (rew) {
@@ -459,9 +478,21 @@ void lesson_pass(UiApp *a, Pass *p, SDL_Rect mr)
 {
     if (!lesson(a))
         return;
+    /* The card and the picker lie over the side panel: they take their
+     * clicks here, before it, and are drawn by lesson_overlay_pass after. */
+    if (!p->draw) {
+        picker_pass(a, p, mr);
+        card_pass(a, p, mr);
+    }
+    bar_pass(a, p, mr);
+}
+
+void lesson_overlay_pass(UiApp *a, Pass *p, SDL_Rect mr)
+{
+    if (!a->lesson || !p->draw)
+        return;
     picker_pass(a, p, mr);
     card_pass(a, p, mr);
-    bar_pass(a, p, mr);
 }
 
 /* ---- for tests --------------------------------------------------------- */

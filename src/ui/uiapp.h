@@ -117,3 +117,7 @@ bool uiapp_lesson_rewound(const UiApp *a);
 /* The disputed point shown on the map ("turn 13: title", then each
  * version with its sources, one a line); false if none shows. */
 bool uiapp_lesson_dispute(const UiApp *a, char *buf, size_t n);
+
+/* The debrief's history column (disputed points, then notes) as last
+ * drawn: the first item shown, how many were shown, of how many. */
+void uiapp_debrief_history(const UiApp *a, int *first, int *shown, int *total);

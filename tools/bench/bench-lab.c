@@ -128,6 +128,67 @@ static int whatif_shots(UiApp *a, const char *dir, int games)
     return 0;
 }
 
+/* Ticks the chronicle until turn t begins, reading on past the banners
+ * and the disputed points of turns before it; stops early at a disputed
+ * point of turn t itself. */
+static void chronicle_to(UiApp *a, uint32_t *t, int turn)
+{
+    char b[4096];
+    for (int k = 0; k < 400000; k++) {
+        const Game *g = uiapp_game(a);
+        if (!g || g->mode == MODE_OVER || (g->turn >= turn && uiapp_lesson_dispute(a, b, sizeof b)))
+            return;
+        if (g->turn >= turn && uiapp_chronicle_banner(a, b, sizeof b))
+            return;
+        uiapp_finish_animations(a);
+        if (uiapp_paused(a))
+            key(a, SDLK_SPACE);
+        uiapp_tick(a, *t += 5000);
+    }
+}
+
+static int lesson_shots(UiApp *a, const char *dir)
+{
+    char why[512];
+    int i = uiapp_find_scenario(a, "emesa-638");
+    if (i < 0 || !uiapp_start_chronicle(a, i, why, sizeof why)) {
+        fprintf(stderr, "bench-lab: the chronicle did not start: %s\n", why);
+        return 1;
+    }
+    uint32_t t = 1000;
+    uiapp_set_zoom(a, 2);
+    char b[4096];
+    chronicle_to(a, &t, 2);
+    shot(a, dir, "lesson-t2-banner");
+    for (int k = 0; k < 4 && !uiapp_lesson_dispute(a, b, sizeof b); k++) {
+        key(a, SDLK_SPACE);
+        chronicle_to(a, &t, 2);
+    }
+    mouse(a, 5, 5, false);
+    shot(a, dir, "lesson-t2-dispute");
+    chronicle_to(a, &t, 13);
+    for (int k = 0; k < 4 && !uiapp_lesson_dispute(a, b, sizeof b); k++) {
+        key(a, SDLK_SPACE);
+        chronicle_to(a, &t, 13);
+    }
+    shot(a, dir, "lesson-t13-dispute");
+    key(a, SDLK_SPACE);
+    key(a, SDLK_j);
+    shot(a, dir, "lesson-picker");
+    key(a, SDLK_ESCAPE);
+    key(a, SDLK_LEFT);
+    shot(a, dir, "lesson-turned-back");
+    key(a, SDLK_ESCAPE);
+    chronicle_to(a, &t, 999);
+    for (int k = 0; k < 10; k++)
+        uiapp_tick(a, t += 100);
+    shot(a, dir, "lesson-debrief");
+    for (int k = 0; k < 3; k++)
+        key(a, SDLK_DOWN);
+    shot(a, dir, "lesson-debrief-scrolled");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 4) {
@@ -148,6 +209,8 @@ int main(int argc, char **argv)
     int st = 2;
     if (strcmp(argv[1], "whatif") == 0)
         st = whatif_shots(a, argv[3], games);
+    else if (strcmp(argv[1], "lesson") == 0)
+        st = lesson_shots(a, argv[3]);
     else
         fprintf(stderr, "bench-lab: unknown mode %s\n", argv[1]);
     uiapp_free(a);
