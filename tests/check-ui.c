@@ -1166,6 +1166,24 @@ START_TEST(whatif_runs_and_charts_two_setups)
     frame();
     int blue = colour_pixels(0x86a8d0, W / 3, 0, W, H), amber = colour_pixels(0xe8a63a, W / 3, 0, W, H);
     ck_assert_msg(blue > 2000 && amber > 2000, "as it was %d px, with the switch %d px", blue, amber);
+    /* A bar of the end-turn histogram opens one of its games in the
+     * replay viewer: played to its end it is a game of the batch. */
+    int bx = -1, by = -1;
+    for (int y = H - 30; y > H / 2 && bx < 0; y -= 2)
+        for (int x = W / 3; x < W && bx < 0; x++)
+            if (colour_pixels(0xe8a63a, x, y, x + 1, y + 1))
+                bx = x, by = y;
+    ck_assert_int_ge(bx, 0);
+    send_click(bx + 1, by, SDL_BUTTON_LEFT);
+    ck_assert_msg(uiapp_replaying(app), "%s", uiapp_whatif_status(app));
+    send_key(SDLK_END);
+    uint64_t end = game_hash(uiapp_game(app));
+    bool found = false;
+    for (int seed = 1; seed <= 20; seed++)
+        found = found || uiapp_whatif_hash(app, 1, seed) == end;
+    ck_assert(found);
+    ck_assert(uiapp_whatif_open(app));
+    frame();
     /* Cancel: a long batch stops at once and the last chart stays. */
     click_button("200");
     ck_assert(uiapp_find_button(app, "Run  \xE2\x8F\x8E", &cx, &cy));
@@ -1178,7 +1196,7 @@ START_TEST(whatif_runs_and_charts_two_setups)
     ck_assert_int_eq(uiapp_whatif_setups(app), 2);
     ck_assert(uiapp_whatif_hash(app, 1, 2) != 0);
     /* Idle again: the window waits for input. */
-    ck_assert_int_eq(uiapp_next_wake(app, SDL_GetTicks()), -1);
+    ck_assert_int_eq(uiapp_next_wake(app, SDL_GetTicks() + 60000), -1);   /* past any notice */
     send_key(SDLK_ESCAPE);
     ck_assert_int_eq(uiapp_screen(app), UI_MENU);
 }

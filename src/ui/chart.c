@@ -101,14 +101,15 @@ int chart_shares(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset, const ch
     return r.h;
 }
 
-int chart_turns(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset)
+bool chart_turns(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset, bool draw, bool click, int cx, int cy,
+                 int *hit_setup, int *hit_turn)
 {
     Palette pl = ui_palette(a);
     int fs = ui_px(a, 13);
     int lab = ui_px(a, 44), foot = text_line_height(a->text, fs) + ui_px(a, 8);
     int x = r.x + lab, w = r.w - lab, y = r.y, h = r.h - foot;
     if (h < ui_px(a, 30) || w < ui_px(a, 60) || nset < 1)
-        return 0;
+        return false;
     int t0 = set[0].sum->min_turn, t1 = set[0].sum->max_turn, peak = 1;
     for (int s = 0; s < nset; s++) {
         if (set[s].sum->min_turn < t0)
@@ -128,6 +129,27 @@ int chart_turns(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset)
             if (pc > peak)
                 peak = pc;
         }
+    int n = t1 - t0 + 1;
+    int cw = w / n;
+    if (cw < 2)
+        cw = 2;
+    int bw = nset > 1 ? (cw - 2) / 2 : cw - 2;
+    if (bw < 1)
+        bw = 1;
+    if (click) {
+        if (cx < x || cx >= x + n * cw || cy < y || cy >= y + h + foot)
+            return false;
+        int t = t0 + (cx - x) / cw, s = (cx - x) % cw - 1 >= bw && nset > 1 ? 1 : 0;
+        if (set[s].sum->turns[t] == 0 && nset > 1 && set[1 - s].sum->turns[t] > 0)
+            s = 1 - s;      /* the column's only bar */
+        if (set[s].sum->turns[t] == 0)
+            return false;
+        *hit_setup = s;
+        *hit_turn = t;
+        return true;
+    }
+    if (!draw)
+        return false;
     /* The scale: the next multiple of 10 % above the tallest bin. */
     int top = (peak + 9) / 10 * 10;
     for (int k = 0; k <= 2; k++) {
@@ -138,27 +160,20 @@ int chart_turns(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset)
         snprintf(t, sizeof t, "%d %%", top * k / 2);
         text_draw(a->text, t, x - ui_px(a, 6), gy - text_line_height(a->text, fs) / 2, fs, pl.dim, TEXT_RIGHT);
     }
-    int n = t1 - t0 + 1;
-    int cw = w / n;
-    if (cw < 2)
-        cw = 2;
-    int bw = nset > 1 ? (cw - 2) / 2 : cw - 2;
-    if (bw < 1)
-        bw = 1;
     for (int t = t0; t <= t1; t++) {
-        int cx = x + (t - t0) * cw;
+        int colx = x + (t - t0) * cw;
         for (int s = 0; s < nset; s++) {
             const BatchSummary *sm = set[s].sum;
             double pc = sm->games ? 100.0 * sm->turns[t] / sm->games : 0;
             int bh = (int)(pc / top * h + 0.5);
-            frect(a, cx + 1 + s * bw, y + h - bh, bw, bh, chart_setup_color(a, s));
+            frect(a, colx + 1 + s * bw, y + h - bh, bw, bh, chart_setup_color(a, s));
         }
         /* Turn numbers: every one when there is room, else every 2nd or 5th. */
         int every = cw >= ui_px(a, 22) ? 1 : cw * 2 >= ui_px(a, 22) ? 2 : 5;
         if (t % every == 0) {
             char tl[8];
             snprintf(tl, sizeof tl, "%d", t);
-            text_draw(a->text, tl, cx + cw / 2, y + h + ui_px(a, 4), fs, pl.dim, TEXT_CENTER);
+            text_draw(a->text, tl, colx + cw / 2, y + h + ui_px(a, 4), fs, pl.dim, TEXT_CENTER);
         }
     }
     /* Each setup's median end turn: a dashed vertical line. */
@@ -171,5 +186,5 @@ int chart_turns(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset)
             gfx_line(a->r, (float)(mx + s * ui_px(a, 3)), (float)yy, (float)(mx + s * ui_px(a, 3)),
                      (float)(yy + ui_px(a, 6)), (float)ui_px(a, 2), chart_setup_color(a, s));
     }
-    return r.h;
+    return false;
 }

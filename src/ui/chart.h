@@ -17,5 +17,8 @@ Rgba chart_setup_color(const UiApp *a, int setup);
  * the height used (0 if r is too small). */
 int chart_shares(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset, const char *const names[3], int history);
 /* The end turns' histogram in r: per turn a bar per setup (share of its
- * games), and each setup's median as a dashed line. */
-int chart_turns(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset);
+ * games), and each setup's median as a dashed line. Drawn when draw; a
+ * click (cx, cy) on a turn's column, when click, gives its setup and turn
+ * in *hit_setup, *hit_turn (true). */
+bool chart_turns(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset, bool draw, bool click, int cx, int cy,
+                 int *hit_setup, int *hit_turn);

@@ -450,12 +450,42 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         text_wrap(a->text, l->status, x, y, w, ui_px(a, 13), pl.dim, true);
 }
 
+/* Plays the game of this seed and setup again (as the batch did, a few
+ * tenths of a second) with its save under the pref path, and opens it in
+ * the replay viewer. */
+static void watch_seed(UiApp *a, WhatIfLab *l, int setup, int seed)
+{
+    char path[1400];
+    snprintf(path, sizeof path, "%swhatif-seed-%d%s.emesa-save", a->pref_dir, seed, setup ? "-with-switches" : "");
+    HeadlessOptions o;
+    memset(&o, 0, sizeof o);
+    o.scenario = a->scen[l->scen].path;
+    o.data_dir = a->data_dir;
+    o.seed = (uint64_t)seed;
+    o.ai = "all";
+    o.ai_level = l->shown_level;
+    o.quiet = true;
+    o.save = path;
+    if (setup)
+        o.options = l->opts;
+    FILE *sink = fopen("/dev/null", "w");
+    int st = sink ? headless_run(&o, sink, sink) : 1;
+    if (sink)
+        fclose(sink);
+    if (st != 0) {
+        snprintf(l->status, sizeof l->status, "The game of seed %d could not be saved in %s.", seed, path);
+        return;
+    }
+    if (!ui_replay_open(a, path))
+        snprintf(l->status, sizeof l->status, "The game of seed %d did not open: %s", seed, a->replay_error);
+}
+
 /* The right side: the legend, the shares and the end turns. */
 static void charts(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
 {
     Palette pl = ui_palette(a);
     int x = c.x + ui_px(a, 16), w = c.w - ui_px(a, 32), y = c.y + ui_px(a, 10);
-    if (!p->draw)
+    if (!p->draw && (!l->have || l->run || !p->clicked))
         return;
     if (l->run) {
         char t[256];
@@ -476,24 +506,28 @@ static void charts(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         return;
     }
     char t[512];
-    y += text_wrap(a->text, l->shown_scen, x, y, w, ui_px(a, 17), pl.head, true);
+    bool d = p->draw;
+    y += text_wrap(a->text, l->shown_scen, x, y, w, ui_px(a, 17), pl.head, d);
     snprintf(t, sizeof t, "Seeds 1 to %d, the computer at level %d on both sides", l->shown_games, l->shown_level);
-    text_draw(a->text, t, x, y, ui_px(a, 13), pl.dim, TEXT_LEFT);
+    if (d)
+        text_draw(a->text, t, x, y, ui_px(a, 13), pl.dim, TEXT_LEFT);
     y += ui_px(a, 22);
     /* The legend: a swatch, the setup, its median end turn and how many
      * games ended as history did. */
     int fs = ui_px(a, 15), sw = ui_px(a, 18);
     for (int s = 0; s < l->nshown; s++) {
-        gfx_fill_rect(a->r, (float)x, (float)(y + ui_px(a, 2)), (float)sw, (float)sw, chart_setup_color(a, s));
+        if (d)
+            gfx_fill_rect(a->r, (float)x, (float)(y + ui_px(a, 2)), (float)sw, (float)sw, chart_setup_color(a, s));
         char hist[64] = "";
         if (l->history >= 0)
             snprintf(hist, sizeof hist, ", as in history %.0f %%", 100.0 * l->hist_games[s] / l->sum[s].games);
         snprintf(t, sizeof t, "%s%s: median end turn %g%s", s ? "With " : "As it was", s ? l->shown_opts : "",
                  l->sum[s].median_turn, hist);
-        y += text_wrap(a->text, t, x + sw + ui_px(a, 8), y, w - sw - ui_px(a, 8), fs, pl.body, true) + ui_px(a, 2);
+        y += text_wrap(a->text, t, x + sw + ui_px(a, 8), y, w - sw - ui_px(a, 8), fs, pl.body, d) + ui_px(a, 2);
     }
     y += ui_px(a, 6);
-    text_draw_bold(a->text, "Who wins", x, y, ui_px(a, 14), pl.head, TEXT_LEFT);
+    if (d)
+        text_draw_bold(a->text, "Who wins", x, y, ui_px(a, 14), pl.head, TEXT_LEFT);
     y += ui_px(a, 20);
     const char *names[3] = { l->side_name[0], l->side_name[1], "Draw" };
     ChartSetup set[2] = { { &l->sum[0] }, { &l->sum[1] } };
@@ -501,11 +535,25 @@ static void charts(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
     int avail = bottom - y;
     int hist_h = avail * 32 / 100;
     SDL_Rect rs = { x, y, w, avail - hist_h - ui_px(a, 30) };
-    chart_shares(a, rs, set, l->nshown, names, l->history);
+    if (d)
+        chart_shares(a, rs, set, l->nshown, names, l->history);
     int hy = rs.y + rs.h + ui_px(a, 6);
-    text_draw_bold(a->text, "Games ending on each turn", x, hy, ui_px(a, 14), pl.head, TEXT_LEFT);
+    if (d) {
+        text_draw_bold(a->text, "Games ending on each turn", x, hy, ui_px(a, 14), pl.head, TEXT_LEFT);
+        text_draw(a->text, "click a bar to watch one", x + w, hy + ui_px(a, 2), ui_px(a, 12), pl.dim, TEXT_RIGHT);
+    }
     SDL_Rect rt = { x, hy + ui_px(a, 22), w, bottom - hy - ui_px(a, 22) };
-    chart_turns(a, rt, set, l->nshown);
+    int hs = 0, ht = 0;
+    if (d)
+        chart_turns(a, rt, set, l->nshown, true, false, 0, 0, &hs, &ht);
+    else if (chart_turns(a, rt, set, l->nshown, false, true, p->cx, p->cy, &hs, &ht)) {
+        p->clicked = false;
+        for (int i = 0; i < l->nres[hs]; i++)
+            if (l->res[hs][i].turn == ht) {
+                watch_seed(a, l, hs, i + 1);
+                break;
+            }
+    }
 }
 
 void whatif_pass(UiApp *a, Pass *p)
