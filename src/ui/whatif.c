@@ -520,7 +520,7 @@ static void charts(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
             gfx_fill_rect(a->r, (float)x, (float)(y + ui_px(a, 2)), (float)sw, (float)sw, chart_setup_color(a, s));
         char hist[64] = "";
         if (l->history >= 0)
-            snprintf(hist, sizeof hist, ", as in history %.0f %%", 100.0 * l->hist_games[s] / l->sum[s].games);
+            snprintf(hist, sizeof hist, ", as in history %.0f\xC2\xA0%%", 100.0 * l->hist_games[s] / l->sum[s].games);
         snprintf(t, sizeof t, "%s%s: median end turn %g%s", s ? "With " : "As it was", s ? l->shown_opts : "",
                  l->sum[s].median_turn, hist);
         y += text_wrap(a->text, t, x + sw + ui_px(a, 8), y, w - sw - ui_px(a, 8), fs, pl.body, d) + ui_px(a, 2);
@@ -540,9 +540,14 @@ static void charts(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
     int hy = rs.y + rs.h + ui_px(a, 6);
     if (d) {
         text_draw_bold(a->text, "Games ending on each turn", x, hy, ui_px(a, 14), pl.head, TEXT_LEFT);
-        text_draw(a->text, "click a bar to watch one", x + w, hy + ui_px(a, 2), ui_px(a, 12), pl.dim, TEXT_RIGHT);
+        const char *hint = "click a bar to watch one";
+        if (text_width(a->text, "Games ending on each turn", ui_px(a, 14)) + text_width(a->text, hint, ui_px(a, 12)) +
+                ui_px(a, 16) < w)
+            text_draw(a->text, hint, x + w, hy + ui_px(a, 2), ui_px(a, 12), pl.dim, TEXT_RIGHT);
     }
     SDL_Rect rt = { x, hy + ui_px(a, 22), w, bottom - hy - ui_px(a, 22) };
+    if (ui_inside(rt, p->mx, p->my))
+        ui_tooltip_set(p, "Click a bar to watch one of the games that ended on that turn.");
     int hs = 0, ht = 0;
     if (d)
         chart_turns(a, rt, set, l->nshown, true, false, 0, 0, &hs, &ht);
