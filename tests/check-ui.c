@@ -1014,7 +1014,6 @@ START_TEST(command_line_switches_reach_the_game)
 }
 END_TEST
 
-
 static Suite *suite(void)
 {
     Suite *s = suite_create("ui");

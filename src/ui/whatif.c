@@ -351,11 +351,13 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
 {
     Palette pl = ui_palette(a);
     int x = c.x + ui_px(a, 14), w = c.w - ui_px(a, 28), y = c.y + ui_px(a, 10);
-    int hs = ui_px(a, 16), rh = ui_px(a, 34);
+    /* A short window (720 lines at 150 %): tighter rows. */
+    bool tight = c.h < ui_px(a, 440);
+    int hs = ui_px(a, 16), rh = ui_px(a, tight ? 30 : 34), row = ui_px(a, tight ? 27 : 31), gap = ui_px(a, tight ? 20 : 24);
     bool idle = !l->run;
     if (p->draw)
         text_draw_bold(a->text, "Scenario", x, y, hs, pl.head, TEXT_LEFT);
-    y += ui_px(a, 24);
+    y += gap;
     for (int i = 0; i < a->nscen; i++) {
         SDL_Rect r = { x, y, w, rh };
         ui_probe(a, r, a->scen[i].title);
@@ -374,7 +376,7 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
     y += ui_px(a, 6);
     if (p->draw)
         text_draw_bold(a->text, "Switches (with vs as it was)", x, y, hs, pl.head, TEXT_LEFT);
-    y += ui_px(a, 24);
+    y += gap;
     if (l->problem[0] && p->draw)
         y += text_wrap(a->text, l->problem, x, y, w, ui_px(a, 13), pl.bad, true);
     if (!l->problem[0] && l->nwhatifs == 0 && p->draw) {
@@ -382,13 +384,13 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         y += ui_px(a, 24);
     }
     for (int i = 0; i < l->nwhatifs; i++) {
-        SDL_Rect r = { x, y, w, ui_px(a, 30) };
+        SDL_Rect r = { x, y, w, row - ui_px(a, 1) };
         const char *label = l->whatifs[i].label[0] ? l->whatifs[i].label : l->whatifs[i].id;
         if (check_row(a, p, r, label, l->on[i], idle))
             l->on[i] = !l->on[i];
         if (ui_inside(r, p->mx, p->my))
             ui_tooltip_set(p, "%s (%s)", l->whatifs[i].text, l->whatifs[i].id);
-        y += ui_px(a, 31);
+        y += row;
     }
     y += ui_px(a, 8);
     int lw = ui_px(a, 64);
@@ -418,9 +420,10 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         if (ui_inside(r, p->mx, p->my))
             ui_tooltip_set(p, "The computer plays both sides at level %d (1-3 change it).", i + 1);
     }
-    y += rh + ui_px(a, 12);
+    y += rh + ui_px(a, tight ? 8 : 12);
     /* Run, or the progress bar and Cancel. */
-    SDL_Rect rb = { x, y, w, ui_px(a, 44) };
+    int runh = ui_px(a, tight ? 40 : 44);
+    SDL_Rect rb = { x, y, w, runh };
     if (idle) {
         if (ui_button(a, p, rb, "Run  \xE2\x8F\x8E", true))
             run(a, l);
@@ -429,7 +432,7 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
     } else {
         int games = lab_games[l->games_i], done = (l->phase > 0 ? games * l->phase : 0) + batch_done(l->run);
         int total = games * l->nsetups;
-        SDL_Rect bar = { x, y, w - ui_px(a, 110), ui_px(a, 44) };
+        SDL_Rect bar = { x, y, w - ui_px(a, 110), runh };
         if (p->draw) {
             gfx_fill_rect(a->r, (float)bar.x, (float)bar.y, (float)bar.w, (float)bar.h, rgba(0x101214, 255));
             gfx_fill_rect(a->r, (float)bar.x, (float)bar.y, (float)(bar.w * done / (total ? total : 1)), (float)bar.h,
@@ -441,11 +444,11 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
             text_draw_bold(a->text, t, bar.x + bar.w / 2, bar.y + (bar.h - text_line_height(a->text, fs)) / 2, fs,
                            rgba(0xfbf6e6, 255), TEXT_CENTER);
         }
-        SDL_Rect cb = { x + w - ui_px(a, 100), y, ui_px(a, 100), ui_px(a, 44) };
+        SDL_Rect cb = { x + w - ui_px(a, 100), y, ui_px(a, 100), runh };
         if (ui_button(a, p, cb, "Cancel", false))
             cancel(l);
     }
-    y += ui_px(a, 52);
+    y += runh + ui_px(a, 6);
     if (p->draw && l->status[0])
         text_wrap(a->text, l->status, x, y, w, ui_px(a, 13), pl.dim, true);
 }
