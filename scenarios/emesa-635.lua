@@ -314,7 +314,7 @@ dispute { id = "date", title = "When was the first siege?", versions = {
   { text = "The Arabs were before Emesa as early as January 635.", src = "CMH (a Syriac source)" },
   { text = "The winter siege came after the Yarmuk.", src = "KEN" },
   { text = "A capitulation before the Yarmuk, taxes refunded on the withdrawal, re-entry afterwards.", src = "BL pp.201, 211" } } }
-dispute { id = "battle", title = "Was there a battle?", versions = {
+dispute { id = "battle", title = "Was there a battle?", turn = 22, versions = {
   { text = "No: a plain capitulation at the Rastan gate.", src = "BL" },
   { text = "Frostbite, a shout of 'God is great' that cracked the walls (an earthquake?), and elders urging peace.", src = "TB (Sayf)" },
   { text = "A sally, a feint and 5,006 dead - in a late and partly legendary text.", src = "PW; AK; PWD" } } }
@@ -324,7 +324,7 @@ dispute { id = "harbees", title = "Who was Harbees?", versions = {
 dispute { id = "numbers", title = "How many?", versions = {
   { text = "15,000 against 8,000; losses 235 against 4,900.", src = "WE (infobox, unsourced)" },
   { text = "The sources give no reliable figures.", src = "history.md 3" } } }
-dispute { id = "negotiator", title = "Who negotiated, and at which gate?", versions = {
+dispute { id = "negotiator", title = "Who negotiated, and at which gate?", turn = 25, versions = {
   { text = "Abu Ubaidah himself, or al-Simt.", src = "BL" },
   { text = "Yazid entered by Bab al-Sebaa.", src = "SH (local tradition)" } } }
 dispute { id = "gates", title = "Gates and citadel", versions = {

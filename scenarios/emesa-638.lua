@@ -561,32 +561,32 @@ note { id = "numbers", title = "How many?", conf = "I", src = "history.md 1b, 3"
 dispute { id = "date", title = "When was the second siege?", versions = {
   { text = "Late 637, in the month of Dhu al-Qa'da of the year 16.", src = "IA" },
   { text = "638, the year 17.", src = "TB; MU; S1" } } }
-dispute { id = "where", title = "Where did the Muslims wait?", versions = {
+dispute { id = "where", title = "Where did the Muslims wait?", turn = 2, versions = {
   { text = "Abu Ubaidah withdrew into the city and waited behind its walls.", src = "S1" },
   { text = "They camped and dug in on the open ground before the city.", src = "TB; IA" } } }
-dispute { id = "sequence", title = "Al-Qa'qa' before or after the battle?", versions = {
+dispute { id = "sequence", title = "Al-Qa'qa' before or after the battle?", turn = 13, versions = {
   { text = "Al-Qa'qa' joined Khalid, who then pursued the coalition.", src = "S1" },
   { text = "He arrived three days after the victory.", src = "TB" },
   { text = "The enemy had already dispersed before he came.", src = "MU" } } }
-dispute { id = "coalition", title = "Who besieged Emesa?", versions = {
+dispute { id = "coalition", title = "Who besieged Emesa?", turn = 2, versions = {
   { text = "Christian Arabs of the Jazira only, from Hit and Circesium.", src = "S1" },
   { text = "Arabs with a Byzantine landing from the sea, while Antioch and Qinnasrin rose.", src = "MU; IA" },
   { text = "30,000 Jazirans besides the Tanukh.", src = "IA (Sayf)" } } }
-dispute { id = "hit_circesium", title = "When did Hit and Circesium fall?", versions = {
+dispute { id = "hit_circesium", title = "When did Hit and Circesium fall?", turn = 13, versions = {
   { text = "To Umar ibn Malik's column from Kufa, in 637.", src = "TB; MU p.121" },
   { text = "To Habib ibn Maslama under Iyad, in the year 19.", src = "BL p.275" },
   { text = "Circesium probably only in 640.", src = "Streck, in S1" },
   { text = "During the siege of Emesa, to Iyad's corps: Hit after a hard siege across its moat, Circesium to Habib without a fight (the game follows this).", src = "S1" } } }
-dispute { id = "who_sent", title = "Whose men took the Jazira towns?", versions = {
+dispute { id = "who_sent", title = "Whose men took the Jazira towns?", turn = 10, versions = {
   { text = "Abu Ubaidah's commanders: Iyad ibn Ghanm's corps, with Habib ibn Maslama and Walid ibn Uqba under him (the game follows this).", src = "S1" },
   { text = "Columns Sa'd sent from Kufa: Suhayl to Raqqa, Abdallah ibn Itban to Nisibis, Walid ibn Uqba to the Rabi'a and Tanukh, with Iyad over them all.", src = "TB" } } }
-dispute { id = "iyad_bought", title = "Was Iyad bought off?", versions = {
+dispute { id = "iyad_bought", title = "Was Iyad bought off?", turn = 13, versions = {
   { text = "John Kateas of Osroene paid Iyad 100,000 nomismata to spare his land, and Heraclius exiled him for it.", src = "CED" },
   { text = "The Arabic accounts tell of towns taken on terms, not of tribute that halted the campaign.", src = "BL; S1" } } }
-dispute { id = "four_thousand", title = "What were the 4,000?", versions = {
+dispute { id = "four_thousand", title = "What were the 4,000?", turn = 9, versions = {
   { text = "Four thousand men under al-Qa'qa'.", src = "TB; S1" },
   { text = "Kufa's reserve of 4,000 horses, kept for such emergencies.", src = "TB" } } }
-dispute { id = "umar_1000", title = "Did the caliph march with 1,000?", versions = {
+dispute { id = "umar_1000", title = "Did the caliph march with 1,000?", turn = 6, versions = {
   { text = "Umar marched from Medina with 1,000 men.", src = "S1" },
   { text = "Umar went to al-Jabiya; no number is given.", src = "TB" } } }
 dispute { id = "bias", title = "How far to trust Sayf?", versions = {

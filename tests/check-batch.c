@@ -1,8 +1,13 @@
 /* check-batch.c - the figures emesa --what-if prints: the Wilson 95 %
  * interval of a share and the median end turn, against values worked by
- * hand. */
+ * hand; the batch run in the background (the window's What-if screen):
+ * the same games, and cancelling. */
 #include <check.h>
-#include "app/batch_stats.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sim/batch_stats.h"
+#include "sim/whatif_batch.h"
 #include "testutil.h"
 
 /* 5 of 10 at z = 1.96: p = 0.5, z^2 = 3.8416, denominator 1 + 0.38416 =
@@ -71,6 +76,98 @@ START_TEST(median_odd_even)
 }
 END_TEST
 
+/* Five games: winners rashidun, rashidun, byzantine, draw, rashidun at
+ * turns 10, 12, 12, 30 and 70: wins 3 / 1 / 1, median 12, two games end
+ * on turn 12, and turn 70 is counted in the last bin (BATCH_MAX_TURN). The
+ * rashidun share 3/5 has the interval batch_wilson(3, 5) gives. */
+START_TEST(summary_by_hand)
+{
+    HeadlessResult r[5];
+    memset(r, 0, sizeof r);
+    int win[5] = {0, 0, 1, -1, 0}, turn[5] = {10, 12, 12, 30, 70};
+    for (int i = 0; i < 5; i++) {
+        r[i].winner = win[i];
+        r[i].turn = turn[i];
+        strcpy(r[i].side_id[0], "rashidun");
+        strcpy(r[i].side_id[1], "byzantine");
+    }
+    BatchSummary s;
+    batch_summarize(r, 5, &s);
+    ck_assert_int_eq(s.games, 5);
+    ck_assert_str_eq(s.side_id[1], "byzantine");
+    ck_assert_int_eq(s.wins[0], 3);
+    ck_assert_int_eq(s.wins[1], 1);
+    ck_assert_int_eq(s.wins[2], 1);
+    ck_assert_double_eq_tol(s.share[0], 0.6, 1e-12);
+    double lo, hi;
+    batch_wilson(3, 5, 1.96, &lo, &hi);
+    ck_assert_double_eq_tol(s.lo[0], lo, 1e-12);
+    ck_assert_double_eq_tol(s.hi[0], hi, 1e-12);
+    ck_assert_double_eq(s.median_turn, 12.0);
+    ck_assert_int_eq(s.min_turn, 10);
+    ck_assert_int_eq(s.max_turn, 70);
+    ck_assert_int_eq(s.turns[12], 2);
+    ck_assert_int_eq(s.turns[10], 1);
+    ck_assert_int_eq(s.turns[BATCH_MAX_TURN], 1);
+    ck_assert_int_eq(s.turns[30], 1);
+}
+END_TEST
+
+static char scen[1200];
+
+static const char *scenario_path(void)
+{
+    const char *src = getenv("EMESA_SOURCE_DIR");
+    snprintf(scen, sizeof scen, "%s/scenarios/emesa-635.lua", src ? src : ".");
+    return scen;
+}
+
+/* A batch started in the background gives each seed the game the
+ * headless runner plays alone. */
+START_TEST(background_batch_is_the_headless_games)
+{
+    BatchOptions o = {.scenario = scenario_path(), .games = 3, .jobs = 2, .ai_level = 1};
+    char why[256];
+    BatchRun *b = batch_start(&o, why, sizeof why);
+    ck_assert_msg(b != NULL, "%s", why);
+    ck_assert_int_eq(batch_games(b), 3);
+    ck_assert_int_eq(batch_wait(b, NULL), 0);
+    ck_assert(!batch_running(b));
+    ck_assert_int_eq(batch_done(b), 3);
+    HeadlessResult one;
+    HeadlessOptions ho;
+    memset(&ho, 0, sizeof ho);
+    ho.scenario = scen;
+    ho.seed = 2;
+    ho.ai = "all";
+    ho.ai_level = 1;
+    ho.quiet = true;
+    ho.result = &one;
+    FILE *sink = fopen("/dev/null", "w");
+    ck_assert_int_eq(headless_run(&ho, sink, sink), 0);
+    fclose(sink);
+    ck_assert(batch_results(b)[1].hash == one.hash);
+    ck_assert_int_eq(batch_results(b)[1].turn, one.turn);
+    batch_free(b);
+}
+END_TEST
+
+/* Cancelled at once on one thread: at most the game under way is
+ * finished, and the wait says so. */
+START_TEST(cancelled_batch_stops)
+{
+    BatchOptions o = {.scenario = scenario_path(), .games = 200, .jobs = 1, .ai_level = 1};
+    char why[256];
+    BatchRun *b = batch_start(&o, why, sizeof why);
+    ck_assert_msg(b != NULL, "%s", why);
+    batch_cancel(b);
+    ck_assert_int_eq(batch_wait(b, NULL), 4);
+    ck_assert_int_le(batch_done(b), 1);
+    ck_assert(!batch_running(b));
+    batch_free(b);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("batch");
@@ -80,6 +177,9 @@ int main(void)
     tcase_add_test(tc, wilson_two_hundred);
     tcase_add_test(tc, wilson_no_games);
     tcase_add_test(tc, median_odd_even);
+    tcase_add_test(tc, summary_by_hand);
+    tcase_add_test(tc, background_batch_is_the_headless_games);
+    tcase_add_test(tc, cancelled_batch_stops);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

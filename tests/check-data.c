@@ -142,6 +142,12 @@ START_TEST(real_scenario_loads)
     ck_assert_int_ge(in->nnotes, 5);
     ck_assert_int_ge(in->ntags, 10);
     ck_assert_int_ge(in->ndisputes, 5);
+    /* a disputed point may name the turn it concerns: al-Qa'qa''s arrival */
+    for (int d = 0; d < in->ndisputes; d++)
+        if (!strcmp(in->disputes[d].id, "sequence"))
+            ck_assert_int_eq(in->disputes[d].turn, 13);
+        else if (!strcmp(in->disputes[d].id, "date"))
+            ck_assert_int_eq(in->disputes[d].turn, 0);
     ck_assert_int_ge(in->nchronicle, 6);
     ck_assert_uint_ne(scenario_source_hash(s), 0);
     /* the turn-1 handler ran during loading */
@@ -442,7 +448,7 @@ START_TEST(siege_errors_name_line_and_key)
         "unit { id = 'u4', side = 'a', type = 'infantry', sp = 5, arrives = { column = 'zz', at = '0,0' } }\n" /* 46 */
         "chronicle { side = 'a', turn = 2, order = 'sally nogate' }\n"                 /* 47 */
         "chronicle { side = 'a', turn = 2, order = 'fly away' }\n"                     /* 48 */
-        "dispute { id = 'd2', title = 'T', versions = { { text = 'only one', src = 'A' } } }\n" /* 49 */
+        "dispute { id = 'd2', title = 'T', turn = 0, versions = { { text = 'only one', src = 'A' } } }\n" /* 49 */
         "side { id = 'c', rations = 'double' }\n"                                      /* 50 */
         "place { id = 'p9', at = '0,0', camp = 'yes' }\n"                              /* 51 */
         "siege { rules = { gate_troughput = 3, news_delay_min = 3,\n"                  /* 52 */
@@ -461,6 +467,7 @@ START_TEST(siege_errors_name_line_and_key)
     ck_assert_diag("chronicle.order: 'sally nogate' needs a gate id", 47);
     ck_assert_diag("chronicle.order: 'fly away'", 48);
     ck_assert_diag("dispute[d2].versions: a disputed point has 2 to 4 versions", 49);
+    ck_assert_diag("dispute[d2].turn: 0 is out of range", 49);
     ck_assert_diag("side[c].rations: unknown rations 'double'", 50);
     ck_assert_diag("place[p9].camp: expected true or false", 51);
     ck_assert_diag("siege.rules.gate_troughput: unknown key 'gate_troughput'", 52);

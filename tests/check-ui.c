@@ -886,7 +886,7 @@ static bool tick_to_checkpoint(uint32_t *t, int side, int max)
         g = uiapp_game(app);
         if (uiapp_chronicle_banner(app, b, sizeof b) && (side < 0 || g->active == side))
             return true;
-        if (uiapp_chronicle_banner(app, b, sizeof b))
+        if (uiapp_chronicle_banner(app, b, sizeof b) || uiapp_lesson_dispute(app, b, sizeof b))
             send_key(SDLK_SPACE);
     }
     return false;

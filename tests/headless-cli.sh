@@ -94,6 +94,21 @@ done
 row=$(awk -F, '$1 == 3 { print "result: " $2 " turn " $3 " hash " $4 }' "$tmp/o.csv")
 one=$("$emesa" --headless --quiet --scenario "$s638" --seed 3 --ai all --option "$(cut -f1 <<< "$lo638" | head -1)" | tail -1)
 [ "$row" = "$one" ] && ok "--what-if --option row 3 is the headless game with the switch" || bad "--what-if --option row: '$row' vs '$one'"
+# The turn of each arrival and departure: the CSV's column for al-Qa'qa's
+# arrival and the Arabs of Hit's going home are the turns of their events.
+# (Seed 4 at level 1: the Arabs of Hit go home, the Tanukh stay.)
+"$emesa" --what-if --scenario "$s638" --games 4 --jobs 2 --ai-level 1 --csv "$tmp/t.csv" >/dev/null
+ev=$("$emesa" --headless --scenario "$s638" --seed 4 --ai all --ai-level 1)
+col() { awk -F, -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == n) c = i } $1 == 4 { print $c }' "$tmp/t.csv"; }
+want=$(grep -m1 "arrival: column al-Qa'qa'" <<< "$ev" | sed 's/^T\([0-9]*\) .*/\1/')
+[ -n "$want" ] && [ "$(col qaqa_arrived)" = "$want" ] && ok "--what-if CSV: qaqa_arrived is the arrival's turn ($want)" \
+    || bad "--what-if CSV qaqa_arrived: '$(col qaqa_arrived)' vs event turn '$want'"
+want=$(grep -m1 "column al-Qa'qa'.* sets out" <<< "$ev" | sed 's/^T\([0-9]*\) .*/\1/')
+[ -n "$want" ] && [ "$(col qaqa_out)" = "$want" ] && ok "--what-if CSV: qaqa_out is the setting out's turn ($want)" \
+    || bad "--what-if CSV qaqa_out: '$(col qaqa_out)' vs event turn '$want'"
+want=$(grep -m1 "dispersal: Arabs of Hit" <<< "$ev" | sed 's/^T\([0-9]*\) .*/\1/')
+[ -n "$want" ] && [ "$(col hit_arabs_left)" = "$want" ] && [ -z "$(col tanukh_left)" ] && ok "--what-if CSV: hit_arabs_left is the dispersal's turn ($want), tanukh_left empty (never)" \
+    || bad "--what-if CSV hit_arabs_left: '$(col hit_arabs_left)' vs event turn '$want'"
 for args in "--games 0" "--jobs 0" "--games x" "--games 3 --headless" "--games 3" "--games 3 --seed 4" "--games 3 --turns 2"; do
     err=$("$emesa" $( [ "$args" = "--games 3" ] || echo --what-if ) $args --scenario "$s635" 2>&1 >/dev/null); rc=$?
     [ $rc -eq 2 ] && [ -n "$err" ] && ok "bad batch flags ($args) exit 2: $err" || bad "batch flags $args: exit $rc: $err"

@@ -6,7 +6,7 @@
 #include "check_play.h"
 #include <stdlib.h>
 #include <string.h>
-#include "whatif_batch.h"
+#include "sim/whatif_batch.h"
 
 /* The games a file gets, in turn: levels 1, 2 and 3, and the chronicle
  * (both sides at level 2 following it) when the file has one. */

@@ -8,9 +8,9 @@
 #include <unistd.h>
 #include "check_play.h"
 #include "datadir.h"
-#include "headless.h"
 #include "i18n.h"
-#include "whatif_batch.h"
+#include "sim/headless.h"
+#include "sim/whatif_batch.h"
 #ifdef EMESA_WINDOW
 #include "ui/ui.h"
 #endif

@@ -587,7 +587,7 @@ void bd_check_chronicle(Build *b)
 
 void bd_dispute(Build *b, int t)
 {
-    static const char *const keys[] = { "id", "title", "versions", NULL };
+    static const char *const keys[] = { "id", "title", "turn", "versions", NULL };
     static const char *const vkeys[] = { "text", "src", NULL };
     lua_State *L = b->L;
     ScenarioInfo *in = b->info;
@@ -596,6 +596,10 @@ void bd_dispute(Build *b, int t)
     memset(&d, 0, sizeof d);
     bool ok = bd_id_field(b, t, "id", d.id, sizeof d.id);
     ok = bd_str_field(b, t, "title", true, d.title, sizeof d.title) && ok;
+    int ty0 = bd_get(b, t, "turn");
+    lua_pop(L, 1);
+    if (ty0 != LUA_TNIL)     /* optional: 0 when absent */
+        ok = bd_num_field(b, t, "turn", true, 1, b->g->max_turns > 0 ? b->g->max_turns : 1000, &d.turn) && ok;
     int ty = bd_get(b, t, "versions");
     int v = lua_gettop(L);
     if (ty != LUA_TTABLE) {

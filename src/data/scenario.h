@@ -90,6 +90,7 @@ typedef struct ScenarioVersion {
 typedef struct ScenarioDispute {
     char id[ID_LEN];
     char title[NAME_LEN * 2];
+    int turn;               /* the turn it concerns (shown then during play), 0 none */
     ScenarioVersion versions[SCEN_MAX_VERSIONS];
     int nversions;
 } ScenarioDispute;

@@ -7,6 +7,7 @@
 #include <time.h>
 #include "ai/ai.h"
 #include "ai/simple.h"
+#include "sim/headless.h"
 #include "ui/internal.h"
 
 static bool modal(const UiApp *a);
@@ -128,7 +129,7 @@ static void make_players(UiApp *a)
     uint64_t seed = session_seed(a->ss);
     for (int s = 0; s < MAX_SIDES; s++)
         if (a->ai[s])
-            a->aip[s] = ai_new(s, a->ai_level, seed * 0x9E3779B97F4A7C15ull + (uint64_t)s + 1);
+            a->aip[s] = ai_new(s, a->ai_level, headless_ai_seed(seed, s)); /* as emesa --headless */
 }
 
 int uiapp_ai_level(const UiApp *a, int side)
@@ -143,6 +144,8 @@ int uiapp_menu_ai_level(const UiApp *a)
 
 static void end_game(UiApp *a)
 {
+    lesson_forget(a);
+    a->debrief_scroll = 0;
     free_players(a);
     ui_replay_close(a);
     if (a->ss)
@@ -164,6 +167,7 @@ void uiapp_free(UiApp *a)
     if (!a)
         return;
     end_game(a);
+    whatif_free(a);
     art_free(a->art);
     text_free(a->text);
     free(a);
@@ -651,7 +655,7 @@ bool uiapp_tick(UiApp *a, uint32_t now)
     }
     a->nanims = k;
     const Game *g = uiapp_game(a);
-    bool may_move = g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && chronicle_tick(a);
+    bool may_move = g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && chronicle_tick(a) && !lesson_holds(a);
     g = uiapp_game(a);
     if (may_move && ai_turn(a) && now >= a->ai_next) {
         Command c;
@@ -668,6 +672,7 @@ bool uiapp_tick(UiApp *a, uint32_t now)
         a->ch.step = false;
     }
     bool replaying = a->rp.active && replay_tick(a, now);
+    whatif_tick(a);     /* the progress bar is redrawn at whatif_wake's pace */
     g = uiapp_game(a);
     if (g && g->mode == MODE_OVER && a->nanims == 0 && a->screen == UI_GAME && !a->rp.active)
         a->screen = UI_DEBRIEF;
@@ -679,6 +684,8 @@ int uiapp_next_wake(const UiApp *a, uint32_t now)
     int dx, dy;
     if (a->nanims > 0 || edge_dir(a, &dx, &dy))
         return 0;
+    if (a->screen == UI_WHATIF && whatif_wake(a) >= 0)
+        return whatif_wake(a);
     if (ai_turn(a) && !a->confirm_quit && !uiapp_paused(a))
         return a->ai_next > now ? (int)(a->ai_next - now) : 0;
     if (a->rp.active && a->rp.playing && a->screen == UI_GAME && !modal(a))
@@ -709,6 +716,7 @@ static void run_pass(UiApp *a, Pass *p)
     case UI_HANDOVER: handover_pass(a, &sp); break;
     case UI_DEBRIEF: debrief_pass(a, &sp); break;
     case UI_SAVES: saves_pass(a, &sp); break;
+    case UI_WHATIF: whatif_pass(a, &sp); break;
     }
     if (!modal(a)) {
         p->clicked = sp.clicked;
@@ -896,6 +904,10 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
                 menu_key(a, e->key.keysym.sym);
             else if (a->screen == UI_SAVES)
                 saves_key(a, e->key.keysym.sym);
+            else if (a->screen == UI_WHATIF)
+                whatif_key(a, e->key.keysym.sym);
+            else if (a->screen == UI_GAME && lesson_key(a, &e->key))
+                ;
             else if (a->screen == UI_GAME && a->rp.active && replay_key(a, &e->key))
                 ;
             else if (a->screen == UI_GAME && chronicle_key(a, &e->key))
@@ -910,6 +922,10 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
                 SDL_Keycode s = e->key.keysym.sym;
                 if (s == SDLK_RETURN || s == SDLK_ESCAPE || s == SDLK_KP_ENTER)
                     ui_back_to_menu(a);
+                else if (s == SDLK_DOWN || s == SDLK_PAGEDOWN)
+                    a->debrief_scroll += s == SDLK_DOWN ? 1 : 3;
+                else if ((s == SDLK_UP || s == SDLK_PAGEUP) && a->debrief_scroll > 0)
+                    a->debrief_scroll -= s == SDLK_UP ? 1 : a->debrief_scroll < 3 ? a->debrief_scroll : 3;
             }
         }
         break;
@@ -946,6 +962,8 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
             a->menu_scroll -= e->wheel.y;
         else if (a->screen == UI_SAVES)
             a->saves_scroll -= e->wheel.y;
+        else if (a->screen == UI_DEBRIEF && (a->debrief_scroll -= e->wheel.y) < 0)
+            a->debrief_scroll = 0;
         break;
     default:
         break;
@@ -1156,4 +1174,11 @@ bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y)
 const char *uiapp_status(const UiApp *a)
 {
     return a->status;
+}
+
+void uiapp_debrief_history(const UiApp *a, int *first, int *shown, int *total)
+{
+    *first = a->debrief_scroll;
+    *shown = a->debrief_shown;
+    *total = a->debrief_total;
 }

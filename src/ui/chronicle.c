@@ -249,7 +249,7 @@ void chronicle_banner_pass(UiApp *a, Pass *p, SDL_Rect mr)
 
 bool uiapp_paused(const UiApp *a)
 {
-    return ui_all_computer(a) && (a->ch.paused && !a->ch.step);
+    return ui_all_computer(a) && ((a->ch.paused && !a->ch.step) || lesson_waiting(a));
 }
 
 bool uiapp_chronicle_banner(const UiApp *a, char *buf, size_t n)

@@ -490,6 +490,8 @@ void game_pass(UiApp *a, Pass *p)
         if (p->clicked) {
             Pass bp = *p;
             chronicle_banner_pass(a, &bp, mr);
+            if (bp.clicked)
+                lesson_pass(a, &bp, mr);
             if (!bp.clicked) {
                 p->clicked = false;
                 return;
@@ -501,10 +503,13 @@ void game_pass(UiApp *a, Pass *p)
             timeline_pass(a, p, mr);
         if (a->view != VIEW_MAP)
             view_tabs_pass(a, p, mr);
-        if (!p->clicked)
+        if (!p->clicked) {
             chronicle_banner_pass(a, p, mr);
+            lesson_pass(a, p, mr);
+        }
         replay_bar_pass(a, p);
         panels_pass(a, p);
+        lesson_overlay_pass(a, p, mr);
         if (p->clicked && ui_inside(mr, p->cx, p->cy))
             p->clicked = false;
         return;
@@ -520,9 +525,11 @@ void game_pass(UiApp *a, Pass *p)
         hover_tooltip(a, p);
     }
     chronicle_banner_pass(a, p, mr);
+    lesson_pass(a, p, mr);
     view_tabs_pass(a, p, mr);
     replay_bar_pass(a, p);
     panels_pass(a, p);
+    lesson_overlay_pass(a, p, mr);
     if (p->clicked && ui_inside(mr, p->cx, p->cy) && !(a->show_minimap && ui_inside(minimap_rect(a), p->cx, p->cy))) {
         Hex h;
         p->clicked = false;

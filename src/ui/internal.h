@@ -110,6 +110,12 @@ typedef struct Replay {
 
 extern const int ui_replay_speeds[UI_REPLAY_SPEEDS];
 
+/* whatif.c: the What if? laboratory's state. */
+typedef struct WhatIfLab WhatIfLab;
+/* lesson.c: the chronicle as a lesson (disputed points on their turn,
+ * turning back and jumping). */
+typedef struct Lesson Lesson;
+
 /* Immediate-mode widgets: layout is recomputed each pass; a pass either
  * draws or only handles the pending click. */
 typedef struct Pass {
@@ -155,6 +161,10 @@ struct UiApp {
     char replay_error[1400];
     Replay rp;
     ChronicleView ch;
+    WhatIfLab *lab;         /* the What if? screen, made when first opened */
+    Lesson *lesson;         /* made when a game first needs it; freed with the game */
+    int debrief_scroll;     /* the debrief's history column: items scrolled past */
+    int debrief_shown, debrief_total;   /* ...items it showed when last drawn, of how many */
 
     /* Game: the Session records every command (saves, undo); sc and the
      * Game are the session's and change when undo re-plays the game. */
@@ -305,6 +315,37 @@ bool ui_all_computer(const UiApp *a);
 /* The recorded outcome as the scenario states it ("" if it does not);
  * *side is its winner or -1. */
 void ui_recorded_outcome(const UiApp *a, char *b, size_t n, int *side);
+
+/* whatif.c: the What if? screen (UI_WHATIF): batches on worker threads,
+ * charted by chart.c. */
+void whatif_open(UiApp *a);
+void whatif_pass(UiApp *a, Pass *p);
+bool whatif_key(UiApp *a, SDL_Keycode k);
+/* Collects a finished batch; true while one runs. */
+bool whatif_tick(UiApp *a);
+/* Milliseconds until the progress bar should be redrawn, -1 if idle. */
+int whatif_wake(const UiApp *a);
+void whatif_free(UiApp *a);
+
+/* lesson.c */
+void lesson_pass(UiApp *a, Pass *p, SDL_Rect map);
+/* Draws the disputed point's card and the turn picker over everything
+ * (after the side panel). */
+void lesson_overlay_pass(UiApp *a, Pass *p, SDL_Rect map);
+bool lesson_key(UiApp *a, const SDL_KeyboardEvent *k);
+/* True while a disputed point of this turn waits to be read (the
+ * computer waits too). */
+bool lesson_holds(UiApp *a);
+/* The same, without opening the card of a turn just begun. */
+bool lesson_waiting(const UiApp *a);
+/* Looks at the chronicle so far from the start of turn t in the replay
+ * viewer, the live game kept aside; lesson_resume() goes back to it. */
+bool lesson_rewind(UiApp *a, int turn);
+bool lesson_resume(UiApp *a);
+/* Back to a turn played, or on to a later one. */
+bool lesson_jump(UiApp *a, int turn);
+/* Frees what the lesson kept aside (with the game). */
+void lesson_forget(UiApp *a);
 
 /* screens.c: overlays and whole-screen pages. */
 void handover_pass(UiApp *a, Pass *p);

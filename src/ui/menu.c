@@ -156,6 +156,7 @@ bool menu_key(UiApp *a, SDL_Keycode k)
         remember(a);
         return true;
     case SDLK_w: case SDLK_v: open_replays(a); return true;
+    case SDLK_y: whatif_open(a); return true;
     case SDLK_RETURN: case SDLK_KP_ENTER: start(a); return true;
     case SDLK_ESCAPE: case SDLK_q: a->quit = true; return true;
     default: return false;
@@ -204,6 +205,12 @@ void menu_pass(UiApp *a, Pass *p)
         open_replays(a);
     if (ui_inside(rr, p->mx, p->my))
         ui_tooltip_set(p, "Open a saved game or an autosave and watch it again, step by step or turn by turn.");
+    SDL_Rect rwi = { x, rr.y - ui_px(a, 50), ui_px(a, 414), ui_px(a, 40) };
+    if (ui_button(a, p, rwi, "What if?  (Y)", false))
+        whatif_open(a);
+    if (ui_inside(rwi, p->mx, p->my))
+        ui_tooltip_set(p, "A laboratory: play many games as history went and with a change (no counter-siege, no "
+                          "sally...) and compare how often each side wins.");
     SDL_Rect rs = { x, by, ui_px(a, 130), ui_px(a, 40) };
     if (ui_button(a, p, rs, "Settings", false))
         a->settings = true;

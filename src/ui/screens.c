@@ -175,31 +175,24 @@ void debrief_pass(UiApp *a, Pass *p)
                 for (int i = 0; i < inf->nnotes; i++)
                     if (ui_note_disputed(&inf->notes[i]) == (pass == 0))
                         order[no++] = i;
-            /* Shrink the type until the notes fit. */
-            int nfs = ui_px(a, 13);
-            for (; nfs > ui_px(a, 10); nfs--) {
-                int h = 0;
-                for (int k = 0; k < no; k++) {
-                    char t[1300];
-                    ui_note_text(&inf->notes[order[k]], t, sizeof t);
-                    h += text_wrap(a->text, t, 0, 0, rw, nfs, pl.body, false) + ui_px(a, 6);
-                }
-                for (int d = 0; d < inf->ndisputes; d++) {
-                    int nv = inf->disputes[d].nversions > 0 ? inf->disputes[d].nversions : 1;
-                    int vw = (rw - ui_px(a, 14) * (nv - 1)) / nv, vh = 0;
-                    for (int v = 0; v < inf->disputes[d].nversions; v++) {
-                        int hv = text_wrap(a->text, inf->disputes[d].versions[v].text, 0, 0, vw, nfs, pl.body, false) +
-                                 text_line_height(a->text, nfs);
-                        vh = hv > vh ? hv : vh;
-                    }
-                    h += vh + text_line_height(a->text, nfs + 1) + ui_px(a, 8);
-                }
-                if (y + h <= bottom)
-                    break;
+            /* The disputed points, then the notes, in readable type: the
+             * list scrolls (wheel, arrows) instead of shrinking. */
+            int nfs = ui_px(a, 14), total = inf->ndisputes + no, item = 0, left = 0;
+            if (a->debrief_scroll > total - 1)
+                a->debrief_scroll = total > 0 ? total - 1 : 0;
+            if (a->debrief_scroll < 0)
+                a->debrief_scroll = 0;
+            int above = a->debrief_scroll;
+            if (above > 0) {
+                char b2[96];
+                snprintf(b2, sizeof b2, "\xE2\x96\xB2 %d above (\xE2\x86\x91, wheel)", above);
+                text_draw(a->text, b2, rx + rw, y - ui_px(a, 26), ui_px(a, 12), pl.dim, TEXT_RIGHT);
             }
-            int left = 0;
+            bool full = false;
             /* The disputed points: each version side by side. */
             for (int d = 0; d < inf->ndisputes; d++) {
+                if (item++ < above)
+                    continue;
                 const ScenarioDispute *ds = &inf->disputes[d];
                 int nv = ds->nversions > 0 ? ds->nversions : 1;
                 int vg = ui_px(a, 14), vw = (rw - vg * (nv - 1)) / nv;
@@ -210,7 +203,8 @@ void debrief_pass(UiApp *a, Pass *p)
                     int h = text_wrap(a->text, t, 0, 0, vw, nfs, pl.body, false);
                     vh = h > vh ? h : vh;
                 }
-                if (y + th + vh > bottom) {
+                if (full || y + th + vh > bottom) {
+                    full = true;
                     left++;
                     continue;
                 }
@@ -230,11 +224,14 @@ void debrief_pass(UiApp *a, Pass *p)
                 y += vh + ui_px(a, 8);
             }
             for (int k = 0; k < no; k++) {
+                if (item++ < above)
+                    continue;
                 const ScenarioNote *nt = &inf->notes[order[k]];
                 char t[1300];
                 ui_note_text(nt, t, sizeof t);
                 int h = text_wrap(a->text, t, 0, 0, rw, nfs, pl.body, false);
-                if (y + h > bottom) {
+                if (full || y + h > bottom) {
+                    full = true;
                     left++;
                     continue;
                 }
@@ -245,9 +242,11 @@ void debrief_pass(UiApp *a, Pass *p)
                 text_wrap(a->text, t, rx, y, rw, nfs, disp ? pl.head : pl.body, true);
                 y += h + ui_px(a, 6);
             }
+            a->debrief_shown = total - above - left;
+            a->debrief_total = total;
             if (left > 0) {
                 char b2[96];
-                snprintf(b2, sizeof b2, "\xE2\x80\xA6 and %d more note%s in the scenario file.", left, left > 1 ? "s" : "");
+                snprintf(b2, sizeof b2, "\xE2\x96\xBC %d more below (\xE2\x86\x93, wheel)", left);
                 text_draw(a->text, b2, rx, y, ui_px(a, 12), pl.dim, TEXT_LEFT);
             }
             text_draw(a->text, "A attested \xC2\xB7 D derived \xC2\xB7 I invented for play \xC2\xB7 marked: disputed", rx,

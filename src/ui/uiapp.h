@@ -16,7 +16,8 @@ typedef struct UiApp UiApp;
 
 /* UI_SAVES: "Watch a replay", the saves to pick from and why one did not
  * open. The replay viewer itself is UI_GAME with uiapp_replaying(). */
-typedef enum UiScreen { UI_MENU, UI_GAME, UI_HANDOVER, UI_DEBRIEF, UI_SAVES } UiScreen;
+/* UI_WHATIF: the What if? laboratory (batches of games and their charts). */
+typedef enum UiScreen { UI_MENU, UI_GAME, UI_HANDOVER, UI_DEBRIEF, UI_SAVES, UI_WHATIF } UiScreen;
 
 /* win may be NULL (no fullscreen toggling then). */
 UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *why, size_t n);
@@ -97,3 +98,32 @@ size_t uiapp_replay_pos(const UiApp *a);
 size_t uiapp_replay_length(const UiApp *a);
 /* Screen centre of the turn strip's cell for turn t (false if not drawn). */
 bool uiapp_replay_turn_screen(UiApp *a, int turn, int *x, int *y);
+
+/* The What if? screen (ui/whatif.c). Opens it (from the menu: Y). */
+bool uiapp_whatif_open(UiApp *a);
+/* True while its games are being played. */
+bool uiapp_whatif_running(const UiApp *a);
+/* Setups charted: 0 none yet, 1 as it was, 2 also with the switches. */
+int uiapp_whatif_setups(const UiApp *a);
+/* Setup's share of outcome (0 side 0 wins, 1 side 1, 2 draw) with its
+ * 95 % interval, and its median end turn. */
+bool uiapp_whatif_share(const UiApp *a, int setup, int outcome, double *share, double *lo, double *hi, double *median);
+/* The final hash of the charted game of this seed (0 if none). */
+uint64_t uiapp_whatif_hash(const UiApp *a, int setup, int seed);
+const char *uiapp_whatif_status(const UiApp *a);
+
+/* The chronicle as a lesson (ui/lesson.c). Back a turn: the game so far
+ * in the replay viewer from the previous turn's start; jump: to a turn
+ * played (the viewer) or a later one (the computer plays on to it);
+ * live: back to the game where it stood. */
+bool uiapp_lesson_back(UiApp *a);
+bool uiapp_lesson_jump(UiApp *a, int turn);
+bool uiapp_lesson_live(UiApp *a);
+bool uiapp_lesson_rewound(const UiApp *a);
+/* The disputed point shown on the map ("turn 13: title", then each
+ * version with its sources, one a line); false if none shows. */
+bool uiapp_lesson_dispute(const UiApp *a, char *buf, size_t n);
+
+/* The debrief's history column (disputed points, then notes) as last
+ * drawn: the first item shown, how many were shown, of how many. */
+void uiapp_debrief_history(const UiApp *a, int *first, int *shown, int *total);

@@ -402,6 +402,8 @@ static bool chronicle_until(UiApp *a, uint32_t *t, int min_turn)
             if (g->turn >= min_turn)
                 return true;
             key(a, SDLK_SPACE);
+        } else if (uiapp_lesson_dispute(a, b, sizeof b)) {
+            key(a, SDLK_SPACE);     /* a disputed point of the turn: read on */
         }
         uiapp_finish_animations(a);
         uiapp_tick(a, *t += 5000);

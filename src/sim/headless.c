@@ -123,9 +123,55 @@ static int homes_taken(const Siege *s)
     return n;
 }
 
+/* The turn of the event among those from index `from` on that tells of
+ * `name` (a column or contingent): the state changes at the end of a turn,
+ * after which the game's turn is already the next one. */
+static int event_turn(const Game *g, size_t from, const char *name)
+{
+    for (size_t i = from; i < g->events.n; i++) {
+        const Event *e = &g->events.items[i];
+        if ((e->type == EV_THEATRE || e->type == EV_ARRIVAL_NEWS || e->type == EV_COUNTER_SIEGE ||
+             e->type == EV_DISPERSAL) && strstr(e->text, name))
+            return e->turn;
+    }
+    return g->turn;
+}
+
+/* Notes the turn columns set out and arrive and contingents leave, as it
+ * happens: called after every command (whose events start at index from)
+ * with the result being filled. */
+static void track_turns(const Game *g, size_t from, HeadlessResult *r)
+{
+    const Siege *s = &g->siege;
+    for (int c = 0; c < s->ncolumns && c < MAX_COLUMNS; c++) {
+        const Column *col = &s->columns[c];
+        if (!r->column_out[c] && col->state != COL_WAITING)
+            r->column_out[c] = event_turn(g, from, col->name);
+        if (!r->column_arrived[c] &&
+            (col->state == COL_BESIEGING || (col->state == COL_DONE && !col->by_via && col->at == col->dest)))
+            r->column_arrived[c] = event_turn(g, from, col->name);
+    }
+    for (int k = 0; k < s->ncontingents && k < MAX_CONTINGENTS; k++)
+        if (!r->contingent_left[k] && s->contingents[k].departed)
+            r->contingent_left[k] = event_turn(g, from, s->contingents[k].name);
+}
+
 static void fill_result(const Game *g, bool finished, HeadlessResult *r)
 {
+    HeadlessResult turns = *r; /* what track_turns noted */
     memset(r, 0, sizeof *r);
+    const Siege *sg = &g->siege;
+    r->ncolumns = sg->ncolumns < MAX_COLUMNS ? sg->ncolumns : MAX_COLUMNS;
+    r->ncontingents = sg->ncontingents < MAX_CONTINGENTS ? sg->ncontingents : MAX_CONTINGENTS;
+    for (int c = 0; c < r->ncolumns; c++) {
+        snprintf(r->column_id[c], sizeof r->column_id[c], "%s", sg->columns[c].id);
+        r->column_out[c] = turns.column_out[c];
+        r->column_arrived[c] = turns.column_arrived[c];
+    }
+    for (int k = 0; k < r->ncontingents; k++) {
+        snprintf(r->contingent_id[k], sizeof r->contingent_id[k], "%s", sg->contingents[k].id);
+        r->contingent_left[k] = turns.contingent_left[k];
+    }
     outcome_name(g, finished, r->outcome, sizeof r->outcome);
     r->winner = finished ? g->outcome.winner : -1;
     r->turn = g->turn;
@@ -299,6 +345,11 @@ static int write_save(const char *path, const Session *ss, FILE *err)
     return 1;
 }
 
+uint64_t headless_ai_seed(uint64_t game_seed, int side)
+{
+    return game_seed * 2654435761u + (uint64_t)side;
+}
+
 int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
 {
     Session *ss = NULL;
@@ -360,7 +411,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
     }
     AiPlayer *ai[MAX_SIDES] = {NULL, NULL};
     for (int s = 0; s < g->nsides && s < MAX_SIDES; s++) {
-        if (ai_side[s] && o->ai_level > 0 && !(ai[s] = ai_new(s, o->ai_level, o->seed * 2654435761u + (uint64_t)s))) {
+        if (ai_side[s] && o->ai_level > 0 && !(ai[s] = ai_new(s, o->ai_level, headless_ai_seed(o->seed, s)))) {
             fprintf(err, _("emesa: out of memory\n"));
             if (cmdf)
                 fclose(cmdf);
@@ -376,6 +427,10 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
     HeadlessProblems own = {0}, *probs = o->problems ? o->problems : &own;
     char file[sizeof scenario_info(sc)->file];
     snprintf(file, sizeof file, "%s", scenario_info(sc)->file);
+    if (o->result) {
+        memset(o->result, 0, sizeof *o->result);
+        track_turns(g, 0, o->result);
+    }
     flush_events(g, &cursor, out, o->quiet);
     /* the handlers of the game's start have run already */
     if (note_script_errors(g, file, &err_cursor, probs, err) && o->strict) {
@@ -426,6 +481,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
                 break;
             }
         }
+        size_t before = g->events.n;
         if (!session_apply(ss, &c, why, sizeof why)) {
             char text[128];
             cmd_format(g, &c, text, sizeof text);
@@ -445,6 +501,8 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             status = 1;
             break;
         }
+        if (o->result)
+            track_turns(g, before < g->events.n ? before : 0, o->result);
     }
     flush_events(g, &cursor, out, o->quiet);
     if (note_script_errors(g, file, &err_cursor, probs, err) && o->strict && status == 0) {

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "core/event.h"
+#include "core/siege.h"
 #include "data/scenario.h"
 
 /* How a headless game ended, for a batch of games (emesa --what-if). */
@@ -17,6 +18,12 @@ typedef struct HeadlessResult {
     int food_days[2];           /* siege_food_days at the end */
     int departures;             /* contingents gone home */
     int homes_taken;            /* contingents' home places held by another side than at the start */
+    /* The turn of each theatre column's setting out and arrival (reaching
+     * its destination: the town it relieves, or the place it besieges or
+     * halts at), and of each contingent's going home; 0 if it never did. */
+    int ncolumns, ncontingents;
+    char column_id[MAX_COLUMNS][SIEGE_ID], contingent_id[MAX_CONTINGENTS][SIEGE_ID];
+    int column_out[MAX_COLUMNS], column_arrived[MAX_COLUMNS], contingent_left[MAX_CONTINGENTS];
 } HeadlessResult;
 
 /* What went wrong in a game that a scenario's author must hear of: a
@@ -58,6 +65,11 @@ typedef struct HeadlessOptions {
 } HeadlessOptions;
 
 enum { HEADLESS_EXIT_DIVERGED = 3 };
+
+/* The seed of the computer player for side s in a game of this seed: the
+ * window's players take it too, so that a game of the same scenario, seed
+ * and switches is the same game in the window and on the command line. */
+uint64_t headless_ai_seed(uint64_t game_seed, int side);
 
 /* Plays the game, printing one line per event and then the summary whose
  * last line is "result: <outcome> turn <T> hash <16 hex>". Each different
