@@ -275,7 +275,7 @@ bool replay_key(UiApp *a, const SDL_KeyboardEvent *k);
 bool replay_tick(UiApp *a, uint32_t now);
 int replay_bar_h(const UiApp *a);
 
-/* app.c: for replay.c, taking over a session (the viewer plays none). */
+/* session.c: for replay.c, taking over a session (the viewer plays none). */
 void ui_adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat, bool replay);
 bool ui_ensure_art(UiApp *a, char *why, size_t n);
 void ui_process_events(UiApp *a);
@@ -283,7 +283,15 @@ void ui_process_events(UiApp *a);
 /* theatre.c: relief markers on the battle map for this viewer. */
 int ui_relief_marks(const Game *g, int viewer, ReliefMark *out, int max);
 
-/* app.c: saves. */
+/* app.c: what the files of the window share. */
+char *ui_pref_path(void);       /* SDL_GetPrefPath("emesa", "emesa"), SDL_free it */
+void ui_end_game(UiApp *a);
+bool ui_modal(const UiApp *a);  /* help, settings or a confirmation is open */
+void ui_run_pass(UiApp *a, Pass *p);
+
+/* session.c: the game played, undo/redo and the quick save. */
+void ui_free_players(UiApp *a);
+void ui_redo(UiApp *a);
 void ui_quicksave(UiApp *a);
 void ui_quickload(UiApp *a);
 void ui_undo(UiApp *a);
