@@ -21,6 +21,8 @@ static void click(UiApp *a, int x, int y)
 
 static void toggle_fullscreen(UiApp *a)
 {
+    if (!a->set.fullscreen)
+        ui_remember_window_size(a);   /* the windowed size, before it fills the screen */
     a->set.fullscreen = !a->set.fullscreen;
     if (a->win)
         SDL_SetWindowFullscreen(a->win, a->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
@@ -114,10 +116,7 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
             a->mouse_in = false;
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             ui_layout(a);
-            if (!a->set.fullscreen) {
-                a->set.width = e->window.data1;
-                a->set.height = e->window.data2;
-            }
+            ui_remember_window_size(a);
         }
         break;
     case SDL_KEYDOWN:

@@ -289,6 +289,11 @@ void ui_end_game(UiApp *a);
 bool ui_modal(const UiApp *a);  /* help, settings or a confirmation is open */
 void ui_run_pass(UiApp *a, Pass *p);
 
+/* run.c: keeps the window's size in the settings, only when it is
+ * windowed and fits the display's usable area (a full-screen size left
+ * there would open the next start off the screen). */
+void ui_remember_window_size(UiApp *a);
+
 /* session.c: the game played, undo/redo and the quick save. */
 void ui_free_players(UiApp *a);
 void ui_redo(UiApp *a);

@@ -33,6 +33,14 @@ void uiapp_draw(UiApp *a);
 /* Draws a frame and saves it as PNG. */
 bool uiapp_screenshot(UiApp *a, const char *path);
 
+/* The window's rectangle for a wanted size on a display whose usable area
+ * (less the window's borders) is `usable`: the wanted size centred there
+ * when it fits, else scaled down, keeping its proportions, to fit. */
+SDL_Rect uiapp_fit_window(SDL_Rect usable, int want_w, int want_h);
+/* Whether a window of w x h fits the usable area (only then does
+ * settings.ini remember its size). */
+bool uiapp_window_fits(SDL_Rect usable, int w, int h);
+
 UiScreen uiapp_screen(const UiApp *a);
 int uiapp_scenario_count(const UiApp *a);
 /* Index of the menu entry whose file name contains `name`, or -1. */
