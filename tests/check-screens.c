@@ -50,6 +50,39 @@ static void teardown(void)
     SDL_Quit();
 }
 
+static void send_click(int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    uiapp_handle(app, &e);
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    uiapp_handle(app, &e);
+    e.type = SDL_MOUSEBUTTONUP;
+    uiapp_handle(app, &e);
+}
+
+static void send_key(SDL_Keycode k)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    uiapp_handle(app, &e);
+}
+
+static void frame(void)
+{
+    uiapp_draw(app);
+    SDL_RenderPresent(ren);
+}
+
 /* ---- the window's size ------------------------------------------------ */
 
 START_TEST(window_fits_the_usable_area)
@@ -83,6 +116,93 @@ START_TEST(window_fits_the_usable_area)
 }
 END_TEST
 
+
+/* ---- the Help button ------------------------------------------------- */
+
+/* The click that opened help was taken as a click outside it, which
+ * closes help: the button did nothing. Help's own Close button shows it
+ * is open. */
+START_TEST(help_button_opens_help)
+{
+    int x, y;
+    frame();
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    ck_assert(uiapp_find_button(app, "Help  F1", &x, &y));
+    send_click(x, y);
+    frame();
+    ck_assert_msg(uiapp_find_button(app, "Close", &x, &y), "the menu's Help button did not open help");
+    send_click(x, y);
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    /* In a game, the button on the top bar. */
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    frame();
+    ck_assert(uiapp_find_button(app, "Help", &x, &y));
+    send_click(x, y);
+    frame();
+    ck_assert_msg(uiapp_find_button(app, "Close", &x, &y), "the game's Help button did not open help");
+    /* A click outside closes it, as before. */
+    send_click(5, H - 5);
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+}
+END_TEST
+
+/* ---- F9 and another scenario's quick save ------------------------------ */
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *f = fopen(from, "rb"), *t = fopen(to, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(t);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, t), n);
+    fclose(f);
+    fclose(t);
+}
+
+/* A 638 quick save once loaded into a 635 game and handed the player the
+ * other side. Each scenario now has its own quick save, and a file in
+ * another's place is refused with the scenario it holds named. */
+START_TEST(quickload_keeps_to_its_scenario)
+{
+    char why[512], p638[400], p635[400];
+    snprintf(p638, sizeof p638, "%s/emesa/emesa/quicksave-emesa-638.emesa-save", home);
+    snprintf(p635, sizeof p635, "%s/emesa/emesa/quicksave-emesa-635.emesa-save", home);
+    int i638 = uiapp_find_scenario(app, "emesa-638"), i635 = uiapp_find_scenario(app, "emesa-635");
+    ck_assert_int_ge(i638, 0);
+    ck_assert_int_ge(i635, 0);
+    ck_assert_msg(uiapp_start(app, i638, 0, false, why, sizeof why), "%s", why);
+    send_key(SDLK_F5);
+    ck_assert_msg(access(p638, R_OK) == 0, "%s", uiapp_status(app));
+    ck_assert_ptr_nonnull(strstr(uiapp_status(app), "The Jazira comes to Homs"));
+    /* A 635 game: F9 finds no 635 quick save and changes nothing. */
+    ck_assert_msg(uiapp_start(app, i635, 1, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(app);
+    send_key(SDLK_F9);
+    ck_assert_ptr_eq(uiapp_game(app), g);
+    ck_assert_msg(strstr(uiapp_status(app), "No quick save of Every cold day") != NULL, "%s", uiapp_status(app));
+    ck_assert_int_eq(uiapp_ai_level(app, 1), 0);   /* the player still commands side 1 */
+    ck_assert_int_gt(uiapp_ai_level(app, 0), 0);
+    /* The 638 save copied into the 635 one's place: refused, named. */
+    copy_file(p638, p635);
+    send_key(SDLK_F9);
+    ck_assert_ptr_eq(uiapp_game(app), g);
+    ck_assert_msg(strstr(uiapp_status(app), "Not loaded: the quick save is a game of The Jazira comes to Homs") != NULL,
+                  "%s", uiapp_status(app));
+    ck_assert_int_eq(uiapp_ai_level(app, 1), 0);
+    /* Its own quick save loads. */
+    remove(p635);
+    send_key(SDLK_F5);
+    send_key(SDLK_F9);
+    ck_assert_msg(strstr(uiapp_status(app), "Loaded the quick save") != NULL, "%s", uiapp_status(app));
+    ck_assert_int_eq(uiapp_ai_level(app, 1), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("screens");
@@ -90,6 +210,8 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, window_fits_the_usable_area);
+    tcase_add_test(tc, help_button_opens_help);
+    tcase_add_test(tc, quickload_keeps_to_its_scenario);
     suite_add_tcase(s, tc);
     return s;
 }

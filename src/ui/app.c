@@ -486,7 +486,10 @@ bool ui_modal(const UiApp *a)
 void ui_run_pass(UiApp *a, Pass *p)
 {
     Pass sp = *p;
-    if (ui_modal(a))
+    /* An overlay the screen opens during this pass (the Help button) does
+     * not take the click that opened it: it was not there when clicked. */
+    bool was_modal = ui_modal(a);
+    if (was_modal)
         sp.clicked = false;
     switch (a->screen) {
     case UI_MENU: menu_pass(a, &sp); break;
@@ -495,8 +498,9 @@ void ui_run_pass(UiApp *a, Pass *p)
     case UI_DEBRIEF: debrief_pass(a, &sp); break;
     case UI_SAVES: saves_pass(a, &sp); break;
     }
-    if (!ui_modal(a)) {
+    if (!was_modal)
         p->clicked = sp.clicked;
+    if (!ui_modal(a)) {
         p->tip = sp.tip ? p->tipbuf : NULL;
         if (sp.tip)
             snprintf(p->tipbuf, sizeof p->tipbuf, "%s", sp.tip);
