@@ -36,6 +36,7 @@ bool settings_save(const Settings *s, const char *pref_dir);
 
 typedef struct MenuEntry {
     char path[1400];
+    char id[ID_LEN];        /* the scenario's id (its quick save is named by it) */
     char title[128];
     char briefing[2048];
     char side_name[MAX_SIDES][NAME_LEN];

@@ -47,6 +47,7 @@ void menu_scan(UiApp *a)
         const Game *g = scenario_game_const(s);
         snprintf(m->title, sizeof m->title, "%s", inf->title[0] ? inf->title : (base ? base + 1 : m->path));
         snprintf(m->briefing, sizeof m->briefing, "%s", inf->briefing);
+        snprintf(m->id, sizeof m->id, "%s", inf->id);
         m->nsides = g->nsides;
         for (int k = 0; k < g->nsides && k < MAX_SIDES; k++)
             snprintf(m->side_name[k], sizeof m->side_name[k], "%s", g->sides[k].name);

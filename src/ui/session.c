@@ -127,9 +127,33 @@ void ui_redo(UiApp *a)
     ui_notice(a, "Done again.");
 }
 
-static void quicksave_path(const UiApp *a, char *b, size_t n)
+/* The scenario a quick save is for: the game's, or from the menu the one
+ * chosen there. Each scenario has its own quick save, so F9 never brings
+ * another scenario's game (and with it another side to command). */
+static bool quick_scenario(const UiApp *a, char *id, size_t idn, char *title, size_t tn)
 {
-    snprintf(b, n, "%squicksave.emesa-save", a->pref_dir);
+    if (a->sc) {
+        const ScenarioInfo *inf = scenario_info(a->sc);
+        snprintf(id, idn, "%s", inf->id);
+        snprintf(title, tn, "%s", inf->title[0] ? inf->title : inf->id);
+    } else if (a->sel_scen >= 0 && a->sel_scen < a->nscen && a->scen[a->sel_scen].id[0]) {
+        snprintf(id, idn, "%s", a->scen[a->sel_scen].id);
+        snprintf(title, tn, "%s", a->scen[a->sel_scen].title);
+    } else {
+        return false;
+    }
+    return id[0] != 0;
+}
+
+static void quicksave_path(const UiApp *a, const char *id, char *b, size_t n)
+{
+    /* A file name: letters, digits, '-' and '_' only. */
+    char name[ID_LEN];
+    snprintf(name, sizeof name, "%s", id);
+    for (char *c = name; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+            *c = '_';
+    snprintf(b, n, "%squicksave-%s.emesa-save", a->pref_dir, name);
 }
 
 void ui_quicksave(UiApp *a)
@@ -140,11 +164,15 @@ void ui_quicksave(UiApp *a)
         ui_notice(a, "Cannot save: there is no settings folder to save in.");
         return;
     }
-    char path[1200];
-    quicksave_path(a, path, sizeof path);
+    char path[1200], id[ID_LEN], title[256];
+    if (!quick_scenario(a, id, sizeof id, title, sizeof title)) {
+        ui_notice(a, "Cannot save: this scenario has no id to name its quick save by.");
+        return;
+    }
+    quicksave_path(a, id, path, sizeof path);
     SaveError err;
     if (save_write(path, a->ss, &err)) {
-        ui_notice(a, "Saved turn %d: %s (F9 loads it).", uiapp_game(a)->turn, path);
+        ui_notice(a, "Saved turn %d of %s: %s (F9 loads it).", uiapp_game(a)->turn, title, path);
     } else {
         char b[900];
         save_error_format(&err, b, sizeof b);
@@ -154,8 +182,12 @@ void ui_quicksave(UiApp *a)
 
 void ui_quickload(UiApp *a)
 {
-    char path[1200], why[512];
-    quicksave_path(a, path, sizeof path);
+    char path[1200], why[512], id[ID_LEN], title[256];
+    if (!quick_scenario(a, id, sizeof id, title, sizeof title)) {
+        ui_notice(a, "No scenario chosen: pick one in the menu, then F9 loads its quick save.");
+        return;
+    }
+    quicksave_path(a, id, path, sizeof path);
     if (!ui_ensure_art(a, why, sizeof why)) {
         ui_notice(a, "Cannot load: %s", why);
         return;
@@ -171,7 +203,18 @@ void ui_quickload(UiApp *a)
             session_free(out);
         char b[900];
         save_error_format(&err, b, sizeof b);
-        ui_notice(a, st == SAVE_IO ? "No quick save to load (F5 makes one): %s" : "Cannot load the quick save: %s", b);
+        if (st == SAVE_IO)
+            ui_notice(a, "No quick save of %s to load (F5 makes one).", title);
+        else
+            ui_notice(a, "Cannot load the quick save of %s: %s", title, b);
+        return;
+    }
+    /* A file put in another's place: the game it holds is not this one. */
+    const ScenarioInfo *got = scenario_info(session_scenario(out));
+    if (strcmp(got->id, id) != 0) {
+        ui_notice(a, "Not loaded: the quick save is a game of %s, not of %s.", got->title[0] ? got->title : got->id,
+                  title);
+        session_free(out);
         return;
     }
     /* Keep who plays what when a game is running; from the menu, the
