@@ -4,6 +4,7 @@
  * rules.cohesion_min_pct), all in integer percent. The attacker:defender
  * ratio picks a column; shifts move it. */
 #include "combat.h"
+#include "effect.h"
 #include "internal.h"
 #include "path.h"
 #include <stdio.h>
@@ -407,9 +408,10 @@ void combat_resolve(Game *g, const int *att, int natt, Hex target)
             if (tt == TER_GATE) {
                 int gi = game_gate_at(g, target);
                 if (gi >= 0 && g->gates[gi].state == GATE_SHUT && lead->side != g->town_side)
-                    g->gates[gi].state = GATE_FORCED;
+                    effect_set_gate(g, gi, GATE_FORCED);   /* with its event line */
             }
             turn_update_control(g, target);
+            siege_wall_entered(g, att[0]);
         }
     }
 }

@@ -6,6 +6,7 @@ static const char *const NAMES[EV_COUNT] = {
     "rout", "eliminated", "rally", "leader-lost", "battle-end", "capture",
     "morale", "message", "arrival", "game-over", "gate", "weather", "supply",
     "theatre", "arrival-news", "counter-siege", "news", "dispersal", "surrender", "assault", "order",
+    "wall",
 };
 
 const char *event_type_name(EventType t)
