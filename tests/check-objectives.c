@@ -235,6 +235,16 @@ START_TEST(victory_conditions_in_words)
     ck_assert_str_eq(b, "Homs is held by the South; the North's morale is 9 (needs 5 or less)");
     g->sides[0].morale = 5;
     ck_assert(game_victory_holds(g, 1));
+    game_victory_fallbacks(g, b, sizeof b);
+    ck_assert_str_eq(b, "If the town surrenders on terms: a major victory for the North. "
+                        "If no side meets its aims by the end of turn 30: a draw.");
+    /* Which condition ended the game is kept for the debrief. */
+    ck_assert_int_eq(g->outcome.victory, -1);
+    g->sides[0].sp_lost = 30;
+    tu_end_turn_both(g);
+    ck_assert_int_eq(g->mode, MODE_OVER);
+    ck_assert_int_eq(g->outcome.winner, 1);
+    ck_assert_int_eq(g->outcome.victory, 0);
     game_free(g);
 }
 END_TEST

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <SDL.h>
+#include "core/siege.h"
 #include "ui/uiapp.h"
 #include "testutil.h"
 
@@ -203,6 +204,141 @@ START_TEST(quickload_keeps_to_its_scenario)
 }
 END_TEST
 
+
+/* ---- warnings before the turn ends, and terms for a human garrison ---- */
+
+static void click_button(const char *label)
+{
+    int x, y;
+    frame();
+    ck_assert_msg(uiapp_find_button(app, label, &x, &y), "no \"%s\" button", label);
+    send_click(x, y);
+}
+
+/* 638 for two players: the coalition (the besiegers) acts first; after
+ * its turn and the hand-over, the Rashidun garrison is to act. */
+static const Game *garrison_to_act(bool offer_terms)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);   /* past the hand-over */
+    const Game *g = uiapp_game(app);
+    ck_assert_int_ne(g->active, g->town_side);
+    if (offer_terms) {
+        click_button("Generous");
+        ck_assert_msg(g->siege.terms == TERMS_GENEROUS, "%s", uiapp_status(app));
+    }
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_RETURN);   /* the hand-over */
+    g = uiapp_game(app);
+    ck_assert_int_eq(g->active, g->town_side);
+    uiapp_tick(app, 1000);
+    return g;
+}
+
+START_TEST(end_turn_warns_of_gate_and_food)
+{
+    const Game *g = garrison_to_act(false);
+    char w[4000];
+    uiapp_turn_warnings(app, w, sizeof w);
+    ck_assert_ptr_null(strstr(w, "stands open"));
+    /* An open gate is warned of. */
+    click_button("Open");
+    int open = -1;
+    for (int k = 0; k < g->ngates; k++)
+        if (g->gates[k].state == GATE_OPEN)
+            open = k;
+    ck_assert_int_ge(open, 0);
+    uiapp_turn_warnings(app, w, sizeof w);
+    char want[200];
+    snprintf(want, sizeof want, "The %s stands open: the enemy may rush it.", g->gates[open].name);
+    ck_assert_msg(strstr(w, want) != NULL, "%s", w);
+    /* Food against the turns left: the line is there exactly when the
+     * core says the stores will not last (siege_food_turns). */
+    int me = g->active, to_go = g->max_turns - g->turn + 1;
+    int fed = siege_food_turns(g, me, g->siege.side[me].rations, to_go);
+    snprintf(want, sizeof want, "Food for %d of the %d turns left", fed, to_go);
+    ck_assert_msg((strstr(w, want) != NULL) == (fed < to_go), "fed %d of %d: %s", fed, to_go, w);
+    /* The dialog shows them (drawn without overflowing, at least). */
+    send_key(SDLK_SPACE);
+    frame();
+    send_key(SDLK_ESCAPE);
+}
+END_TEST
+
+START_TEST(garrison_is_asked_about_terms)
+{
+    const Game *g = garrison_to_act(true);
+    ck_assert_msg(uiapp_asking_terms(app), "the garrison was not asked");
+    char w[4000];
+    uiapp_turn_warnings(app, w, sizeof w);
+    ck_assert_msg(strstr(w, "Terms are offered and not answered") != NULL, "%s", w);
+    click_button("Refuse");
+    ck_assert(!uiapp_asking_terms(app));
+    ck_assert_int_eq(g->siege.terms_answer, TERMS_ANSWER_REFUSE);
+    uiapp_turn_warnings(app, w, sizeof w);
+    ck_assert_ptr_null(strstr(w, "Terms are offered"));
+    /* Asked once a turn: no second question after the answer. */
+    uiapp_tick(app, 2000);
+    ck_assert(!uiapp_asking_terms(app));
+    /* At the turn's end the refusal stands, whatever the dice. */
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    g = uiapp_game(app);
+    ck_assert(!g->siege.surrendered);
+    int refusals = 0;
+    for (size_t i = 0; i < g->events.n; i++)
+        refusals += g->events.items[i].type == EV_SURRENDER && strstr(g->events.items[i].text, "refuse");
+    ck_assert_int_ge(refusals, 1);
+}
+END_TEST
+
+START_TEST(council_may_be_left_to_decide)
+{
+    garrison_to_act(true);
+    ck_assert(uiapp_asking_terms(app));
+    send_key(SDLK_ESCAPE);
+    ck_assert(!uiapp_asking_terms(app));
+    ck_assert_int_eq(uiapp_game(app)->siege.terms_answer, TERMS_ANSWER_COUNCIL);
+    /* The panel's Answer button asks again. */
+    click_button("Answer");
+    ck_assert(uiapp_asking_terms(app));
+    click_button("Accept");
+    ck_assert_int_eq(uiapp_game(app)->siege.terms_answer, TERMS_ANSWER_ACCEPT);
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    const Game *g = uiapp_game(app);
+    ck_assert(g->siege.surrendered);
+    ck_assert_int_eq(g->mode, MODE_OVER);
+    /* The debrief says why: the condition met, and how the town gave up. */
+    char why[1400];
+    uiapp_outcome_reason(app, why, sizeof why);
+    ck_assert_msg(strstr(why, "Why it ended: Major victory for the Jazira coalition if the town surrenders on terms; "
+                              "at the end, the town has surrendered. The town surrendered (surrender: Rashidun's "
+                              "commander accepts the generous terms) with ") != NULL, "%s", why);
+}
+END_TEST
+
+START_TEST(objectives_open_with_o)
+{
+    garrison_to_act(false);
+    int x, y;
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    send_key(SDLK_o);
+    frame();
+    ck_assert(uiapp_find_button(app, "Close", &x, &y));
+    send_key(SDLK_o);
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    click_button("Objectives");
+    ck_assert(uiapp_find_button(app, "Close", &x, &y));
+    send_key(SDLK_ESCAPE);
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("screens");
@@ -212,6 +348,10 @@ static Suite *suite(void)
     tcase_add_test(tc, window_fits_the_usable_area);
     tcase_add_test(tc, help_button_opens_help);
     tcase_add_test(tc, quickload_keeps_to_its_scenario);
+    tcase_add_test(tc, end_turn_warns_of_gate_and_food);
+    tcase_add_test(tc, garrison_is_asked_about_terms);
+    tcase_add_test(tc, council_may_be_left_to_decide);
+    tcase_add_test(tc, objectives_open_with_o);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -221,6 +221,10 @@ void game_event_format(const Game *g, const Event *e, char *buf, size_t n);
 void game_victory_describe(const Game *g, int i, char *buf, size_t n);
 void game_victory_progress(const Game *g, int i, char *buf, size_t n);
 bool game_victory_holds(const Game *g, int i);
+/* What ends the game when no listed condition does: "If the town
+ * surrenders on terms: a major victory for the Rashidun. If no side meets
+ * its aims by the end of turn 26: a draw." */
+void game_victory_fallbacks(const Game *g, char *buf, size_t n);
 /* May viewer (a side, -1 everybody) read event e? Orders only their side
  * knows (EVENT_SECRET: alerts, columns, answers to terms) are hidden from
  * the other: the hot-seat log shows each player only their own. */

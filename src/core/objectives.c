@@ -127,6 +127,16 @@ void game_victory_progress(const Game *g, int i, char *buf, size_t n)
     join(g, &g->victory[i], true, buf, n);
 }
 
+void game_victory_fallbacks(const Game *g, char *buf, size_t n)
+{
+    buf[0] = 0;
+    if (g->town_side >= 0 && g->town_side < g->nsides)
+        snprintf(buf, n, "If the town surrenders on terms: a major victory for the %s. ",
+                 side_name(g, 1 - g->town_side));
+    size_t l = strlen(buf);
+    snprintf(buf + l, n > l ? n - l : 0, "If no side meets its aims by the end of turn %d: a draw.", g->max_turns);
+}
+
 bool game_event_known_to(const Game *g, const Event *e, int viewer)
 {
     (void)g;

@@ -435,6 +435,7 @@ bool uiapp_tick(UiApp *a, uint32_t now)
             a->anims[k++] = *an;
     }
     a->nanims = k;
+    objectives_tick(a);
     const Game *g = uiapp_game(a);
     bool may_move = g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && chronicle_tick(a);
     g = uiapp_game(a);
@@ -480,7 +481,7 @@ int uiapp_next_wake(const UiApp *a, uint32_t now)
 
 bool ui_modal(const UiApp *a)
 {
-    return a->help || a->settings || a->confirm_end || a->confirm_quit;
+    return a->help || a->settings || a->confirm_end || a->confirm_quit || a->objectives || a->ask_terms;
 }
 
 void ui_run_pass(UiApp *a, Pass *p)
@@ -513,10 +514,16 @@ void ui_run_pass(UiApp *a, Pass *p)
             settings_pass(a, p);
         else if (a->help)
             help_pass(a, p);
+        else if (a->ask_terms)
+            terms_pass(a, p);
+        else if (a->objectives)
+            objectives_pass(a, p);
         if (p->clicked && p->draw == false) {
-            /* A click outside a dialog closes help. */
+            /* A click outside a dialog closes help or the objectives. */
             if (a->help && !a->settings)
                 a->help = false;
+            else if (a->objectives && !a->settings && !a->ask_terms && !a->confirm_end && !a->confirm_quit)
+                a->objectives = false;
         }
     }
     ui_tooltip_draw(a, p);

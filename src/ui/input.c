@@ -51,14 +51,23 @@ static bool global_key(UiApp *a, const SDL_KeyboardEvent *k)
         a->settings = !a->settings;
         return true;
     }
+    if (sym == SDLK_o && !(k->keysym.mod & KMOD_CTRL) && a->screen == UI_GAME && a->ss && !a->help && !a->settings &&
+        !a->confirm_end && !a->confirm_quit && !a->ask_terms) {
+        a->objectives = !a->objectives;
+        return true;
+    }
     if (ui_modal(a)) {
         if (sym == SDLK_ESCAPE) {
             if (a->confirm_end || a->confirm_quit)
                 a->confirm_end = a->confirm_quit = false;
             else if (a->settings)
                 a->settings = false;
-            else
+            else if (a->help)
                 a->help = false;
+            else if (a->ask_terms)
+                a->ask_terms = false;   /* the council decides */
+            else
+                a->objectives = false;
             return true;
         }
         if (a->confirm_end && (sym == SDLK_RETURN || sym == SDLK_KP_ENTER || sym == SDLK_SPACE || sym == SDLK_y)) {

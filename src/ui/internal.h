@@ -14,6 +14,7 @@
 #include "render/render.h"
 #include "ui/uiapp.h"
 
+enum { UI_WARNINGS = 16, UI_WARN_LEN = 240 };
 enum { UI_MAX_SCEN = 32, UI_LOG = 400, UI_LOG_TEXT = 640, UI_ANIMS = 16, UI_WAYPOINTS = 40 };
 
 /* Who plays against whom, as the menu offers it. */
@@ -140,6 +141,9 @@ struct UiApp {
     UiScreen screen;
     /* Overlays on top of the screen. */
     bool help, settings, confirm_end, confirm_quit;
+    bool objectives;        /* the scenario's aims and how they stand (O) */
+    bool ask_terms;         /* a human garrison is asked to answer terms */
+    int terms_asked_turn;   /* ...once a turn */
 
     /* Menu. */
     MenuEntry scen[UI_MAX_SCEN];
@@ -315,6 +319,15 @@ bool ui_all_computer(const UiApp *a);
 /* The recorded outcome as the scenario states it ("" if it does not);
  * *side is its winner or -1. */
 void ui_recorded_outcome(const UiApp *a, char *b, size_t n, int *side);
+
+/* objectives.c: the objectives overlay, the end-turn warnings of the side
+ * to act (returns how many), the garrison's answer to terms (asked once a
+ * turn by objectives_tick) and why the game ended. */
+int ui_turn_warnings(const UiApp *a, char (*out)[UI_WARN_LEN], int max);
+void objectives_pass(UiApp *a, Pass *p);
+void objectives_tick(UiApp *a);
+void terms_pass(UiApp *a, Pass *p);
+void ui_outcome_reason(const UiApp *a, char *b, size_t n);
 
 /* screens.c: overlays and whole-screen pages. */
 void handover_pass(UiApp *a, Pass *p);

@@ -41,6 +41,16 @@ SDL_Rect uiapp_fit_window(SDL_Rect usable, int want_w, int want_h);
  * settings.ini remember its size). */
 bool uiapp_window_fits(SDL_Rect usable, int w, int h);
 
+/* The warnings the end-turn confirmation shows the side to act now (an
+ * open gate, wall sections lost, food that will not last, a contingent
+ * about to leave, terms unanswered, units that could move), one a line;
+ * returns how many. */
+int uiapp_turn_warnings(UiApp *a, char *buf, size_t n);
+/* The debrief's "Why it ended: ..." line ("" while the game runs). */
+void uiapp_outcome_reason(const UiApp *a, char *b, size_t n);
+/* True while a human garrison is asked to answer the besiegers' terms. */
+bool uiapp_asking_terms(const UiApp *a);
+
 UiScreen uiapp_screen(const UiApp *a);
 int uiapp_scenario_count(const UiApp *a);
 /* Index of the menu entry whose file name contains `name`, or -1. */
