@@ -339,6 +339,67 @@ START_TEST(objectives_open_with_o)
 }
 END_TEST
 
+
+/* ---- the menu's briefing scrolls --------------------------------------- */
+
+static void remake(int scale)
+{
+    uiapp_free(app);
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = data_dir;
+    cfg.seed = 7;
+    cfg.ai_side = -1;
+    cfg.scale_pct = scale;
+    char why[512];
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+}
+
+/* At 200 % the 638 briefing was cut mid-sentence ("...From Kufa"). It
+ * now scrolls to its end with PgDn or the wheel, and back. */
+START_TEST(briefing_scrolls_to_its_end)
+{
+    remake(200);
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    for (int k = 0; k < 40; k++)
+        send_key(SDLK_UP);
+    for (int k = 0; k < i; k++)
+        send_key(SDLK_DOWN);
+    frame();
+    int max = 0;
+    ck_assert_int_eq(uiapp_briefing_scroll(app, &max), 0);
+    ck_assert_int_gt(max, 0);
+    send_key(SDLK_PAGEDOWN);
+    frame();
+    int s1 = uiapp_briefing_scroll(app, NULL);
+    ck_assert_int_gt(s1, 0);
+    for (int k = 0; k < 400 && uiapp_briefing_scroll(app, NULL) < max; k++)
+        send_key(SDLK_PAGEDOWN);
+    frame();
+    ck_assert_int_eq(uiapp_briefing_scroll(app, NULL), max);
+    /* The wheel over the briefing scrolls it back up. */
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = W - 200;
+    e.motion.y = 300;
+    uiapp_handle(app, &e);
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = 1;
+    uiapp_handle(app, &e);
+    frame();
+    ck_assert_int_lt(uiapp_briefing_scroll(app, NULL), max);
+    /* At 100 % on this screen it fits and does not scroll. */
+    remake(100);
+    frame();
+    uiapp_briefing_scroll(app, &max);
+    ck_assert_int_eq(max, 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("screens");
@@ -352,6 +413,7 @@ static Suite *suite(void)
     tcase_add_test(tc, garrison_is_asked_about_terms);
     tcase_add_test(tc, council_may_be_left_to_decide);
     tcase_add_test(tc, objectives_open_with_o);
+    tcase_add_test(tc, briefing_scrolls_to_its_end);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -180,7 +180,13 @@ bool uiapp_handle(UiApp *a, const SDL_Event *e)
     case SDL_MOUSEWHEEL:
         if (a->screen == UI_GAME && !ui_modal(a))
             game_mouse(a, e);
-        else if (a->screen == UI_MENU)
+        else if (a->screen == UI_MENU && ui_inside(a->brief_rect, a->pending.mx, a->pending.my) && a->brief_max > 0) {
+            a->brief_scroll -= e->wheel.y * ui_px(a, 48);
+            if (a->brief_scroll > a->brief_max)
+                a->brief_scroll = a->brief_max;
+            if (a->brief_scroll < 0)
+                a->brief_scroll = 0;
+        } else if (a->screen == UI_MENU)
             a->menu_scroll -= e->wheel.y;
         else if (a->screen == UI_SAVES)
             a->saves_scroll -= e->wheel.y;

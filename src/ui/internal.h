@@ -153,6 +153,10 @@ struct UiApp {
     bool chronicle;         /* computer against computer, following the chronicle */
     int ai_level;           /* 1..3: the level a new game's computer plays at */
     int menu_scroll;
+    /* The selected scenario's briefing, scrolled (pixels) when it is
+     * longer than its box: the box and the most it scrolls, as drawn. */
+    int brief_scroll, brief_max, brief_for;
+    SDL_Rect brief_rect;
 
     /* "Watch a replay": the saves found, and why the last one did not open. */
     SaveEntry saves[UI_MAX_SAVES];

@@ -250,6 +250,7 @@ bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_
         session_set_ref(ss, a->scen[i].path + dl + 1);
     ui_adopt_session(a, ss, human_side, hotseat, false);
     a->scen_index = i;
+    ui_notice(a, "What each side needs to win: O, or the Objectives button.");
     return true;
 }
 

@@ -51,6 +51,10 @@ void uiapp_outcome_reason(const UiApp *a, char *b, size_t n);
 /* True while a human garrison is asked to answer the besiegers' terms. */
 bool uiapp_asking_terms(const UiApp *a);
 
+/* The menu's briefing: how far it is scrolled, and (*max) how far it can
+ * scroll (0 when it fits its box), as last drawn. */
+int uiapp_briefing_scroll(const UiApp *a, int *max);
+
 UiScreen uiapp_screen(const UiApp *a);
 int uiapp_scenario_count(const UiApp *a);
 /* Index of the menu entry whose file name contains `name`, or -1. */
