@@ -400,6 +400,39 @@ START_TEST(briefing_scrolls_to_its_end)
 }
 END_TEST
 
+
+/* ---- hot-seat: each player's log is their own --------------------------- */
+
+START_TEST(hotseat_log_keeps_alerts_secret)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    const Game *g = uiapp_game(app);
+    ck_assert_int_ne(g->active, g->town_side);
+    /* The besiegers put a camp on alert (if it was not already). */
+    click_button("Alert");
+    ck_assert_msg(uiapp_log_contains(app, "stands to arms"), "%s", uiapp_status(app));
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_RETURN);   /* the hand-over */
+    g = uiapp_game(app);
+    ck_assert_int_eq(g->active, g->town_side);
+    ck_assert(!uiapp_log_contains(app, "stands to arms"));
+    /* What both may know is still there. */
+    ck_assert(uiapp_log_contains(app, "turn 1 begins"));
+    /* And back to the besiegers: their own order is in their log again. */
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_RETURN);
+    ck_assert_int_eq(uiapp_game(app)->turn, 2);
+    ck_assert_int_ne(uiapp_game(app)->active, uiapp_game(app)->town_side);
+    ck_assert(uiapp_log_contains(app, "stands to arms"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("screens");
@@ -414,6 +447,7 @@ static Suite *suite(void)
     tcase_add_test(tc, council_may_be_left_to_decide);
     tcase_add_test(tc, objectives_open_with_o);
     tcase_add_test(tc, briefing_scrolls_to_its_end);
+    tcase_add_test(tc, hotseat_log_keeps_alerts_secret);
     suite_add_tcase(s, tc);
     return s;
 }

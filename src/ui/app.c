@@ -253,7 +253,10 @@ void ui_process_events(UiApp *a)
     for (; a->events_seen < g->events.n; a->events_seen++) {
         const Event *e = &g->events.items[a->events_seen];
         bool hidden_move = (e->type == EV_MOVE || e->type == EV_RETREAT) && !visible_to_viewer(a, e->unit);
-        if (log_worthy(e->type) && !hidden_move)
+        /* Orders only their side knows (the besiegers' alerts, columns, the
+         * garrison's answer to terms) stay out of the other's log. */
+        bool secret = !game_event_known_to(g, e, ui_viewer(a));
+        if (log_worthy(e->type) && !hidden_move && !secret)
             add_log(a, e);
         if ((e->type == EV_MOVE || e->type == EV_RETREAT) && !hidden_move)
             start_anim(a, e->unit, e->from, e->to);
@@ -273,6 +276,15 @@ static void check_turn_change(UiApp *a)
         if (both_human && a->screen == UI_GAME) {
             a->screen = UI_HANDOVER;
             a->handover_side = g->active;
+        }
+        /* Two players at one screen: the log is rebuilt for the player now
+         * to act, without what only the other may know (hot-seat leaked the
+         * besiegers' alert orders to the garrison). */
+        if (both_human) {
+            a->events_seen = 0;
+            a->nlog = 0;
+            ui_process_events(a);
+            a->nanims = 0;
         }
     }
 }
@@ -652,6 +664,14 @@ bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y)
 bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y)
 {
     return a->view == VIEW_THEATRE && probe(a, NULL, column, x, y);
+}
+
+bool uiapp_log_contains(const UiApp *a, const char *s)
+{
+    for (int i = 0; i < a->nlog; i++)
+        if (strstr(a->log[i].text, s))
+            return true;
+    return false;
 }
 
 const char *uiapp_status(const UiApp *a)

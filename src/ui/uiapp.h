@@ -79,6 +79,8 @@ bool uiapp_theatre_place_screen(UiApp *a, int place, int *x, int *y);
 bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y);
 /* Centre of the button labelled `label` on the screen as it is now. */
 bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y);
+/* Whether a line of the event log, as the player now sees it, contains s. */
+bool uiapp_log_contains(const UiApp *a, const char *s);
 /* The last notice or refusal shown to the player ("" if none). */
 const char *uiapp_status(const UiApp *a);
 /* Skips the running animations (tests). */
