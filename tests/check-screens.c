@@ -433,6 +433,50 @@ START_TEST(hotseat_log_keeps_alerts_secret)
 }
 END_TEST
 
+
+/* ---- the theatre's place labels --------------------------------------- */
+
+static int overlap(SDL_Rect a, SDL_Rect b)
+{
+    int w = (a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w) - (a.x > b.x ? a.x : b.x);
+    int h = (a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h) - (a.y > b.y ? a.y : b.y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* Around Hit and Antioch/Qinnasrin the names lay on each other. Now no
+ * two labels overlap, and each lies on the map (right of the window's
+ * edge, above its bottom). */
+static void labels_clear(int scale)
+{
+    remake(scale);
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(app);
+    if (g->siege.nplaces == 0)
+        return;
+    uiapp_set_view(app, 1);
+    frame();
+    SDL_Rect r[64];
+    int n = uiapp_theatre_labels(app, r, 64);
+    ck_assert_int_eq(n, g->siege.nplaces);
+    for (int a = 0; a < n; a++) {
+        ck_assert_msg(r[a].x >= 0 && r[a].y >= 0 && r[a].x + r[a].w <= W && r[a].y + r[a].h <= H,
+                      "%d %%: the label of %s lies off the window", scale, g->siege.places[a].name);
+        for (int b = a + 1; b < n; b++)
+            ck_assert_msg(overlap(r[a], r[b]) == 0, "%d %%: the labels of %s and %s overlap", scale,
+                          g->siege.places[a].name, g->siege.places[b].name);
+    }
+}
+
+START_TEST(theatre_labels_do_not_collide)
+{
+    labels_clear(100);
+    labels_clear(150);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("screens");
@@ -448,6 +492,7 @@ static Suite *suite(void)
     tcase_add_test(tc, objectives_open_with_o);
     tcase_add_test(tc, briefing_scrolls_to_its_end);
     tcase_add_test(tc, hotseat_log_keeps_alerts_secret);
+    tcase_add_test(tc, theatre_labels_do_not_collide);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -178,6 +178,10 @@ struct UiApp {
     int th_hover;           /* place under the pointer, -1 */
     int armed;              /* a drastic button waiting for its second click (1 expel) */
     int th_release;         /* contingent whose release awaits a second click, -1 */
+    SDL_Rect th_labels[THEATRE_MAX_PLACES];   /* the place labels as last drawn */
+    int th_nlabels;
+    SDL_Rect th_obst[64];   /* column counters and the legend, for the labels to avoid */
+    int th_nobst;
     /* Edge-of-screen panning. */
     bool mouse_in, edge_stuck;
     uint32_t edge_last;
@@ -267,6 +271,7 @@ const char *ui_gate_word(int state);
 void theatre_pass(UiApp *a, Pass *p, SDL_Rect r);
 void timeline_pass(UiApp *a, Pass *p, SDL_Rect r);
 void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect r);
+int ui_tabs_width(const UiApp *a, SDL_Rect mr);
 void ui_set_view(UiApp *a, int view);
 /* Turns until a column starting from its current leg reaches place dest at
  * pace (-1 if no road). */

@@ -578,7 +578,11 @@ void panels_pass(UiApp *a, Pass *p)
         /* Refusals in red, other notices in the accent colour. */
         bool refusal = strncmp(a->status, "Refused", 7) == 0 || strncmp(a->status, "Cannot", 6) == 0 ||
                        strncmp(a->status, "Could not", 9) == 0 || strstr(a->status, "failed") || strstr(a->status, "refused");
-        if (p->draw)
+        /* Only where it does not cover the blocks above (a small screen at
+         * a large scale leaves no room: the notice waits for a larger one). */
+        if (by - status_h < y)
+            status_h = 0;
+        else if (p->draw)
             text_wrap(a->text, a->status, x, by - status_h, w, ui_px(a, 13), refusal ? pl.bad : pl.accent, true);
     }
     log_block(a, p, g, x, y, w, by - status_h - ui_px(a, 8));

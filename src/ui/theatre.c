@@ -207,6 +207,10 @@ static Frame frame_for(const UiApp *a, const Game *g, SDL_Rect area)
     if (s->nplaces == 0)
         minx = miny = maxx = maxy = 0;
     int mx = ui_px(a, 90), my = ui_px(a, 70);
+    if (mx > area.w / 7)
+        mx = area.w / 7;
+    if (my > area.h / 7)
+        my = area.h / 7;
     float w = (float)(maxx - minx), h = (float)(maxy - miny);
     float sx = w > 0 ? (float)(area.w - 2 * mx) / w : 1e9f, sy = h > 0 ? (float)(area.h - 2 * my - ui_px(a, 40)) / h : 1e9f;
     f.sc = sx < sy ? sx : sy;
@@ -316,6 +320,13 @@ void th_column_line(const Game *g, int viewer, int c, char *b, size_t n)
 
 /* ---- the tabs ------------------------------------------------------------ */
 
+/* The three tabs' width: 122 px each at 100 %, less when the map is narrow. */
+int ui_tabs_width(const UiApp *a, SDL_Rect mr)
+{
+    int w = 3 * ui_px(a, 122) + 2 * ui_px(a, 4);
+    return w < mr.w - ui_px(a, 20) ? w : mr.w - ui_px(a, 20);
+}
+
 void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect mr)
 {
     static const char *const names[3] = { "Battle map", "Theatre  T", "Relief  R" };
@@ -325,7 +336,7 @@ void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect mr)
         "the coalition's contingents with their worry for home (T).",
         "The reinforcement timeline: relief on its way, rumoured or confirmed, with the turn and hex it arrives (R).",
     };
-    int w = ui_px(a, 122), h = ui_px(a, 30), x = mr.x + ui_px(a, 10), y = mr.y + ui_px(a, 8);
+    int w = (ui_tabs_width(a, mr) - 2 * ui_px(a, 4)) / 3, h = ui_px(a, 30), x = mr.x + ui_px(a, 10), y = mr.y + ui_px(a, 8);
     for (int i = 0; i < 3; i++) {
         SDL_Rect r = { x + i * (w + ui_px(a, 4)), y, w, h };
         if (ui_button(a, p, r, names[i], a->view == i))
@@ -431,36 +442,137 @@ static void draw_places_and_roads(UiApp *a, Pass *p, const Game *g, const Frame 
             gfx_line(a->r, x - d, y - d, x + d, y + d, (float)ui_px(a, 3), rgba(0xf3ead2, 255));
             gfx_line(a->r, x - d, y + d, x + d, y - d, (float)ui_px(a, 3), rgba(0xf3ead2, 255));
         }
-        int nfs = ui_px(a, town ? 16 : 14);
-        int ty = (int)(y + rad + ui_px(a, st ? 10 : 3));
-        int nw = text_width(a->text, tp->name, nfs);
-        gfx_fill_rect(a->r, x - nw / 2.0f - 4, (float)ty, (float)nw + 8, (float)text_line_height(a->text, nfs),
-                      rgba(0xf3ead2, 200));
-        text_draw_bold(a->text, tp->name, (int)x, ty, nfs, rgba(0x21180c, 255), TEXT_CENTER);
-        ty += text_line_height(a->text, nfs);
-        const char *tag = st == PS_FALLEN ? "fallen" : st == PS_BESIEGED ? "besieged" : st == PS_THREAT ? "threatened" : NULL;
-        if (tag) {
-            text_draw_bold(a->text, tag, (int)x, ty, fs, st == PS_THREAT ? rgba(0x9a5a00, 255) : rgba(0xa01a10, 255),
-                           TEXT_CENTER);
-            ty += text_line_height(a->text, fs);
-        }
-        /* The contingents whose home this is, on one line. */
-        char hb[200] = "";
-        int nh = 0, ncs = 0;
+    }
+}
+
+/* The labels: each place's name, its state and the contingents whose home
+ * it is, as one block placed clear of the others, of the roads' distances,
+ * the column counters and the legend (drawn after them). */
+static void draw_place_labels(UiApp *a, Pass *p, const Game *g, const Frame *f, int viewer)
+{
+    const Siege *s = &g->siege;
+    int fs = ui_px(a, 12);
+    SDL_Rect km[THEATRE_MAX_ROUTES + 64];
+    int nkm = 0;
+    for (int i = 0; i < s->nroutes && i < THEATRE_MAX_ROUTES; i++) {
+        float x0, y0, x1, y1;
+        place_xy(f, g, s->routes[i].a, &x0, &y0);
+        place_xy(f, g, s->routes[i].b, &x1, &y1);
+        char b[24];
+        snprintf(b, sizeof b, "%d km", s->routes[i].km);
+        int tw = text_width(a->text, b, fs), th = text_line_height(a->text, fs);
+        km[nkm++] = (SDL_Rect){ (int)((x0 + x1) / 2 - tw / 2.0f - 3), (int)((y0 + y1) / 2 - th / 2.0f), tw + 6, th };
+    }
+    for (int i = 0; i < a->th_nobst && nkm < (int)(sizeof km / sizeof km[0]); i++)
+        km[nkm++] = a->th_obst[i];
+    ThLabel lab[TH_MAX_LABELS];
+    char homes[TH_MAX_LABELS][200];
+    int n = s->nplaces < TH_MAX_LABELS ? s->nplaces : TH_MAX_LABELS;
+    for (int i = 0; i < n; i++) {
+        homes[i][0] = 0;
+        int nh = 0;
         for (int k = 0; k < s->ncontingents; k++) {
             const Contingent *ct = &s->contingents[k];
             if (ct->home != i)
                 continue;
-            size_t len = strlen(hb);
-            snprintf(hb + len, sizeof hb - len, "%s%s%s", nh ? ", " : "\xE2\x9A\x91 ", ct->name, ct->departed ? " (gone home)" : "");
+            size_t len = strlen(homes[i]);
+            snprintf(homes[i] + len, sizeof homes[i] - len, "%s%s%s", nh ? ", " : "\xE2\x9A\x91 ", ct->name,
+                     ct->departed ? " (gone home)" : "");
             nh++;
-            ncs = ct->side;
         }
-        if (nh) {
-            int hw = text_width(a->text, hb, fs);
-            gfx_fill_rect(a->r, x - hw / 2.0f - 3, (float)ty, (float)hw + 6, (float)text_line_height(a->text, fs),
+    }
+    SDL_Rect area = f->area;
+    area.y += ui_px(a, 40);   /* under the tabs */
+    area.h -= ui_px(a, 40);
+    bool leader[TH_MAX_LABELS];
+    /* Where the map is crowded: first without the contingents' line (the
+     * list beside the map names their homes), then in smaller type. */
+    static const float factors[5] = { 1.0f, 1.0f, 0.85f, 0.72f, 0.6f };
+    bool with_homes = true;
+    float fac = 1.0f;
+    long best = -1;
+    SDL_Rect best_r[TH_MAX_LABELS];
+    bool best_l[TH_MAX_LABELS];
+    int best_v = 0;
+    for (int v = 0; v < 5; v++) {
+        bool wh = v == 0;
+        float fc = factors[v];
+        int tfs = (int)(fs * fc + 0.5f);
+        for (int i = 0; i < n; i++) {
+            const TheatrePlace *tp = &s->places[i];
+            bool town = tp->map_place >= 0 && (tp->map_place == g->town_place || g->town_place < 0);
+            int st = place_state(g, viewer, i);
+            place_xy(f, g, i, &lab[i].x, &lab[i].y);
+            lab[i].r = (float)ui_px(a, town ? 13 : 9) + (st ? (float)ui_px(a, 9) : 0);
+            int nfs = (int)(ui_px(a, town ? 16 : 14) * fc + 0.5f);
+            lab[i].w = text_width(a->text, tp->name, nfs) + 8;
+            lab[i].h = text_line_height(a->text, nfs);
+            const char *tag = st == PS_FALLEN ? "fallen" : st == PS_BESIEGED ? "besieged" : st == PS_THREAT ? "threatened" : NULL;
+            if (tag) {
+                int tw = text_width(a->text, tag, tfs) + 8;
+                lab[i].w = tw > lab[i].w ? tw : lab[i].w;
+                lab[i].h += text_line_height(a->text, tfs);
+            }
+            if (wh && homes[i][0]) {
+                int hw = text_width(a->text, homes[i], tfs) + 6;
+                lab[i].w = hw > lab[i].w ? hw : lab[i].w;
+                lab[i].h += text_line_height(a->text, tfs);
+            }
+        }
+        long c = th_place_labels(lab, n, area, km, nkm, ui_px(a, 3), a->th_labels, leader);
+        if (best < 0 || c < best) {
+            best = c;
+            best_v = v;
+            memcpy(best_r, a->th_labels, sizeof best_r);
+            memcpy(best_l, leader, sizeof best_l);
+        }
+        if (c == 0)
+            break;
+    }
+    with_homes = best_v == 0;
+    fac = factors[best_v];
+    memcpy(a->th_labels, best_r, sizeof best_r);
+    memcpy(leader, best_l, sizeof best_l);
+    a->th_nlabels = n;
+    fs = (int)(fs * fac + 0.5f);
+    for (int i = 0; i < n; i++)   /* the places again, for the leader lines */
+        place_xy(f, g, i, &lab[i].x, &lab[i].y);
+    if (!p->draw)
+        return;
+    for (int i = 0; i < n; i++) {
+        const TheatrePlace *tp = &s->places[i];
+        bool town = tp->map_place >= 0 && (tp->map_place == g->town_place || g->town_place < 0);
+        int st = place_state(g, viewer, i);
+        SDL_Rect r = a->th_labels[i];
+        float cx = (float)r.x + r.w / 2.0f;
+        if (leader[i]) {
+            /* A line from the place to the nearest point of its label. */
+            float nx = lab[i].x < r.x ? (float)r.x : lab[i].x > r.x + r.w ? (float)(r.x + r.w) : lab[i].x;
+            float ny = lab[i].y < r.y ? (float)r.y : lab[i].y > r.y + r.h ? (float)(r.y + r.h) : lab[i].y;
+            gfx_line(a->r, lab[i].x, lab[i].y, nx, ny, (float)ui_px(a, 1), rgba(0x21180c, 220));
+        }
+        int nfs = (int)(ui_px(a, town ? 16 : 14) * fac + 0.5f);
+        int ty = r.y;
+        int nw = text_width(a->text, tp->name, nfs);
+        gfx_fill_rect(a->r, cx - nw / 2.0f - 4, (float)ty, (float)nw + 8, (float)text_line_height(a->text, nfs),
+                      rgba(0xf3ead2, 200));
+        text_draw_bold(a->text, tp->name, (int)cx, ty, nfs, rgba(0x21180c, 255), TEXT_CENTER);
+        ty += text_line_height(a->text, nfs);
+        const char *tag = st == PS_FALLEN ? "fallen" : st == PS_BESIEGED ? "besieged" : st == PS_THREAT ? "threatened" : NULL;
+        if (tag) {
+            text_draw_bold(a->text, tag, (int)cx, ty, fs, st == PS_THREAT ? rgba(0x9a5a00, 255) : rgba(0xa01a10, 255),
+                           TEXT_CENTER);
+            ty += text_line_height(a->text, fs);
+        }
+        if (with_homes && homes[i][0]) {
+            int ncs = 0;
+            for (int k = 0; k < s->ncontingents; k++)
+                if (s->contingents[k].home == i)
+                    ncs = s->contingents[k].side;
+            int hw = text_width(a->text, homes[i], fs);
+            gfx_fill_rect(a->r, cx - hw / 2.0f - 3, (float)ty, (float)hw + 6, (float)text_line_height(a->text, fs),
                           rgba(0xf3ead2, 170));
-            text_draw(a->text, hb, (int)x, ty, fs, side_color(g, ncs), TEXT_CENTER);
+            text_draw(a->text, homes[i], (int)cx, ty, fs, side_color(g, ncs), TEXT_CENTER);
         }
     }
 }
@@ -562,6 +674,13 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
             }
         }
         SDL_Rect box = { (int)cx, (int)cy, (int)w, (int)h };
+        if (a->th_nobst < (int)(sizeof a->th_obst / sizeof a->th_obst[0]))
+            a->th_obst[a->th_nobst++] = group && k == 0 ? (SDL_Rect){ (int)cx, (int)cy - ui_px(a, 18), (int)w, (int)h + ui_px(a, 18) }
+                                                        : box;
+        if (group && k == 0 && a->th_nobst < (int)(sizeof a->th_obst / sizeof a->th_obst[0])) {
+            int gw = text_width(a->text, "3 columns waiting", ui_px(a, 12));
+            a->th_obst[a->th_nobst++] = (SDL_Rect){ (int)x - gw / 2, (int)cy - ui_px(a, 17), gw, ui_px(a, 16) };
+        }
         if (a->probe_col == c && !a->probe_found) {
             a->probe_found = true;
             a->probe_rect = box;
@@ -667,6 +786,12 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
         lw = r.w / 2;
     SDL_Rect area = { r.x, r.y, r.w - lw, r.h };
     SDL_Rect list = { r.x + r.w - lw, r.y, lw, r.h };
+    if (r.w - lw < ui_px(a, 420)) {
+        /* Too narrow for both side by side (a projector at 150 %): the map
+         * across the whole width, the lists under it. */
+        area = (SDL_Rect){ r.x, r.y, r.w, r.h * 58 / 100 };
+        list = (SDL_Rect){ r.x, r.y + area.h, r.w, r.h - area.h };
+    }
     Frame f = frame_for(a, g, area);
     if (p->draw) {
         gfx_fill_rect(a->r, (float)area.x, (float)area.y, (float)area.w, (float)area.h,
@@ -678,8 +803,11 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
             gfx_fill_rect(a->r, (float)gx, (float)area.y, 1, (float)area.h, gr);
         for (int gy = area.y + step; gy < area.y + area.h; gy += step)
             gfx_fill_rect(a->r, (float)area.x, (float)gy, (float)area.w, 1, gr);
-        text_draw_bold(a->text, "The theatre: Syria \xE2\x80\x93 Jazira \xE2\x80\x93 Iraq", area.x + area.w - ui_px(a, 16),
-                       area.y + ui_px(a, 12), ui_px(a, 18), rgba(0x3b2a14, 255), TEXT_RIGHT);
+        const char *title = "The theatre: Syria \xE2\x80\x93 Jazira \xE2\x80\x93 Iraq";
+        int tabs_end = area.x + ui_tabs_width(a, area) + ui_px(a, 16);
+        if (area.x + area.w - ui_px(a, 16) - text_width(a->text, title, ui_px(a, 18)) * 11 / 10 >= tabs_end)
+            text_draw_bold(a->text, title, area.x + area.w - ui_px(a, 16), area.y + ui_px(a, 12), ui_px(a, 18),
+                           rgba(0x3b2a14, 255), TEXT_RIGHT);
     }
     if (s->nplaces == 0) {
         if (p->draw)
@@ -700,7 +828,14 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
         scale_bar(a, g, &f, area.x + ui_px(a, 16), area.y + area.h - ui_px(a, 24));
     }
     int clicked_col = -1;
+    /* The legend's box (drawn last) and the counters: the labels keep clear. */
+    a->th_nobst = 0;
+    a->th_obst[a->th_nobst++] = (SDL_Rect){ area.x + ui_px(a, 10), area.y + ui_px(a, 46), ui_px(a, 210),
+                                            (g->nsides + 2) * text_line_height(a->text, ui_px(a, 12)) + ui_px(a, 10) +
+                                                (th_orders_side(a) >= 0 && a->th_col < 0 ? 2 * text_line_height(a->text, ui_px(a, 12)) + ui_px(a, 6) : 0) };
     int hover_col = draw_columns(a, p, g, &f, viewer, &clicked_col);
+    if (p->draw)
+        draw_place_labels(a, p, g, &f, viewer);
     SDL_RenderSetClipRect(a->r, NULL);
     int side = th_orders_side(a);
     /* Tooltips on the drawing. */
@@ -785,6 +920,14 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
     }
     (void)pl;
     th_lists(a, p, g, list, viewer);
+}
+
+int uiapp_theatre_labels(const UiApp *a, SDL_Rect *out, int max)
+{
+    int n = a->th_nlabels < max ? a->th_nlabels : max;
+    for (int i = 0; i < n; i++)
+        out[i] = a->th_labels[i];
+    return n;
 }
 
 bool uiapp_theatre_place_screen(UiApp *a, int place, int *x, int *y)

@@ -16,3 +16,17 @@ void th_send_column(UiApp *a, int c, int dest, int pace);
 void th_release(UiApp *a, int k);
 /* The lists beside the map, in r. */
 void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer);
+
+/* theatre_labels.c: a place's label to set, centred on (x, y) with a
+ * marker of radius r, w x h pixels. */
+enum { TH_MAX_LABELS = THEATRE_MAX_PLACES };
+typedef struct ThLabel {
+    float x, y, r;
+    int w, h;
+} ThLabel;
+/* Sets out[i] (and leader[i] when it stands away with a line) for each of
+ * n labels inside area, clear of the markers, of fixed[] (the roads'
+ * distances) and of each other where the map leaves room. Returns the
+ * overlap left (0: every label clear). */
+long th_place_labels(const ThLabel *in, int n, SDL_Rect area, const SDL_Rect *fixed, int nfixed, int gap,
+                     SDL_Rect *out, bool *leader);

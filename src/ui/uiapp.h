@@ -76,6 +76,9 @@ int uiapp_view(const UiApp *a);
 /* Screen centre of theatre place i, or of column c's counter, as the
  * theatre view draws them (false if not drawn). */
 bool uiapp_theatre_place_screen(UiApp *a, int place, int *x, int *y);
+/* The theatre's place labels (name, state, contingents) as last drawn,
+ * one rectangle a place; returns the count. */
+int uiapp_theatre_labels(const UiApp *a, SDL_Rect *out, int max);
 bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y);
 /* Centre of the button labelled `label` on the screen as it is now. */
 bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y);
