@@ -23,105 +23,6 @@ void ui_set_view(UiApp *a, int view)
     a->dragging = false;
 }
 
-/* ---- knowledge --------------------------------------------------------- */
-
-bool th_column_known(const Game *g, int viewer, int c)
-{
-    const Column *col = &g->siege.columns[c];
-    return viewer < 0 || col->side == viewer || !col->hidden || col->state == COL_BESIEGING ||
-           col->state == COL_DONE;
-}
-
-/* The side that may give orders in the theatre now, or -1. */
-int th_orders_side(const UiApp *a)
-{
-    const Game *g = G(a);
-    if (!g || g->mode != MODE_SIEGE || !ui_is_human(a, g->active))
-        return -1;
-    return g->active;
-}
-
-bool th_column_orderable(const Game *g, int side, int c)
-{
-    const Column *col = &g->siege.columns[c];
-    return side >= 0 && col->side == side &&
-           (col->state == COL_MARCHING || (col->state == COL_WAITING && col->after_courier < 0));
-}
-
-enum { PS_NONE, PS_THREAT, PS_BESIEGED, PS_FALLEN };
-
-/* What viewer knows of place i: a place of its own by the news it has had,
- * any other by what its columns see. */
-static int place_state(const Game *g, int viewer, int i)
-{
-    const Siege *s = &g->siege;
-    const TheatrePlace *pl = &s->places[i];
-    int truth = PS_NONE;
-    for (int c = 0; c < s->ncolumns; c++) {
-        const Column *col = &s->columns[c];
-        if (!th_column_known(g, viewer, c))
-            continue;
-        if (col->state == COL_BESIEGING && col->at == i)
-            truth = PS_BESIEGED;
-        else if (col->state == COL_MARCHING && col->dest == i && col->side != pl->owner && truth < PS_THREAT)
-            truth = PS_THREAT;
-    }
-    if (pl->owner != pl->start_owner)
-        truth = PS_FALLEN;
-    if (viewer >= 0 && pl->start_owner == viewer) {
-        const SiegeRules *r = &s->rules;
-        int k = s->side[viewer].threat_known[i];
-        int known = k >= r->anxiety_fallen && r->anxiety_fallen > 0     ? PS_FALLEN
-                    : k >= r->anxiety_besieged && r->anxiety_besieged > 0 ? PS_BESIEGED
-                    : k >= r->anxiety_near && k > 0                       ? PS_THREAT
-                                                                          : PS_NONE;
-        /* Its own columns' doings it knows at once. */
-        return known > truth || pl->owner == viewer ? known : truth;
-    }
-    return truth;
-}
-
-/* The neighbour of u on a shortest road to dest, -1 if none. */
-static int next_hop(const Siege *s, int u, int dest)
-{
-    int total = siege_route_km(s, u, dest);
-    if (total < 0 || u == dest)
-        return -1;
-    for (int i = 0; i < s->nroutes; i++) {
-        const Route *r = &s->routes[i];
-        int w = r->a == u ? r->b : r->b == u ? r->a : -1;
-        if (w < 0)
-            continue;
-        int rest = w == dest ? 0 : siege_route_km(s, w, dest);
-        if (rest >= 0 && r->km + rest == total)
-            return w;
-    }
-    return -1;
-}
-
-int ui_column_eta_to(const Game *g, int c, int dest, int pace)
-{
-    const Siege *s = &g->siege;
-    const Column *col = &s->columns[c];
-    int km;
-    if (col->next >= 0) {
-        int r = col->next == dest ? 0 : siege_route_km(s, col->next, dest);
-        if (r < 0)
-            return -1;
-        km = col->km_left + r;
-    } else {
-        if (col->at == dest)
-            return 0;
-        km = siege_route_km(s, col->at, dest);
-        if (km < 0)
-            return -1;
-    }
-    int per = s->rules.pace_km[pace] * g->rules.days_per_turn;
-    if (per <= 0)
-        return -1;
-    return (km + per - 1) / per;
-}
-
 /* ---- layout of the theatre drawing -------------------------------------- */
 
 typedef struct Frame {
@@ -264,60 +165,6 @@ static void dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, floa
     }
 }
 
-const char *th_state_word(const Game *g, int c)
-{
-    const Column *col = &g->siege.columns[c];
-    switch (col->state) {
-    case COL_WAITING: return "waiting";
-    case COL_MARCHING: return col->pace == PACE_FORCED ? "forced march" : col->pace == PACE_MOUNTED ? "riding" : "marching";
-    case COL_BESIEGING: return "besieging";
-    default: return "arrived";
-    }
-}
-
-/* One line on a column: where it is and where it goes. */
-void th_column_line(const Game *g, int viewer, int c, char *b, size_t n)
-{
-    const Siege *s = &g->siege;
-    const Column *col = &s->columns[c];
-    const char *at = s->places[col->at].name;
-    bool own = viewer < 0 || col->side == viewer;
-    switch (col->state) {
-    case COL_WAITING:
-        if (col->after_courier >= 0)
-            snprintf(b, n, "at %s until the courier \"%s\" comes", at, s->couriers[col->after_courier].name);
-        else if (col->depart_turn > 0)
-            snprintf(b, n, "at %s, sets out on turn %d", at, col->depart_turn);
-        else
-            snprintf(b, n, "at %s, waiting for orders", at);
-        break;
-    case COL_MARCHING: {
-        int eta = col->dest >= 0 ? siege_column_eta(g, c) : -1;
-        if (col->dest < 0 || (!own && col->hidden))
-            snprintf(b, n, "near %s, goal unknown", col->next >= 0 ? s->places[col->next].name : at);
-        else if (eta >= 0) {
-            int km = col->next >= 0 ? col->km_left + (col->next == col->dest ? 0 : siege_route_km(s, col->next, col->dest))
-                                    : siege_route_km(s, col->at, col->dest);
-            char via[80] = "";
-            if (col->next >= 0 && col->next != col->dest)
-                snprintf(via, sizeof via, " by %s", s->places[col->next].name);
-            snprintf(b, n, "\xE2\x86\x92 %s%s \xC2\xB7 %s \xC2\xB7 %d km \xC2\xB7 due turn %d", s->places[col->dest].name, via,
-                     pace_name((Pace)col->pace), km, g->turn + eta);
-        }
-        else
-            snprintf(b, n, "bound for %s, %s pace", s->places[col->dest].name, pace_name((Pace)col->pace));
-        break;
-    }
-    case COL_BESIEGING:
-        snprintf(b, n, "besieging %s for %d turn%s%s", at, s->places[col->at].besieged_turns,
-                 s->places[col->at].besieged_turns == 1 ? "" : "s", col->arrived_unannounced ? ", came by surprise" : "");
-        break;
-    default:
-        snprintf(b, n, "at %s, its march done", at);
-        break;
-    }
-}
-
 /* ---- the tabs ------------------------------------------------------------ */
 
 /* The three tabs' width: 122 px each at 100 %, less when the map is narrow. */
@@ -423,7 +270,7 @@ static void draw_places_and_roads(UiApp *a, Pass *p, const Game *g, const Frame 
         bool town = tp->map_place >= 0 && (tp->map_place == g->town_place || g->town_place < 0);
         float rad = (float)ui_px(a, town ? 13 : 9);
         Rgba fill = tp->owner >= 0 ? side_color(g, tp->owner) : rgba(0x8c8c8c, 255);
-        int st = place_state(g, viewer, i);
+        int st = th_place_state(g, viewer, i);
         if (st == PS_BESIEGED || st == PS_FALLEN || st == PS_THREAT) {
             Rgba rc = st == PS_THREAT ? rgba(0xe0a030, 230) : rgba(0xc0281c, 240);
             float pulse = st == PS_BESIEGED ? (float)ui_px(a, 9) : (float)ui_px(a, 6);
@@ -501,7 +348,7 @@ static void draw_place_labels(UiApp *a, Pass *p, const Game *g, const Frame *f, 
         for (int i = 0; i < n; i++) {
             const TheatrePlace *tp = &s->places[i];
             bool town = tp->map_place >= 0 && (tp->map_place == g->town_place || g->town_place < 0);
-            int st = place_state(g, viewer, i);
+            int st = th_place_state(g, viewer, i);
             place_xy(f, g, i, &lab[i].x, &lab[i].y);
             lab[i].r = (float)ui_px(a, town ? 13 : 9) + (st ? (float)ui_px(a, 9) : 0);
             int nfs = (int)(ui_px(a, town ? 16 : 14) * fc + 0.5f);
@@ -542,7 +389,7 @@ static void draw_place_labels(UiApp *a, Pass *p, const Game *g, const Frame *f, 
     for (int i = 0; i < n; i++) {
         const TheatrePlace *tp = &s->places[i];
         bool town = tp->map_place >= 0 && (tp->map_place == g->town_place || g->town_place < 0);
-        int st = place_state(g, viewer, i);
+        int st = th_place_state(g, viewer, i);
         SDL_Rect r = a->th_labels[i];
         float cx = (float)r.x + r.w / 2.0f;
         if (leader[i]) {
@@ -637,7 +484,7 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
             float px0 = x, py0 = y;
             int u = col->next >= 0 ? col->next : col->at;
             if (col->next < 0) {
-                u = next_hop(s, col->at, col->dest);
+                u = th_next_hop(s, col->at, col->dest);
             }
             for (int guard = 0; u >= 0 && guard < THEATRE_MAX_PLACES; guard++) {
                 float ux, uy;
@@ -647,7 +494,7 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
                 py0 = uy;
                 if (u == col->dest)
                     break;
-                u = next_hop(s, u, col->dest);
+                u = th_next_hop(s, u, col->dest);
             }
         }
         float w = (float)ui_px(a, 40), h = (float)ui_px(a, 24);
@@ -847,7 +694,7 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
                        th_column_orderable(g, side, hover_col) ? "\nClick to give it a destination." : "");
     } else if (a->th_hover >= 0) {
         const TheatrePlace *tp = &s->places[a->th_hover];
-        int st = place_state(g, viewer, a->th_hover);
+        int st = th_place_state(g, viewer, a->th_hover);
         char extra[200] = "";
         if (a->th_col >= 0) {
             int best = -1;

@@ -3,6 +3,11 @@
 #pragma once
 #include "ui/internal.h"
 
+/* theatre_know.c: what viewer knows of place i (PS_*), and the next
+ * place on the shortest road from u to dest (-1 if none). */
+enum { PS_NONE, PS_THREAT, PS_BESIEGED, PS_FALLEN };
+int th_place_state(const Game *g, int viewer, int i);
+int th_next_hop(const Siege *s, int u, int dest);
 /* Does viewer (-1: everybody) know column c's whereabouts and goal? */
 bool th_column_known(const Game *g, int viewer, int c);
 /* The side that may give theatre orders now, or -1. */
