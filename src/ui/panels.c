@@ -57,6 +57,8 @@ static void top_bar(UiApp *a, Pass *p, const Game *g)
                      a->rp.active ? "to act \xE2\x80\x94 replay"
                      : a->ai[g->active] ? "\xE2\x80\x94 the computer is playing" : "to act");
             int sw = ui_px(a, 14);
+            if (x + sw + ui_px(a, 6) + text_width(a->text, b, px) > limit)
+                snprintf(b, sizeof b, "%s", g->sides[g->active].name);   /* short: the side's name and colour */
             if (x + sw + ui_px(a, 6) + text_width(a->text, b, px) <= limit) {
                 Rgba sc = side_color(g, g->active);
                 gfx_fill_rect(a->r, (float)x, (h - sw) / 2.0f, (float)sw, (float)sw, sc);

@@ -299,22 +299,42 @@ void help_pass(UiApp *a, Pass *p)
 {
     Palette pl = ui_palette(a);
     int n = (int)(sizeof help_lines / sizeof help_lines[0]);
-    int px = ui_px(a, 15), lh = text_line_height(a->text, px);
-    SDL_Rect r = centered(a, ui_px(a, 820), lh * n + ui_px(a, 130));
+    /* The keys' column as wide as the widest key, the type as large as
+     * the window lets every line fit its box (down to 60 % of the scale). */
+    int px = ui_px(a, 15), min_px = px * 3 / 5, w = 0, h = 0, kw = 0;
+    for (; px >= min_px; px--) {
+        kw = 0;
+        int dw = 0;
+        for (int i = 0; i < n; i++) {
+            int k = text_width(a->text, help_lines[i][0], px) * 11 / 10 + ui_px(a, 12);
+            int d = text_width(a->text, help_lines[i][1], px);
+            kw = help_lines[i][1][0] && k > kw ? k : kw;
+            dw = d > dw ? d : dw;
+        }
+        kw += ui_px(a, 16);
+        w = ui_px(a, 52) + kw + dw;
+        h = text_line_height(a->text, px) * n + ui_px(a, 130);
+        if (w <= a->W - 20 && h <= a->H - 20)
+            break;
+    }
+    int lh = text_line_height(a->text, px);
+    SDL_Rect r = centered(a, w > ui_px(a, 820) ? w : ui_px(a, 820), h);
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     if (p->draw) {
         text_draw_bold(a->text, "Keys and mouse", x, y, ui_px(a, 22), pl.head, TEXT_LEFT);
         y += ui_px(a, 42);
+        SDL_RenderSetClipRect(a->r, &r);
         for (int i = 0; i < n; i++) {
             if (!help_lines[i][1][0]) {
                 text_draw_bold(a->text, help_lines[i][0], x, y, px, pl.accent, TEXT_LEFT);
             } else {
                 text_draw_bold(a->text, help_lines[i][0], x + ui_px(a, 12), y, px, pl.head, TEXT_LEFT);
-                text_draw(a->text, help_lines[i][1], x + ui_px(a, 300), y, px, pl.body, TEXT_LEFT);
+                text_draw(a->text, help_lines[i][1], x + kw, y, px, pl.body, TEXT_LEFT);
             }
             y += lh;
         }
+        SDL_RenderSetClipRect(a->r, NULL);
     }
     SDL_Rect b = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 56), ui_px(a, 126), ui_px(a, 40) };
     if (ui_button(a, p, b, "Close", false))
