@@ -549,7 +549,7 @@ START_TEST(undo_save_and_load)
     /* F5 saves; a change; F9 brings the save back. */
     send_key(SDLK_F5);
     char path[400];
-    snprintf(path, sizeof path, "%s/emesa/emesa/quicksave.emesa-save", home);
+    snprintf(path, sizeof path, "%s/emesa/emesa/quicksave-emesa-638.emesa-save", home);
     ck_assert_msg(access(path, R_OK) == 0, "%s", uiapp_status(app));
     int turn = g->turn, active = g->active;
     send_key(SDLK_SPACE);

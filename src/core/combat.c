@@ -411,6 +411,7 @@ void combat_resolve(Game *g, const int *att, int natt, Hex target)
                     effect_set_gate(g, gi, GATE_FORCED); /* logged and heard by handlers: a gate event */
             }
             turn_update_control(g, target);
+            siege_wall_entered(g, att[0]);
         }
     }
 }

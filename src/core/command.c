@@ -8,7 +8,8 @@
 #include "path.h"
 
 static const char *const NAMES[CMD_COUNT] = {"move", "attack", "end-impulse", "end-turn", "open-gate", "shut-gate",
-                                             "alert", "rations", "send-column", "offer-terms", "release"};
+                                             "alert", "rations", "send-column", "offer-terms", "release",
+                                             "answer-terms"};
 
 const char *cmd_type_name(CmdType t) { return (t >= 0 && t < CMD_COUNT) ? NAMES[t] : "?"; }
 
@@ -280,6 +281,16 @@ static bool validate_siege(const Game *g, const Command *c, char *why, size_t n)
         if (council_refuses(g, c->side, "an offer of terms", why, n))
             return false;
         return true;
+    case CMD_ANSWER_TERMS:
+        if (g->town_side < 0 || c->side != g->town_side)
+            REFUSE("only the town's holder answers terms");
+        if (s->terms == TERMS_NONE)
+            REFUSE("no terms have been offered this turn");
+        if (c->arg != TERMS_ANSWER_ACCEPT && c->arg != TERMS_ANSWER_REFUSE)
+            REFUSE("terms are accepted or refused");
+        if (s->terms_answer != TERMS_ANSWER_COUNCIL)
+            REFUSE("the terms have already been answered");
+        return true;
     case CMD_RELEASE: {
         if (g->mode != MODE_SIEGE)
             REFUSE("contingents are released between battles");
@@ -322,6 +333,7 @@ static void apply_siege(Game *g, const Command *c)
     }
     case CMD_ALERT:
         s->gate_alert[c->arg] = c->arg2 != 0;
+        e.c = EVENT_SECRET;
         snprintf(e.text, sizeof e.text, "order: the camp before the %s %s", g->gates[c->arg].name,
                  c->arg2 ? "stands to arms" : "stands down");
         break;
@@ -339,6 +351,7 @@ static void apply_siege(Game *g, const Command *c)
         col->dest = c->arg2;
         col->pace = c->arg3;
         col->by_via = false; /* a new order: straight for the new goal */
+        e.c = EVENT_SECRET;
         if (col->state == COL_WAITING) {
             col->state = COL_MARCHING;
             col->next = -1;
@@ -354,6 +367,12 @@ static void apply_siege(Game *g, const Command *c)
         s->terms_side = c->side;
         snprintf(e.text, sizeof e.text, "order: %s offers %s terms to the town", g->sides[c->side].name,
                  c->arg == TERMS_GENEROUS ? "generous" : "harsh");
+        break;
+    case CMD_ANSWER_TERMS:
+        s->terms_answer = c->arg;
+        e.c = EVENT_SECRET;   /* the besiegers learn it when the town answers */
+        snprintf(e.text, sizeof e.text, "order: %s will %s the %s terms", g->sides[c->side].name,
+                 c->arg == TERMS_ANSWER_ACCEPT ? "accept" : "refuse", s->terms == TERMS_HARSH ? "harsh" : "generous");
         break;
     case CMD_RELEASE: {
         siege_contingent_leaves(g, c->arg, "are released to defend");
@@ -410,6 +429,7 @@ static void apply_move(Game *g, const Command *c)
         if (u->cohesion > 1)
             unit_lose(g, ui, 0, 1); /* the climb costs order */
         turn_update_control(g, c->to);
+        siege_wall_entered(g, ui);
         return;
     }
     Path p;
@@ -445,6 +465,7 @@ static void apply_move(Game *g, const Command *c)
     game_emit(g, &e);
     for (int i = 0; i < p.len; i++)
         turn_update_control(g, p.hexes[i]);
+    siege_wall_entered(g, ui);
     traits_feint_moved(g, ui);
     traits_feint_follows(g, ui, false);
 }
@@ -534,6 +555,9 @@ void cmd_format(const Game *g, const Command *c, char *buf, size_t n)
     case CMD_OFFER_TERMS:
         snprintf(buf, n, "offer-terms %s", c->arg == TERMS_HARSH ? "harsh" : "generous");
         break;
+    case CMD_ANSWER_TERMS:
+        snprintf(buf, n, "answer-terms %s", c->arg == TERMS_ANSWER_ACCEPT ? "accept" : "refuse");
+        break;
     case CMD_RELEASE:
         snprintf(buf, n, "release %s",
                  (c->arg >= 0 && c->arg < g->siege.ncontingents) ? g->siege.contingents[c->arg].id : "?");
@@ -603,6 +627,13 @@ static bool parse_siege(const Game *g, char words[][64], int k, Command *c, char
         c->arg = words[1][0] == 'g' ? TERMS_GENEROUS : TERMS_HARSH;
         return true;
     }
+    if (strcmp(v, "answer-terms") == 0) {
+        if (k != 2 || (strcmp(words[1], "accept") != 0 && strcmp(words[1], "refuse") != 0))
+            REFUSE("answer-terms takes accept or refuse");
+        c->type = CMD_ANSWER_TERMS;
+        c->arg = words[1][0] == 'a' ? TERMS_ANSWER_ACCEPT : TERMS_ANSWER_REFUSE;
+        return true;
+    }
     if (strcmp(v, "release") == 0) {
         if (k != 2)
             REFUSE("release needs a contingent");
@@ -612,7 +643,7 @@ static bool parse_siege(const Game *g, char words[][64], int k, Command *c, char
         return true;
     }
     REFUSE("unknown command \"%s\" (expected move, attack, end-impulse, end-turn, open-gate, shut-gate, alert, "
-           "rations, send-column, offer-terms or release)", v);
+           "rations, send-column, offer-terms, answer-terms or release)", v);
 }
 
 bool cmd_parse(const Game *g, const char *line, Command *c, char *why, size_t n)

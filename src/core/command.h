@@ -22,6 +22,8 @@ typedef enum CmdType {
     CMD_SEND_COLUMN,    /* "send-column <column> <place> mixed|mounted|forced" */
     CMD_OFFER_TERMS,    /* "offer-terms generous|harsh" (the besieger) */
     CMD_RELEASE,        /* "release <contingent>" homeward */
+    CMD_ANSWER_TERMS,   /* "answer-terms accept|refuse" (the town's holder, to
+                           this turn's terms; unanswered, its council decides) */
     CMD_COUNT
 } CmdType;
 

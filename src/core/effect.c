@@ -203,6 +203,7 @@ void effect_end_game(Game *g, int winner, const char *level, const char *text)
     g->mode = MODE_OVER;
     g->outcome.winner = winner;
     snprintf(g->outcome.level, sizeof g->outcome.level, "%s", level ? level : "");
+    g->outcome.victory = -1;
     snprintf(g->outcome.text, sizeof g->outcome.text, "%s", text ? text : "");
     Event e = game_event(g, EV_GAME_OVER);
     e.side = winner;

@@ -7,6 +7,7 @@ static const char *const NAMES[EV_COUNT] = {
     "morale", "message", "arrival", "game-over", "gate", "weather", "supply",
     "theatre", "arrival-news", "counter-siege", "news", "dispersal", "surrender", "assault", "order",
     "terms-refused",
+    "wall",
 };
 
 const char *event_type_name(EventType t)

@@ -36,13 +36,16 @@ typedef enum EventType {
     EV_DISPERSAL,       /* a contingent goes home */
     EV_SURRENDER,       /* side (the town's) accepts terms a (Terms): score b vs target c */
     EV_ASSAULT_NEWS,    /* a gate opened from within */
-    EV_ORDER,           /* a siege order: rations, alert, terms */
+    EV_ORDER,           /* a siege order: rations, alert, terms; c = EVENT_SECRET
+                           when only its side knows it (alert, columns, answers) */
     EV_TERMS_REFUSED,   /* side (the town's) refuses terms a (Terms): score b (-1: not
                          * weighed), c = TermsRefusal */
+    EV_WALL,            /* an enemy of the town's holder stands on a wall
+                           section none of its side held; to = the hex */
     EV_COUNT
 } EventType;
 
-enum { EVENT_TEXT = 160 };
+enum { EVENT_TEXT = 160, EVENT_SECRET = 1 };
 
 typedef struct Event {
     EventType type;

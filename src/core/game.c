@@ -20,6 +20,7 @@ Game *game_new(uint64_t seed)
     g->start_month = 11;
     g->start_day = 28;
     g->outcome.winner = -1;
+    g->outcome.victory = -1;
     g->town_place = -1;
     siege_rules_default(&g->siege.rules);
     g->siege.historical = true;
@@ -156,6 +157,8 @@ uint64_t game_hash(const Game *g)
         hash_int(&hs, s->fords_closed);
         hash_int(&hs, s->civic_will);
         hash_int(&hs, s->terms);
+        if (s->terms_answer != TERMS_ANSWER_COUNCIL)   /* (unanswered: the hash of saves made before it) */
+            hash_int(&hs, s->terms_answer);
         hash_int(&hs, s->surrendered);
         hash_int(&hs, s->departures);
         for (int i = 0; i < 2; i++) {
@@ -433,6 +436,7 @@ void game_event_format(const Game *g, const Event *e, char *buf, size_t n)
     case EV_TERMS_REFUSED:
     case EV_ASSAULT_NEWS:
     case EV_ORDER:
+    case EV_WALL:
         snprintf(buf, n, "%s %s", pre, e->text);
         break;
     case EV_IMPULSE:

@@ -129,6 +129,9 @@ typedef enum Mode { MODE_SIEGE, MODE_BATTLE, MODE_OVER } Mode;
 
 typedef struct Outcome {
     int winner;         /* side index, -1 for a draw */
+    int victory;        /* the condition met (Game.victory index); -1 when
+                           the town surrendered without one, at a draw by
+                           the last turn, or when a script ended the game */
     char level[16];
     char text[TEXT_LEN];
 } Outcome;
@@ -213,6 +216,22 @@ int game_month_days(int y, int m);
 /* One log line for event e, starting with "T<turn>" (and ".<impulse>" in
  * battle), e.g. "T3.2 combat Mobile Guard attacks 22,9: 3:1 roll 7 ...". */
 void game_event_format(const Game *g, const Event *e, char *buf, size_t n);
+/* Objectives (objectives.c): victory condition i in words ("Major victory
+ * for the Rashidun if the Coalition lose 100 SP"), how its tests stand
+ * now ("the Coalition have lost 12 of 100 SP"), and whether it holds now
+ * (turn.c; a hold_place test holds whenever the place is held, though it
+ * is judged only at the last turn). */
+void game_victory_describe(const Game *g, int i, char *buf, size_t n);
+void game_victory_progress(const Game *g, int i, char *buf, size_t n);
+bool game_victory_holds(const Game *g, int i);
+/* What ends the game when no listed condition does: "If the town
+ * surrenders on terms: a major victory for the Rashidun. If no side meets
+ * its aims by the end of turn 26: a draw." */
+void game_victory_fallbacks(const Game *g, char *buf, size_t n);
+/* May viewer (a side, -1 everybody) read event e? Orders only their side
+ * knows (EVENT_SECRET: alerts, columns, answers to terms) are hidden from
+ * the other: the hot-seat log shows each player only their own. */
+bool game_event_known_to(const Game *g, const Event *e, int viewer);
 /* Appends an event (used by rules and effects). */
 void game_emit(Game *g, const Event *e);
 /* Starts an event pre-filled with turn, impulse and -1s. */

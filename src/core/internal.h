@@ -16,6 +16,9 @@ void siege_begin_game(Game *g);
 void siege_turn_weather(Game *g);
 void siege_turn_news(Game *g);
 void siege_upkeep(Game *g);
+/* Unit `unit` has just entered its hex: an EV_WALL event if it is an enemy
+ * of the town's holder on a wall section none of its side stood on. */
+void siege_wall_entered(Game *g, int unit);
 void siege_battle_begins(Game *g, BattleKind kind);
 void siege_battle_ends(Game *g);
 void siege_new_impulse(Game *g);

@@ -72,6 +72,8 @@ void siege_rules_default(SiegeRules *r)
     r->defiance_morale = 1;        /* a refused offer stiffens the town [I] */
     r->defiant_morale_pct = 25;    /* fed towns held out: Emesa gave in when food ran low [A: AK] */
     r->veto_morale = 12;           /* brief: 6 of 10; our morale runs to 20 */
+    r->overrule_will = 2;          /* the townspeople's will when their commander refuses
+                                      terms they would take [I] */
     r->betrayal_will = 2;
     r->betrayal_max = 3;           /* [2.11] */
     r->pace_km[PACE_MIXED] = 30;   /* km a day [2.7, D] */
@@ -496,6 +498,44 @@ int siege_terms_ways(const Game *g, int terms)
     return ways;
 }
 
+int siege_walls(const Game *g, int *taken)
+{
+    int walls = 0, held = 0;
+    for (int row = 0; row < g->map.height; row++)
+        for (int col = 0; col < g->map.width; col++) {
+            Hex h = hex_from_offset(col, row);
+            if (map_terrain(&g->map, h) != TER_WALL)
+                continue;
+            walls++;
+            if (g->town_side >= 0 && game_enemy_at(g, h, g->town_side))
+                held++;
+        }
+    if (taken)
+        *taken = held;
+    return walls;
+}
+
+void siege_wall_entered(Game *g, int unit)
+{
+    const Unit *u = &g->units[unit];
+    if (g->town_side < 0 || u->side == g->town_side || u->status != UNIT_ON_MAP ||
+        map_terrain(&g->map, u->hex) != TER_WALL)
+        return;
+    int here[8], n = game_units_at(g, u->hex, here, 8);
+    for (int i = 0; i < n; i++)
+        if (here[i] != unit && g->units[here[i]].side != g->town_side)
+            return;   /* the section was already theirs */
+    int taken = 0, walls = siege_walls(g, &taken);
+    char hb[16];
+    Event e = game_event(g, EV_WALL);
+    e.side = u->side;
+    e.unit = unit;
+    e.to = u->hex;
+    snprintf(e.text, sizeof e.text, "wall: %s stands on the wall at %s (%d of %d sections in enemy hands)", u->name,
+             hex_format(u->hex, hb, sizeof hb), taken, walls);
+    game_emit(g, &e);
+}
+
 bool siege_town_defiant(const Game *g)
 {
     int town = g->town_side;
@@ -524,16 +564,29 @@ static void terms_answer(Game *g, EventType t, int town, int terms, int score, i
     game_emit(g, &e);
 }
 
+/* The terms of this turn weighed: a commander who accepts gives the town
+ * up; otherwise the council decides on the dice [2.11], and a commander
+ * who refuses what the council would accept keeps the town at the cost of
+ * its people's will (overrule_will), as a glory-seeker's veto does. */
 static void surrender_check(Game *g)
 {
     Siege *s = &g->siege;
     int town = g->town_side;
+    int answer = s->terms_answer;
+    s->terms_answer = TERMS_ANSWER_COUNCIL;
     if (s->terms == TERMS_NONE || town < 0) {
         s->terms = TERMS_NONE;
         return;
     }
     const char *kind = s->terms == TERMS_GENEROUS ? "generous" : "harsh";
     int target = s->rules.surrender_target;
+    if (answer == TERMS_ANSWER_ACCEPT) {
+        s->surrendered = true;
+        terms_answer(g, EV_SURRENDER, town, s->terms, -1, target, "surrender: %s's commander accepts the %s terms",
+                     g->sides[town].name, kind);
+        s->terms = TERMS_NONE;
+        return;
+    }
     if (siege_town_defiant(g)) {
         terms_answer(g, EV_TERMS_REFUSED, town, s->terms, -1, REFUSAL_DEFIANT,
                      "surrender refused: %s, still fed, will not hear the %s terms", g->sides[town].name, kind);
@@ -544,7 +597,12 @@ static void surrender_check(Game *g)
     int roll = rng_roll(&g->rng, 6) + rng_roll(&g->rng, 6);
     int score = siege_surrender_score(g, s->terms, &roll);
     if (score >= target) {
-        if (siege_veto_active(g, town)) {
+        if (answer == TERMS_ANSWER_REFUSE) {
+            terms_answer(g, EV_TERMS_REFUSED, town, s->terms, score, REFUSAL_COMMANDER,
+                         "surrender refused: the council would accept the %s terms (%d vs %d), but %s's commander refuses",
+                         kind, score, target, g->sides[town].name);
+            effect_civic_will(g, -s->rules.overrule_will, "the commander refused terms the town wanted");
+        } else if (siege_veto_active(g, town)) {
             terms_answer(g, EV_TERMS_REFUSED, town, s->terms, score, REFUSAL_VETO,
                          "surrender refused: the council would accept the %s terms (%d vs %d), but the commander vetoes",
                          kind, score, target);

@@ -23,8 +23,13 @@ typedef enum Rations { RATION_FULL, RATION_HALF, RATION_EXPEL, RATION_COUNT } Ra
 typedef enum Pace { PACE_MIXED, PACE_MOUNTED, PACE_FORCED, PACE_COUNT } Pace;
 typedef enum Terms { TERMS_NONE, TERMS_GENEROUS, TERMS_HARSH } Terms;
 /* Why the town refused terms (EV_TERMS_REFUSED's c): still fed and in
- * heart (not weighed), the score fell short, or its commander vetoed. */
-typedef enum TermsRefusal { REFUSAL_DEFIANT, REFUSAL_REJECTED, REFUSAL_VETO } TermsRefusal;
+ * heart (not weighed), the score fell short, its commander vetoed (a
+ * glory-seeker's trait), or its player refused what the council would
+ * have accepted (answer-terms refuse). */
+typedef enum TermsRefusal { REFUSAL_DEFIANT, REFUSAL_REJECTED, REFUSAL_VETO, REFUSAL_COMMANDER } TermsRefusal;
+/* The town's holder's answer to terms: none (its council decides on the
+ * dice, as it always did), accept, or refuse. */
+typedef enum TermsAnswer { TERMS_ANSWER_COUNCIL, TERMS_ANSWER_ACCEPT, TERMS_ANSWER_REFUSE } TermsAnswer;
 typedef enum ColumnState { COL_WAITING, COL_MARCHING, COL_BESIEGING, COL_DONE } ColumnState;
 /* What a battle is, fixed by its first attack: a sally is the town's holder
  * attacking out of the town or a gate sector, an assault is its enemy
@@ -61,6 +66,8 @@ typedef struct SiegeRules {
     int defiance_morale;          /* town morale gained when it refuses terms */
     int defiant_morale_pct;       /* a fed town above this share of morale_max will not treat */
     int veto_morale;              /* a glory-seeker vetoes while morale > this */
+    int overrule_will;            /* civic will lost when the town's commander refuses
+                                     terms its council would accept */
     int betrayal_will, betrayal_max;   /* will <= will: gate opened on d10 <= max */
     int pace_km[PACE_COUNT];      /* per day */
     int forced_sp_pct;            /* strength lost per turn at forced pace */
@@ -185,6 +192,7 @@ typedef struct Siege {
     int civic_will;               /* the townspeople's will, 0..10 */
     int terms;                    /* offered this turn (Terms) */
     int terms_side;
+    int terms_answer;             /* TermsAnswer, to this turn's terms */
     bool surrendered;
     SiegeSide side[2];
     bool gate_alert[16];          /* besiegers on alert at gate i */
@@ -254,6 +262,9 @@ int siege_terms_mods(const Game *g, int terms);
  * siege_terms_mods (the score alone: siege_town_defiant and
  * siege_veto_active are separate refusals). */
 int siege_terms_ways(const Game *g, int terms);
+/* Wall sections (wall hexes) of the town, and in *taken those on which
+ * a unit of a side other than the town's holder stands. */
+int siege_walls(const Game *g, int *taken);
 /* A town that is fed and in good heart does not treat at all. */
 bool siege_town_defiant(const Game *g);
 /* The army morale at or below which a town, fed or not, will hear terms

@@ -271,6 +271,11 @@ static bool victory_holds(const Game *g, const Victory *v)
     return true;
 }
 
+bool game_victory_holds(const Game *g, int i)
+{
+    return i >= 0 && i < g->nvictory && victory_holds(g, &g->victory[i]);
+}
+
 /* Conditions with a hold_place test are judged at the last turn only. */
 static bool judged_at_end(const Victory *v)
 {
@@ -295,6 +300,7 @@ void turn_check_victory(Game *g, bool final_turn)
             continue;
         if (victory_holds(g, v)) {
             effect_end_game(g, v->side, v->level, v->text);
+            g->outcome.victory = i;
             return;
         }
     }

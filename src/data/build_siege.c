@@ -22,7 +22,7 @@ static const BdIntField siege_ints[] = {
     R(shift_surprise, 0, 9),        R(sally_allowed, 0, 1),         R(sector_radius, 0, 20),        R(half_grace_turns, 0, 100),
     R(leak_per_gate, 0, 1000),      R(forage_per_turn, 0, 1000),    R(forage_winter_pct, 0, 100),
     R(desertion_max, 0, 10),        R(expel_will, 0, 10),           R(terms_leader_bonus, -20, 20),
-    R(surrender_target, 0, 40),     R(veto_morale, 0, 100),         R(betrayal_will, 0, 10),
+    R(surrender_target, 0, 40),     R(veto_morale, 0, 100),         R(overrule_will, 0, 100),         R(betrayal_will, 0, 10),
     R(defiance_morale, 0, 20),      R(defiant_morale_pct, 0, 100),
     R(betrayal_max, 0, 10),         R(forced_sp_pct, 0, 100),       R(news_delay_min, 0, 20),
     R(news_delay_max, 0, 20),       R(anxiety_unknown, 0, 20),      R(anxiety_near, 0, 20),

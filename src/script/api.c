@@ -773,13 +773,13 @@ void api_push_event(lua_State *L, const Game *g, const Event *e)
     case EV_SURRENDER:
     case EV_TERMS_REFUSED: {
         static const char *const terms[] = { "none", "generous", "harsh" };
-        static const char *const why[] = { "defiant", "rejected", "veto" };
+        static const char *const why[] = { "defiant", "rejected", "veto", "commander" };
         set_str(L, "terms", e->a >= 0 && e->a < 3 ? terms[e->a] : "?");
         if (e->b >= 0)
             set_int(L, "score", e->b);
         set_int(L, "target", g->siege.rules.surrender_target);
         if (e->type == EV_TERMS_REFUSED)
-            set_str(L, "reason", e->c >= 0 && e->c < 3 ? why[e->c] : "?");
+            set_str(L, "reason", e->c >= 0 && e->c < 4 ? why[e->c] : "?");
         break;
     }
     default:

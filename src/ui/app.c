@@ -1,4 +1,6 @@
-/* app.c - the UiApp: screens, events in, commands out, and ui_run(). */
+/* app.c - the UiApp: creation, the log of events, the computer's moves and
+ * animation, drawing passes and the probes tests use. Input is input.c,
+ * the game played session.c, the window loop run.c. */
 #include <SDL_image.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,8 +11,6 @@
 #include "ai/simple.h"
 #include "sim/headless.h"
 #include "ui/internal.h"
-
-static bool modal(const UiApp *a);
 
 int ui_px(const UiApp *a, int base)
 {
@@ -47,7 +47,7 @@ void ui_layout(UiApp *a)
     }
 }
 
-static char *dup_pref_path(void)
+char *ui_pref_path(void)
 {
     char *p = SDL_GetPrefPath("emesa", "emesa");
     return p;
@@ -65,7 +65,7 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
     a->cfg = *cfg;
     snprintf(a->data_dir, sizeof a->data_dir, "%s", cfg->data_dir ? cfg->data_dir : ".");
     a->cfg.data_dir = a->data_dir;
-    char *pp = dup_pref_path();
+    char *pp = ui_pref_path();
     if (pp) {
         snprintf(a->pref_dir, sizeof a->pref_dir, "%s", pp);
         SDL_free(pp);
@@ -110,28 +110,6 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
     return a;
 }
 
-static void free_players(UiApp *a)
-{
-    for (int s = 0; s < MAX_SIDES; s++) {
-        ai_free(a->aip[s]);
-        a->aip[s] = NULL;
-    }
-}
-
-/* One computer player per side the computer plays, at the chosen level;
- * made again whenever the game is rebuilt (load, undo), so it plans from
- * the game as it is. */
-static void make_players(UiApp *a)
-{
-    free_players(a);
-    if (!a->ss || a->rp.active)
-        return;
-    uint64_t seed = session_seed(a->ss);
-    for (int s = 0; s < MAX_SIDES; s++)
-        if (a->ai[s])
-            a->aip[s] = ai_new(s, a->ai_level, headless_ai_seed(seed, s)); /* as emesa --headless */
-}
-
 int uiapp_ai_level(const UiApp *a, int side)
 {
     return side >= 0 && side < MAX_SIDES && a->aip[side] ? ai_level(a->aip[side]) : 0;
@@ -142,11 +120,11 @@ int uiapp_menu_ai_level(const UiApp *a)
     return a->ai_level;
 }
 
-static void end_game(UiApp *a)
+void ui_end_game(UiApp *a)
 {
     lesson_forget(a);
     a->debrief_scroll = 0;
-    free_players(a);
+    ui_free_players(a);
     ui_replay_close(a);
     if (a->ss)
         session_free(a->ss);
@@ -166,7 +144,7 @@ void uiapp_free(UiApp *a)
 {
     if (!a)
         return;
-    end_game(a);
+    ui_end_game(a);
     whatif_free(a);
     art_free(a->art);
     text_free(a->text);
@@ -175,7 +153,7 @@ void uiapp_free(UiApp *a)
 
 void ui_back_to_menu(UiApp *a)
 {
-    end_game(a);
+    ui_end_game(a);
     a->screen = UI_MENU;
     a->confirm_end = a->confirm_quit = false;
 }
@@ -291,7 +269,10 @@ void ui_process_events(UiApp *a)
     for (; a->events_seen < g->events.n; a->events_seen++) {
         const Event *e = &g->events.items[a->events_seen];
         bool hidden_move = (e->type == EV_MOVE || e->type == EV_RETREAT) && !visible_to_viewer(a, e->unit);
-        if (log_worthy(e->type) && !hidden_move)
+        /* Orders only their side knows (the besiegers' alerts, columns, the
+         * garrison's answer to terms) stay out of the other's log. */
+        bool secret = !game_event_known_to(g, e, ui_viewer(a));
+        if (log_worthy(e->type) && !hidden_move && !secret)
             add_log(a, e);
         if ((e->type == EV_MOVE || e->type == EV_RETREAT) && !hidden_move)
             start_anim(a, e->unit, e->from, e->to);
@@ -311,6 +292,15 @@ static void check_turn_change(UiApp *a)
         if (both_human && a->screen == UI_GAME) {
             a->screen = UI_HANDOVER;
             a->handover_side = g->active;
+        }
+        /* Two players at one screen: the log is rebuilt for the player now
+         * to act, without what only the other may know (hot-seat leaked the
+         * besiegers' alert orders to the garrison). */
+        if (both_human) {
+            a->events_seen = 0;
+            a->nlog = 0;
+            ui_process_events(a);
+            a->nanims = 0;
         }
     }
 }
@@ -349,18 +339,6 @@ bool ui_apply(UiApp *a, const Command *c)
     return ok;
 }
 
-/* The session's ai note: which sides the computer plays. */
-static void note_ai(UiApp *a)
-{
-    const Game *g = uiapp_game(a);
-    if (a->ai[0] && a->ai[1])
-        session_set_ai(a->ss, "all");
-    else if (a->ai[0] || a->ai[1])
-        session_set_ai(a->ss, g->sides[a->ai[0] ? 0 : 1].id);
-    else
-        session_set_ai(a->ss, "");
-}
-
 bool ui_ensure_art(UiApp *a, char *why, size_t n)
 {
     if (a->art)
@@ -371,175 +349,6 @@ bool ui_ensure_art(UiApp *a, char *why, size_t n)
     if (!a->art)
         return false;
     a->mr.art = a->art;
-    return true;
-}
-
-/* Takes over a running session (new, or loaded from a save, or the replay
- * viewer's game, which nobody plays). */
-void ui_adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat, bool replay)
-{
-    end_game(a);
-    a->rp.active = replay;
-    a->ss = ss;
-    a->sc = session_scenario(ss);
-    a->ss_gen = session_generation(ss);
-    const Game *g = uiapp_game(a);
-    a->hotseat = hotseat;
-    a->human_side = hotseat ? -1 : human_side;
-    for (int s = 0; s < MAX_SIDES; s++)
-        a->ai[s] = replay || (!hotseat && s != human_side);
-    if (!replay)
-        note_ai(a);
-    make_players(a);
-    a->reach = calloc((size_t)g->map.width * (size_t)g->map.height, sizeof *a->reach);
-    a->events_seen = 0;
-    a->nlog = 0;
-    a->last_active = g->active;
-    a->autosaved_turn = g->turn;
-    a->th_col = a->th_dest = a->th_hover = -1;
-    a->screen = UI_GAME;
-    a->cam.map_w = g->map.width;
-    a->cam.map_h = g->map.height;
-    a->cam.zoom = 2;
-    a->cam.view = game_map_rect(a);
-    ui_process_events(a);
-    a->nanims = 0;
-    game_on_start(a);
-    if (hotseat && !replay) {
-        a->screen = UI_HANDOVER;
-        a->handover_side = g->active;
-    }
-    a->ai_next = a->now + 300;
-}
-
-/* After undo or redo the session re-played the game into a new Game:
- * take the new one and rebuild the log from its events. */
-static void resync(UiApp *a)
-{
-    if (!a->ss || session_generation(a->ss) == a->ss_gen)
-        return;
-    a->ss_gen = session_generation(a->ss);
-    a->sc = session_scenario(a->ss);
-    a->events_seen = 0;
-    a->nlog = 0;
-    ui_process_events(a);
-    a->nanims = 0;
-    a->last_active = uiapp_game(a)->active;
-    ui_refresh_selection(a);
-    /* The computer plans afresh on the game as it now is. */
-    make_players(a);
-}
-
-void ui_undo(UiApp *a)
-{
-    if (!a->ss)
-        return;
-    char why[256] = "";
-    if (!session_undo(a->ss, why, sizeof why)) {
-        ui_notice(a, "Cannot undo: %s.", why);
-        return;
-    }
-    resync(a);
-    ui_notice(a, "Undone. (Ctrl+Y gives it again.)");
-}
-
-static void ui_redo(UiApp *a)
-{
-    if (!a->ss)
-        return;
-    char why[256] = "";
-    size_t before = uiapp_game(a)->events.n;
-    if (!session_redo(a->ss, why, sizeof why)) {
-        ui_notice(a, "Cannot redo: %s.", why);
-        return;
-    }
-    resync(a);
-    (void)before;
-    ui_process_events(a);
-    ui_refresh_selection(a);
-    ui_notice(a, "Done again.");
-}
-
-static void quicksave_path(const UiApp *a, char *b, size_t n)
-{
-    snprintf(b, n, "%squicksave.emesa-save", a->pref_dir);
-}
-
-void ui_quicksave(UiApp *a)
-{
-    if (!a->ss)
-        return;
-    if (!a->pref_dir[0]) {
-        ui_notice(a, "Cannot save: there is no settings folder to save in.");
-        return;
-    }
-    char path[1200];
-    quicksave_path(a, path, sizeof path);
-    SaveError err;
-    if (save_write(path, a->ss, &err)) {
-        ui_notice(a, "Saved turn %d: %s (F9 loads it).", uiapp_game(a)->turn, path);
-    } else {
-        char b[900];
-        save_error_format(&err, b, sizeof b);
-        ui_notice(a, "Could not save: %s", b);
-    }
-}
-
-void ui_quickload(UiApp *a)
-{
-    char path[1200], why[512];
-    quicksave_path(a, path, sizeof path);
-    if (!ui_ensure_art(a, why, sizeof why)) {
-        ui_notice(a, "Cannot load: %s", why);
-        return;
-    }
-    SaveLoadOptions o;
-    memset(&o, 0, sizeof o);
-    o.data_dir = a->data_dir;
-    Session *out = NULL;
-    SaveError err;
-    SaveStatus st = save_load(path, &o, &out, &err);
-    if (st != SAVE_OK) {
-        if (out)
-            session_free(out);
-        char b[900];
-        save_error_format(&err, b, sizeof b);
-        ui_notice(a, st == SAVE_IO ? "No quick save to load (F5 makes one): %s" : "Cannot load the quick save: %s", b);
-        return;
-    }
-    /* Keep who plays what when a game is running; from the menu, the
-     * menu's choice of side and opponent. */
-    bool hotseat = a->ss ? a->human_side < 0 && !a->ai[0] && !a->ai[1] : a->hotseat;
-    int human = a->ss ? a->human_side : (a->hotseat || a->watch ? -1 : a->sel_side);
-    ui_adopt_session(a, out, human, hotseat, false);
-    ui_notice(a, "Loaded the quick save: turn %d.", uiapp_game(a)->turn);
-}
-
-bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_t n)
-{
-    if (i < 0 || i >= a->nscen) {
-        snprintf(why, n, "no such scenario");
-        return false;
-    }
-    if (!ui_ensure_art(a, why, n))
-        return false;
-    Diags d;
-    memset(&d, 0, sizeof d);
-    Session *ss = session_new_opts(a->scen[i].path, a->scen[i].path, a->cfg.seed, a->cfg.options, &d);
-    if (!ss) {
-        if (d.n > 0)
-            diag_format(&d.items[0], why, n);
-        else
-            snprintf(why, n, "%s does not load", a->scen[i].path);
-        return false;
-    }
-    /* A save names the scenario relative to the data directory when it
-     * lives there, so saves survive moving the checkout. */
-    size_t dl = strlen(a->data_dir);
-    if (strncmp(a->scen[i].path, a->data_dir, dl) == 0 && a->scen[i].path[dl] == '/')
-        session_set_ref(ss, a->scen[i].path + dl + 1);
-    ui_adopt_session(a, ss, human_side, hotseat, false);
-    a->scen_index = i;
     return true;
 }
 
@@ -612,7 +421,7 @@ static bool edge_dir(const UiApp *a, int *dx, int *dy)
 {
     *dx = *dy = 0;
     if (!a->ss || a->screen != UI_GAME || a->view != VIEW_MAP || !a->mouse_in || a->edge_stuck || a->dragging ||
-        modal(a))
+        ui_modal(a))
         return false;
     int m = ui_px(a, 4), x = a->pending.mx, y = a->pending.my;
     *dx = x < m ? -1 : x >= a->W - m ? 1 : 0;
@@ -654,6 +463,7 @@ bool uiapp_tick(UiApp *a, uint32_t now)
             a->anims[k++] = *an;
     }
     a->nanims = k;
+    objectives_tick(a);
     const Game *g = uiapp_game(a);
     bool may_move = g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && chronicle_tick(a) && !lesson_holds(a);
     g = uiapp_game(a);
@@ -688,7 +498,7 @@ int uiapp_next_wake(const UiApp *a, uint32_t now)
         return whatif_wake(a);
     if (ai_turn(a) && !a->confirm_quit && !uiapp_paused(a))
         return a->ai_next > now ? (int)(a->ai_next - now) : 0;
-    if (a->rp.active && a->rp.playing && a->screen == UI_GAME && !modal(a))
+    if (a->rp.active && a->rp.playing && a->screen == UI_GAME && !ui_modal(a))
         return a->rp.next_at > now ? (int)(a->rp.next_at - now) : 0;
     const Game *g = uiapp_game(a);
     if (g && g->mode == MODE_OVER && a->screen == UI_GAME && !a->rp.active)
@@ -700,15 +510,18 @@ int uiapp_next_wake(const UiApp *a, uint32_t now)
 
 /* ---- drawing ---------------------------------------------------------- */
 
-static bool modal(const UiApp *a)
+bool ui_modal(const UiApp *a)
 {
-    return a->help || a->settings || a->confirm_end || a->confirm_quit;
+    return a->help || a->settings || a->confirm_end || a->confirm_quit || a->objectives || a->ask_terms;
 }
 
-static void run_pass(UiApp *a, Pass *p)
+void ui_run_pass(UiApp *a, Pass *p)
 {
     Pass sp = *p;
-    if (modal(a))
+    /* An overlay the screen opens during this pass (the Help button) does
+     * not take the click that opened it: it was not there when clicked. */
+    bool was_modal = ui_modal(a);
+    if (was_modal)
         sp.clicked = false;
     switch (a->screen) {
     case UI_MENU: menu_pass(a, &sp); break;
@@ -718,8 +531,9 @@ static void run_pass(UiApp *a, Pass *p)
     case UI_SAVES: saves_pass(a, &sp); break;
     case UI_WHATIF: whatif_pass(a, &sp); break;
     }
-    if (!modal(a)) {
+    if (!was_modal)
         p->clicked = sp.clicked;
+    if (!ui_modal(a)) {
         p->tip = sp.tip ? p->tipbuf : NULL;
         if (sp.tip)
             snprintf(p->tipbuf, sizeof p->tipbuf, "%s", sp.tip);
@@ -732,10 +546,16 @@ static void run_pass(UiApp *a, Pass *p)
             settings_pass(a, p);
         else if (a->help)
             help_pass(a, p);
+        else if (a->ask_terms)
+            terms_pass(a, p);
+        else if (a->objectives)
+            objectives_pass(a, p);
         if (p->clicked && p->draw == false) {
-            /* A click outside a dialog closes help. */
+            /* A click outside a dialog closes help or the objectives. */
             if (a->help && !a->settings)
                 a->help = false;
+            else if (a->objectives && !a->settings && !a->ask_terms && !a->confirm_end && !a->confirm_quit)
+                a->objectives = false;
         }
     }
     ui_tooltip_draw(a, p);
@@ -751,20 +571,7 @@ void uiapp_draw(UiApp *a)
     p.draw = true;
     p.mx = a->pending.mx;
     p.my = a->pending.my;
-    run_pass(a, &p);
-}
-
-static void click(UiApp *a, int x, int y)
-{
-    Pass p;
-    memset(&p, 0, sizeof p);
-    p.clicked = true;
-    p.cx = x;
-    p.cy = y;
-    p.mx = x;
-    p.my = y;
-    ui_layout(a);
-    run_pass(a, &p);
+    ui_run_pass(a, &p);
 }
 
 bool uiapp_screenshot(UiApp *a, const char *path)
@@ -793,298 +600,6 @@ void ui_screenshot_now(UiApp *a)
         ui_notice(a, "Screenshot saved: %s", path);
     else
         ui_notice(a, "Could not save the screenshot: %s", SDL_GetError());
-}
-
-/* ---- input ------------------------------------------------------------ */
-
-static void toggle_fullscreen(UiApp *a)
-{
-    a->set.fullscreen = !a->set.fullscreen;
-    if (a->win)
-        SDL_SetWindowFullscreen(a->win, a->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    settings_save(&a->set, a->pref_dir);
-}
-
-static bool global_key(UiApp *a, const SDL_KeyboardEvent *k)
-{
-    SDL_Keycode sym = k->keysym.sym;
-    bool shift = (k->keysym.mod & KMOD_SHIFT) != 0;
-    if (sym == SDLK_F1 || (sym == SDLK_SLASH && shift) || sym == SDLK_QUESTION) {
-        a->help = !a->help;
-        return true;
-    }
-    if (sym == SDLK_F12) {
-        a->want_shot = true;
-        if (!a->win)
-            ui_screenshot_now(a);
-        return true;
-    }
-    if (sym == SDLK_F11) {
-        toggle_fullscreen(a);
-        return true;
-    }
-    if (sym == SDLK_F10 || (sym == SDLK_o && (k->keysym.mod & KMOD_CTRL))) {
-        a->settings = !a->settings;
-        return true;
-    }
-    if (modal(a)) {
-        if (sym == SDLK_ESCAPE) {
-            if (a->confirm_end || a->confirm_quit)
-                a->confirm_end = a->confirm_quit = false;
-            else if (a->settings)
-                a->settings = false;
-            else
-                a->help = false;
-            return true;
-        }
-        if (a->confirm_end && (sym == SDLK_RETURN || sym == SDLK_KP_ENTER || sym == SDLK_SPACE || sym == SDLK_y)) {
-            const Game *g = uiapp_game(a);
-            a->confirm_end = false;
-            if (g) {
-                Command c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
-                ui_apply(a, &c);
-            }
-            return true;
-        }
-        if (a->confirm_quit && (sym == SDLK_RETURN || sym == SDLK_KP_ENTER || sym == SDLK_y)) {
-            a->confirm_quit = false;
-            ui_back_to_menu(a);
-            return true;
-        }
-        if (a->confirm_end && sym == SDLK_n)
-            a->confirm_end = false;
-        return true;   /* modal: eat the rest */
-    }
-    bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
-    if (a->rp.active)
-        return false;   /* a replay is watched, not played: no saves or undo */
-    if (sym == SDLK_F5 || (ctrl && sym == SDLK_s)) {
-        if (a->ss && a->screen != UI_HANDOVER)
-            ui_quicksave(a);
-        return true;
-    }
-    if (sym == SDLK_F9 || (ctrl && sym == SDLK_l)) {
-        if (a->screen != UI_HANDOVER)
-            ui_quickload(a);
-        return true;
-    }
-    if (ctrl && sym == SDLK_z && !shift && a->screen == UI_GAME) {
-        ui_undo(a);
-        return true;
-    }
-    if (ctrl && (sym == SDLK_y || (sym == SDLK_z && shift)) && a->screen == UI_GAME) {
-        ui_redo(a);
-        return true;
-    }
-    return false;
-}
-
-bool uiapp_handle(UiApp *a, const SDL_Event *e)
-{
-    switch (e->type) {
-    case SDL_QUIT:
-        a->quit = true;
-        break;
-    case SDL_WINDOWEVENT:
-        if (e->window.event == SDL_WINDOWEVENT_ENTER)
-            a->mouse_in = true;
-        if (e->window.event == SDL_WINDOWEVENT_LEAVE || e->window.event == SDL_WINDOWEVENT_FOCUS_LOST)
-            a->mouse_in = false;
-        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            ui_layout(a);
-            if (!a->set.fullscreen) {
-                a->set.width = e->window.data1;
-                a->set.height = e->window.data2;
-            }
-        }
-        break;
-    case SDL_KEYDOWN:
-        if (!global_key(a, &e->key)) {
-            if (a->screen == UI_MENU)
-                menu_key(a, e->key.keysym.sym);
-            else if (a->screen == UI_SAVES)
-                saves_key(a, e->key.keysym.sym);
-            else if (a->screen == UI_WHATIF)
-                whatif_key(a, e->key.keysym.sym);
-            else if (a->screen == UI_GAME && lesson_key(a, &e->key))
-                ;
-            else if (a->screen == UI_GAME && a->rp.active && replay_key(a, &e->key))
-                ;
-            else if (a->screen == UI_GAME && chronicle_key(a, &e->key))
-                ;
-            else if (a->screen == UI_GAME)
-                game_key(a, &e->key);
-            else if (a->screen == UI_HANDOVER) {
-                SDL_Keycode s = e->key.keysym.sym;
-                if (s == SDLK_RETURN || s == SDLK_SPACE || s == SDLK_KP_ENTER)
-                    a->screen = UI_GAME;
-            } else if (a->screen == UI_DEBRIEF) {
-                SDL_Keycode s = e->key.keysym.sym;
-                if (s == SDLK_RETURN || s == SDLK_ESCAPE || s == SDLK_KP_ENTER)
-                    ui_back_to_menu(a);
-                else if (s == SDLK_DOWN || s == SDLK_PAGEDOWN)
-                    a->debrief_scroll += s == SDLK_DOWN ? 1 : 3;
-                else if ((s == SDLK_UP || s == SDLK_PAGEUP) && a->debrief_scroll > 0)
-                    a->debrief_scroll -= s == SDLK_UP ? 1 : a->debrief_scroll < 3 ? a->debrief_scroll : 3;
-            }
-        }
-        break;
-    case SDL_MOUSEMOTION:
-        a->mouse_in = true;
-        a->edge_stuck = false;
-        a->pending.mx = e->motion.x;
-        a->pending.my = e->motion.y;
-        if (a->screen == UI_GAME && !modal(a))
-            game_mouse(a, e);
-        break;
-    case SDL_MOUSEBUTTONDOWN:
-        a->pending.mx = e->button.x;
-        a->pending.my = e->button.y;
-        if (a->screen == UI_GAME && !modal(a))
-            game_mouse(a, e);
-        break;
-    case SDL_MOUSEBUTTONUP:
-        a->pending.mx = e->button.x;
-        a->pending.my = e->button.y;
-        if (e->button.button == SDL_BUTTON_LEFT) {
-            bool was_drag = a->dragging && a->drag_moved;
-            a->dragging = false;
-            if (!was_drag)
-                click(a, e->button.x, e->button.y);
-        } else if (a->screen == UI_GAME && !modal(a)) {
-            game_mouse(a, e);
-        }
-        break;
-    case SDL_MOUSEWHEEL:
-        if (a->screen == UI_GAME && !modal(a))
-            game_mouse(a, e);
-        else if (a->screen == UI_MENU)
-            a->menu_scroll -= e->wheel.y;
-        else if (a->screen == UI_SAVES)
-            a->saves_scroll -= e->wheel.y;
-        else if (a->screen == UI_DEBRIEF && (a->debrief_scroll -= e->wheel.y) < 0)
-            a->debrief_scroll = 0;
-        break;
-    default:
-        break;
-    }
-    return !a->quit;
-}
-
-/* ---- the loop --------------------------------------------------------- */
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-int ui_run(const UiConfig *cfg)
-{
-    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
-    /* The software renderer by default: a turn-based map redraws only on
-     * input, and it starts faster and in a fifth of the memory of a GL
-     * context (far less than a software GL driver such as llvmpipe).
-     * EMESA_RENDERER=gpu asks for the accelerated renderer. */
-    const char *rd = getenv("EMESA_RENDERER");
-    bool software = !(rd && strcmp(rd, "gpu") == 0);
-    if (software) {
-        /* Keep OpenGL out entirely. */
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    }
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "emesa: cannot open a window: %s\n", SDL_GetError());
-        return 1;
-    }
-    Settings set;
-    char *pp = dup_pref_path();
-    settings_load(&set, pp ? pp : "");
-    SDL_free(pp);
-    int w = cfg->width > 0 ? cfg->width : set.width, h = cfg->height > 0 ? cfg->height : set.height;
-    bool fs = cfg->fullscreen || set.fullscreen;
-    SDL_Window *win = SDL_CreateWindow("Emesa", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-                                       SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
-                                           (fs ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0));
-    if (!win) {
-        fprintf(stderr, "emesa: cannot open a window: %s\n", SDL_GetError());
-        SDL_Quit();
-        return 1;
-    }
-    SDL_Renderer *r = NULL;
-    if (!software)
-        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!r)
-        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
-    if (!r) {
-        fprintf(stderr, "emesa: no renderer: %s\n", SDL_GetError());
-        SDL_DestroyWindow(win);
-        SDL_Quit();
-        return 1;
-    }
-    char why[512];
-    UiApp *a = uiapp_new(win, r, cfg, why, sizeof why);
-    if (!a) {
-        fprintf(stderr, "emesa: %s\n", why);
-        SDL_DestroyRenderer(r);
-        SDL_DestroyWindow(win);
-        SDL_Quit();
-        return 1;
-    }
-    const char *bench = getenv("EMESA_BENCH_FIRST_FRAME");
-    bool dirty = true, first = true;
-    uint32_t last_frame = 0;
-    char title[200] = "";
-    while (!a->quit) {
-        uint32_t now = SDL_GetTicks();
-        bool moving = uiapp_tick(a, now);
-        char want[sizeof title];
-        uiapp_title(a, want, sizeof want);
-        if (strcmp(want, title) != 0) {
-            snprintf(title, sizeof title, "%s", want);
-            SDL_SetWindowTitle(win, title);
-        }
-        if (dirty || moving) {
-            uiapp_draw(a);
-            if (a->want_shot) {
-                a->want_shot = false;
-                ui_screenshot_now(a);
-            }
-            SDL_RenderPresent(r);
-            last_frame = SDL_GetTicks();
-            dirty = false;
-            if (first && bench) {
-                printf("first-frame %.6f\n", now_s());
-                fflush(stdout);
-            }
-            first = false;
-        }
-        SDL_Event e;
-        int wake = uiapp_next_wake(a, SDL_GetTicks());
-        int got;
-        if (wake < 0) {
-            got = SDL_WaitEvent(&e);
-        } else {
-            /* Animating: about one frame per 16 ms even without vsync. */
-            uint32_t since = SDL_GetTicks() - last_frame;
-            int frame_wait = wake == 0 ? (since >= 16 ? 0 : 16 - (int)since) : wake;
-            got = frame_wait > 0 ? SDL_WaitEventTimeout(&e, frame_wait) : SDL_PollEvent(&e);
-            if (!got)
-                dirty = true;
-        }
-        while (got) {
-            uiapp_handle(a, &e);
-            dirty = true;
-            got = SDL_PollEvent(&e);
-        }
-    }
-    settings_save(&a->set, a->pref_dir);
-    uiapp_free(a);
-    SDL_DestroyRenderer(r);
-    SDL_DestroyWindow(win);
-    SDL_Quit();
-    return 0;
 }
 
 /* ---- for tests and the benchmark -------------------------------------- */
@@ -1151,7 +666,7 @@ static bool probe(UiApp *a, const char *label, int col, int *x, int *y)
     memset(&p, 0, sizeof p);
     p.mx = p.my = -1;
     ui_layout(a);
-    run_pass(a, &p);
+    ui_run_pass(a, &p);
     a->probe = NULL;
     a->probe_col = -1;
     if (!a->probe_found)
@@ -1169,6 +684,14 @@ bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y)
 bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y)
 {
     return a->view == VIEW_THEATRE && probe(a, NULL, column, x, y);
+}
+
+bool uiapp_log_contains(const UiApp *a, const char *s)
+{
+    for (int i = 0; i < a->nlog; i++)
+        if (strstr(a->log[i].text, s))
+            return true;
+    return false;
 }
 
 const char *uiapp_status(const UiApp *a)

@@ -14,6 +14,7 @@
 #include "render/render.h"
 #include "ui/uiapp.h"
 
+enum { UI_WARNINGS = 16, UI_WARN_LEN = 240 };
 enum { UI_MAX_SCEN = 32, UI_LOG = 400, UI_LOG_TEXT = 640, UI_ANIMS = 16, UI_WAYPOINTS = 40 };
 
 /* Who plays against whom, as the menu offers it. */
@@ -36,6 +37,7 @@ bool settings_save(const Settings *s, const char *pref_dir);
 
 typedef struct MenuEntry {
     char path[1400];
+    char id[ID_LEN];        /* the scenario's id (its quick save is named by it) */
     char title[128];
     char briefing[2048];
     char side_name[MAX_SIDES][NAME_LEN];
@@ -145,6 +147,9 @@ struct UiApp {
     UiScreen screen;
     /* Overlays on top of the screen. */
     bool help, settings, confirm_end, confirm_quit;
+    bool objectives;        /* the scenario's aims and how they stand (O) */
+    bool ask_terms;         /* a human garrison is asked to answer terms */
+    int terms_asked_turn;   /* ...once a turn */
 
     /* Menu. */
     MenuEntry scen[UI_MAX_SCEN];
@@ -154,6 +159,10 @@ struct UiApp {
     bool chronicle;         /* computer against computer, following the chronicle */
     int ai_level;           /* 1..3: the level a new game's computer plays at */
     int menu_scroll;
+    /* The selected scenario's briefing, scrolled (pixels) when it is
+     * longer than its box: the box and the most it scrolls, as drawn. */
+    int brief_scroll, brief_max, brief_for;
+    SDL_Rect brief_rect;
 
     /* "Watch a replay": the saves found, and why the last one did not open. */
     SaveEntry saves[UI_MAX_SAVES];
@@ -179,6 +188,10 @@ struct UiApp {
     int th_hover;           /* place under the pointer, -1 */
     int armed;              /* a drastic button waiting for its second click (1 expel) */
     int th_release;         /* contingent whose release awaits a second click, -1 */
+    SDL_Rect th_labels[THEATRE_MAX_PLACES];   /* the place labels as last drawn */
+    int th_nlabels;
+    SDL_Rect th_obst[64];   /* column counters and the legend, for the labels to avoid */
+    int th_nobst;
     /* Edge-of-screen panning. */
     bool mouse_in, edge_stuck;
     uint32_t edge_last;
@@ -272,6 +285,7 @@ const char *ui_gate_word(int state);
 void theatre_pass(UiApp *a, Pass *p, SDL_Rect r);
 void timeline_pass(UiApp *a, Pass *p, SDL_Rect r);
 void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect r);
+int ui_tabs_width(const UiApp *a, SDL_Rect mr);
 void ui_set_view(UiApp *a, int view);
 /* Turns until a column starting from its current leg reaches place dest at
  * pace (-1 if no road). */
@@ -289,7 +303,7 @@ bool replay_key(UiApp *a, const SDL_KeyboardEvent *k);
 bool replay_tick(UiApp *a, uint32_t now);
 int replay_bar_h(const UiApp *a);
 
-/* app.c: for replay.c, taking over a session (the viewer plays none). */
+/* session.c: for replay.c, taking over a session (the viewer plays none). */
 void ui_adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat, bool replay);
 bool ui_ensure_art(UiApp *a, char *why, size_t n);
 void ui_process_events(UiApp *a);
@@ -297,7 +311,20 @@ void ui_process_events(UiApp *a);
 /* theatre.c: relief markers on the battle map for this viewer. */
 int ui_relief_marks(const Game *g, int viewer, ReliefMark *out, int max);
 
-/* app.c: saves. */
+/* app.c: what the files of the window share. */
+char *ui_pref_path(void);       /* SDL_GetPrefPath("emesa", "emesa"), SDL_free it */
+void ui_end_game(UiApp *a);
+bool ui_modal(const UiApp *a);  /* help, settings or a confirmation is open */
+void ui_run_pass(UiApp *a, Pass *p);
+
+/* run.c: keeps the window's size in the settings, only when it is
+ * windowed and fits the display's usable area (a full-screen size left
+ * there would open the next start off the screen). */
+void ui_remember_window_size(UiApp *a);
+
+/* session.c: the game played, undo/redo and the quick save. */
+void ui_free_players(UiApp *a);
+void ui_redo(UiApp *a);
 void ui_quicksave(UiApp *a);
 void ui_quickload(UiApp *a);
 void ui_undo(UiApp *a);
@@ -346,6 +373,15 @@ bool lesson_resume(UiApp *a);
 bool lesson_jump(UiApp *a, int turn);
 /* Frees what the lesson kept aside (with the game). */
 void lesson_forget(UiApp *a);
+
+/* objectives.c: the objectives overlay, the end-turn warnings of the side
+ * to act (returns how many), the garrison's answer to terms (asked once a
+ * turn by objectives_tick) and why the game ended. */
+int ui_turn_warnings(const UiApp *a, char (*out)[UI_WARN_LEN], int max);
+void objectives_pass(UiApp *a, Pass *p);
+void objectives_tick(UiApp *a);
+void terms_pass(UiApp *a, Pass *p);
+void ui_outcome_reason(const UiApp *a, char *b, size_t n);
 
 /* screens.c: overlays and whole-screen pages. */
 void handover_pass(UiApp *a, Pass *p);

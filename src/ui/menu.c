@@ -12,6 +12,32 @@ static int cmp_entry(const void *x, const void *y)
     return strcmp(((const MenuEntry *)x)->path, ((const MenuEntry *)y)->path);
 }
 
+/* A briefing is written with its lines broken in the scenario file: one
+ * line break is a space, a blank line a new paragraph, so the text wraps
+ * to the width it is shown at. */
+static void reflow(char *t)
+{
+    char *w = t;
+    for (char *r = t; *r; r++) {
+        if (*r == '\n' && r[1] == '\n') {
+            *w++ = '\n';
+            while (r[1] == '\n')
+                r++;
+        } else if (*r == '\n') {
+            if (w > t && w[-1] != ' ' && w[-1] != '\n')
+                *w++ = ' ';
+        } else {
+            *w++ = *r;
+        }
+    }
+    while (w > t && (w[-1] == ' ' || w[-1] == '\n'))
+        w--;
+    *w = 0;
+    while (*t == '\n') {
+        memmove(t, t + 1, strlen(t));
+    }
+}
+
 /* The entry's title, briefing and sides from its file, or why it does
  * not load. */
 static void menu_fill(MenuEntry *m)
@@ -32,6 +58,8 @@ static void menu_fill(MenuEntry *m)
     const Game *g = scenario_game_const(s);
     snprintf(m->title, sizeof m->title, "%s", inf->title[0] ? inf->title : (base ? base + 1 : m->path));
     snprintf(m->briefing, sizeof m->briefing, "%s", inf->briefing);
+    reflow(m->briefing);
+    snprintf(m->id, sizeof m->id, "%s", inf->id);
     m->nsides = g->nsides;
     for (int k = 0; k < g->nsides && k < MAX_SIDES; k++)
         snprintf(m->side_name[k], sizeof m->side_name[k], "%s", g->sides[k].name);
@@ -138,6 +166,13 @@ static void open_replays(UiApp *a)
     a->screen = UI_SAVES;
 }
 
+int uiapp_briefing_scroll(const UiApp *a, int *max)
+{
+    if (max)
+        *max = a->brief_max;
+    return a->brief_scroll;
+}
+
 bool menu_key(UiApp *a, SDL_Keycode k)
 {
     switch (k) {
@@ -157,27 +192,151 @@ bool menu_key(UiApp *a, SDL_Keycode k)
         return true;
     case SDLK_w: case SDLK_v: open_replays(a); return true;
     case SDLK_y: whatif_open(a); return true;
+    case SDLK_PAGEDOWN: case SDLK_PAGEUP: {
+        int step = a->brief_rect.h > 0 ? a->brief_rect.h * 3 / 4 : ui_px(a, 100);
+        a->brief_scroll += k == SDLK_PAGEDOWN ? step : -step;
+        if (a->brief_scroll > a->brief_max)
+            a->brief_scroll = a->brief_max;
+        if (a->brief_scroll < 0)
+            a->brief_scroll = 0;
+        return true;
+    }
     case SDLK_RETURN: case SDLK_KP_ENTER: start(a); return true;
     case SDLK_ESCAPE: case SDLK_q: a->quit = true; return true;
     default: return false;
     }
 }
 
+/* The largest size up to px (down to 60 %) at which s fits w. */
+static int fit_px(UiApp *a, const char *s, int px, int w, bool bold)
+{
+    (void)bold;
+    int min_px = px * 3 / 5;
+    while (px > min_px && text_width(a->text, s, px) > w)
+        px--;
+    return px;
+}
+
+/* The choices under the briefing (side, opponent, level, start), laid out
+ * from the width they get: labels beside the buttons when there is room,
+ * above them when not; four opponents a row, or two. Returns the height;
+ * draws and takes clicks only when p does. */
+static int choices(UiApp *a, Pass *p, MenuEntry *m, int px, int y0, int pw)
+{
+    Palette pl = ui_palette(a);
+    int cy = y0;
+    int lab = ui_px(a, 130);
+    bool above = pw - lab < ui_px(a, 380);
+    if (above)
+        lab = 0;
+    int lab_h = above ? ui_px(a, 28) : 0;
+    int bh = ui_px(a, 38), row = ui_px(a, 46);
+    int bw = (pw - lab) / 2, bw3 = (pw - lab) / 3, bw4 = (pw - lab) / 4;
+    bool nobody = a->watch || a->chronicle;
+    int ty = above ? cy : cy + ui_px(a, 8);
+    if (p->draw)
+        text_draw_bold(a->text, "Play as", px, ty, ui_px(a, 16), nobody ? pl.dim : pl.head, TEXT_LEFT);
+    cy += lab_h;
+    for (int s = 0; s < m->nsides && s < 2; s++) {
+        SDL_Rect r = { px + lab + s * bw, cy, bw - ui_px(a, 8), bh };
+        if (ui_button(a, p, r, m->side_name[s], !a->hotseat && !nobody && a->sel_side == s)) {
+            a->sel_side = s;
+            set_opponent(a, a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER);
+        }
+    }
+    cy += row + ui_px(a, 4);
+    ty = above ? cy : cy + ui_px(a, 8);
+    if (p->draw)
+        text_draw_bold(a->text, "Opponent", px, ty, ui_px(a, 16), pl.head, TEXT_LEFT);
+    cy += lab_h;
+    static const char *const opp_label[OPP_COUNT] = { "The computer", "A second player here", "Computer vs computer",
+                                                      "Chronicle" };
+    static const char *const opp_tip[OPP_COUNT] = {
+        "The computer plays the other side.",
+        "Two players take turns at this screen (hot-seat); each side's secrets are hidden at the hand-over.",
+        "The computer plays both sides and you watch, seeing everything. Space pauses, the right arrow steps.",
+        "The computer plays both sides along the recorded course of events (the scenario's chronicle), stopping "
+        "at each recorded decision with its note and sources until you continue. Space pauses and resumes, the "
+        "right arrow gives one order at a time, [ and ] change the pace.",
+    };
+    bool opp_rows = text_width(a->text, "A second player here", ui_px(a, 15)) + ui_px(a, 24) > bw4 - ui_px(a, 8);
+    int cur = opponent(a);
+    for (int o = 0; o < OPP_COUNT; o++) {
+        SDL_Rect r = { px + lab + o * bw4, cy, bw4 - ui_px(a, 8), bh };
+        if (opp_rows)
+            r = (SDL_Rect){ px + lab + (o % 2) * bw, cy + (o / 2) * row, bw - ui_px(a, 8), bh };
+        if (ui_button(a, p, r, opp_label[o], cur == o))
+            set_opponent(a, o);
+        if (ui_inside(r, p->mx, p->my))
+            ui_tooltip_set(p, "%s (O changes it.)", opp_tip[o]);
+    }
+    cy += row * (opp_rows ? 2 : 1) + ui_px(a, 4);
+    bool with_ai = !a->hotseat;
+    ty = above ? cy : cy + ui_px(a, 8);
+    if (p->draw)
+        text_draw_bold(a->text, "Computer", px, ty, ui_px(a, 16), with_ai ? pl.head : pl.dim, TEXT_LEFT);
+    cy += lab_h;
+    static const char *const lvl_label[3] = { "Level 1", "Level 2", "Level 3" };
+    for (int l = 0; l < 3; l++) {
+        SDL_Rect r = { px + lab + l * bw3, cy, bw3 - ui_px(a, 8), bh };
+        if (ui_button(a, p, r, lvl_label[l], with_ai && a->ai_level == l + 1)) {
+            a->ai_level = l + 1;
+            remember(a);
+        }
+        if (ui_inside(r, p->mx, p->my))
+            ui_tooltip_set(p, "The computer plays at level %d. (L or the keys 1-3 change it.)", l + 1);
+    }
+    cy += bh + ui_px(a, 6);
+    int lv = a->ai_level >= 1 && a->ai_level <= 3 ? a->ai_level : 2;
+    const char *lt = with_ai ? level_text[lv - 1] : "No computer player: both sides are played here.";
+    cy += text_wrap(a->text, lt, px + lab, cy, pw - lab, ui_px(a, 13), with_ai ? pl.body : pl.dim, p->draw) +
+          ui_px(a, 12);
+    const char *who = a->hotseat ? "Two players take turns at this screen; the map hides each side's secrets between turns."
+                      : a->chronicle ? "The computer replays the recorded course and stops at each step: Space or "
+                                       "Continue goes on, \xE2\x86\x92 gives one order. Esc leaves."
+                      : a->watch ? "The computer plays both sides; you see everything. Space pauses. Esc leaves the game."
+                                 : "You command the side you chose; the computer plays the other.";
+    int sw = ui_px(a, 220), sh = ui_px(a, 50);
+    if (sw > pw)
+        sw = pw;
+    bool beside = pw - sw - ui_px(a, 20) >= ui_px(a, 260);
+    int ww = beside ? pw - sw - ui_px(a, 20) : pw;
+    int wh = text_wrap(a->text, who, px, cy + (beside ? ui_px(a, 4) : 0), ww, ui_px(a, 14), pl.dim, p->draw);
+    if (!beside)
+        cy += wh + ui_px(a, 8);
+    SDL_Rect st = { px + pw - sw, cy, sw, sh };
+    if (ui_button(a, p, st, "Start  \xE2\x8F\x8E", true))
+        start(a);
+    cy += (beside && wh > sh ? wh : sh);
+    return cy - y0;
+}
+
 void menu_pass(UiApp *a, Pass *p)
 {
     Palette pl = ui_palette(a);
     int W = a->W, H = a->H;
+    /* Margins, the band and the list's width follow the window as well as
+     * the scale: a projector at 1024x768 and 150 % still gets two columns. */
+    int band = ui_px(a, 110);
+    if (band > H / 6)
+        band = H / 6;
+    int mg = ui_px(a, 40);
+    if (mg > W / 32)
+        mg = W / 32;
     if (p->draw) {
         /* A warm parchment band behind the title. */
-        gfx_fill_rect(a->r, 0, 0, (float)W, (float)ui_px(a, 110), a->set.high_contrast ? rgba(0, 255) : rgba(0x2b2a26, 255));
-        gfx_fill_rect(a->r, 0, (float)ui_px(a, 110), (float)W, 3, pl.accent);
-        text_draw_bold(a->text, "EMESA", ui_px(a, 40), ui_px(a, 16), ui_px(a, 44), pl.head, TEXT_LEFT);
-        text_draw(a->text, "The sieges of Homs, 635\xE2\x80\x93""638  \xC2\xB7  \xD8\xAD\xD9\x85\xD8\xB5", ui_px(a, 44),
-                  ui_px(a, 72), ui_px(a, 18), pl.dim, TEXT_LEFT);
+        gfx_fill_rect(a->r, 0, 0, (float)W, (float)band, a->set.high_contrast ? rgba(0, 255) : rgba(0x2b2a26, 255));
+        gfx_fill_rect(a->r, 0, (float)band, (float)W, 3, pl.accent);
+        int tp = band * 44 / 110, sp = band * 18 / 110;
+        text_draw_bold(a->text, "EMESA", mg, band * 16 / 110, tp, pl.head, TEXT_LEFT);
+        text_draw(a->text, "The sieges of Homs, 635\xE2\x80\x93""638  \xC2\xB7  \xD8\xAD\xD9\x85\xD8\xB5", mg + 4,
+                  band * 72 / 110, sp, pl.dim, TEXT_LEFT);
     }
-    int top = ui_px(a, 140);
+    int top = band + ui_px(a, 30);
     int lw = ui_px(a, 420);
-    int x = ui_px(a, 40);
+    if (lw > (W - 3 * mg) * 38 / 100)
+        lw = (W - 3 * mg) * 38 / 100;
+    int x = mg;
     if (p->draw)
         text_draw_bold(a->text, "Scenarios", x, top, ui_px(a, 20), pl.head, TEXT_LEFT);
     int y = top + ui_px(a, 38);
@@ -190,7 +349,9 @@ void menu_pass(UiApp *a, Pass *p)
             a->sel_scen = i;
         if (p->draw) {
             Rgba c = i == a->sel_scen ? rgba(0x1a1408, 255) : pl.body;
-            text_draw_bold(a->text, a->scen[i].title, r.x + ui_px(a, 12), r.y + ui_px(a, 6), ui_px(a, 16), c, TEXT_LEFT);
+            int tw = lw - ui_px(a, 24);
+            text_draw_bold(a->text, a->scen[i].title, r.x + ui_px(a, 12), r.y + ui_px(a, 6),
+                           fit_px(a, a->scen[i].title, ui_px(a, 16), tw * 9 / 10, true), c, TEXT_LEFT);
             const char *base = strrchr(a->scen[i].path, '/');
             text_draw(a->text, a->scen[i].problem[0] ? "cannot be loaded" : (base ? base + 1 : ""), r.x + ui_px(a, 12),
                       r.y + ui_px(a, 30), ui_px(a, 13), a->scen[i].problem[0] ? pl.bad : (i == a->sel_scen ? c : pl.dim),
@@ -198,26 +359,27 @@ void menu_pass(UiApp *a, Pass *p)
         }
         y += ui_px(a, 62);
     }
-    /* Buttons under the list. */
-    int by = H - ui_px(a, 70);
-    SDL_Rect rr = { x, by - ui_px(a, 52), ui_px(a, 414), ui_px(a, 40) };
+    /* Buttons under the list, as wide as the list. */
+    int gap = ui_px(a, 12), bw = (lw - 2 * gap) / 3;
+    int by = H - ui_px(a, 20) - ui_px(a, 40);
+    SDL_Rect rr = { x, by - ui_px(a, 52), lw, ui_px(a, 40) };
     if (ui_button(a, p, rr, "Watch a replay  (W)", false))
         open_replays(a);
     if (ui_inside(rr, p->mx, p->my))
         ui_tooltip_set(p, "Open a saved game or an autosave and watch it again, step by step or turn by turn.");
-    SDL_Rect rwi = { x, rr.y - ui_px(a, 50), ui_px(a, 414), ui_px(a, 40) };
+    SDL_Rect rwi = { x, rr.y - ui_px(a, 52), lw, ui_px(a, 40) };
     if (ui_button(a, p, rwi, "What if?  (Y)", false))
         whatif_open(a);
     if (ui_inside(rwi, p->mx, p->my))
         ui_tooltip_set(p, "A laboratory: play many games as history went and with a change (no counter-siege, no "
                           "sally...) and compare how often each side wins.");
-    SDL_Rect rs = { x, by, ui_px(a, 130), ui_px(a, 40) };
+    SDL_Rect rs = { x, by, bw, ui_px(a, 40) };
     if (ui_button(a, p, rs, "Settings", false))
         a->settings = true;
-    SDL_Rect rh = { x + ui_px(a, 142), by, ui_px(a, 130), ui_px(a, 40) };
+    SDL_Rect rh = { x + bw + gap, by, bw, ui_px(a, 40) };
     if (ui_button(a, p, rh, "Help  F1", false))
         a->help = true;
-    SDL_Rect rq = { x + ui_px(a, 284), by, ui_px(a, 130), ui_px(a, 40) };
+    SDL_Rect rq = { x + 2 * (bw + gap), by, bw, ui_px(a, 40) };
     if (ui_button(a, p, rq, "Quit", false))
         a->quit = true;
 
@@ -225,104 +387,86 @@ void menu_pass(UiApp *a, Pass *p)
     if (a->nscen == 0)
         return;
     MenuEntry *m = &a->scen[a->sel_scen];
-    int rx = x + lw + ui_px(a, 40), rw = W - rx - ui_px(a, 40);
-    SDL_Rect panel = { rx, top - ui_px(a, 10), rw, H - top - ui_px(a, 20) };
+    int rx = x + lw + mg, rw = W - rx - mg;
+    SDL_Rect panel = { rx, top - ui_px(a, 10), rw, H - top - ui_px(a, 10) };
     ui_panel(a, p, panel);
-    int px = rx + ui_px(a, 24), pw = rw - ui_px(a, 48);
+    int pad = ui_px(a, 24);
+    if (pad > rw / 20)
+        pad = rw / 20;
+    int px = rx + pad, pw = rw - 2 * pad;
     int yy = top + ui_px(a, 8);
-    if (p->draw) {
-        text_draw_bold(a->text, m->title, px, yy, ui_px(a, 24), pl.head, TEXT_LEFT);
-    }
+    if (p->draw)
+        text_draw_bold(a->text, m->title, px, yy, fit_px(a, m->title, ui_px(a, 24), pw * 9 / 10, true), pl.head, TEXT_LEFT);
     yy += ui_px(a, 44);
     if (m->problem[0]) {
         if (p->draw)
             text_wrap(a->text, m->problem, px, yy, pw, ui_px(a, 15), pl.bad, true);
         return;
     }
-    /* Four opponents in a row when their labels fit, else two rows. */
-    int lab0 = ui_px(a, 130);
-    bool opp_rows = text_width(a->text, "A second player here", ui_px(a, 15)) + ui_px(a, 24) > (pw - lab0) / 4 - ui_px(a, 8);
-    int bottom_block = ui_px(a, 318) + (opp_rows ? ui_px(a, 46) : 0);
-    int avail = panel.y + panel.h - bottom_block - yy;
-    if (p->draw) {
-        int bh = text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 16), pl.body, false);
-        /* Never over the choices below: what does not fit is cut. */
-        SDL_Rect clip = { px, yy, pw, avail > 0 ? avail : 0 };
-        SDL_RenderSetClipRect(a->r, &clip);
-        if (bh <= avail)
-            text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 16), pl.body, true);
-        else
-            text_wrap(a->text, m->briefing, px, yy, pw, ui_px(a, 14), pl.body, true);
-        SDL_RenderSetClipRect(a->r, NULL);
+    /* The choices' height, measured on a pass that neither draws nor
+     * clicks (nor answers a test's probe), then the briefing above them. */
+    /* On a small screen at a large scale the choices are set smaller (to
+     * 60 % of the scale) until the briefing keeps at least four lines. */
+    Pass mp;
+    memset(&mp, 0, sizeof mp);
+    mp.mx = mp.my = -1;
+    const char *probe = a->probe;
+    a->probe = NULL;
+    float s0 = a->s;
+    int min_brief = 4 * text_line_height(a->text, ui_px(a, 16)) + ui_px(a, 20);
+    int bottom_block = 0, avail = 0;
+    for (float f = 1.0f; f > 0.55f; f -= 0.1f) {
+        a->s = s0 * f;
+        bottom_block = choices(a, &mp, m, px, 0, pw) + ui_px(a, 24);
+        avail = panel.y + panel.h - bottom_block - yy - ui_px(a, 16);
+        if (avail >= min_brief)
+            break;
     }
-    int cy = panel.y + panel.h - bottom_block + ui_px(a, 10);
-    int lab = ui_px(a, 130);
-    int bw = (pw - lab) / 2, bw3 = (pw - lab) / 3, bw4 = (pw - lab) / 4;
-    bool nobody = a->watch || a->chronicle;
-    if (p->draw)
-        text_draw_bold(a->text, "Play as", px, cy, ui_px(a, 16), nobody ? pl.dim : pl.head, TEXT_LEFT);
-    for (int s = 0; s < m->nsides && s < 2; s++) {
-        SDL_Rect r = { px + lab + s * (bw + ui_px(a, 8)), cy - ui_px(a, 8), bw - ui_px(a, 8), ui_px(a, 38) };
-        if (ui_button(a, p, r, m->side_name[s], !a->hotseat && !nobody && a->sel_side == s)) {
-            a->sel_side = s;
-            set_opponent(a, a->hotseat ? OPP_HOTSEAT : OPP_COMPUTER);
+    float choice_s = a->s;
+    a->s = s0;
+    a->probe = probe;
+    {
+        /* Never over the choices below: a briefing longer than its box
+         * scrolls (the wheel over it, or PgUp/PgDn), with a bar and a
+         * "more" mark while text remains below. */
+        if (a->brief_for != a->sel_scen) {
+            a->brief_for = a->sel_scen;
+            a->brief_scroll = 0;
         }
-    }
-    cy += ui_px(a, 48);
-    if (p->draw)
-        text_draw_bold(a->text, "Opponent", px, cy, ui_px(a, 16), pl.head, TEXT_LEFT);
-    static const char *const opp_label[OPP_COUNT] = { "The computer", "A second player here", "Computer vs computer",
-                                                      "Chronicle" };
-    static const char *const opp_tip[OPP_COUNT] = {
-        "The computer plays the other side.",
-        "Two players take turns at this screen (hot-seat); each side's secrets are hidden at the hand-over.",
-        "The computer plays both sides and you watch, seeing everything. Space pauses, the right arrow steps.",
-        "The computer plays both sides along the recorded course of events (the scenario's chronicle), stopping "
-        "at each recorded decision with its note and sources until you continue. Space pauses and resumes, the "
-        "right arrow gives one order at a time, [ and ] change the pace.",
-    };
-    int cur = opponent(a);
-    for (int o = 0; o < OPP_COUNT; o++) {
-        SDL_Rect r = { px + lab + o * bw4, cy - ui_px(a, 8), bw4 - ui_px(a, 8), ui_px(a, 38) };
-        if (opp_rows)
-            r = (SDL_Rect){ px + lab + (o % 2) * bw, cy - ui_px(a, 8) + (o / 2) * ui_px(a, 46), bw - ui_px(a, 8), ui_px(a, 38) };
-        if (ui_button(a, p, r, opp_label[o], cur == o))
-            set_opponent(a, o);
-        if (ui_inside(r, p->mx, p->my))
-            ui_tooltip_set(p, "%s (O changes it.)", opp_tip[o]);
-    }
-    cy += ui_px(a, 48) + (opp_rows ? ui_px(a, 46) : 0);
-    bool with_ai = !a->hotseat;
-    if (p->draw)
-        text_draw_bold(a->text, "Computer", px, cy, ui_px(a, 16), with_ai ? pl.head : pl.dim, TEXT_LEFT);
-    static const char *const lvl_label[3] = { "Level 1", "Level 2", "Level 3" };
-    for (int l = 0; l < 3; l++) {
-        SDL_Rect r = { px + lab + l * bw3, cy - ui_px(a, 8), bw3 - ui_px(a, 8), ui_px(a, 38) };
-        if (ui_button(a, p, r, lvl_label[l], with_ai && a->ai_level == l + 1)) {
-            a->ai_level = l + 1;
-            remember(a);
+        int bpx = ui_px(a, 16);
+        int bar = ui_px(a, 6), tw = pw - bar - ui_px(a, 8);
+        int bh = text_wrap(a->text, m->briefing, 0, 0, pw, bpx, pl.body, false);
+        bool scrolls = bh > avail;
+        if (scrolls)
+            bh = text_wrap(a->text, m->briefing, 0, 0, tw, bpx, pl.body, false);
+        int lh = text_line_height(a->text, bpx);
+        a->brief_rect = (SDL_Rect){ px, yy, pw, avail > 0 ? avail : 0 };
+        a->brief_max = scrolls ? bh - avail + lh / 2 : 0;
+        if (a->brief_scroll > a->brief_max)
+            a->brief_scroll = a->brief_max;
+        if (a->brief_scroll < 0)
+            a->brief_scroll = 0;
+        if (p->draw && avail > 0) {
+            SDL_RenderSetClipRect(a->r, &a->brief_rect);
+            text_wrap(a->text, m->briefing, px, yy - a->brief_scroll, scrolls ? tw : pw, bpx, pl.body, true);
+            SDL_RenderSetClipRect(a->r, NULL);
+            if (scrolls) {
+                float bx = (float)(px + pw - bar), h = (float)avail;
+                gfx_fill_rect(a->r, bx, (float)yy, (float)bar, h, pl.button);
+                float th = h * (float)avail / (float)(bh + lh / 2);
+                float ty = (float)yy + (h - th) * (float)a->brief_scroll / (float)(a->brief_max > 0 ? a->brief_max : 1);
+                gfx_fill_rect(a->r, bx, ty, (float)bar, th, pl.accent);
+                if (a->brief_scroll < a->brief_max)
+                    text_draw(a->text, "\xE2\x96\xBC more (wheel, PgDn)", px + pw - bar - ui_px(a, 6), yy + avail + ui_px(a, 2),
+                              ui_px(a, 12), pl.accent, TEXT_RIGHT);
+            }
         }
-        if (ui_inside(r, p->mx, p->my))
-            ui_tooltip_set(p, "The computer plays at level %d. (L or the keys 1-3 change it.)", l + 1);
+        if (ui_inside(a->brief_rect, p->mx, p->my) && scrolls)
+            ui_tooltip_set(p, "The wheel or PgUp/PgDn scrolls the briefing.");
     }
-    cy += ui_px(a, 38);
-    if (p->draw) {
-        int lv = a->ai_level >= 1 && a->ai_level <= 3 ? a->ai_level : 2;
-        text_wrap(a->text, with_ai ? level_text[lv - 1] : "No computer player: both sides are played here.", px + lab, cy,
-                  pw - lab, ui_px(a, 13), with_ai ? pl.body : pl.dim, true);
-    }
-    cy += ui_px(a, 50);
-    SDL_Rect st = { px + pw - ui_px(a, 220), cy, ui_px(a, 220), ui_px(a, 50) };
-    if (ui_button(a, p, st, "Start  \xE2\x8F\x8E", true))
-        start(a);
-    if (p->draw) {
-        const char *who = a->hotseat ? "Two players take turns at this screen; the map hides each side's secrets between turns."
-                          : a->chronicle ? "The computer replays the recorded course and stops at each step: Space or "
-                                           "Continue goes on, \xE2\x86\x92 gives one order. Esc leaves."
-                          : a->watch ? "The computer plays both sides; you see everything. Space pauses. Esc leaves the game."
-                                     : "You command the side you chose; the computer plays the other.";
-        text_wrap(a->text, who, px, cy + ui_px(a, 4), pw - ui_px(a, 240), ui_px(a, 14), pl.dim, true);
-        if (a->status[0] && a->status_until > a->now)
-            text_wrap(a->text, a->status, px, cy - ui_px(a, 20), pw, ui_px(a, 14), pl.bad, true);
-    }
+    a->s = choice_s;
+    choices(a, p, m, px, panel.y + panel.h - bottom_block + ui_px(a, 6), pw);
+    a->s = s0;
+    if (p->draw && a->status[0] && a->status_until > a->now)
+        text_wrap(a->text, a->status, px, panel.y + panel.h - bottom_block - ui_px(a, 14), pw, ui_px(a, 14), pl.bad, true);
 }

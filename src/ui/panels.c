@@ -18,6 +18,21 @@ static const char *gate_word(int s, Rgba *c, const Palette *pl)
     }
 }
 
+enum { TOP_BUTTONS = 4 };
+static const struct {
+    const char *label, *tip;
+} top_buttons[TOP_BUTTONS] = {
+    { "Menu", "Leave this game and go back to the main menu (Esc)." },
+    { "Settings", "Interface scale, full screen and high contrast (F10)." },
+    { "Help", "Every key and mouse action (F1 or ?)." },
+    { "Objectives", "What each side needs to win, how it stands now, and the turns left (O)." },
+};
+
+static int top_button_w(UiApp *a, int k)
+{
+    return text_width(a->text, top_buttons[k].label, ui_px(a, 15)) + ui_px(a, 28);
+}
+
 static void top_bar(UiApp *a, Pass *p, const Game *g)
 {
     Palette pl = ui_palette(a);
@@ -29,48 +44,60 @@ static void top_bar(UiApp *a, Pass *p, const Game *g)
     char date[64], b[256];
     game_date(g, g->turn, date, sizeof date);
     int x = ui_px(a, 14);
+    /* The text stops short of the buttons on the right (Objectives, Help,
+     * Settings, Menu): what matters most first, the rest while it fits. */
+    int limit = a->W - ui_px(a, 16);
+    for (int k = 0; k < TOP_BUTTONS; k++)
+        limit -= top_button_w(a, k) + ui_px(a, 6);
     if (p->draw) {
         snprintf(b, sizeof b, "Turn %d of %d", g->turn, g->max_turns);
         x += text_draw_bold(a->text, b, x, ty, px, pl.head, TEXT_LEFT) + ui_px(a, 14);
-        x += text_draw(a->text, date, x, ty, px, pl.body, TEXT_LEFT) + ui_px(a, 18);
+        if (g->mode != MODE_OVER) {
+            snprintf(b, sizeof b, "%s %s", g->sides[g->active].name,
+                     a->rp.active ? "to act \xE2\x80\x94 replay"
+                     : a->ai[g->active] ? "\xE2\x80\x94 the computer is playing" : "to act");
+            int sw = ui_px(a, 14);
+            if (x + sw + ui_px(a, 6) + text_width(a->text, b, px) > limit)
+                snprintf(b, sizeof b, "%s", g->sides[g->active].name);   /* short: the side's name and colour */
+            if (x + sw + ui_px(a, 6) + text_width(a->text, b, px) <= limit) {
+                Rgba sc = side_color(g, g->active);
+                gfx_fill_rect(a->r, (float)x, (h - sw) / 2.0f, (float)sw, (float)sw, sc);
+                gfx_rect_outline(a->r, (float)x, (h - sw) / 2.0f, (float)sw, (float)sw, 1, pl.edge);
+                x += sw + ui_px(a, 6);
+                x += text_draw_bold(a->text, b, x, ty, px, pl.head, TEXT_LEFT) + ui_px(a, 18);
+            }
+        }
         if (g->mode == MODE_BATTLE)
             snprintf(b, sizeof b, "Battle \xE2\x80\x94 impulse %d of %d", g->impulse, g->rules.battle_max_impulses);
         else if (g->mode == MODE_OVER)
             snprintf(b, sizeof b, "The game is over");
         else
             snprintf(b, sizeof b, "Siege turn (%d days)", g->rules.days_per_turn);
-        x += text_draw(a->text, b, x, ty, px, g->mode == MODE_BATTLE ? pl.bad : pl.body, TEXT_LEFT) + ui_px(a, 18);
-        if (g->mode != MODE_OVER) {
-            Rgba sc = side_color(g, g->active);
-            float sw = (float)ui_px(a, 14);
-            gfx_fill_rect(a->r, (float)x, (h - sw) / 2, sw, sw, sc);
-            gfx_rect_outline(a->r, (float)x, (h - sw) / 2, sw, sw, 1, pl.edge);
-            x += (int)sw + ui_px(a, 6);
-            snprintf(b, sizeof b, "%s %s", g->sides[g->active].name,
-                     a->rp.active ? "to act \xE2\x80\x94 replay"
-                     : a->ai[g->active] ? "\xE2\x80\x94 the computer is playing" : "to act");
-            text_draw_bold(a->text, b, x, ty, px, pl.head, TEXT_LEFT);
-        }
+        if (x + text_width(a->text, b, px) <= limit)
+            x += text_draw(a->text, b, x, ty, px, g->mode == MODE_BATTLE ? pl.bad : pl.body, TEXT_LEFT) + ui_px(a, 18);
+        if (x + text_width(a->text, date, px) <= limit)
+            text_draw(a->text, date, x, ty, px, pl.body, TEXT_LEFT);
     }
-    int bw = ui_px(a, 92), bh = h - ui_px(a, 10), by = ui_px(a, 5);
-    int bx = a->W - ui_px(a, 8) - bw;
-    SDL_Rect rq = { bx, by, bw, bh };
-    if (ui_button(a, p, rq, "Menu", false))
-        a->confirm_quit = true;
-    if (ui_inside(rq, p->mx, p->my))
-        ui_tooltip_set(p, "Leave this game and go back to the main menu (Esc).");
-    bx -= bw + ui_px(a, 6);
-    SDL_Rect rs = { bx, by, bw, bh };
-    if (ui_button(a, p, rs, "Settings", false))
-        a->settings = true;
-    if (ui_inside(rs, p->mx, p->my))
-        ui_tooltip_set(p, "Interface scale, full screen and high contrast (F10).");
-    bx -= bw + ui_px(a, 6);
-    SDL_Rect rh = { bx, by, bw, bh };
-    if (ui_button(a, p, rh, "Help", false))
-        a->help = true;
-    if (ui_inside(rh, p->mx, p->my))
-        ui_tooltip_set(p, "Every key and mouse action (F1 or ?).");
+    /* The buttons are as wide as their labels (ui_button's type) and a margin. */
+    int bh = h - ui_px(a, 10), by = ui_px(a, 5), bx = a->W - ui_px(a, 8);
+    for (int k = 0; k < TOP_BUTTONS; k++) {
+        int bw = top_button_w(a, k);
+        bx -= bw;
+        SDL_Rect rb = { bx, by, bw, bh };
+        if (ui_button(a, p, rb, top_buttons[k].label, false)) {
+            if (k == 0)
+                a->confirm_quit = true;
+            else if (k == 1)
+                a->settings = true;
+            else if (k == 2)
+                a->help = true;
+            else
+                a->objectives = true;
+        }
+        if (ui_inside(rb, p->mx, p->my))
+            ui_tooltip_set(p, "%s", top_buttons[k].tip);
+        bx -= ui_px(a, 6);
+    }
 }
 
 static int section(UiApp *a, Pass *p, const char *title, int x, int y, int w)
@@ -269,16 +296,17 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
     if (g->town_side >= 0)
         y += lh + ui_px(a, 2);
     if (g->ngates > 0) {
-        int walls = 0;
-        for (int i = 0; i < g->map.width * g->map.height; i++)
-            walls += g->map.terrain[i] == TER_WALL;
+        int taken = 0, walls = siege_walls(g, &taken);
         bool besieger = g->town_side >= 0 && me >= 0 && me != g->town_side && g->mode == MODE_SIEGE;
         bool holder = me >= 0 && me == g->town_side;
         bool see_alert = viewer < 0 || (g->town_side >= 0 && viewer != g->town_side);
         if (p->draw) {
             char b[96];
-            snprintf(b, sizeof b, "Walls: %d sections standing", walls);
-            text_draw(a->text, b, x, y, px, pl.body, TEXT_LEFT);
+            if (taken > 0)
+                snprintf(b, sizeof b, "Walls: %d sections, %d in enemy hands", walls, taken);
+            else
+                snprintf(b, sizeof b, "Walls: %d sections, all held", walls);
+            text_draw(a->text, b, x, y, px, taken > 0 ? pl.bad : pl.body, TEXT_LEFT);
         }
         y += lh + ui_px(a, 2);
         int bw = ui_px(a, 74);
@@ -356,10 +384,24 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
                 }
             }
             y += lh + ui_px(a, 6);
-        } else if (s->terms != TERMS_NONE && p->draw) {
-            text_draw(a->text, s->terms == TERMS_GENEROUS ? "Generous terms are on offer." : "Harsh terms are on offer.", x, y,
-                      px, pl.accent, TEXT_LEFT);
-            y += lh;
+        } else if (s->terms != TERMS_NONE) {
+            if (p->draw)
+                text_draw(a->text, s->terms == TERMS_GENEROUS ? "Generous terms are on offer." : "Harsh terms are on offer.",
+                          x, y, px, pl.accent, TEXT_LEFT);
+            /* The garrison's own answer, or a way back to the question. */
+            if (holder && s->terms_answer != TERMS_ANSWER_COUNCIL) {
+                y += lh;
+                if (p->draw)
+                    text_draw(a->text, s->terms_answer == TERMS_ANSWER_ACCEPT ? "You will accept them." : "You will refuse them.",
+                              x, y, px, pl.body, TEXT_LEFT);
+            } else if (holder && g->active == me) {
+                int tw = ui_px(a, 86);
+                SDL_Rect br = { x + w - tw, y, tw, lh + ui_px(a, 4) };
+                small_button(a, p, br, "Answer", false, &hit);
+                if (hit)
+                    a->ask_terms = true;
+            }
+            y += lh + ui_px(a, 4);
         }
     }
     return y + ui_px(a, 6);
@@ -538,7 +580,11 @@ void panels_pass(UiApp *a, Pass *p)
         /* Refusals in red, other notices in the accent colour. */
         bool refusal = strncmp(a->status, "Refused", 7) == 0 || strncmp(a->status, "Cannot", 6) == 0 ||
                        strncmp(a->status, "Could not", 9) == 0 || strstr(a->status, "failed") || strstr(a->status, "refused");
-        if (p->draw)
+        /* Only where it does not cover the blocks above (a small screen at
+         * a large scale leaves no room: the notice waits for a larger one). */
+        if (by - status_h < y)
+            status_h = 0;
+        else if (p->draw)
             text_wrap(a->text, a->status, x, by - status_h, w, ui_px(a, 13), refusal ? pl.bad : pl.accent, true);
     }
     log_block(a, p, g, x, y, w, by - status_h - ui_px(a, 8));

@@ -98,8 +98,11 @@ void saves_scan(UiApp *a)
 static const char *save_title(const SaveEntry *e, char *b, size_t n)
 {
     long num;
+    char id[200];
     if (strcmp(e->name, "quicksave.emesa-save") == 0)
         snprintf(b, n, "Quick save (F5)");
+    else if (sscanf(e->name, "quicksave-%199[^.].emesa-save", id) == 1)
+        snprintf(b, n, "Quick save (F5), %s", id);
     else if (sscanf(e->name, "autosave-%ld.emesa-save", &num) == 1)
         snprintf(b, n, "Autosave %ld", num);
     else

@@ -82,6 +82,10 @@ void debrief_pass(UiApp *a, Pass *p)
         y += ui_px(a, 48);
         if (o->text[0])
             y += text_wrap(a->text, o->text, x, y, w, ui_px(a, 16), pl.body, true) + ui_px(a, 10);
+        char why[1400];
+        ui_outcome_reason(a, why, sizeof why);
+        if (why[0])
+            y += text_wrap(a->text, why, x, y, w, ui_px(a, 16), pl.head, true) + ui_px(a, 10);
         /* Next to it, the outcome history records. */
         char rec[1200];
         int rside = -1;
@@ -273,7 +277,8 @@ static const char *const help_lines[][2] = {
     { "+ / - / PgUp / PgDn", "zoom; 1 to 5 pick a zoom level" },
     { "N or Tab", "next unit that can still move" },
     { "H or Home", "centre on the selected unit" },
-    { "Space / Enter / E", "end the turn (or the battle impulse), after a confirmation" },
+    { "Space / Enter / E", "end the turn (or the battle impulse), after a confirmation and its warnings" },
+    { "O", "objectives: what each side needs to win, how it stands, turns left" },
     { "T / R", "the theatre map / the relief timeline (again: back to the map)" },
     { "Ctrl+Z / Ctrl+Y", "take back the last order when it revealed nothing / give it again" },
     { "F5 / F9", "quick save / quick load (every turn is also autosaved)" },
@@ -293,22 +298,42 @@ void help_pass(UiApp *a, Pass *p)
 {
     Palette pl = ui_palette(a);
     int n = (int)(sizeof help_lines / sizeof help_lines[0]);
-    int px = ui_px(a, 15), lh = text_line_height(a->text, px);
-    SDL_Rect r = centered(a, ui_px(a, 820), lh * n + ui_px(a, 130));
+    /* The keys' column as wide as the widest key, the type as large as
+     * the window lets every line fit its box (down to 60 % of the scale). */
+    int px = ui_px(a, 15), min_px = px * 3 / 5, w = 0, h = 0, kw = 0;
+    for (; px >= min_px; px--) {
+        kw = 0;
+        int dw = 0;
+        for (int i = 0; i < n; i++) {
+            int k = text_width(a->text, help_lines[i][0], px) * 11 / 10 + ui_px(a, 12);
+            int d = text_width(a->text, help_lines[i][1], px);
+            kw = help_lines[i][1][0] && k > kw ? k : kw;
+            dw = d > dw ? d : dw;
+        }
+        kw += ui_px(a, 16);
+        w = ui_px(a, 52) + kw + dw;
+        h = text_line_height(a->text, px) * n + ui_px(a, 130);
+        if (w <= a->W - 20 && h <= a->H - 20)
+            break;
+    }
+    int lh = text_line_height(a->text, px);
+    SDL_Rect r = centered(a, w > ui_px(a, 820) ? w : ui_px(a, 820), h);
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     if (p->draw) {
         text_draw_bold(a->text, "Keys and mouse", x, y, ui_px(a, 22), pl.head, TEXT_LEFT);
         y += ui_px(a, 42);
+        SDL_RenderSetClipRect(a->r, &r);
         for (int i = 0; i < n; i++) {
             if (!help_lines[i][1][0]) {
                 text_draw_bold(a->text, help_lines[i][0], x, y, px, pl.accent, TEXT_LEFT);
             } else {
                 text_draw_bold(a->text, help_lines[i][0], x + ui_px(a, 12), y, px, pl.head, TEXT_LEFT);
-                text_draw(a->text, help_lines[i][1], x + ui_px(a, 300), y, px, pl.body, TEXT_LEFT);
+                text_draw(a->text, help_lines[i][1], x + kw, y, px, pl.body, TEXT_LEFT);
             }
             y += lh;
         }
+        SDL_RenderSetClipRect(a->r, NULL);
     }
     SDL_Rect b = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 56), ui_px(a, 126), ui_px(a, 40) };
     if (ui_button(a, p, b, "Close", false))
@@ -377,7 +402,16 @@ void confirm_pass(UiApp *a, Pass *p)
 {
     const Game *g = uiapp_game(a);
     Palette pl = ui_palette(a);
-    SDL_Rect r = centered(a, ui_px(a, 520), ui_px(a, 190));
+    /* Before a turn ends: what may go wrong (objectives.c), each line
+     * wrapped, the dialog as tall as they need. */
+    char warn[UI_WARNINGS][UI_WARN_LEN];
+    int nwarn = a->confirm_end && g ? ui_turn_warnings(a, warn, UI_WARNINGS) : 0;
+    int ww = ui_px(a, 560), wpx = ui_px(a, 14), wh = 0;
+    if (ww > a->W - 20)
+        ww = a->W - 20;
+    for (int i = 0; i < nwarn; i++)
+        wh += text_wrap(a->text, warn[i], 0, 0, ww - ui_px(a, 52), wpx, pl.body, false) + ui_px(a, 4);
+    SDL_Rect r = centered(a, ww, ui_px(a, 150) + wh);
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 22);
     char b[256];
@@ -387,13 +421,12 @@ void confirm_pass(UiApp *a, Pass *p)
         snprintf(b, sizeof b, "Leave this game and go back to the menu?");
     if (p->draw) {
         text_wrap(a->text, b, x, y, r.w - ui_px(a, 52), ui_px(a, 19), pl.head, true);
-        if (a->confirm_end && g) {
-            int left = 0;
-            for (int u = 0; u < g->nunits; u++)
-                left += g->units[u].side == g->active && g->units[u].status == UNIT_ON_MAP && g->units[u].mp > 0 &&
-                        g->units[u].cohesion > 0;
-            snprintf(b, sizeof b, "%d of your units could still move.", left);
-            text_draw(a->text, b, x, y + ui_px(a, 44), ui_px(a, 14), pl.dim, TEXT_LEFT);
+        int wy = y + ui_px(a, 40);
+        for (int i = 0; i < nwarn; i++) {
+            /* The last line (units that could move) is advice, the rest warnings. */
+            bool advice = strstr(warn[i], "could still move") != NULL;
+            wy += text_wrap(a->text, warn[i], x, wy, r.w - ui_px(a, 52), wpx, advice ? pl.dim : pl.bad, true) +
+                  ui_px(a, 4);
         }
     }
     SDL_Rect yes = { r.x + r.w - ui_px(a, 300), r.y + r.h - ui_px(a, 62), ui_px(a, 140), ui_px(a, 44) };

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "ui/internal.h"
+#include "ui/theatre_int.h"
 
 static const Game *G(const UiApp *a)
 {
@@ -20,105 +21,6 @@ void ui_set_view(UiApp *a, int view)
     a->view = view;
     a->th_col = a->th_dest = a->th_hover = a->th_release = -1;
     a->dragging = false;
-}
-
-/* ---- knowledge --------------------------------------------------------- */
-
-static bool column_known(const Game *g, int viewer, int c)
-{
-    const Column *col = &g->siege.columns[c];
-    return viewer < 0 || col->side == viewer || !col->hidden || col->state == COL_BESIEGING ||
-           col->state == COL_DONE;
-}
-
-/* The side that may give orders in the theatre now, or -1. */
-static int orders_side(const UiApp *a)
-{
-    const Game *g = G(a);
-    if (!g || g->mode != MODE_SIEGE || !ui_is_human(a, g->active))
-        return -1;
-    return g->active;
-}
-
-static bool column_orderable(const Game *g, int side, int c)
-{
-    const Column *col = &g->siege.columns[c];
-    return side >= 0 && col->side == side &&
-           (col->state == COL_MARCHING || (col->state == COL_WAITING && col->after_courier < 0));
-}
-
-enum { PS_NONE, PS_THREAT, PS_BESIEGED, PS_FALLEN };
-
-/* What viewer knows of place i: a place of its own by the news it has had,
- * any other by what its columns see. */
-static int place_state(const Game *g, int viewer, int i)
-{
-    const Siege *s = &g->siege;
-    const TheatrePlace *pl = &s->places[i];
-    int truth = PS_NONE;
-    for (int c = 0; c < s->ncolumns; c++) {
-        const Column *col = &s->columns[c];
-        if (!column_known(g, viewer, c))
-            continue;
-        if (col->state == COL_BESIEGING && col->at == i)
-            truth = PS_BESIEGED;
-        else if (col->state == COL_MARCHING && col->dest == i && col->side != pl->owner && truth < PS_THREAT)
-            truth = PS_THREAT;
-    }
-    if (pl->owner != pl->start_owner)
-        truth = PS_FALLEN;
-    if (viewer >= 0 && pl->start_owner == viewer) {
-        const SiegeRules *r = &s->rules;
-        int k = s->side[viewer].threat_known[i];
-        int known = k >= r->anxiety_fallen && r->anxiety_fallen > 0     ? PS_FALLEN
-                    : k >= r->anxiety_besieged && r->anxiety_besieged > 0 ? PS_BESIEGED
-                    : k >= r->anxiety_near && k > 0                       ? PS_THREAT
-                                                                          : PS_NONE;
-        /* Its own columns' doings it knows at once. */
-        return known > truth || pl->owner == viewer ? known : truth;
-    }
-    return truth;
-}
-
-/* The neighbour of u on a shortest road to dest, -1 if none. */
-static int next_hop(const Siege *s, int u, int dest)
-{
-    int total = siege_route_km(s, u, dest);
-    if (total < 0 || u == dest)
-        return -1;
-    for (int i = 0; i < s->nroutes; i++) {
-        const Route *r = &s->routes[i];
-        int w = r->a == u ? r->b : r->b == u ? r->a : -1;
-        if (w < 0)
-            continue;
-        int rest = w == dest ? 0 : siege_route_km(s, w, dest);
-        if (rest >= 0 && r->km + rest == total)
-            return w;
-    }
-    return -1;
-}
-
-int ui_column_eta_to(const Game *g, int c, int dest, int pace)
-{
-    const Siege *s = &g->siege;
-    const Column *col = &s->columns[c];
-    int km;
-    if (col->next >= 0) {
-        int r = col->next == dest ? 0 : siege_route_km(s, col->next, dest);
-        if (r < 0)
-            return -1;
-        km = col->km_left + r;
-    } else {
-        if (col->at == dest)
-            return 0;
-        km = siege_route_km(s, col->at, dest);
-        if (km < 0)
-            return -1;
-    }
-    int per = s->rules.pace_km[pace] * g->rules.days_per_turn;
-    if (per <= 0)
-        return -1;
-    return (km + per - 1) / per;
 }
 
 /* ---- layout of the theatre drawing -------------------------------------- */
@@ -206,6 +108,10 @@ static Frame frame_for(const UiApp *a, const Game *g, SDL_Rect area)
     if (s->nplaces == 0)
         minx = miny = maxx = maxy = 0;
     int mx = ui_px(a, 90), my = ui_px(a, 70);
+    if (mx > area.w / 7)
+        mx = area.w / 7;
+    if (my > area.h / 7)
+        my = area.h / 7;
     float w = (float)(maxx - minx), h = (float)(maxy - miny);
     float sx = w > 0 ? (float)(area.w - 2 * mx) / w : 1e9f, sy = h > 0 ? (float)(area.h - 2 * my - ui_px(a, 40)) / h : 1e9f;
     f.sc = sx < sy ? sx : sy;
@@ -259,61 +165,14 @@ static void dashed(SDL_Renderer *r, float x0, float y0, float x1, float y1, floa
     }
 }
 
-static const char *state_word(const Game *g, int c)
-{
-    const Column *col = &g->siege.columns[c];
-    switch (col->state) {
-    case COL_WAITING: return "waiting";
-    case COL_MARCHING: return col->pace == PACE_FORCED ? "forced march" : col->pace == PACE_MOUNTED ? "riding" : "marching";
-    case COL_BESIEGING: return "besieging";
-    default: return "arrived";
-    }
-}
-
-/* One line on a column: where it is and where it goes. */
-static void column_line(const Game *g, int viewer, int c, char *b, size_t n)
-{
-    const Siege *s = &g->siege;
-    const Column *col = &s->columns[c];
-    const char *at = s->places[col->at].name;
-    bool own = viewer < 0 || col->side == viewer;
-    switch (col->state) {
-    case COL_WAITING:
-        if (col->after_courier >= 0)
-            snprintf(b, n, "at %s until the courier \"%s\" comes", at, s->couriers[col->after_courier].name);
-        else if (col->depart_turn > 0)
-            snprintf(b, n, "at %s, sets out on turn %d", at, col->depart_turn);
-        else
-            snprintf(b, n, "at %s, waiting for orders", at);
-        break;
-    case COL_MARCHING: {
-        int eta = col->dest >= 0 ? siege_column_eta(g, c) : -1;
-        if (col->dest < 0 || (!own && col->hidden))
-            snprintf(b, n, "near %s, goal unknown", col->next >= 0 ? s->places[col->next].name : at);
-        else if (eta >= 0) {
-            int km = col->next >= 0 ? col->km_left + (col->next == col->dest ? 0 : siege_route_km(s, col->next, col->dest))
-                                    : siege_route_km(s, col->at, col->dest);
-            char via[80] = "";
-            if (col->next >= 0 && col->next != col->dest)
-                snprintf(via, sizeof via, " by %s", s->places[col->next].name);
-            snprintf(b, n, "\xE2\x86\x92 %s%s \xC2\xB7 %s \xC2\xB7 %d km \xC2\xB7 due turn %d", s->places[col->dest].name, via,
-                     pace_name((Pace)col->pace), km, g->turn + eta);
-        }
-        else
-            snprintf(b, n, "bound for %s, %s pace", s->places[col->dest].name, pace_name((Pace)col->pace));
-        break;
-    }
-    case COL_BESIEGING:
-        snprintf(b, n, "besieging %s for %d turn%s%s", at, s->places[col->at].besieged_turns,
-                 s->places[col->at].besieged_turns == 1 ? "" : "s", col->arrived_unannounced ? ", came by surprise" : "");
-        break;
-    default:
-        snprintf(b, n, "at %s, its march done", at);
-        break;
-    }
-}
-
 /* ---- the tabs ------------------------------------------------------------ */
+
+/* The three tabs' width: 122 px each at 100 %, less when the map is narrow. */
+int ui_tabs_width(const UiApp *a, SDL_Rect mr)
+{
+    int w = 3 * ui_px(a, 122) + 2 * ui_px(a, 4);
+    return w < mr.w - ui_px(a, 20) ? w : mr.w - ui_px(a, 20);
+}
 
 void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect mr)
 {
@@ -324,7 +183,7 @@ void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect mr)
         "the coalition's contingents with their worry for home (T).",
         "The reinforcement timeline: relief on its way, rumoured or confirmed, with the turn and hex it arrives (R).",
     };
-    int w = ui_px(a, 122), h = ui_px(a, 30), x = mr.x + ui_px(a, 10), y = mr.y + ui_px(a, 8);
+    int w = (ui_tabs_width(a, mr) - 2 * ui_px(a, 4)) / 3, h = ui_px(a, 30), x = mr.x + ui_px(a, 10), y = mr.y + ui_px(a, 8);
     for (int i = 0; i < 3; i++) {
         SDL_Rect r = { x + i * (w + ui_px(a, 4)), y, w, h };
         if (ui_button(a, p, r, names[i], a->view == i))
@@ -336,7 +195,7 @@ void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect mr)
 
 /* ---- the theatre map ------------------------------------------------------ */
 
-static void send_column(UiApp *a, int c, int dest, int pace)
+void th_send_column(UiApp *a, int c, int dest, int pace)
 {
     const Game *g = G(a);
     Command cmd;
@@ -351,7 +210,7 @@ static void send_column(UiApp *a, int c, int dest, int pace)
     a->th_col = a->th_dest = -1;
 }
 
-static void release(UiApp *a, int k)
+void th_release(UiApp *a, int k)
 {
     const Game *g = G(a);
     Command cmd;
@@ -411,7 +270,7 @@ static void draw_places_and_roads(UiApp *a, Pass *p, const Game *g, const Frame 
         bool town = tp->map_place >= 0 && (tp->map_place == g->town_place || g->town_place < 0);
         float rad = (float)ui_px(a, town ? 13 : 9);
         Rgba fill = tp->owner >= 0 ? side_color(g, tp->owner) : rgba(0x8c8c8c, 255);
-        int st = place_state(g, viewer, i);
+        int st = th_place_state(g, viewer, i);
         if (st == PS_BESIEGED || st == PS_FALLEN || st == PS_THREAT) {
             Rgba rc = st == PS_THREAT ? rgba(0xe0a030, 230) : rgba(0xc0281c, 240);
             float pulse = st == PS_BESIEGED ? (float)ui_px(a, 9) : (float)ui_px(a, 6);
@@ -430,36 +289,137 @@ static void draw_places_and_roads(UiApp *a, Pass *p, const Game *g, const Frame 
             gfx_line(a->r, x - d, y - d, x + d, y + d, (float)ui_px(a, 3), rgba(0xf3ead2, 255));
             gfx_line(a->r, x - d, y + d, x + d, y - d, (float)ui_px(a, 3), rgba(0xf3ead2, 255));
         }
-        int nfs = ui_px(a, town ? 16 : 14);
-        int ty = (int)(y + rad + ui_px(a, st ? 10 : 3));
-        int nw = text_width(a->text, tp->name, nfs);
-        gfx_fill_rect(a->r, x - nw / 2.0f - 4, (float)ty, (float)nw + 8, (float)text_line_height(a->text, nfs),
-                      rgba(0xf3ead2, 200));
-        text_draw_bold(a->text, tp->name, (int)x, ty, nfs, rgba(0x21180c, 255), TEXT_CENTER);
-        ty += text_line_height(a->text, nfs);
-        const char *tag = st == PS_FALLEN ? "fallen" : st == PS_BESIEGED ? "besieged" : st == PS_THREAT ? "threatened" : NULL;
-        if (tag) {
-            text_draw_bold(a->text, tag, (int)x, ty, fs, st == PS_THREAT ? rgba(0x9a5a00, 255) : rgba(0xa01a10, 255),
-                           TEXT_CENTER);
-            ty += text_line_height(a->text, fs);
-        }
-        /* The contingents whose home this is, on one line. */
-        char hb[200] = "";
-        int nh = 0, ncs = 0;
+    }
+}
+
+/* The labels: each place's name, its state and the contingents whose home
+ * it is, as one block placed clear of the others, of the roads' distances,
+ * the column counters and the legend (drawn after them). */
+static void draw_place_labels(UiApp *a, Pass *p, const Game *g, const Frame *f, int viewer)
+{
+    const Siege *s = &g->siege;
+    int fs = ui_px(a, 12);
+    SDL_Rect km[THEATRE_MAX_ROUTES + 64];
+    int nkm = 0;
+    for (int i = 0; i < s->nroutes && i < THEATRE_MAX_ROUTES; i++) {
+        float x0, y0, x1, y1;
+        place_xy(f, g, s->routes[i].a, &x0, &y0);
+        place_xy(f, g, s->routes[i].b, &x1, &y1);
+        char b[24];
+        snprintf(b, sizeof b, "%d km", s->routes[i].km);
+        int tw = text_width(a->text, b, fs), th = text_line_height(a->text, fs);
+        km[nkm++] = (SDL_Rect){ (int)((x0 + x1) / 2 - tw / 2.0f - 3), (int)((y0 + y1) / 2 - th / 2.0f), tw + 6, th };
+    }
+    for (int i = 0; i < a->th_nobst && nkm < (int)(sizeof km / sizeof km[0]); i++)
+        km[nkm++] = a->th_obst[i];
+    ThLabel lab[TH_MAX_LABELS];
+    char homes[TH_MAX_LABELS][200];
+    int n = s->nplaces < TH_MAX_LABELS ? s->nplaces : TH_MAX_LABELS;
+    for (int i = 0; i < n; i++) {
+        homes[i][0] = 0;
+        int nh = 0;
         for (int k = 0; k < s->ncontingents; k++) {
             const Contingent *ct = &s->contingents[k];
             if (ct->home != i)
                 continue;
-            size_t len = strlen(hb);
-            snprintf(hb + len, sizeof hb - len, "%s%s%s", nh ? ", " : "\xE2\x9A\x91 ", ct->name, ct->departed ? " (gone home)" : "");
+            size_t len = strlen(homes[i]);
+            snprintf(homes[i] + len, sizeof homes[i] - len, "%s%s%s", nh ? ", " : "\xE2\x9A\x91 ", ct->name,
+                     ct->departed ? " (gone home)" : "");
             nh++;
-            ncs = ct->side;
         }
-        if (nh) {
-            int hw = text_width(a->text, hb, fs);
-            gfx_fill_rect(a->r, x - hw / 2.0f - 3, (float)ty, (float)hw + 6, (float)text_line_height(a->text, fs),
+    }
+    SDL_Rect area = f->area;
+    area.y += ui_px(a, 40);   /* under the tabs */
+    area.h -= ui_px(a, 40);
+    bool leader[TH_MAX_LABELS];
+    /* Where the map is crowded: first without the contingents' line (the
+     * list beside the map names their homes), then in smaller type. */
+    static const float factors[5] = { 1.0f, 1.0f, 0.85f, 0.72f, 0.6f };
+    bool with_homes = true;
+    float fac = 1.0f;
+    long best = -1;
+    SDL_Rect best_r[TH_MAX_LABELS];
+    bool best_l[TH_MAX_LABELS];
+    int best_v = 0;
+    for (int v = 0; v < 5; v++) {
+        bool wh = v == 0;
+        float fc = factors[v];
+        int tfs = (int)(fs * fc + 0.5f);
+        for (int i = 0; i < n; i++) {
+            const TheatrePlace *tp = &s->places[i];
+            bool town = tp->map_place >= 0 && (tp->map_place == g->town_place || g->town_place < 0);
+            int st = th_place_state(g, viewer, i);
+            place_xy(f, g, i, &lab[i].x, &lab[i].y);
+            lab[i].r = (float)ui_px(a, town ? 13 : 9) + (st ? (float)ui_px(a, 9) : 0);
+            int nfs = (int)(ui_px(a, town ? 16 : 14) * fc + 0.5f);
+            lab[i].w = text_width(a->text, tp->name, nfs) + 8;
+            lab[i].h = text_line_height(a->text, nfs);
+            const char *tag = st == PS_FALLEN ? "fallen" : st == PS_BESIEGED ? "besieged" : st == PS_THREAT ? "threatened" : NULL;
+            if (tag) {
+                int tw = text_width(a->text, tag, tfs) + 8;
+                lab[i].w = tw > lab[i].w ? tw : lab[i].w;
+                lab[i].h += text_line_height(a->text, tfs);
+            }
+            if (wh && homes[i][0]) {
+                int hw = text_width(a->text, homes[i], tfs) + 6;
+                lab[i].w = hw > lab[i].w ? hw : lab[i].w;
+                lab[i].h += text_line_height(a->text, tfs);
+            }
+        }
+        long c = th_place_labels(lab, n, area, km, nkm, ui_px(a, 3), a->th_labels, leader);
+        if (best < 0 || c < best) {
+            best = c;
+            best_v = v;
+            memcpy(best_r, a->th_labels, sizeof best_r);
+            memcpy(best_l, leader, sizeof best_l);
+        }
+        if (c == 0)
+            break;
+    }
+    with_homes = best_v == 0;
+    fac = factors[best_v];
+    memcpy(a->th_labels, best_r, sizeof best_r);
+    memcpy(leader, best_l, sizeof best_l);
+    a->th_nlabels = n;
+    fs = (int)(fs * fac + 0.5f);
+    for (int i = 0; i < n; i++)   /* the places again, for the leader lines */
+        place_xy(f, g, i, &lab[i].x, &lab[i].y);
+    if (!p->draw)
+        return;
+    for (int i = 0; i < n; i++) {
+        const TheatrePlace *tp = &s->places[i];
+        bool town = tp->map_place >= 0 && (tp->map_place == g->town_place || g->town_place < 0);
+        int st = th_place_state(g, viewer, i);
+        SDL_Rect r = a->th_labels[i];
+        float cx = (float)r.x + r.w / 2.0f;
+        if (leader[i]) {
+            /* A line from the place to the nearest point of its label. */
+            float nx = lab[i].x < r.x ? (float)r.x : lab[i].x > r.x + r.w ? (float)(r.x + r.w) : lab[i].x;
+            float ny = lab[i].y < r.y ? (float)r.y : lab[i].y > r.y + r.h ? (float)(r.y + r.h) : lab[i].y;
+            gfx_line(a->r, lab[i].x, lab[i].y, nx, ny, (float)ui_px(a, 1), rgba(0x21180c, 220));
+        }
+        int nfs = (int)(ui_px(a, town ? 16 : 14) * fac + 0.5f);
+        int ty = r.y;
+        int nw = text_width(a->text, tp->name, nfs);
+        gfx_fill_rect(a->r, cx - nw / 2.0f - 4, (float)ty, (float)nw + 8, (float)text_line_height(a->text, nfs),
+                      rgba(0xf3ead2, 200));
+        text_draw_bold(a->text, tp->name, (int)cx, ty, nfs, rgba(0x21180c, 255), TEXT_CENTER);
+        ty += text_line_height(a->text, nfs);
+        const char *tag = st == PS_FALLEN ? "fallen" : st == PS_BESIEGED ? "besieged" : st == PS_THREAT ? "threatened" : NULL;
+        if (tag) {
+            text_draw_bold(a->text, tag, (int)cx, ty, fs, st == PS_THREAT ? rgba(0x9a5a00, 255) : rgba(0xa01a10, 255),
+                           TEXT_CENTER);
+            ty += text_line_height(a->text, fs);
+        }
+        if (with_homes && homes[i][0]) {
+            int ncs = 0;
+            for (int k = 0; k < s->ncontingents; k++)
+                if (s->contingents[k].home == i)
+                    ncs = s->contingents[k].side;
+            int hw = text_width(a->text, homes[i], fs);
+            gfx_fill_rect(a->r, cx - hw / 2.0f - 3, (float)ty, (float)hw + 6, (float)text_line_height(a->text, fs),
                           rgba(0xf3ead2, 170));
-            text_draw(a->text, hb, (int)x, ty, fs, side_color(g, ncs), TEXT_CENTER);
+            text_draw(a->text, homes[i], (int)cx, ty, fs, side_color(g, ncs), TEXT_CENTER);
         }
     }
 }
@@ -505,13 +465,13 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
     memset(at_place, 0, sizeof at_place);
     for (int c = 0; c < s->ncolumns; c++) {
         const Column *col = &s->columns[c];
-        if (column_known(g, viewer, c) && col->at >= 0 && col->at < s->nplaces && !(col->next >= 0 && col->state == COL_MARCHING) &&
+        if (th_column_known(g, viewer, c) && col->at >= 0 && col->at < s->nplaces && !(col->next >= 0 && col->state == COL_MARCHING) &&
             !(col->state == COL_DONE && s->places[col->at].map_place >= 0))
             at_place[col->at]++;
     }
     for (int c = 0; c < s->ncolumns; c++) {
         const Column *col = &s->columns[c];
-        if (!column_known(g, viewer, c) || col->at < 0 || col->at >= s->nplaces)
+        if (!th_column_known(g, viewer, c) || col->at < 0 || col->at >= s->nplaces)
             continue;
         if (col->state == COL_DONE && col->at >= 0 && s->places[col->at].map_place >= 0)
             continue;   /* it has reached the battle map */
@@ -524,7 +484,7 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
             float px0 = x, py0 = y;
             int u = col->next >= 0 ? col->next : col->at;
             if (col->next < 0) {
-                u = next_hop(s, col->at, col->dest);
+                u = th_next_hop(s, col->at, col->dest);
             }
             for (int guard = 0; u >= 0 && guard < THEATRE_MAX_PLACES; guard++) {
                 float ux, uy;
@@ -534,7 +494,7 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
                 py0 = uy;
                 if (u == col->dest)
                     break;
-                u = next_hop(s, u, col->dest);
+                u = th_next_hop(s, u, col->dest);
             }
         }
         float w = (float)ui_px(a, 40), h = (float)ui_px(a, 24);
@@ -561,6 +521,13 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
             }
         }
         SDL_Rect box = { (int)cx, (int)cy, (int)w, (int)h };
+        if (a->th_nobst < (int)(sizeof a->th_obst / sizeof a->th_obst[0]))
+            a->th_obst[a->th_nobst++] = group && k == 0 ? (SDL_Rect){ (int)cx, (int)cy - ui_px(a, 18), (int)w, (int)h + ui_px(a, 18) }
+                                                        : box;
+        if (group && k == 0 && a->th_nobst < (int)(sizeof a->th_obst / sizeof a->th_obst[0])) {
+            int gw = text_width(a->text, "3 columns waiting", ui_px(a, 12));
+            a->th_obst[a->th_nobst++] = (SDL_Rect){ (int)x - gw / 2, (int)cy - ui_px(a, 17), gw, ui_px(a, 16) };
+        }
         if (a->probe_col == c && !a->probe_found) {
             a->probe_found = true;
             a->probe_rect = box;
@@ -600,7 +567,7 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
         if (col->state == COL_MARCHING && col->dest >= 0 && goal_known)
             snprintf(st, sizeof st, "\xE2\x86\x92 %s, due T%d", s->places[col->dest].name, g->turn + siege_column_eta(g, c));
         else
-            snprintf(st, sizeof st, "%s", state_word(g, c));
+            snprintf(st, sizeof st, "%s", th_state_word(g, c));
         text_draw(a->text, st, lx, (int)cy + ui_px(a, 12), ui_px(a, 11), rgba(0x3b2a14, 255), al);
     }
     return hover;
@@ -655,204 +622,6 @@ static void scale_bar(UiApp *a, const Game *g, const Frame *f, int x, int y)
     text_draw(a->text, b, x + (int)len + ui_px(a, 8), y - ui_px(a, 6), ui_px(a, 12), ink, TEXT_LEFT);
 }
 
-static int list_header(UiApp *a, Pass *p, const char *t, int x, int y, int w)
-{
-    Palette pl = ui_palette(a);
-    if (p->draw) {
-        text_draw_bold(a->text, t, x, y, ui_px(a, 15), pl.accent, TEXT_LEFT);
-        gfx_fill_rect(a->r, (float)x, (float)(y + ui_px(a, 21)), (float)w, 1, pl.edge);
-    }
-    return y + ui_px(a, 26);
-}
-
-/* The lists beside the drawing: columns with their orders, contingents,
- * couriers. */
-static void theatre_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
-{
-    const Siege *s = &g->siege;
-    Palette pl = ui_palette(a);
-    ui_panel(a, p, r);
-    int x = r.x + ui_px(a, 12), w = r.w - ui_px(a, 24), y = r.y + ui_px(a, 10);
-    int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
-    int side = orders_side(a);
-    y = list_header(a, p, "Columns", x, y, w);
-    int unknown = 0, shown = 0;
-    for (int c = 0; c < s->ncolumns; c++) {
-        const Column *col = &s->columns[c];
-        if (!column_known(g, viewer, c)) {
-            unknown += col->state == COL_MARCHING;
-            continue;
-        }
-        shown++;
-        char b[200], line[200];
-        column_line(g, viewer, c, line, sizeof line);
-        int h2 = text_wrap(a->text, line, 0, 0, w - ui_px(a, 16), ui_px(a, 12), pl.body, false);
-        SDL_Rect row = { x - 4, y - 2, w + 8, lh + h2 + 4 };
-        bool can = column_orderable(g, side, c);
-        if (p->draw) {
-            if (a->th_col == c)
-                gfx_fill_rect(a->r, (float)row.x, (float)row.y, (float)row.w, (float)row.h, rgba(0x4a3c1a, 255));
-            gfx_fill_rect(a->r, (float)x, (float)(y + 3), (float)ui_px(a, 10), (float)ui_px(a, 10), side_color(g, col->side));
-            snprintf(b, sizeof b, "%s  \xC2\xB7 %d SP", col->name, col->sp);
-            text_draw_bold(a->text, b, x + ui_px(a, 16), y, fs, pl.head, TEXT_LEFT);
-            text_draw(a->text, state_word(g, c), x + w, y, fs, col->state == COL_BESIEGING ? pl.bad : pl.dim, TEXT_RIGHT);
-            text_wrap(a->text, line, x + ui_px(a, 16), y + lh, w - ui_px(a, 16), ui_px(a, 12), pl.body, true);
-        }
-        if (ui_inside(row, p->mx, p->my)) {
-            char where[200];
-            column_line(g, viewer, c, where, sizeof where);
-            int l = col->leader;
-            ui_tooltip_set(p, "Column %s of the %s: %d SP, cohesion %d%s%s.\n%s.%s", col->name, g->sides[col->side].name,
-                           col->sp, col->cohesion, l >= 0 && l < g->nleaders ? ", led by " : "",
-                           l >= 0 && l < g->nleaders ? g->leaders[l].name : "", where,
-                           can ? "\nClick to give it a destination." : "");
-        }
-        if (p->clicked && ui_inside(row, p->cx, p->cy)) {
-            p->clicked = false;
-            if (can) {
-                a->th_col = a->th_col == c ? -1 : c;
-                a->th_dest = -1;
-            }
-        }
-        y += lh + h2 + ui_px(a, 6);
-        if (a->th_col == c && can) {
-            if (a->th_dest < 0) {
-                if (p->draw)
-                    y += text_wrap(a->text, "Click a place on the map to send it there.", x + ui_px(a, 16), y,
-                                   w - ui_px(a, 16), fs, pl.accent, true);
-                else
-                    y += lh;
-            } else {
-                if (p->draw) {
-                    snprintf(b, sizeof b, "To %s, at what pace?", s->places[a->th_dest].name);
-                    text_draw(a->text, b, x + ui_px(a, 16), y, fs, pl.accent, TEXT_LEFT);
-                }
-                y += lh + ui_px(a, 4);
-                int bw = (w - ui_px(a, 16) - 2 * ui_px(a, 4)) / 3, bh = ui_px(a, 40);
-                for (int pc = 0; pc < PACE_COUNT; pc++) {
-                    int eta = ui_column_eta_to(g, c, a->th_dest, pc);
-                    char lab[48];
-                    snprintf(lab, sizeof lab, "%s", pace_name((Pace)pc));
-                    if (lab[0] >= 'a' && lab[0] <= 'z')
-                        lab[0] = (char)(lab[0] - 32);
-                    SDL_Rect br = { x + ui_px(a, 16) + pc * (bw + ui_px(a, 4)), y, bw, bh };
-                    if (ui_button(a, p, br, lab, false)) {
-                        send_column(a, c, a->th_dest, pc);
-                        return;
-                    }
-                    if (p->draw) {
-                        char e[32];
-                        if (eta >= 0)
-                            snprintf(e, sizeof e, "%d km/day, T%d", s->rules.pace_km[pc], g->turn + eta);
-                        else
-                            snprintf(e, sizeof e, "no road");
-                        text_draw(a->text, e, br.x + bw / 2, br.y + bh + 2, ui_px(a, 11), pl.dim, TEXT_CENTER);
-                    }
-                    if (ui_inside(br, p->mx, p->my))
-                        ui_tooltip_set(p, "%s pace: %d km a day%s. %s", lab, s->rules.pace_km[pc],
-                                       eta >= 0 ? "" : " (no road there)",
-                                       pc == PACE_FORCED ? "Forced marching costs cohesion and strength every turn." :
-                                       pc == PACE_MOUNTED ? "Mounted troops only; the fastest sustainable pace." :
-                                                            "Foot and horse together.");
-                }
-                y += bh + ui_px(a, 18);
-            }
-        }
-    }
-    if (p->draw) {
-        if (shown == 0 && unknown == 0)
-            y += text_wrap(a->text, "No columns in this scenario.", x, y, w, fs, pl.dim, true);
-        if (unknown > 0) {
-            char b[160];
-            snprintf(b, sizeof b, "%d enemy column%s on the roads, %s goal%s kept secret.", unknown, unknown > 1 ? "s are" : " is",
-                     unknown > 1 ? "their" : "its", unknown > 1 ? "s" : "");
-            y += text_wrap(a->text, b, x, y, w, fs, pl.bad, true);
-        }
-    } else {
-        y += lh * (unknown > 0 || shown == 0);
-    }
-    y += ui_px(a, 8);
-    if (s->ncontingents > 0) {
-        y = list_header(a, p, "Contingents and their worry for home", x, y, w);
-        for (int k = 0; k < s->ncontingents; k++) {
-            const Contingent *ct = &s->contingents[k];
-            bool own = viewer < 0 || ct->side == viewer;
-            SDL_Rect row = { x, y, w, lh * 2 };
-            bool can = side >= 0 && ct->side == side && !ct->departed;
-            if (p->draw) {
-                char b[160];
-                int nx = x + text_draw_bold(a->text, ct->name, x, y, fs, ct->departed ? pl.dim : side_color_light(g, ct->side), TEXT_LEFT);
-                snprintf(b, sizeof b, "  home %s", ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
-                text_draw(a->text, b, nx, y, fs, pl.dim, TEXT_LEFT);
-                if (ct->departed) {
-                    text_draw(a->text, "gone home", x + ui_px(a, 8), y + lh, ui_px(a, 12), pl.dim, TEXT_LEFT);
-                } else if (own) {
-                    float bx = (float)(x + ui_px(a, 8)), bw = (float)ui_px(a, 110), by = (float)(y + lh + ui_px(a, 4));
-                    float bh = (float)ui_px(a, 7);
-                    int an = ct->anxiety < 0 ? 0 : ct->anxiety > 10 ? 10 : ct->anxiety;
-                    gfx_fill_rect(a->r, bx, by, bw, bh, rgba(0x0d0d0d, 255));
-                    gfx_fill_rect(a->r, bx, by, bw * (float)an / 10.0f, bh,
-                                  ct->anxiety - ct->loyalty > 1 ? pl.bad : ct->anxiety > 0 ? rgba(0xe0a030, 255) : pl.good);
-                    snprintf(b, sizeof b, "anxiety %d, loyalty %d", ct->anxiety, ct->loyalty);
-                    text_draw(a->text, b, (int)(bx + bw + ui_px(a, 8)), y + lh, ui_px(a, 12), pl.body, TEXT_LEFT);
-                } else {
-                    text_draw(a->text, "in the siege lines", x + ui_px(a, 8), y + lh, ui_px(a, 12), pl.dim, TEXT_LEFT);
-                }
-            }
-            if (ui_inside(row, p->mx, p->my))
-                ui_tooltip_set(p,
-                               own ? "The %s worry for %s. Each turn they may go home when a d10 rolls under their anxiety "
-                                     "less their loyalty; news of enemy columns near home, a siege or its fall, and "
-                                     "every contingent already gone raise it."
-                                   : "The %s, whose home is %s. Strike at it, and the news will reach them in the siege lines.",
-                               ct->name, ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
-            if (can) {
-                int bw = ui_px(a, 96);
-                SDL_Rect br = { x + w - bw, y, bw, lh + ui_px(a, 2) };
-                bool armed = a->th_release == k;
-                if (ui_button(a, p, br, armed ? "Sure? Release" : "Release", armed)) {
-                    if (armed)
-                        release(a, k);
-                    else
-                        a->th_release = k;
-                    return;
-                }
-                if (ui_inside(br, p->mx, p->my))
-                    ui_tooltip_set(p, "Send the %s home to defend %s. They leave the siege for good (click twice).",
-                                   ct->name, ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
-            }
-            y += 2 * lh + ui_px(a, 8);
-        }
-    }
-    int ncour = 0;
-    for (int i = 0; i < s->ncouriers; i++)
-        ncour += viewer < 0 || s->couriers[i].side == viewer;
-    if (ncour > 0) {
-        y = list_header(a, p, "Couriers", x, y + ui_px(a, 4), w);
-        for (int i = 0; i < s->ncouriers; i++) {
-            const Courier *k = &s->couriers[i];
-            if (viewer >= 0 && k->side != viewer)
-                continue;
-            if (p->draw) {
-                char b[200];
-                const char *from = k->from >= 0 && k->from < s->nplaces ? s->places[k->from].name : "?";
-                const char *to = k->to >= 0 && k->to < s->nplaces ? s->places[k->to].name : "?";
-                if (k->arrived)
-                    snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, arrived", k->name, from, to);
-                else if (k->depart_turn > 0 && k->depart_turn <= g->turn)
-                    snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, due turn %d", k->name, from, to, k->arrive_turn);
-                else if (k->depart_turn > 0)
-                    snprintf(b, sizeof b, "%s: leaves %s on turn %d for %s", k->name, from, k->depart_turn, to);
-                else
-                    snprintf(b, sizeof b, "%s: waiting at %s", k->name, from);
-                y += text_wrap(a->text, b, x, y, w, ui_px(a, 12), k->arrived ? pl.dim : pl.body, true);
-            } else {
-                y += lh;
-            }
-        }
-    }
-}
-
 void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
 {
     const Game *g = G(a);
@@ -864,6 +633,12 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
         lw = r.w / 2;
     SDL_Rect area = { r.x, r.y, r.w - lw, r.h };
     SDL_Rect list = { r.x + r.w - lw, r.y, lw, r.h };
+    if (r.w - lw < ui_px(a, 420)) {
+        /* Too narrow for both side by side (a projector at 150 %): the map
+         * across the whole width, the lists under it. */
+        area = (SDL_Rect){ r.x, r.y, r.w, r.h * 58 / 100 };
+        list = (SDL_Rect){ r.x, r.y + area.h, r.w, r.h - area.h };
+    }
     Frame f = frame_for(a, g, area);
     if (p->draw) {
         gfx_fill_rect(a->r, (float)area.x, (float)area.y, (float)area.w, (float)area.h,
@@ -875,8 +650,11 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
             gfx_fill_rect(a->r, (float)gx, (float)area.y, 1, (float)area.h, gr);
         for (int gy = area.y + step; gy < area.y + area.h; gy += step)
             gfx_fill_rect(a->r, (float)area.x, (float)gy, (float)area.w, 1, gr);
-        text_draw_bold(a->text, "The theatre: Syria \xE2\x80\x93 Jazira \xE2\x80\x93 Iraq", area.x + area.w - ui_px(a, 16),
-                       area.y + ui_px(a, 12), ui_px(a, 18), rgba(0x3b2a14, 255), TEXT_RIGHT);
+        const char *title = "The theatre: Syria \xE2\x80\x93 Jazira \xE2\x80\x93 Iraq";
+        int tabs_end = area.x + ui_tabs_width(a, area) + ui_px(a, 16);
+        if (area.x + area.w - ui_px(a, 16) - text_width(a->text, title, ui_px(a, 18)) * 11 / 10 >= tabs_end)
+            text_draw_bold(a->text, title, area.x + area.w - ui_px(a, 16), area.y + ui_px(a, 12), ui_px(a, 18),
+                           rgba(0x3b2a14, 255), TEXT_RIGHT);
     }
     if (s->nplaces == 0) {
         if (p->draw)
@@ -884,7 +662,7 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
                       "This scenario has no theatre map: the war beyond the battle map reaches it only as news in the log.",
                       area.x + ui_px(a, 40), area.y + area.h / 2 - ui_px(a, 20), area.w - ui_px(a, 80), ui_px(a, 17),
                       rgba(0x3b2a14, 255), true);
-        theatre_lists(a, p, g, list, viewer);
+        th_lists(a, p, g, list, viewer);
         if (p->clicked && ui_inside(area, p->cx, p->cy))
             p->clicked = false;
         return;
@@ -897,19 +675,26 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
         scale_bar(a, g, &f, area.x + ui_px(a, 16), area.y + area.h - ui_px(a, 24));
     }
     int clicked_col = -1;
+    /* The legend's box (drawn last) and the counters: the labels keep clear. */
+    a->th_nobst = 0;
+    a->th_obst[a->th_nobst++] = (SDL_Rect){ area.x + ui_px(a, 10), area.y + ui_px(a, 46), ui_px(a, 210),
+                                            (g->nsides + 2) * text_line_height(a->text, ui_px(a, 12)) + ui_px(a, 10) +
+                                                (th_orders_side(a) >= 0 && a->th_col < 0 ? 2 * text_line_height(a->text, ui_px(a, 12)) + ui_px(a, 6) : 0) };
     int hover_col = draw_columns(a, p, g, &f, viewer, &clicked_col);
+    if (p->draw)
+        draw_place_labels(a, p, g, &f, viewer);
     SDL_RenderSetClipRect(a->r, NULL);
-    int side = orders_side(a);
+    int side = th_orders_side(a);
     /* Tooltips on the drawing. */
     if (hover_col >= 0) {
         char where[200];
-        column_line(g, viewer, hover_col, where, sizeof where);
+        th_column_line(g, viewer, hover_col, where, sizeof where);
         const Column *col = &s->columns[hover_col];
         ui_tooltip_set(p, "Column %s (%s), %d SP: %s.%s", col->name, g->sides[col->side].name, col->sp, where,
-                       column_orderable(g, side, hover_col) ? "\nClick to give it a destination." : "");
+                       th_column_orderable(g, side, hover_col) ? "\nClick to give it a destination." : "");
     } else if (a->th_hover >= 0) {
         const TheatrePlace *tp = &s->places[a->th_hover];
-        int st = place_state(g, viewer, a->th_hover);
+        int st = th_place_state(g, viewer, a->th_hover);
         char extra[200] = "";
         if (a->th_col >= 0) {
             int best = -1;
@@ -937,12 +722,12 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
     if (p->clicked && ui_inside(area, p->cx, p->cy)) {
         p->clicked = false;
         if (clicked_col >= 0) {
-            if (column_orderable(g, side, clicked_col)) {
+            if (th_column_orderable(g, side, clicked_col)) {
                 a->th_col = a->th_col == clicked_col ? -1 : clicked_col;
                 a->th_dest = -1;
             } else if (side >= 0) {
                 ui_notice(a, "Column %s cannot be given orders now (%s).", s->columns[clicked_col].name,
-                          state_word(g, clicked_col));
+                          th_state_word(g, clicked_col));
             }
         } else {
             int pi = place_at(a, g, &f, p->cx, p->cy);
@@ -981,334 +766,15 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
                       rgba(0x6a4a10, 255), true);
     }
     (void)pl;
-    theatre_lists(a, p, g, list, viewer);
+    th_lists(a, p, g, list, viewer);
 }
 
-/* ---- the reinforcement timeline ---------------------------------------- */
-
-typedef struct Relief {
-    int side;
-    int unit;           /* first unit, or -1 for a column */
-    int column;         /* theatre column, or -1 */
-    int nunits, sp;
-    int arrive, rumour, confirm;
-    Hex hex;
-    bool arrived;
-    bool estimated;     /* arrival from a column's ETA */
-} Relief;
-
-enum { MAX_RELIEF = 32 };
-
-static int gather(const Game *g, int viewer, Relief *out, int max)
+int uiapp_theatre_labels(const UiApp *a, SDL_Rect *out, int max)
 {
-    int n = 0;
-    for (int u = 0; u < g->nunits; u++) {
-        const Unit *un = &g->units[u];
-        if (un->arrive_turn <= 0 || un->column >= 0)
-            continue;
-        if (un->status != UNIT_OFF_MAP && un->status != UNIT_ON_MAP)
-            continue;
-        bool arrived = un->status == UNIT_ON_MAP;
-        /* The enemy's relief shows from the turn it is rumoured. */
-        if (viewer >= 0 && un->side != viewer && !arrived) {
-            int heard = un->rumour_turn > 0 ? un->rumour_turn : un->confirm_turn;
-            if (heard <= 0 || heard > g->turn)
-                continue;
-        }
-        int k;
-        for (k = 0; k < n; k++)
-            if (out[k].column < 0 && out[k].side == un->side && out[k].arrive == un->arrive_turn &&
-                hex_eq(out[k].hex, un->arrive_hex) && out[k].arrived == arrived)
-                break;
-        if (k == n) {
-            if (n == max)
-                continue;
-            memset(&out[n], 0, sizeof out[n]);
-            out[n].side = un->side;
-            out[n].unit = u;
-            out[n].column = -1;
-            out[n].arrive = un->arrive_turn;
-            out[n].rumour = un->rumour_turn;
-            out[n].confirm = un->confirm_turn;
-            out[n].hex = un->arrive_hex;
-            out[n].arrived = arrived;
-            n++;
-        }
-        out[k].nunits++;
-        out[k].sp += un->sp;
-    }
-    /* Columns on the road to the battle map. */
-    const Siege *s = &g->siege;
-    for (int c = 0; c < s->ncolumns && n < max; c++) {
-        const Column *col = &s->columns[c];
-        if (col->dest < 0 || col->dest >= s->nplaces || s->places[col->dest].map_place < 0)
-            continue;
-        if (col->state != COL_MARCHING && col->state != COL_WAITING)
-            continue;
-        if (!column_known(g, viewer, c))
-            continue;
-        memset(&out[n], 0, sizeof out[n]);
-        out[n].side = col->side;
-        out[n].unit = -1;
-        out[n].column = c;
-        int eta = col->state == COL_MARCHING ? siege_column_eta(g, c) : -1;
-        out[n].arrive = eta >= 0 ? g->turn + eta : 0;
-        if (col->state == COL_WAITING) {
-            /* It sets out on a set turn or when its courier comes. */
-            int start = col->depart_turn;
-            if (col->after_courier >= 0 && col->after_courier < s->ncouriers) {
-                const Courier *k = &s->couriers[col->after_courier];
-                int km = k->km > 0 ? k->km : siege_route_km(s, k->from, k->to);
-                int per = k->km_per_day * g->rules.days_per_turn;
-                start = k->arrive_turn > 0 ? k->arrive_turn
-                        : k->depart_turn > 0 ? k->depart_turn + (per > 0 && km > 0 ? (km + per - 1) / per : 1)
-                                             : 0;
-            }
-            int km = siege_route_km(s, col->at, col->dest);
-            int per = s->rules.pace_km[col->pace] * g->rules.days_per_turn;
-            if (start > 0 && km >= 0 && per > 0)
-                out[n].arrive = start + (km + per - 1) / per;
-        }
-        out[n].estimated = true;
-        out[n].sp = col->sp;
-        out[n].hex = hex_from_offset(-1, -1);
-        for (int u = 0; u < g->nunits; u++)
-            if (g->units[u].column == c && g->units[u].status == UNIT_OFF_MAP) {
-                const Unit *un = &g->units[u];
-                if (out[n].nunits == 0 || (un->rumour_turn > 0 && (out[n].rumour <= 0 || un->rumour_turn < out[n].rumour)))
-                    out[n].rumour = un->rumour_turn;
-                if (out[n].nunits == 0 || (un->confirm_turn > 0 && (out[n].confirm <= 0 || un->confirm_turn < out[n].confirm)))
-                    out[n].confirm = un->confirm_turn;
-                out[n].nunits++;
-                out[n].hex = un->arrive_hex;
-            }
-        n++;
-    }
+    int n = a->th_nlabels < max ? a->th_nlabels : max;
+    for (int i = 0; i < n; i++)
+        out[i] = a->th_labels[i];
     return n;
-}
-
-/* The battle map's relief markers: the viewer's own relief once word of
- * it has come (or at once when no rumour is scheduled: its own plans), the
- * enemy's only once confirmed. Nothing about units already on the map. */
-int ui_relief_marks(const Game *g, int viewer, ReliefMark *out, int max)
-{
-    Relief rl[MAX_RELIEF];
-    int n = gather(g, viewer, rl, MAX_RELIEF), k = 0;
-    for (int i = 0; i < n && k < max; i++) {
-        const Relief *q = &rl[i];
-        if (q->arrived || !map_contains(&g->map, q->hex))
-            continue;
-        bool own = viewer < 0 || q->side == viewer;
-        bool confirmed = q->confirm > 0 && q->confirm <= g->turn;
-        bool rumoured = q->rumour > 0 && q->rumour <= g->turn;
-        bool planned = q->rumour <= 0 && q->confirm <= 0;
-        if (!(confirmed || (own && (rumoured || planned || viewer < 0))))
-            continue;
-        /* Two entries (a column and a unit) on one hex make one marker. */
-        bool dup = false;
-        for (int j = 0; j < k; j++)
-            if (hex_eq(out[j].hex, q->hex) && out[j].side == q->side) {
-                out[j].sp += q->sp;
-                dup = true;
-            }
-        if (dup)
-            continue;
-        memset(&out[k], 0, sizeof out[k]);
-        out[k].hex = q->hex;
-        out[k].side = q->side;
-        out[k].due = q->arrive;
-        out[k].confirmed = confirmed || planned;
-        out[k].estimate = q->estimated;
-        out[k].sp = q->sp;
-        k++;
-    }
-    return k;
-}
-
-static const char *relief_status(const Game *g, const Relief *rl, Rgba *c, const Palette *pl)
-{
-    if (rl->arrived) {
-        *c = pl->dim;
-        return "arrived";
-    }
-    if (rl->column >= 0) {
-        *c = rgba(0xe0a030, 255);
-        return g->siege.columns[rl->column].state == COL_WAITING ? "not yet marching" : "on the march";
-    }
-    if (rl->confirm > 0 && rl->confirm <= g->turn) {
-        *c = pl->good;
-        return "confirmed";
-    }
-    if (rl->rumour > 0 && rl->rumour <= g->turn) {
-        *c = rgba(0xe0a030, 255);
-        return "rumoured";
-    }
-    *c = pl->dim;
-    return rl->rumour > 0 || rl->confirm > 0 ? "no word yet" : "scheduled";
-}
-
-void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
-{
-    const Game *g = G(a);
-    Palette pl = ui_palette(a);
-    int viewer = ui_viewer(a);
-    if (p->draw)
-        gfx_fill_rect(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, pl.panel);
-    int x = r.x + ui_px(a, 24), y = r.y + ui_px(a, 52), w = r.w - ui_px(a, 48);
-    if (p->draw) {
-        text_draw_bold(a->text, "Reinforcements and relief", x + w, r.y + ui_px(a, 12), ui_px(a, 20), pl.head, TEXT_RIGHT);
-        y += text_wrap(a->text,
-                       "Who is coming, when and where they enter the battle map. Your own relief shows from the start; "
-                       "the enemy's only once a rumour of it reaches you, and its entry hex once it is confirmed. "
-                       "News of relief moves both armies' morale. If the entry hex is held by the enemy, the column "
-                       "waits a turn on the road.",
-                       x, y, w, ui_px(a, 13), pl.dim, true) +
-             ui_px(a, 12);
-    } else {
-        y += ui_px(a, 60);
-    }
-    Relief rl[MAX_RELIEF];
-    int n = gather(g, viewer, rl, MAX_RELIEF);
-    int labw = ui_px(a, 330);
-    int tx = x + labw, tw = w - labw - ui_px(a, 10);
-    int T = g->max_turns > 0 ? g->max_turns : 1;
-    float colw = (float)tw / (float)T;
-    int fs = ui_px(a, 12), lh = text_line_height(a->text, fs);
-    int rowh = ui_px(a, 46);
-    int axis_y = y;
-    int top = y + lh + ui_px(a, 6);
-    int bottom = top + (n > 0 ? n : 1) * rowh;
-    if (p->draw) {
-        /* The turns. */
-        for (int t = 1; t <= T; t++) {
-            float cx = (float)tx + colw * ((float)t - 0.5f);
-            if (t % 2 == 0)
-                gfx_fill_rect(a->r, (float)tx + colw * (float)(t - 1), (float)top, colw, (float)(bottom - top), rgba(0xffffff, 10));
-            bool label = colw >= ui_px(a, 22) || t == 1 || t % 5 == 0 || t == T;
-            if (label) {
-                char b[8];
-                snprintf(b, sizeof b, "%d", t);
-                text_draw(a->text, b, (int)cx, axis_y, fs, t == g->turn ? pl.accent : pl.dim, TEXT_CENTER);
-            }
-        }
-        text_draw(a->text, "turn", tx - ui_px(a, 8), axis_y, fs, pl.dim, TEXT_RIGHT);
-        /* Now. */
-        float nx = (float)tx + colw * ((float)g->turn - 1);
-        gfx_fill_rect(a->r, nx, (float)top, colw, (float)(bottom - top), rgba(0xd9a93a, 40));
-        gfx_fill_rect(a->r, nx, (float)top, 2, (float)(bottom - top), pl.accent);
-    }
-    if (n == 0) {
-        if (p->draw)
-            text_draw(a->text, "No relief is known to be on its way.", x, top + ui_px(a, 12), ui_px(a, 14), pl.dim, TEXT_LEFT);
-        return;
-    }
-    for (int i = 0; i < n; i++) {
-        const Relief *q = &rl[i];
-        int ry = top + i * rowh;
-        SDL_Rect row = { x, ry, w, rowh };
-        bool own = viewer < 0 || q->side == viewer;
-        bool know_hex = own || (q->confirm > 0 && q->confirm <= g->turn) || q->arrived;
-        char name[160];
-        if (q->column >= 0)
-            snprintf(name, sizeof name, "Column %s", g->siege.columns[q->column].name);
-        else if (q->nunits > 1)
-            snprintf(name, sizeof name, "%s and %d more", g->units[q->unit].name, q->nunits - 1);
-        else
-            snprintf(name, sizeof name, "%s", g->units[q->unit].name);
-        Rgba stc;
-        const char *st = relief_status(g, q, &stc, &pl);
-        if (p->draw) {
-            if (ui_inside(row, p->mx, p->my))
-                gfx_fill_rect(a->r, (float)row.x, (float)row.y, (float)row.w, (float)row.h, rgba(0xffffff, 14));
-            gfx_fill_rect(a->r, (float)x, (float)(ry + ui_px(a, 6)), (float)ui_px(a, 10), (float)ui_px(a, 10), side_color(g, q->side));
-            text_draw_bold(a->text, name, x + ui_px(a, 16), ry + ui_px(a, 2), ui_px(a, 14), side_color_light(g, q->side), TEXT_LEFT);
-            char b[160], hx[16];
-            if (know_hex && q->hex.q != hex_from_offset(-1, -1).q)
-                snprintf(b, sizeof b, "%d SP \xC2\xB7 %s \xC2\xB7 enters at %s", q->sp, st, hex_format(q->hex, hx, sizeof hx));
-            else
-                snprintf(b, sizeof b, "%d SP \xC2\xB7 %s%s", q->sp, st, know_hex ? "" : " \xC2\xB7 entry unknown");
-            text_draw(a->text, b, x + ui_px(a, 16), ry + ui_px(a, 22), fs, stc, TEXT_LEFT);
-            /* The bar: from the first word of it (or now) to the arrival. */
-            float bh = (float)ui_px(a, 14), by = (float)ry + (float)rowh / 2 - bh / 2;
-            int from = q->rumour > 0 ? q->rumour : q->confirm > 0 ? q->confirm : g->turn;
-            if (q->column >= 0)
-                from = g->turn;
-            if (q->arrive > 0) {
-                int to = q->arrive;
-                if (from > to)
-                    from = to;
-                float x0 = (float)tx + colw * (float)(from - 1), x1 = (float)tx + colw * (float)to;
-                Rgba sc = side_color(g, q->side);
-                bool firm = q->arrived || (q->confirm > 0 && q->confirm <= g->turn) || q->column >= 0;
-                if (firm) {
-                    gfx_fill_rect(a->r, x0, by, x1 - x0, bh, rgba((uint32_t)sc.r << 16 | (uint32_t)sc.g << 8 | sc.b, 150));
-                } else {
-                    /* Rumoured: hatched. */
-                    for (float hxp = x0; hxp < x1; hxp += 6)
-                        gfx_fill_rect(a->r, hxp, by, 3, bh, rgba((uint32_t)sc.r << 16 | (uint32_t)sc.g << 8 | sc.b, 150));
-                }
-                gfx_rect_outline(a->r, x0, by, x1 - x0, bh, 1, side_color_light(g, q->side));
-                /* Markers: rumour, confirmation, arrival. */
-                if (q->rumour > 0 && q->column < 0) {
-                    float mx = (float)tx + colw * ((float)q->rumour - 0.5f);
-                    gfx_disc(a->r, mx, by + bh / 2, (float)ui_px(a, 4), rgba(0xe0a030, 255));
-                }
-                if (q->confirm > 0 && q->column < 0) {
-                    float mx = (float)tx + colw * ((float)q->confirm - 0.5f);
-                    gfx_disc(a->r, mx, by + bh / 2, (float)ui_px(a, 5), pl.good);
-                    gfx_ring(a->r, mx, by + bh / 2, (float)ui_px(a, 5), 1, rgba(0x000000, 255));
-                }
-                float ax = (float)tx + colw * ((float)to - 0.5f);
-                gfx_fill_rect(a->r, ax - 1, by - (float)ui_px(a, 8), 2, bh + (float)ui_px(a, 8), pl.head);
-                gfx_fill_rect(a->r, ax + 1, by - (float)ui_px(a, 8), (float)ui_px(a, 9), (float)ui_px(a, 6), side_color_light(g, q->side));
-                snprintf(b, sizeof b, "%sT%d", q->estimated || (!q->arrived && !(q->confirm > 0 && q->confirm <= g->turn) && !own) ? "~" : "", to);
-                text_draw_bold(a->text, b, (int)ax + ui_px(a, 12), (int)(by - ui_px(a, 10)), fs, pl.head, TEXT_LEFT);
-            } else {
-                text_draw(a->text, "arrival not yet known", tx + ui_px(a, 8), (int)by, fs, pl.dim, TEXT_LEFT);
-            }
-        }
-        if (ui_inside(row, p->mx, p->my)) {
-            char hx[16];
-            char r1[8] = "-", c1[8] = "-";
-            if (q->rumour > 0)
-                snprintf(r1, sizeof r1, "%d", q->rumour);
-            if (q->confirm > 0)
-                snprintf(c1, sizeof c1, "%d", q->confirm);
-            if (q->column >= 0)
-                ui_tooltip_set(p, "%s: %d SP marching for the battle map; at its pace it arrives about turn %d. "
-                                  "Click to see it on the theatre map.", name, q->sp, q->arrive);
-            else
-                ui_tooltip_set(p, "%s (%s): %d SP. Rumoured on turn %s, confirmed on turn %s, arrives turn %d%s%s.%s", name,
-                               g->sides[q->side].name, q->sp, r1, c1, q->arrive, know_hex ? " at " : "",
-                               know_hex ? hex_format(q->hex, hx, sizeof hx) : "",
-                               know_hex ? "\nClick to show the entry hex on the battle map." : "");
-        }
-        if (p->clicked && ui_inside(row, p->cx, p->cy)) {
-            p->clicked = false;
-            if (q->column >= 0) {
-                ui_set_view(a, VIEW_THEATRE);
-            } else if (know_hex && map_contains(&g->map, q->hex)) {
-                ui_set_view(a, VIEW_MAP);
-                cam_center_on(&a->cam, q->hex);
-                a->hover = q->hex;
-                a->have_hover = true;
-            }
-            return;
-        }
-    }
-    if (p->draw) {
-        int ly = bottom + ui_px(a, 14);
-        int lx = x;
-        gfx_disc(a->r, (float)lx + 6, (float)(ly + lh / 2), (float)ui_px(a, 4), rgba(0xe0a030, 255));
-        lx += text_draw(a->text, "rumour", lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
-        gfx_disc(a->r, (float)lx + 6, (float)(ly + lh / 2), (float)ui_px(a, 5), pl.good);
-        lx += text_draw(a->text, "confirmed", lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
-        gfx_fill_rect(a->r, (float)lx + 5, (float)ly, 2, (float)lh, pl.head);
-        lx += text_draw(a->text, "arrival (~ an estimate)", lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
-        for (int k = 0; k < 4; k++)
-            gfx_fill_rect(a->r, (float)lx + (float)k * 6, (float)ly + 2, 3, (float)lh - 4, pl.dim);
-        text_draw(a->text, "hatched: not yet confirmed", lx + 30, ly, fs, pl.dim, TEXT_LEFT);
-    }
 }
 
 bool uiapp_theatre_place_screen(UiApp *a, int place, int *x, int *y)

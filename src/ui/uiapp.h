@@ -34,6 +34,28 @@ void uiapp_draw(UiApp *a);
 /* Draws a frame and saves it as PNG. */
 bool uiapp_screenshot(UiApp *a, const char *path);
 
+/* The window's rectangle for a wanted size on a display whose usable area
+ * (less the window's borders) is `usable`: the wanted size centred there
+ * when it fits, else scaled down, keeping its proportions, to fit. */
+SDL_Rect uiapp_fit_window(SDL_Rect usable, int want_w, int want_h);
+/* Whether a window of w x h fits the usable area (only then does
+ * settings.ini remember its size). */
+bool uiapp_window_fits(SDL_Rect usable, int w, int h);
+
+/* The warnings the end-turn confirmation shows the side to act now (an
+ * open gate, wall sections lost, food that will not last, a contingent
+ * about to leave, terms unanswered, units that could move), one a line;
+ * returns how many. */
+int uiapp_turn_warnings(UiApp *a, char *buf, size_t n);
+/* The debrief's "Why it ended: ..." line ("" while the game runs). */
+void uiapp_outcome_reason(const UiApp *a, char *b, size_t n);
+/* True while a human garrison is asked to answer the besiegers' terms. */
+bool uiapp_asking_terms(const UiApp *a);
+
+/* The menu's briefing: how far it is scrolled, and (*max) how far it can
+ * scroll (0 when it fits its box), as last drawn. */
+int uiapp_briefing_scroll(const UiApp *a, int *max);
+
 UiScreen uiapp_screen(const UiApp *a);
 int uiapp_scenario_count(const UiApp *a);
 /* The menu's selected entry (a --scenario file is selected, and added to
@@ -61,9 +83,14 @@ int uiapp_view(const UiApp *a);
 /* Screen centre of theatre place i, or of column c's counter, as the
  * theatre view draws them (false if not drawn). */
 bool uiapp_theatre_place_screen(UiApp *a, int place, int *x, int *y);
+/* The theatre's place labels (name, state, contingents) as last drawn,
+ * one rectangle a place; returns the count. */
+int uiapp_theatre_labels(const UiApp *a, SDL_Rect *out, int max);
 bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y);
 /* Centre of the button labelled `label` on the screen as it is now. */
 bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y);
+/* Whether a line of the event log, as the player now sees it, contains s. */
+bool uiapp_log_contains(const UiApp *a, const char *s);
 /* The last notice or refusal shown to the player ("" if none). */
 const char *uiapp_status(const UiApp *a);
 /* Skips the running animations (tests). */

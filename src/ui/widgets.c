@@ -70,7 +70,11 @@ bool ui_button(UiApp *a, Pass *p, SDL_Rect r, const char *label, bool active)
         gfx_fill_rect(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, bg);
         gfx_rect_outline(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, 1,
                          hot ? pl.accent : pl.edge);
-        int px = ui_px(a, 15);
+        /* A label wider than its button is set smaller (to 60 %) rather
+         * than spilling over its neighbours. */
+        int px = ui_px(a, 15), min_px = px * 3 / 5;
+        while (px > min_px && text_width(a->text, label, px) > r.w - ui_px(a, 8))
+            px--;
         int lh = text_line_height(a->text, px);
         text_draw(a->text, label, r.x + r.w / 2, r.y + (r.h - lh) / 2, px,
                   active ? rgba(0x1a1408, 255) : pl.button_text, TEXT_CENTER);

@@ -3,7 +3,8 @@
  *   bench-window frames DATA_DIR [W H]   frame times while panning and
  *                                        zooming the 638 map in a real
  *                                        window (run it under Xvfb)
- *   bench-window shots DATA_DIR OUT_DIR  screenshots of every screen,
+ *   bench-window shots DATA_DIR OUT_DIR [W H [SCALE]]
+ *                                        screenshots of every screen,
  *                                        drawn on the software renderer
  *   bench-window chronicle DATA_DIR OUT_DIR [W H [SCALE]]
  *                                        the 638 chronicle as a class
@@ -259,7 +260,7 @@ static void replay_shots(SDL_Renderer *r, const char *data, const char *dir)
     uiapp_free(a);
 }
 
-static int shots(const char *data, const char *dir, int w, int h)
+static int shots(const char *data, const char *dir, int w, int h, int scale)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
     if (SDL_Init(SDL_INIT_VIDEO) != 0)
@@ -270,7 +271,7 @@ static int shots(const char *data, const char *dir, int w, int h)
     char home[1100];
     snprintf(home, sizeof home, "%s/home", dir);
     setenv("XDG_DATA_HOME", home, 1);
-    UiApp *a = make(NULL, r, data, 100);
+    UiApp *a = make(NULL, r, data, scale);
     shot(a, dir, "menu");
     {
         int x, y;
@@ -329,7 +330,7 @@ static int shots(const char *data, const char *dir, int w, int h)
     shot(a, dir, "settings-150");
     key(a, SDLK_ESCAPE);
     uiapp_free(a);
-    a = make(NULL, r, data, 100);
+    a = make(NULL, r, data, scale);
     start(a, 0, false);
     Game *gm = (Game *)uiapp_game(a);
     /* Play the computer against itself a few turns for a debrief. */
@@ -341,20 +342,34 @@ static int shots(const char *data, const char *dir, int w, int h)
     uiapp_free(a);
     /* The theatre, the timeline and the siege panel on a hand-built
      * theatre (the 638 file does not fill one yet). */
-    a = make(NULL, r, data, 100);
+    a = make(NULL, r, data, scale);
     start(a, -1, true);
     key(a, SDLK_RETURN);
     gm = (Game *)uiapp_game(a);
     if (gm->siege.nplaces == 0)
         demo_theatre(gm);
-    /* Play the coalition's part of turn 1 away so the Rashidun act. */
+    /* Play the coalition's part of turn 1 away so the Rashidun act; it
+     * offers generous terms first, and the garrison is asked. */
     if (gm->active != 0) {
+        int x, y;
+        if (uiapp_find_button(a, "Generous", &x, &y))
+            mouse(a, x, y, true);
         key(a, SDLK_SPACE);
         key(a, SDLK_RETURN);
         key(a, SDLK_RETURN);
     }
     uiapp_set_zoom(a, 2);
     shot(a, dir, "siege-panel");
+    uiapp_tick(a, 1000);
+    if (uiapp_asking_terms(a))
+        shot(a, dir, "terms-question");
+    key(a, SDLK_ESCAPE);
+    key(a, SDLK_o);
+    shot(a, dir, "objectives");
+    key(a, SDLK_o);
+    key(a, SDLK_SPACE);
+    shot(a, dir, "confirm-end-garrison");
+    key(a, SDLK_ESCAPE);
     key(a, SDLK_t);
     shot(a, dir, "theatre");
     {
@@ -373,7 +388,7 @@ static int shots(const char *data, const char *dir, int w, int h)
     shot(a, dir, "timeline");
     key(a, SDLK_r);
     uiapp_free(a);
-    a = make(NULL, r, data, 100);
+    a = make(NULL, r, data, scale);
     start(a, 1, false);
     gm = (Game *)uiapp_game(a);
     if (gm->siege.nplaces == 0)
@@ -472,11 +487,12 @@ int main(int argc, char **argv)
     if (argc >= 3 && strcmp(argv[1], "frames") == 0)
         return frames(argv[2], argc >= 5 ? atoi(argv[3]) : 1920, argc >= 5 ? atoi(argv[4]) : 1080);
     if (argc >= 4 && strcmp(argv[1], "shots") == 0)
-        return shots(argv[2], argv[3], argc >= 6 ? atoi(argv[4]) : 1600, argc >= 6 ? atoi(argv[5]) : 1000);
+        return shots(argv[2], argv[3], argc >= 6 ? atoi(argv[4]) : 1600, argc >= 6 ? atoi(argv[5]) : 1000,
+                     argc >= 7 ? atoi(argv[6]) : 100);
     if (argc >= 4 && strcmp(argv[1], "chronicle") == 0)
         return chronicle_shots(argv[2], argv[3], argc >= 6 ? atoi(argv[4]) : 1920, argc >= 6 ? atoi(argv[5]) : 1080,
                                argc >= 7 ? atoi(argv[6]) : 100);
-    fprintf(stderr, "usage: bench-window frames DATA_DIR [W H] | shots DATA_DIR OUT_DIR [W H] | "
+    fprintf(stderr, "usage: bench-window frames DATA_DIR [W H] | shots DATA_DIR OUT_DIR [W H [SCALE]] | "
                     "chronicle DATA_DIR OUT_DIR [W H [SCALE]]\n");
     return 2;
 }

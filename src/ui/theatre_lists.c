@@ -1,0 +1,206 @@
+/* theatre_lists.c - the lists beside the theatre map: columns with their
+ * orders, couriers, counter-sieges and the coalition's contingents. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "ui/internal.h"
+#include "ui/theatre_int.h"
+
+static int list_header(UiApp *a, Pass *p, const char *t, int x, int y, int w)
+{
+    Palette pl = ui_palette(a);
+    if (p->draw) {
+        text_draw_bold(a->text, t, x, y, ui_px(a, 15), pl.accent, TEXT_LEFT);
+        gfx_fill_rect(a->r, (float)x, (float)(y + ui_px(a, 21)), (float)w, 1, pl.edge);
+    }
+    return y + ui_px(a, 26);
+}
+
+/* The lists beside the drawing: columns with their orders, contingents,
+ * couriers. */
+void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
+{
+    const Siege *s = &g->siege;
+    Palette pl = ui_palette(a);
+    ui_panel(a, p, r);
+    int x = r.x + ui_px(a, 12), w = r.w - ui_px(a, 24), y = r.y + ui_px(a, 10);
+    int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
+    int side = th_orders_side(a);
+    y = list_header(a, p, "Columns", x, y, w);
+    int unknown = 0, shown = 0;
+    for (int c = 0; c < s->ncolumns; c++) {
+        const Column *col = &s->columns[c];
+        if (!th_column_known(g, viewer, c)) {
+            unknown += col->state == COL_MARCHING;
+            continue;
+        }
+        shown++;
+        char b[200], line[200];
+        th_column_line(g, viewer, c, line, sizeof line);
+        int h2 = text_wrap(a->text, line, 0, 0, w - ui_px(a, 16), ui_px(a, 12), pl.body, false);
+        SDL_Rect row = { x - 4, y - 2, w + 8, lh + h2 + 4 };
+        bool can = th_column_orderable(g, side, c);
+        if (p->draw) {
+            if (a->th_col == c)
+                gfx_fill_rect(a->r, (float)row.x, (float)row.y, (float)row.w, (float)row.h, rgba(0x4a3c1a, 255));
+            gfx_fill_rect(a->r, (float)x, (float)(y + 3), (float)ui_px(a, 10), (float)ui_px(a, 10), side_color(g, col->side));
+            snprintf(b, sizeof b, "%s  \xC2\xB7 %d SP", col->name, col->sp);
+            text_draw_bold(a->text, b, x + ui_px(a, 16), y, fs, pl.head, TEXT_LEFT);
+            text_draw(a->text, th_state_word(g, c), x + w, y, fs, col->state == COL_BESIEGING ? pl.bad : pl.dim, TEXT_RIGHT);
+            text_wrap(a->text, line, x + ui_px(a, 16), y + lh, w - ui_px(a, 16), ui_px(a, 12), pl.body, true);
+        }
+        if (ui_inside(row, p->mx, p->my)) {
+            char where[200];
+            th_column_line(g, viewer, c, where, sizeof where);
+            int l = col->leader;
+            ui_tooltip_set(p, "Column %s of the %s: %d SP, cohesion %d%s%s.\n%s.%s", col->name, g->sides[col->side].name,
+                           col->sp, col->cohesion, l >= 0 && l < g->nleaders ? ", led by " : "",
+                           l >= 0 && l < g->nleaders ? g->leaders[l].name : "", where,
+                           can ? "\nClick to give it a destination." : "");
+        }
+        if (p->clicked && ui_inside(row, p->cx, p->cy)) {
+            p->clicked = false;
+            if (can) {
+                a->th_col = a->th_col == c ? -1 : c;
+                a->th_dest = -1;
+            }
+        }
+        y += lh + h2 + ui_px(a, 6);
+        if (a->th_col == c && can) {
+            if (a->th_dest < 0) {
+                if (p->draw)
+                    y += text_wrap(a->text, "Click a place on the map to send it there.", x + ui_px(a, 16), y,
+                                   w - ui_px(a, 16), fs, pl.accent, true);
+                else
+                    y += lh;
+            } else {
+                if (p->draw) {
+                    snprintf(b, sizeof b, "To %s, at what pace?", s->places[a->th_dest].name);
+                    text_draw(a->text, b, x + ui_px(a, 16), y, fs, pl.accent, TEXT_LEFT);
+                }
+                y += lh + ui_px(a, 4);
+                int bw = (w - ui_px(a, 16) - 2 * ui_px(a, 4)) / 3, bh = ui_px(a, 40);
+                for (int pc = 0; pc < PACE_COUNT; pc++) {
+                    int eta = ui_column_eta_to(g, c, a->th_dest, pc);
+                    char lab[48];
+                    snprintf(lab, sizeof lab, "%s", pace_name((Pace)pc));
+                    if (lab[0] >= 'a' && lab[0] <= 'z')
+                        lab[0] = (char)(lab[0] - 32);
+                    SDL_Rect br = { x + ui_px(a, 16) + pc * (bw + ui_px(a, 4)), y, bw, bh };
+                    if (ui_button(a, p, br, lab, false)) {
+                        th_send_column(a, c, a->th_dest, pc);
+                        return;
+                    }
+                    if (p->draw) {
+                        char e[32];
+                        if (eta >= 0)
+                            snprintf(e, sizeof e, "%d km/day, T%d", s->rules.pace_km[pc], g->turn + eta);
+                        else
+                            snprintf(e, sizeof e, "no road");
+                        text_draw(a->text, e, br.x + bw / 2, br.y + bh + 2, ui_px(a, 11), pl.dim, TEXT_CENTER);
+                    }
+                    if (ui_inside(br, p->mx, p->my))
+                        ui_tooltip_set(p, "%s pace: %d km a day%s. %s", lab, s->rules.pace_km[pc],
+                                       eta >= 0 ? "" : " (no road there)",
+                                       pc == PACE_FORCED ? "Forced marching costs cohesion and strength every turn." :
+                                       pc == PACE_MOUNTED ? "Mounted troops only; the fastest sustainable pace." :
+                                                            "Foot and horse together.");
+                }
+                y += bh + ui_px(a, 18);
+            }
+        }
+    }
+    if (p->draw) {
+        if (shown == 0 && unknown == 0)
+            y += text_wrap(a->text, "No columns in this scenario.", x, y, w, fs, pl.dim, true);
+        if (unknown > 0) {
+            char b[160];
+            snprintf(b, sizeof b, "%d enemy column%s on the roads, %s goal%s kept secret.", unknown, unknown > 1 ? "s are" : " is",
+                     unknown > 1 ? "their" : "its", unknown > 1 ? "s" : "");
+            y += text_wrap(a->text, b, x, y, w, fs, pl.bad, true);
+        }
+    } else {
+        y += lh * (unknown > 0 || shown == 0);
+    }
+    y += ui_px(a, 8);
+    if (s->ncontingents > 0) {
+        y = list_header(a, p, "Contingents and their worry for home", x, y, w);
+        for (int k = 0; k < s->ncontingents; k++) {
+            const Contingent *ct = &s->contingents[k];
+            bool own = viewer < 0 || ct->side == viewer;
+            SDL_Rect row = { x, y, w, lh * 2 };
+            bool can = side >= 0 && ct->side == side && !ct->departed;
+            if (p->draw) {
+                char b[160];
+                int nx = x + text_draw_bold(a->text, ct->name, x, y, fs, ct->departed ? pl.dim : side_color_light(g, ct->side), TEXT_LEFT);
+                snprintf(b, sizeof b, "  home %s", ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
+                text_draw(a->text, b, nx, y, fs, pl.dim, TEXT_LEFT);
+                if (ct->departed) {
+                    text_draw(a->text, "gone home", x + ui_px(a, 8), y + lh, ui_px(a, 12), pl.dim, TEXT_LEFT);
+                } else if (own) {
+                    float bx = (float)(x + ui_px(a, 8)), bw = (float)ui_px(a, 110), by = (float)(y + lh + ui_px(a, 4));
+                    float bh = (float)ui_px(a, 7);
+                    int an = ct->anxiety < 0 ? 0 : ct->anxiety > 10 ? 10 : ct->anxiety;
+                    gfx_fill_rect(a->r, bx, by, bw, bh, rgba(0x0d0d0d, 255));
+                    gfx_fill_rect(a->r, bx, by, bw * (float)an / 10.0f, bh,
+                                  ct->anxiety - ct->loyalty > 1 ? pl.bad : ct->anxiety > 0 ? rgba(0xe0a030, 255) : pl.good);
+                    snprintf(b, sizeof b, "anxiety %d, loyalty %d", ct->anxiety, ct->loyalty);
+                    text_draw(a->text, b, (int)(bx + bw + ui_px(a, 8)), y + lh, ui_px(a, 12), pl.body, TEXT_LEFT);
+                } else {
+                    text_draw(a->text, "in the siege lines", x + ui_px(a, 8), y + lh, ui_px(a, 12), pl.dim, TEXT_LEFT);
+                }
+            }
+            if (ui_inside(row, p->mx, p->my))
+                ui_tooltip_set(p,
+                               own ? "The %s worry for %s. Each turn they may go home when a d10 rolls under their anxiety "
+                                     "less their loyalty; news of enemy columns near home, a siege or its fall, and "
+                                     "every contingent already gone raise it."
+                                   : "The %s, whose home is %s. Strike at it, and the news will reach them in the siege lines.",
+                               ct->name, ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
+            if (can) {
+                int bw = ui_px(a, 96);
+                SDL_Rect br = { x + w - bw, y, bw, lh + ui_px(a, 2) };
+                bool armed = a->th_release == k;
+                if (ui_button(a, p, br, armed ? "Sure? Release" : "Release", armed)) {
+                    if (armed)
+                        th_release(a, k);
+                    else
+                        a->th_release = k;
+                    return;
+                }
+                if (ui_inside(br, p->mx, p->my))
+                    ui_tooltip_set(p, "Send the %s home to defend %s. They leave the siege for good (click twice).",
+                                   ct->name, ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
+            }
+            y += 2 * lh + ui_px(a, 8);
+        }
+    }
+    int ncour = 0;
+    for (int i = 0; i < s->ncouriers; i++)
+        ncour += viewer < 0 || s->couriers[i].side == viewer;
+    if (ncour > 0) {
+        y = list_header(a, p, "Couriers", x, y + ui_px(a, 4), w);
+        for (int i = 0; i < s->ncouriers; i++) {
+            const Courier *k = &s->couriers[i];
+            if (viewer >= 0 && k->side != viewer)
+                continue;
+            if (p->draw) {
+                char b[200];
+                const char *from = k->from >= 0 && k->from < s->nplaces ? s->places[k->from].name : "?";
+                const char *to = k->to >= 0 && k->to < s->nplaces ? s->places[k->to].name : "?";
+                if (k->arrived)
+                    snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, arrived", k->name, from, to);
+                else if (k->depart_turn > 0 && k->depart_turn <= g->turn)
+                    snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, due turn %d", k->name, from, to, k->arrive_turn);
+                else if (k->depart_turn > 0)
+                    snprintf(b, sizeof b, "%s: leaves %s on turn %d for %s", k->name, from, k->depart_turn, to);
+                else
+                    snprintf(b, sizeof b, "%s: waiting at %s", k->name, from);
+                y += text_wrap(a->text, b, x, y, w, ui_px(a, 12), k->arrived ? pl.dim : pl.body, true);
+            } else {
+                y += lh;
+            }
+        }
+    }
+}
+

@@ -1,0 +1,503 @@
+/* check-screens.c - what a newcomer meets around the game: the window's
+ * size on small screens, the Help button, the quick save of another
+ * scenario, the objectives and the end-turn warnings. Driven like
+ * check-ui.c, on the software renderer with SDL_VIDEODRIVER=dummy. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <SDL.h>
+#include "core/siege.h"
+#include "ui/uiapp.h"
+#include "testutil.h"
+
+enum { W = 1280, H = 800 };
+
+static SDL_Surface *surf;
+static SDL_Renderer *ren;
+static UiApp *app;
+static char home[256];
+static char data_dir[1024];
+
+static void setup(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    snprintf(home, sizeof home, "/tmp/emesa-check-screens-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(home));
+    setenv("XDG_DATA_HOME", home, 1);
+    ck_assert_int_eq(SDL_Init(SDL_INIT_VIDEO), 0);
+    surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+    ren = SDL_CreateSoftwareRenderer(surf);
+    ck_assert_ptr_nonnull(ren);
+    const char *src = getenv("EMESA_SOURCE_DIR");
+    snprintf(data_dir, sizeof data_dir, "%s", src ? src : ".");
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = data_dir;
+    cfg.seed = 7;
+    cfg.ai_side = -1;
+    cfg.scale_pct = 100;
+    char why[512];
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+}
+
+static void teardown(void)
+{
+    uiapp_free(app);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    SDL_Quit();
+}
+
+static void send_click(int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    uiapp_handle(app, &e);
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    uiapp_handle(app, &e);
+    e.type = SDL_MOUSEBUTTONUP;
+    uiapp_handle(app, &e);
+}
+
+static void send_key(SDL_Keycode k)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    uiapp_handle(app, &e);
+}
+
+static void frame(void)
+{
+    uiapp_draw(app);
+    SDL_RenderPresent(ren);
+}
+
+/* ---- the window's size ------------------------------------------------ */
+
+START_TEST(window_fits_the_usable_area)
+{
+    /* 1280x800 on a 1024x768 screen less a 32-pixel panel: 1024/1280 =
+     * 0.8 and 736/800 = 0.92, so x0.8: 1024x640, centred 48 below the
+     * panel. */
+    SDL_Rect u = {0, 32, 1024, 736};
+    SDL_Rect r = uiapp_fit_window(u, 1280, 800);
+    ck_assert_int_eq(r.w, 1024);
+    ck_assert_int_eq(r.h, 640);
+    ck_assert_int_eq(r.x, 0);
+    ck_assert_int_eq(r.y, 32 + (736 - 640) / 2);
+    /* 1920x1080 (a full-screen size once kept) on 1366x768: 768/1080 is
+     * the smaller factor, 1920*0.7111 = 1365. */
+    SDL_Rect u2 = {0, 0, 1366, 768};
+    r = uiapp_fit_window(u2, 1920, 1080);
+    ck_assert_int_eq(r.h, 768);
+    ck_assert_int_eq(r.w, 1365);
+    ck_assert_int_le(r.x + r.w, 1366);
+    /* A size that fits is kept, centred. */
+    r = uiapp_fit_window(u2, 1024, 600);
+    ck_assert_int_eq(r.w, 1024);
+    ck_assert_int_eq(r.h, 600);
+    ck_assert_int_eq(r.x, 171);
+    ck_assert_int_eq(r.y, 84);
+    /* Only a size that fits is remembered. */
+    ck_assert(uiapp_window_fits(u2, 1366, 768));
+    ck_assert(!uiapp_window_fits(u2, 1920, 1080));
+    ck_assert(!uiapp_window_fits(u, 1024, 768));
+}
+END_TEST
+
+
+/* ---- the Help button ------------------------------------------------- */
+
+/* The click that opened help was taken as a click outside it, which
+ * closes help: the button did nothing. Help's own Close button shows it
+ * is open. */
+START_TEST(help_button_opens_help)
+{
+    int x, y;
+    frame();
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    ck_assert(uiapp_find_button(app, "Help  F1", &x, &y));
+    send_click(x, y);
+    frame();
+    ck_assert_msg(uiapp_find_button(app, "Close", &x, &y), "the menu's Help button did not open help");
+    send_click(x, y);
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    /* In a game, the button on the top bar. */
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    frame();
+    ck_assert(uiapp_find_button(app, "Help", &x, &y));
+    send_click(x, y);
+    frame();
+    ck_assert_msg(uiapp_find_button(app, "Close", &x, &y), "the game's Help button did not open help");
+    /* A click outside closes it, as before. */
+    send_click(5, H - 5);
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+}
+END_TEST
+
+/* ---- F9 and another scenario's quick save ------------------------------ */
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *f = fopen(from, "rb"), *t = fopen(to, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(t);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, t), n);
+    fclose(f);
+    fclose(t);
+}
+
+/* A 638 quick save once loaded into a 635 game and handed the player the
+ * other side. Each scenario now has its own quick save, and a file in
+ * another's place is refused with the scenario it holds named. */
+START_TEST(quickload_keeps_to_its_scenario)
+{
+    char why[512], p638[400], p635[400];
+    snprintf(p638, sizeof p638, "%s/emesa/emesa/quicksave-emesa-638.emesa-save", home);
+    snprintf(p635, sizeof p635, "%s/emesa/emesa/quicksave-emesa-635.emesa-save", home);
+    int i638 = uiapp_find_scenario(app, "emesa-638"), i635 = uiapp_find_scenario(app, "emesa-635");
+    ck_assert_int_ge(i638, 0);
+    ck_assert_int_ge(i635, 0);
+    ck_assert_msg(uiapp_start(app, i638, 0, false, why, sizeof why), "%s", why);
+    send_key(SDLK_F5);
+    ck_assert_msg(access(p638, R_OK) == 0, "%s", uiapp_status(app));
+    ck_assert_ptr_nonnull(strstr(uiapp_status(app), "The Jazira comes to Homs"));
+    /* A 635 game: F9 finds no 635 quick save and changes nothing. */
+    ck_assert_msg(uiapp_start(app, i635, 1, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(app);
+    send_key(SDLK_F9);
+    ck_assert_ptr_eq(uiapp_game(app), g);
+    ck_assert_msg(strstr(uiapp_status(app), "No quick save of Every cold day") != NULL, "%s", uiapp_status(app));
+    ck_assert_int_eq(uiapp_ai_level(app, 1), 0);   /* the player still commands side 1 */
+    ck_assert_int_gt(uiapp_ai_level(app, 0), 0);
+    /* The 638 save copied into the 635 one's place: refused, named. */
+    copy_file(p638, p635);
+    send_key(SDLK_F9);
+    ck_assert_ptr_eq(uiapp_game(app), g);
+    ck_assert_msg(strstr(uiapp_status(app), "Not loaded: the quick save is a game of The Jazira comes to Homs") != NULL,
+                  "%s", uiapp_status(app));
+    ck_assert_int_eq(uiapp_ai_level(app, 1), 0);
+    /* Its own quick save loads. */
+    remove(p635);
+    send_key(SDLK_F5);
+    send_key(SDLK_F9);
+    ck_assert_msg(strstr(uiapp_status(app), "Loaded the quick save") != NULL, "%s", uiapp_status(app));
+    ck_assert_int_eq(uiapp_ai_level(app, 1), 0);
+}
+END_TEST
+
+
+/* ---- warnings before the turn ends, and terms for a human garrison ---- */
+
+static void click_button(const char *label)
+{
+    int x, y;
+    frame();
+    ck_assert_msg(uiapp_find_button(app, label, &x, &y), "no \"%s\" button", label);
+    send_click(x, y);
+}
+
+/* 638 for two players: the coalition (the besiegers) acts first; after
+ * its turn and the hand-over, the Rashidun garrison is to act. */
+static const Game *garrison_to_act(bool offer_terms)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);   /* past the hand-over */
+    const Game *g = uiapp_game(app);
+    ck_assert_int_ne(g->active, g->town_side);
+    if (offer_terms) {
+        click_button("Generous");
+        ck_assert_msg(g->siege.terms == TERMS_GENEROUS, "%s", uiapp_status(app));
+    }
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_RETURN);   /* the hand-over */
+    g = uiapp_game(app);
+    ck_assert_int_eq(g->active, g->town_side);
+    uiapp_tick(app, 1000);
+    return g;
+}
+
+START_TEST(end_turn_warns_of_gate_and_food)
+{
+    const Game *g = garrison_to_act(false);
+    char w[4000];
+    uiapp_turn_warnings(app, w, sizeof w);
+    ck_assert_ptr_null(strstr(w, "stands open"));
+    /* An open gate is warned of. */
+    click_button("Open");
+    int open = -1;
+    for (int k = 0; k < g->ngates; k++)
+        if (g->gates[k].state == GATE_OPEN)
+            open = k;
+    ck_assert_int_ge(open, 0);
+    uiapp_turn_warnings(app, w, sizeof w);
+    char want[200];
+    snprintf(want, sizeof want, "The %s stands open: the enemy may rush it.", g->gates[open].name);
+    ck_assert_msg(strstr(w, want) != NULL, "%s", w);
+    /* Food against the turns left: the line is there exactly when the
+     * core says the stores will not last (siege_food_turns). */
+    int me = g->active, to_go = g->max_turns - g->turn + 1;
+    int fed = siege_food_turns(g, me, g->siege.side[me].rations, to_go);
+    snprintf(want, sizeof want, "Food for %d of the %d turns left", fed, to_go);
+    ck_assert_msg((strstr(w, want) != NULL) == (fed < to_go), "fed %d of %d: %s", fed, to_go, w);
+    /* The dialog shows them (drawn without overflowing, at least). */
+    send_key(SDLK_SPACE);
+    frame();
+    send_key(SDLK_ESCAPE);
+}
+END_TEST
+
+START_TEST(garrison_is_asked_about_terms)
+{
+    const Game *g = garrison_to_act(true);
+    ck_assert_msg(uiapp_asking_terms(app), "the garrison was not asked");
+    char w[4000];
+    uiapp_turn_warnings(app, w, sizeof w);
+    ck_assert_msg(strstr(w, "Terms are offered and not answered") != NULL, "%s", w);
+    click_button("Refuse");
+    ck_assert(!uiapp_asking_terms(app));
+    ck_assert_int_eq(g->siege.terms_answer, TERMS_ANSWER_REFUSE);
+    uiapp_turn_warnings(app, w, sizeof w);
+    ck_assert_ptr_null(strstr(w, "Terms are offered"));
+    /* Asked once a turn: no second question after the answer. */
+    uiapp_tick(app, 2000);
+    ck_assert(!uiapp_asking_terms(app));
+    /* At the turn's end the refusal stands, whatever the dice. */
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    g = uiapp_game(app);
+    ck_assert(!g->siege.surrendered);
+    int refusals = 0;
+    for (size_t i = 0; i < g->events.n; i++)
+        refusals += g->events.items[i].type == EV_TERMS_REFUSED && strstr(g->events.items[i].text, "refuse");
+    ck_assert_int_ge(refusals, 1);
+}
+END_TEST
+
+START_TEST(council_may_be_left_to_decide)
+{
+    garrison_to_act(true);
+    ck_assert(uiapp_asking_terms(app));
+    send_key(SDLK_ESCAPE);
+    ck_assert(!uiapp_asking_terms(app));
+    ck_assert_int_eq(uiapp_game(app)->siege.terms_answer, TERMS_ANSWER_COUNCIL);
+    /* The panel's Answer button asks again. */
+    click_button("Answer");
+    ck_assert(uiapp_asking_terms(app));
+    click_button("Accept");
+    ck_assert_int_eq(uiapp_game(app)->siege.terms_answer, TERMS_ANSWER_ACCEPT);
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    const Game *g = uiapp_game(app);
+    ck_assert(g->siege.surrendered);
+    ck_assert_int_eq(g->mode, MODE_OVER);
+    /* The debrief says why: the condition met, and how the town gave up. */
+    char why[1400];
+    uiapp_outcome_reason(app, why, sizeof why);
+    ck_assert_msg(strstr(why, "Why it ended: Major victory for the Jazira coalition if the town surrenders on terms; "
+                              "at the end, the town has surrendered. The town surrendered (surrender: Rashidun's "
+                              "commander accepts the generous terms) with ") != NULL, "%s", why);
+}
+END_TEST
+
+START_TEST(objectives_open_with_o)
+{
+    garrison_to_act(false);
+    int x, y;
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    send_key(SDLK_o);
+    frame();
+    ck_assert(uiapp_find_button(app, "Close", &x, &y));
+    send_key(SDLK_o);
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    click_button("Objectives");
+    ck_assert(uiapp_find_button(app, "Close", &x, &y));
+    send_key(SDLK_ESCAPE);
+    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+}
+END_TEST
+
+
+/* ---- the menu's briefing scrolls --------------------------------------- */
+
+static void remake(int scale)
+{
+    uiapp_free(app);
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = data_dir;
+    cfg.seed = 7;
+    cfg.ai_side = -1;
+    cfg.scale_pct = scale;
+    char why[512];
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+}
+
+/* At 200 % the 638 briefing was cut mid-sentence ("...From Kufa"). It
+ * now scrolls to its end with PgDn or the wheel, and back. */
+START_TEST(briefing_scrolls_to_its_end)
+{
+    remake(200);
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    for (int k = 0; k < 40; k++)
+        send_key(SDLK_UP);
+    for (int k = 0; k < i; k++)
+        send_key(SDLK_DOWN);
+    frame();
+    int max = 0;
+    ck_assert_int_eq(uiapp_briefing_scroll(app, &max), 0);
+    ck_assert_int_gt(max, 0);
+    send_key(SDLK_PAGEDOWN);
+    frame();
+    int s1 = uiapp_briefing_scroll(app, NULL);
+    ck_assert_int_gt(s1, 0);
+    for (int k = 0; k < 400 && uiapp_briefing_scroll(app, NULL) < max; k++)
+        send_key(SDLK_PAGEDOWN);
+    frame();
+    ck_assert_int_eq(uiapp_briefing_scroll(app, NULL), max);
+    /* The wheel over the briefing scrolls it back up. */
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = W - 200;
+    e.motion.y = 300;
+    uiapp_handle(app, &e);
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = 1;
+    uiapp_handle(app, &e);
+    frame();
+    ck_assert_int_lt(uiapp_briefing_scroll(app, NULL), max);
+    /* At 100 % on this screen it fits and does not scroll. */
+    remake(100);
+    frame();
+    uiapp_briefing_scroll(app, &max);
+    ck_assert_int_eq(max, 0);
+}
+END_TEST
+
+
+/* ---- hot-seat: each player's log is their own --------------------------- */
+
+START_TEST(hotseat_log_keeps_alerts_secret)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    const Game *g = uiapp_game(app);
+    ck_assert_int_ne(g->active, g->town_side);
+    /* The besiegers put a camp on alert (if it was not already). */
+    click_button("Alert");
+    ck_assert_msg(uiapp_log_contains(app, "stands to arms"), "%s", uiapp_status(app));
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_RETURN);   /* the hand-over */
+    g = uiapp_game(app);
+    ck_assert_int_eq(g->active, g->town_side);
+    ck_assert(!uiapp_log_contains(app, "stands to arms"));
+    /* What both may know is still there. */
+    ck_assert(uiapp_log_contains(app, "turn 1 begins"));
+    /* And back to the besiegers: their own order is in their log again. */
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_RETURN);
+    ck_assert_int_eq(uiapp_game(app)->turn, 2);
+    ck_assert_int_ne(uiapp_game(app)->active, uiapp_game(app)->town_side);
+    ck_assert(uiapp_log_contains(app, "stands to arms"));
+}
+END_TEST
+
+
+/* ---- the theatre's place labels --------------------------------------- */
+
+static int overlap(SDL_Rect a, SDL_Rect b)
+{
+    int w = (a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w) - (a.x > b.x ? a.x : b.x);
+    int h = (a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h) - (a.y > b.y ? a.y : b.y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* Around Hit and Antioch/Qinnasrin the names lay on each other. Now no
+ * two labels overlap, and each lies on the map (right of the window's
+ * edge, above its bottom). */
+static void labels_clear(int scale)
+{
+    remake(scale);
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(app);
+    if (g->siege.nplaces == 0)
+        return;
+    uiapp_set_view(app, 1);
+    frame();
+    SDL_Rect r[64];
+    int n = uiapp_theatre_labels(app, r, 64);
+    ck_assert_int_eq(n, g->siege.nplaces);
+    for (int a = 0; a < n; a++) {
+        ck_assert_msg(r[a].x >= 0 && r[a].y >= 0 && r[a].x + r[a].w <= W && r[a].y + r[a].h <= H,
+                      "%d %%: the label of %s lies off the window", scale, g->siege.places[a].name);
+        for (int b = a + 1; b < n; b++)
+            ck_assert_msg(overlap(r[a], r[b]) == 0, "%d %%: the labels of %s and %s overlap", scale,
+                          g->siege.places[a].name, g->siege.places[b].name);
+    }
+}
+
+START_TEST(theatre_labels_do_not_collide)
+{
+    labels_clear(100);
+    labels_clear(150);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("screens");
+    TCase *tc = tcase_create("screens");
+    tcase_set_timeout(tc, 120);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, window_fits_the_usable_area);
+    tcase_add_test(tc, help_button_opens_help);
+    tcase_add_test(tc, quickload_keeps_to_its_scenario);
+    tcase_add_test(tc, end_turn_warns_of_gate_and_food);
+    tcase_add_test(tc, garrison_is_asked_about_terms);
+    tcase_add_test(tc, council_may_be_left_to_decide);
+    tcase_add_test(tc, objectives_open_with_o);
+    tcase_add_test(tc, briefing_scrolls_to_its_end);
+    tcase_add_test(tc, hotseat_log_keeps_alerts_secret);
+    tcase_add_test(tc, theatre_labels_do_not_collide);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run(suite());
+}
