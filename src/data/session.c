@@ -377,3 +377,109 @@ bool session_redo(Session *s, char *why, size_t n)
     s->redo.n--;
     return true;
 }
+
+/* ---- hot reload ------------------------------------------------------------ */
+
+const char *session_name(const Session *s) { return s ? s->name : ""; }
+
+/* A session holding only what a re-play builds: the new scenario, the
+ * commands it took and its turn marks. */
+static void scratch_free(Session *t)
+{
+    scenario_free(t->sc);
+    free(t->cmds.items);
+    free(t->marks);
+}
+
+bool session_reload_buffer(Session *s, const char *src, size_t len, Diags *diags, SessionReload *out)
+{
+    SessionReload local;
+    if (!out)
+        out = &local;
+    memset(out, 0, sizeof *out);
+    out->turn = out->side = -1;
+    if (!s || (!src && len)) {
+        diags_add(diags, s ? s->name : "scenario", 0, "", "no game to reload");
+        return false;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy) {
+        diags_add(diags, s->name, 0, "", "out of memory");
+        return false;
+    }
+    if (len)
+        memcpy(copy, src, len);
+    copy[len] = '\0';
+    Session t;
+    memset(&t, 0, sizeof t);
+    t.sc = scenario_load_buffer_opts(s->name, copy, len, s->seed, &s->opts, NULL, diags);
+    if (!t.sc) {
+        free(copy);
+        return false;
+    }
+    const Game *g0 = scenario_game_const(t.sc);
+    bool ok = mark_push(&t, g0->turn, 0, game_hash(g0));
+    for (size_t i = 0; ok && i < s->cmds.n; i++) {
+        Game *g = scenario_game(t.sc);
+        int turn = g->turn;
+        Command c;
+        Recorded r;
+        char why[256] = "";
+        if (!cmd_parse(g, s->cmds.items[i].text, &c, why, sizeof why) ||
+            !apply_recorded(t.sc, &c, &r, why, sizeof why)) {
+            out->refused = i;
+            out->dropped = s->cmds.n - i;
+            out->turn = turn;
+            out->side = s->cmds.items[i].side;
+            snprintf(out->command, sizeof out->command, "%s", s->cmds.items[i].text);
+            snprintf(out->why, sizeof out->why, "%s", why[0] ? why : "refused");
+            break;
+        }
+        ok = record(&t, &r, turn);
+    }
+    if (!ok) {
+        scratch_free(&t);
+        free(copy);
+        diags_add(diags, s->name, 0, "", "out of memory while re-playing the game");
+        return false;
+    }
+    out->replayed = t.cmds.n;
+    if (!out->dropped)
+        out->refused = t.cmds.n;
+    out->handler_errors = scenario_handler_errors(t.sc);
+    /* Nothing failed: the new game takes the old one's place. */
+    scenario_free(s->sc);
+    free(s->src);
+    free(s->cmds.items);
+    free(s->marks);
+    s->sc = t.sc;
+    s->src = copy;
+    s->len = len;
+    s->cmds = t.cmds;
+    s->marks = t.marks;
+    s->nmarks = t.nmarks;
+    s->cap_marks = t.cap_marks;
+    s->redo.n = 0;
+    s->opts = scenario_info(s->sc)->options;
+    s->generation++;
+    return true;
+}
+
+bool session_reload(Session *s, const char *path, Diags *diags, SessionReload *out)
+{
+    if (out) {
+        memset(out, 0, sizeof *out);
+        out->turn = out->side = -1;
+    }
+    if (!s) {
+        diags_add(diags, path ? path : "scenario", 0, "", "no game to reload");
+        return false;
+    }
+    size_t n = 0;
+    char *buf = scenario_read_file(path, s->name, &n, diags);
+    if (!buf)
+        return false;
+    bool ok = session_reload_buffer(s, buf, n, diags, out);
+    free(buf);
+    return ok;
+}

@@ -89,3 +89,33 @@ bool session_undo(Session *s, char *why, size_t n);
 /* Redo gives an undone command again; any new command empties the list. */
 bool session_can_redo(const Session *s, char *why, size_t n);
 bool session_redo(Session *s, char *why, size_t n);
+
+/* ---- hot reload: the scenario file edited while its game runs ---------- */
+
+/* What a reload found. A command of the game so far that the new file
+ * refuses stops the re-play just before it: `refused` is its index
+ * (0-based; == the count replayed), its text, the turn and side it was
+ * given on and why it is refused now, and `dropped` how many commands
+ * (it and those after it) are gone. dropped == 0: every command played. */
+typedef struct SessionReload {
+    size_t replayed;
+    size_t dropped;
+    size_t refused;
+    int turn, side;
+    char command[SESSION_CMD_TEXT];
+    char why[256];
+    int handler_errors;     /* the new file's handlers' errors while re-playing */
+} SessionReload;
+
+/* Replaces the scenario by the text src (the file as edited) and plays the
+ * recorded commands again on it, with the same seed and switches. If the
+ * text does not load: false, diags filled (file:line as for a new game)
+ * and the session exactly as it was. Otherwise true: the Scenario and
+ * Game are new (session_generation() changes), the commands and turn marks
+ * are those re-played, the redo list is emptied, and *out (may be NULL)
+ * says whether a command was refused. */
+bool session_reload_buffer(Session *s, const char *src, size_t len, Diags *diags, SessionReload *out);
+/* The same from the file at path (read whole before anything changes). */
+bool session_reload(Session *s, const char *path, Diags *diags, SessionReload *out);
+/* The name the session's scenario file goes by in messages. */
+const char *session_name(const Session *s);

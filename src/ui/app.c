@@ -523,6 +523,8 @@ void ui_run_pass(UiApp *a, Pass *p)
     bool was_modal = ui_modal(a);
     if (was_modal)
         sp.clicked = false;
+    else
+        reload_click(a, &sp);
     switch (a->screen) {
     case UI_MENU: menu_pass(a, &sp); break;
     case UI_GAME: game_pass(a, &sp); break;
@@ -531,8 +533,10 @@ void ui_run_pass(UiApp *a, Pass *p)
     case UI_SAVES: saves_pass(a, &sp); break;
     case UI_WHATIF: whatif_pass(a, &sp); break;
     }
-    if (!was_modal)
+    if (!was_modal) {
+        reload_draw(a, &sp);
         p->clicked = sp.clicked;
+    }
     if (!ui_modal(a)) {
         p->tip = sp.tip ? p->tipbuf : NULL;
         if (sp.tip)

@@ -88,6 +88,8 @@ static bool global_key(UiApp *a, const SDL_KeyboardEvent *k)
             a->confirm_end = false;
         return true;   /* modal: eat the rest */
     }
+    if (reload_key(a, k))
+        return true;
     bool ctrl = (k->keysym.mod & KMOD_CTRL) != 0;
     if (a->rp.active)
         return false;   /* a replay is watched, not played: no saves or undo */

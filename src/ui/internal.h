@@ -118,6 +118,22 @@ typedef struct WhatIfLab WhatIfLab;
  * turning back and jumping). */
 typedef struct Lesson Lesson;
 
+/* reload.c: hot reload of the scenario file (F6, or when the file
+ * changes on disk). Holds only the file's path, what stat() said of it
+ * and text: never a pointer into a scenario or game (they are rebuilt). */
+enum { UI_RELOAD_LINES = 10 };
+typedef struct ReloadView {
+    char path[1400];        /* the file watched, "" none */
+    bool exists;
+    long long mtime_ns, size;
+    uint32_t next_poll;     /* SDL ticks of the next stat() */
+    bool panel;             /* the panel of what the reload found shows */
+    bool failed;            /* ...the file did not load (else a command was refused) */
+    char head[400];
+    char lines[UI_RELOAD_LINES][UI_LOG_TEXT];
+    int nlines, more;
+} ReloadView;
+
 /* Immediate-mode widgets: layout is recomputed each pass; a pass either
  * draws or only handles the pending click. */
 typedef struct Pass {
@@ -169,6 +185,7 @@ struct UiApp {
     int nsaves, sel_save, saves_scroll;
     char replay_error[1400];
     Replay rp;
+    ReloadView rl;
     ChronicleView ch;
     WhatIfLab *lab;         /* the What if? screen, made when first opened */
     Lesson *lesson;         /* made when a game first needs it; freed with the game */
@@ -328,6 +345,20 @@ void ui_redo(UiApp *a);
 void ui_quicksave(UiApp *a);
 void ui_quickload(UiApp *a);
 void ui_undo(UiApp *a);
+
+/* session.c: after the session rebuilt its game (undo, redo, reload):
+ * take the new one, rebuild the log, plan afresh. */
+void ui_session_resync(UiApp *a);
+
+/* menu.c: reads entry i's title, briefing and sides from its file again. */
+void menu_refill(UiApp *a, int i);
+
+/* reload.c: F6 and the file watch. */
+bool reload_key(UiApp *a, const SDL_KeyboardEvent *k);
+/* The panel takes a click on it (before the screen's pass) ... */
+void reload_click(UiApp *a, Pass *p);
+/* ... and is drawn over the screen. */
+void reload_draw(UiApp *a, Pass *p);
 
 /* chronicle.c: the chronicle's banner, pause and step. */
 void chronicle_begin(UiApp *a);

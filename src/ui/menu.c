@@ -101,6 +101,20 @@ void menu_scan(UiApp *a)
     }
 }
 
+void menu_refill(UiApp *a, int i)
+{
+    if (i < 0 || i >= a->nscen)
+        return;
+    MenuEntry *m = &a->scen[i];
+    char path[sizeof m->path];
+    snprintf(path, sizeof path, "%s", m->path);
+    memset(m, 0, sizeof *m);
+    snprintf(m->path, sizeof m->path, "%s", path);
+    menu_fill(m);
+    if (i == a->sel_scen)
+        a->brief_scroll = 0;
+}
+
 int menu_add_file(UiApp *a, const char *path)
 {
     char want[PATH_MAX], have[PATH_MAX];

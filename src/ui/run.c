@@ -152,6 +152,8 @@ int ui_run(const UiConfig *cfg)
     char title[200] = "";
     while (!a->quit) {
         uint32_t now = SDL_GetTicks();
+        if (uiapp_watch(a, now))
+            dirty = true;
         bool moving = uiapp_tick(a, now);
         char want[sizeof title];
         uiapp_title(a, want, sizeof want);
@@ -181,7 +183,10 @@ int ui_run(const UiConfig *cfg)
         int wake = uiapp_next_wake(a, SDL_GetTicks());
         int got;
         if (wake < 0) {
-            got = SDL_WaitEvent(&e);
+            /* Idle: wake once a second to see whether the scenario file
+             * changed on disk (hot reload, reload.c). */
+            int poll = uiapp_watch_wait(a, SDL_GetTicks());
+            got = poll < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, poll > 0 ? poll : 1);
         } else {
             /* Animating: about one frame per 16 ms even without vsync. */
             uint32_t since = SDL_GetTicks() - last_frame;

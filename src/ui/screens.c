@@ -282,6 +282,7 @@ static const char *const help_lines[][2] = {
     { "T / R", "the theatre map / the relief timeline (again: back to the map)" },
     { "Ctrl+Z / Ctrl+Y", "take back the last order when it revealed nothing / give it again" },
     { "F5 / F9", "quick save / quick load (every turn is also autosaved)" },
+    { "F6", "reload the scenario file and play the game so far again (saving the file does it too)" },
     { "C", "show hex coordinates" },
     { "Z", "show enemy zones of control (red hatching)" },
     { "M", "show or hide the minimap" },

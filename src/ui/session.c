@@ -82,7 +82,7 @@ void ui_adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat, bool 
 
 /* After undo or redo the session re-played the game into a new Game:
  * take the new one and rebuild the log from its events. */
-static void resync(UiApp *a)
+void ui_session_resync(UiApp *a)
 {
     if (!a->ss || session_generation(a->ss) == a->ss_gen)
         return;
@@ -107,7 +107,7 @@ void ui_undo(UiApp *a)
         ui_notice(a, "Cannot undo: %s.", why);
         return;
     }
-    resync(a);
+    ui_session_resync(a);
     ui_notice(a, "Undone. (Ctrl+Y gives it again.)");
 }
 
@@ -121,7 +121,7 @@ void ui_redo(UiApp *a)
         ui_notice(a, "Cannot redo: %s.", why);
         return;
     }
-    resync(a);
+    ui_session_resync(a);
     (void)before;
     ui_process_events(a);
     ui_refresh_selection(a);

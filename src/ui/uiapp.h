@@ -151,6 +151,20 @@ bool uiapp_lesson_rewound(const UiApp *a);
  * version with its sources, one a line); false if none shows. */
 bool uiapp_lesson_dispute(const UiApp *a, char *buf, size_t n);
 
+/* Hot reload (ui/reload.c). uiapp_reload() is F6: the scenario file of
+ * the game (or, in the menu, of the selected entry) is read again and the
+ * game's commands re-played on it; false if it did not load (the game
+ * unchanged, the errors in the reload panel). uiapp_watch() looks at the
+ * file once a second (now_ms) and reloads it when its time or size
+ * changed; true if it did (draw again). uiapp_watch_wait(): ms until it
+ * wants to look again, -1 if nothing is watched. */
+bool uiapp_reload(UiApp *a);
+bool uiapp_watch(UiApp *a, uint32_t now_ms);
+int uiapp_watch_wait(const UiApp *a, uint32_t now_ms);
+/* The reload panel's text (heading, then one line a problem); false if it
+ * is not shown (none, or dismissed with Esc or its Close button). */
+bool uiapp_reload_panel(const UiApp *a, char *buf, size_t n);
+
 /* The debrief's history column (disputed points, then notes) as last
  * drawn: the first item shown, how many were shown, of how many. */
 void uiapp_debrief_history(const UiApp *a, int *first, int *shown, int *total);
