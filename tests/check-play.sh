@@ -97,5 +97,20 @@ out=$("$emesa" --headless --scenario "$tmp/ambush.lua" --seed 2 --ai all 2>&1)
     ok "the interception example stops the column, and only a handler sends it on" ||
     bad "interception example: $(grep -i "qa'qa's 4,000\|scenario error" <<< "$out")"
 
+# a siege written from scenarios/README.md alone (not from the shipped
+# files): Damascus 634, two gates with their camps, a relief column held
+# on the road by its one handler, a chronicle of three steps
+dam="$root/tests/fixtures/play/damascus-634.lua"
+out=$("$emesa" --check --play 10 "$dam"); rc=$?
+[ $rc -eq 0 ] && [[ "$out" == *"$dam: 10 games (levels 1-3 and the chronicle): "* ]] &&
+    [[ "$out" == *"check --play: 1 file, 10 games, 0 errors, "* ]] &&
+    ok "Damascus 634 from the reference passes --check --play 10" || bad "damascus-634.lua: exit $rc: $out"
+out=$("$emesa" --headless --scenario "$dam" --seed 2 --ai all --ai-level 2 --chronicle 2>&1)
+[[ "$out" == *"T3 column Relief from Emesa halts at Baalbek"* ]] &&
+    [[ "$out" == *"T3 message Arab horsemen hold the relief on the road at Baalbek."* ]] &&
+    [[ "$out" == *"T5 column Relief from Emesa marches for Damascus"* ]] &&
+    ok "Damascus 634: its handler holds the relief at Baalbek two turns, then sends it on" ||
+    bad "damascus relief: $(grep -i "relief\|baalbek" <<< "$out")"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
