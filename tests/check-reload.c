@@ -418,6 +418,37 @@ START_TEST(a_past_command_refused_now_plays_up_to_it)
 }
 END_TEST
 
+/* The computer plays both sides along the chronicle and waits at its
+ * step on turn 2 with the banner up: a reload there must leave the
+ * banner nothing of the old scenario (run under ASan). */
+START_TEST(a_reload_at_a_chronicle_checkpoint_keeps_nothing_old)
+{
+    char why[512];
+    ck_assert_msg(uiapp_start_chronicle(app, uiapp_selected_scenario(app), why, sizeof why), "%s", why);
+    char banner[4000];
+    for (int k = 0; k < 400 && !uiapp_chronicle_banner(app, banner, sizeof banner); k++) {
+        uiapp_finish_animations(app);
+        uiapp_tick(app, now_ms += 2000);
+    }
+    ck_assert(uiapp_chronicle_banner(app, banner, sizeof banner));
+    int turn = uiapp_game(app)->turn;
+    char *t = small_text();
+    char *e = edit(t, "order = \"hold\" }", "order = \"hold\", note = \"They wait.\" }");
+    put(e);
+    send_key(SDLK_F6);
+    ck_assert_int_eq(uiapp_game(app)->turn, turn);
+    uiapp_draw(app);
+    uiapp_chronicle_banner(app, banner, sizeof banner);
+    for (int k = 0; k < 50; k++) {
+        uiapp_finish_animations(app);
+        uiapp_tick(app, now_ms += 2000);
+        uiapp_draw(app);
+    }
+    free(e);
+    free(t);
+}
+END_TEST
+
 START_TEST(the_menu_reads_the_file_again)
 {
     ck_assert_int_eq(uiapp_screen(app), UI_MENU);
@@ -459,6 +490,7 @@ int main(void)
     tcase_add_test(tw, saving_the_file_reloads_within_a_second);
     tcase_add_test(tw, a_broken_edit_leaves_the_game_and_shows_file_line);
     tcase_add_test(tw, a_past_command_refused_now_plays_up_to_it);
+    tcase_add_test(tw, a_reload_at_a_chronicle_checkpoint_keeps_nothing_old);
     tcase_add_test(tw, the_menu_reads_the_file_again);
     suite_add_tcase(s, tw);
     return tu_run(s);
