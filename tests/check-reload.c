@@ -8,8 +8,8 @@
  * tests/fixtures/play/small.lua in a temporary folder is played to turn 2
  * (the garrison moves g1 5,4 -> 5,5 and ends its turn, the computer plays
  * the besiegers), then the file is edited and reloaded with F6 or by the
- * once-a-second watch. Set EMESA_RELOAD_SHOT=file.png to keep a picture
- * of the error panel. */
+ * once-a-second watch. Set EMESA_RELOAD_SHOT=prefix to keep pictures of
+ * the panel: prefix-broken.png, prefix-refused.png. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,6 +181,15 @@ static SDL_Renderer *ren;
 static UiApp *app;
 static char home[256], dir[256], file[300];
 static uint32_t now_ms;
+
+static void shot(const char *what)
+{
+    const char *pre = getenv("EMESA_RELOAD_SHOT");
+    char p[600];
+    snprintf(p, sizeof p, "%s-%s.png", pre ? pre : "", what);
+    if (pre)
+        ck_assert(uiapp_screenshot(app, p));
+}
 
 static void put(const char *text)
 {
@@ -369,9 +378,7 @@ START_TEST(a_broken_edit_leaves_the_game_and_shows_file_line)
     ck_assert_msg(strstr(panel, "did not reload"), "%s", panel);
     ck_assert(uiapp_log_contains(app, want));
     uiapp_draw(app);
-    const char *shot = getenv("EMESA_RELOAD_SHOT");
-    if (shot)
-        ck_assert(uiapp_screenshot(app, shot));
+    shot("broken");
     /* The player goes on: Esc closes the panel, the game stays. */
     send_key(SDLK_ESCAPE);
     ck_assert(!uiapp_reload_panel(app, panel, sizeof panel));
@@ -408,6 +415,7 @@ START_TEST(a_past_command_refused_now_plays_up_to_it)
     ck_assert_msg(strstr(panel, "0 commands played again; it and the "), "%s", panel);
     ck_assert(uiapp_log_contains(app, "is refused now"));
     uiapp_draw(app);
+    shot("refused");
     /* The game goes on: the player can end the turn. */
     send_key(SDLK_ESCAPE);
     send_key(SDLK_SPACE);
