@@ -63,6 +63,7 @@ struct Art {
     int rasters;
     bool have_colors;
     Rgba avg[TER_COUNT], center[TER_COUNT];
+    Layer *layer;           /* the terrain layer's tiles, made of this art */
 };
 
 static char *slurp(const char *path, size_t *len)
@@ -93,6 +94,7 @@ Art *art_new(SDL_Renderer *r, const char *assets_dir, char *why, size_t n)
         return NULL;
     }
     a->r = r;
+    a->layer = layer_new(r);
     for (int i = 0; i < ART_COUNT; i++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", assets_dir, art_files[i]);
@@ -110,6 +112,7 @@ void art_free(Art *a)
 {
     if (!a)
         return;
+    layer_free(a->layer);
     for (int i = 0; i < ART_COUNT; i++) {
         free(a->src[i]);
         for (int s = 0; s < a->nsized[i]; s++)
@@ -222,6 +225,11 @@ SDL_Texture *art_get(Art *a, ArtId id, int size, int rot)
     if (slot->tex[rot])
         SDL_SetTextureBlendMode(slot->tex[rot], SDL_BLENDMODE_BLEND);
     return slot->tex[rot];
+}
+
+Layer *art_layer(Art *a)
+{
+    return a->layer;
 }
 
 int art_raster_count(const Art *a)

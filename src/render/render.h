@@ -166,7 +166,25 @@ typedef struct MapRender {
     Art *art;
     Text *text;
     Theme theme;
+    bool uncached;              /* paint the terrain layer every frame (tests) */
 } MapRender;
+
+/* The terrain layer (layer.c): ground, rivers, roads, walls, the grid,
+ * gates and places, kept as tiles per zoom and painted again only when
+ * the zoom, the terrain, a gate's state or the contrast theme change.
+ * Each Art owns one (art_layer). */
+typedef struct Layer Layer;
+Layer *layer_new(SDL_Renderer *r);
+void layer_free(Layer *l);
+/* Drops every tile (e.g. when the renderer's targets were lost). */
+void layer_flush(Layer *l);
+/* How many tiles were painted so far (tests check the cache works). */
+int layer_painted(const Layer *l);
+/* Draws the layer for the camera (at whole pixels) and leaves the clip
+ * set to the view. With l NULL or mr->uncached it paints straight to the
+ * screen, which gives the same pixels. */
+void layer_draw(Layer *l, MapRender *mr, const Game *g, const Camera *cam);
+Layer *art_layer(Art *a);
 
 void render_map(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov);
 /* Every visible unit, stacked per hex (called by render_map). */
