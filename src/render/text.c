@@ -17,7 +17,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { TEXT_CACHE = 768, TEXT_FONTS = 48, TEXT_KEY = 200 };
+enum { TEXT_CACHE = 768, TEXT_FONTS = 48, TEXT_KEY = 200, TEXT_WIDTHS = 4096 };
+
+/* A measured width: wrapping a paragraph measures each growing prefix of
+ * a line, every frame, and shaping is the dear part of drawing text. */
+typedef struct WidthEntry {
+    uint64_t hash;          /* of the string, 0 if empty */
+    uint32_t len;
+    int px;
+    int w;
+} WidthEntry;
 
 typedef struct TextEntry {
     uint64_t hash;
@@ -44,6 +53,7 @@ struct Text {
     int nfonts;
     TextEntry cache[TEXT_CACHE];
     uint64_t clock;
+    WidthEntry widths[TEXT_WIDTHS];
 };
 
 bool text_find_font(char *path, size_t n, bool bold)
@@ -128,6 +138,7 @@ void text_flush(Text *t)
         t->cache[i].tex = NULL;
         t->cache[i].hash = 0;
     }
+    memset(t->widths, 0, sizeof t->widths);
 }
 
 void text_free(Text *t)
@@ -343,15 +354,30 @@ int text_draw_bold(Text *t, const char *s, int x, int y, int px, Rgba c, int ali
 
 int text_width(Text *t, const char *s, int px)
 {
+    if (!s || !*s)
+        return 0;
+    uint64_t h = 1469598103934665603ull;
+    uint32_t len = 0;
+    for (const char *q = s; *q; q++, len++)
+        h = (h ^ (unsigned char)*q) * 1099511628211ull;
+    h = h ? h : 1;
+    WidthEntry *we = &t->widths[(h ^ (uint64_t)px * 0x9E3779B97F4A7C15ull) % TEXT_WIDTHS];
+    if (we->hash == h && we->len == len && we->px == px)
+        return we->w;
     TTF_Font *f = font_for(t, px, false);
     int w = 0;
-    if (!f || !s || !*s)
+    if (!f)
         return 0;
     if (has_arabic(s)) {
         TextEntry *e = lookup(t, s, px, rgba(0xffffff, 255), false);
-        return e ? e->w : 0;
+        w = e ? e->w : 0;
+    } else {
+        TTF_SizeUTF8(f, s, &w, NULL);
     }
-    TTF_SizeUTF8(f, s, &w, NULL);
+    we->hash = h;
+    we->len = len;
+    we->px = px;
+    we->w = w;
     return w;
 }
 
