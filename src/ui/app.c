@@ -245,7 +245,11 @@ static bool visible_to_viewer(const UiApp *a, int u)
 
 static void start_anim(UiApp *a, int u, Hex from, Hex to)
 {
-    if (a->nanims == UI_ANIMS)
+    /* The computer's moves at the pace the player set (none: instant). */
+    const Game *g = uiapp_game(a);
+    bool computer = !a->rp.active && !a->ch.on && g && u >= 0 && u < g->nunits && a->ai[g->units[u].side];
+    uint32_t step = computer ? settings_pace_step_ms(&a->set) : 90;
+    if (a->nanims == UI_ANIMS || step == 0)
         return;
     Anim *an = &a->anims[a->nanims++];
     an->unit = u;
@@ -259,7 +263,7 @@ static void start_anim(UiApp *a, int u, Hex from, Hex to)
         an->pts[an->npts++] = to;
     }
     an->start = a->now;
-    an->per_step = 90;
+    an->per_step = step;
 }
 
 static bool log_worthy(EventType t)
@@ -641,7 +645,8 @@ bool uiapp_tick(UiApp *a, uint32_t now)
     const Game *g = uiapp_game(a);
     bool may_move = g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && chronicle_tick(a);
     g = uiapp_game(a);
-    if (may_move && ai_turn(a) && now >= a->ai_next) {
+    while (may_move && ai_turn(a) && now >= a->ai_next) {
+        g = uiapp_game(a);
         Command c;
         memset(&c, 0, sizeof c);
         AiPlayer *p = a->aip[g->active];
@@ -652,8 +657,13 @@ bool uiapp_tick(UiApp *a, uint32_t now)
             Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
             ui_apply(a, &f);
         }
-        a->ai_next = now + chronicle_delay(a, c.type == CMD_END_TURN || c.type == CMD_END_IMPULSE);
+        bool end = c.type == CMD_END_TURN || c.type == CMD_END_IMPULSE;
+        a->ai_next = now + (a->ch.on ? chronicle_delay(a, end) : settings_pace_delay_ms(&a->set, end));
         a->ch.step = false;
+        /* Instant: the computer plays on within this frame (50 ms at most),
+         * so only the result is drawn. */
+        if (a->ch.on || a->set.ai_pace != AI_PACE_INSTANT || a->nanims > 0 || SDL_GetTicks() - now > 50)
+            break;
     }
     bool replaying = a->rp.active && replay_tick(a, now);
     g = uiapp_game(a);
