@@ -398,6 +398,55 @@ START_TEST(computer_pace_is_a_setting)
 }
 END_TEST
 
+/* The font file fontconfig found, from settings.ini ("" if none). */
+static void saved_font(char *out, size_t n)
+{
+    char path[600], line[700];
+    snprintf(path, sizeof path, "%s/emesa/emesa/settings.ini", home);
+    FILE *f = fopen(path, "r");
+    out[0] = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, "font = ", 7) == 0) {
+            line[strcspn(line, "\n")] = 0;
+            snprintf(out, n, "%s", line + 7);
+        }
+    if (f)
+        fclose(f);
+}
+
+START_TEST(font_path_is_remembered)
+{
+    if (getenv("EMESA_FONT"))
+        return;
+    /* The first start asked fontconfig and kept its answer. */
+    char font[600];
+    saved_font(font, sizeof font);
+    struct stat st;
+    ck_assert_msg(font[0] && stat(font, &st) == 0 && S_ISREG(st.st_mode), "font '%s'", font);
+    /* A remembered file that has gone: fontconfig is asked again. */
+    write_pace(2);
+    char path[600];
+    snprintf(path, sizeof path, "%s/emesa/emesa/settings.ini", home);
+    FILE *f = fopen(path, "a");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "font = %s/no-such-font.ttf\n", home);
+    fclose(f);
+    uiapp_free(app);
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.ai_side = -1;
+    char why[512];
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+    char again[600];
+    saved_font(again, sizeof again);
+    ck_assert_str_eq(again, font);
+    ck_assert_int_eq(saved_pace(), 2);
+    frame();
+}
+END_TEST
+
 START_TEST(f12_saves_a_screenshot)
 {
     frame();
@@ -1122,6 +1171,7 @@ static Suite *suite(void)
     tcase_add_test(tc, gate_pixels_follow_the_gate);
     tcase_add_test(tc, computer_plays_its_side);
     tcase_add_test(tc, computer_pace_is_a_setting);
+    tcase_add_test(tc, font_path_is_remembered);
     tcase_add_test(tc, f12_saves_a_screenshot);
     tcase_add_test(tc, help_and_settings_open_and_close);
     tcase_add_test(tc, theatre_draws_places_and_columns);

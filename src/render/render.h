@@ -71,6 +71,11 @@ enum { TEXT_LEFT = 0, TEXT_CENTER = 1, TEXT_RIGHT = 2 };
  * else fontconfig's match for "DejaVu Sans". Fills path. */
 bool text_find_font(char *path, size_t n, bool bold);
 Text *text_new(SDL_Renderer *r, char *why, size_t n);
+/* text_new() trying the font files found last time first: asking
+ * fontconfig costs more than the rest of opening the window's menu. */
+Text *text_new_fonts(SDL_Renderer *r, const char *regular, const char *bold, char *why, size_t n);
+/* The font file in use ("" if none, e.g. bold falling back to regular). */
+const char *text_font_path(const Text *t, bool bold);
 void text_free(Text *t);
 /* Draws one line at (x, y) (top of the line) aligned by `align`; returns
  * its width. Arabic runs are shaped right-to-left. */

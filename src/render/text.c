@@ -49,6 +49,7 @@ struct Text {
     SDL_Renderer *r;
     void *data[2];
     size_t size[2];
+    char path[2][1024];     /* the files read (bold may be empty) */
     FontSlot fonts[TEXT_FONTS];
     int nfonts;
     TextEntry cache[TEXT_CACHE];
@@ -103,7 +104,24 @@ static void *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* A font file remembered from an earlier run, if it is still there (and
+ * EMESA_FONT does not ask for another). */
+static bool known_font(const char *known, char *path, size_t n)
+{
+    struct stat st;
+    const char *env = getenv("EMESA_FONT");
+    if ((env && *env) || !known || !*known || stat(known, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    snprintf(path, n, "%s", known);
+    return true;
+}
+
 Text *text_new(SDL_Renderer *r, char *why, size_t n)
+{
+    return text_new_fonts(r, NULL, NULL, why, n);
+}
+
+Text *text_new_fonts(SDL_Renderer *r, const char *regular, const char *bold, char *why, size_t n)
 {
     if (!TTF_WasInit() && TTF_Init() != 0) {
         snprintf(why, n, "SDL2_ttf: %s", TTF_GetError());
@@ -117,7 +135,10 @@ Text *text_new(SDL_Renderer *r, char *why, size_t n)
     t->r = r;
     for (int b = 0; b < 2; b++) {
         char path[1024];
-        if (!text_find_font(path, sizeof path, b == 1) || !(t->data[b] = slurp(path, &t->size[b]))) {
+        bool found = known_font(b == 1 ? bold : regular, path, sizeof path) || text_find_font(path, sizeof path, b == 1);
+        if (found)
+            snprintf(t->path[b], sizeof t->path[b], "%s", path);
+        if (!found || !(t->data[b] = slurp(path, &t->size[b]))) {
             if (b == 1 && t->data[0]) {
                 t->data[1] = NULL;   /* bold falls back to regular */
                 continue;
@@ -128,6 +149,11 @@ Text *text_new(SDL_Renderer *r, char *why, size_t n)
         }
     }
     return t;
+}
+
+const char *text_font_path(const Text *t, bool bold)
+{
+    return t->data[bold ? 1 : 0] ? t->path[bold ? 1 : 0] : "";
 }
 
 void text_flush(Text *t)

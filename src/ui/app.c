@@ -83,10 +83,23 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
         a->set.scale_pct = cfg->scale_pct;
     if (cfg->fullscreen)
         a->set.fullscreen = true;
-    a->text = text_new(r, why, n);
+    a->text = text_new_fonts(r, a->set.font, a->set.font_bold, why, n);
     if (!a->text) {
         free(a);
         return NULL;
+    }
+    /* Remember the fonts for the next start (not those EMESA_FONT asked
+     * for, and nothing else from this run's command line). */
+    const char *env_font = getenv("EMESA_FONT");
+    if ((!env_font || !*env_font) && (strcmp(a->set.font, text_font_path(a->text, false)) != 0 ||
+                                      strcmp(a->set.font_bold, text_font_path(a->text, true)) != 0)) {
+        Settings disk;
+        settings_load(&disk, a->pref_dir);
+        snprintf(a->set.font, sizeof a->set.font, "%s", text_font_path(a->text, false));
+        snprintf(a->set.font_bold, sizeof a->set.font_bold, "%s", text_font_path(a->text, true));
+        memcpy(disk.font, a->set.font, sizeof disk.font);
+        memcpy(disk.font_bold, a->set.font_bold, sizeof disk.font_bold);
+        settings_save(&disk, a->pref_dir);
     }
     a->mr.r = r;
     a->mr.text = a->text;

@@ -29,6 +29,7 @@ typedef struct Settings {
     int opponent;           /* Opponent */
     int side;               /* the side the player last chose */
     int ai_pace;            /* AiPace: how the computer's moves are played out */
+    char font[512], font_bold[512];     /* found by fontconfig last time */
 } Settings;
 
 /* The pace at which the window plays out the computer's moves (the rules

@@ -49,10 +49,20 @@ bool settings_load(Settings *s, const char *pref_dir)
     FILE *f = fopen(path, "r");
     if (!f)
         return false;
-    char line[256];
+    char line[600];
     while (fgets(line, sizeof line, f)) {
         char key[64];
         int v;
+        char *val = NULL;
+        if (strncmp(line, "font", 4) == 0 && (val = strstr(line, " = ")) != NULL) {
+            val += 3;
+            val[strcspn(val, "\r\n")] = 0;
+            if (strncmp(line, "font_bold ", 10) == 0)
+                snprintf(s->font_bold, sizeof s->font_bold, "%s", val);
+            else if (strncmp(line, "font ", 5) == 0)
+                snprintf(s->font, sizeof s->font, "%s", val);
+            continue;
+        }
         if (sscanf(line, " %63[a-z_] = %d", key, &v) != 2)
             continue;
         if (strcmp(key, "scale") == 0)
@@ -95,6 +105,10 @@ bool settings_save(const Settings *s, const char *pref_dir)
             "# the computer's moves played out: 0 instant, 1 fast, 2 normal, 3 slow\nai_pace = %d\n",
             s->scale_pct, s->fullscreen ? 1 : 0, s->high_contrast ? 1 : 0, s->width, s->height, s->ai_level, s->opponent,
             s->side, s->ai_pace);
+    if (s->font[0])
+        fprintf(f, "# the fonts fontconfig found (asked again if they go)\nfont = %s\n", s->font);
+    if (s->font_bold[0])
+        fprintf(f, "font_bold = %s\n", s->font_bold);
     bool ok = fclose(f) == 0;
     return ok && rename(tmp, path) == 0;
 }
