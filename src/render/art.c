@@ -5,7 +5,6 @@
  * walls) is drawn pointing north from the centre; the six rotations are
  * made here by wrapping the file's content in a rotate() group before
  * rasterising. Unit symbols are 100 x 64 boxes. */
-#include <SDL_image.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +93,10 @@ Art *art_new(SDL_Renderer *r, const char *assets_dir, char *why, size_t n)
         return NULL;
     }
     a->r = r;
+    if (!img_available(why, n)) {
+        free(a);
+        return NULL;
+    }
     a->layer = layer_new(r);
     for (int i = 0; i < ART_COUNT; i++) {
         char path[1024];
@@ -181,7 +184,7 @@ static SDL_Surface *raster(Art *a, ArtId id, int size, int rot)
     char *rotated = svg_source(a, id, rot, &len);
     const char *src = rotated ? rotated : a->src[id];
     SDL_RWops *rw = SDL_RWFromConstMem(src, (int)len);
-    SDL_Surface *su = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
+    SDL_Surface *su = rw ? img_load_svg(rw, w, h) : NULL;
     if (rw)
         SDL_RWclose(rw);
     free(rotated);

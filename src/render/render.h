@@ -89,6 +89,12 @@ int text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool 
 /* Drops cached strings (e.g. after a scale change). */
 void text_flush(Text *t);
 
+/* ---- SDL2_image, opened on first use (img.c) -------------------------- */
+
+bool img_available(char *why, size_t n);
+SDL_Surface *img_load_svg(SDL_RWops *rw, int w, int h);
+int img_save_png(SDL_Surface *s, const char *path);
+
 /* ---- art (art.c) ------------------------------------------------------ */
 
 typedef enum ArtId {

@@ -1,5 +1,4 @@
 /* app.c - the UiApp: screens, events in, commands out, and ui_run(). */
-#include <SDL_image.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -778,7 +777,7 @@ bool uiapp_screenshot(UiApp *a, const char *path)
     if (!s)
         return false;
     bool ok = SDL_RenderReadPixels(a->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0 &&
-              IMG_SavePNG(s, path) == 0;
+              img_save_png(s, path) == 0;
     SDL_FreeSurface(s);
     return ok;
 }
