@@ -381,6 +381,39 @@ START_TEST(cached_terrain_layer_draws_the_same_pixels)
 }
 END_TEST
 
+/* A view too big for 64 small tiles (a 4K screen) uses big ones, with the
+ * same pixels. */
+START_TEST(cached_terrain_layer_big_view)
+{
+    enum { BW = 2600, BH = 1700 };
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, BW, BH, 32, SDL_PIXELFORMAT_ARGB8888);
+    ck_assert_ptr_nonnull(s);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    ck_assert_ptr_nonnull(r);
+    const char *src = getenv("EMESA_SOURCE_DIR");
+    char assets[1024], why[256];
+    snprintf(assets, sizeof assets, "%s/assets", src ? src : ".");
+    MapRender m;
+    memset(&m, 0, sizeof m);
+    m.r = r;
+    m.art = art_new(r, assets, why, sizeof why);
+    ck_assert_msg(m.art != NULL, "%s", why);
+    m.text = text_new(r, why, sizeof why);
+    ck_assert_msg(m.text != NULL, "%s", why);
+    m.theme.ui_scale = 1;
+    ck_assert_int_eq(layer_tile_size(art_layer(m.art)), 256);
+    Game *g = layer_game();
+    ck_assert_int_eq(cached_vs_uncached(&m, r, g, BW, BH), 0);
+    ck_assert_int_eq(layer_tile_size(art_layer(m.art)), 512);
+    ck_assert_int_gt(layer_painted(art_layer(m.art)), 0);
+    game_free(g);
+    text_free(m.text);
+    art_free(m.art);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+}
+END_TEST
+
 /* The same on a window's own renderer, whose screen has no alpha (as the
  * game's window has). */
 START_TEST(cached_terrain_layer_same_pixels_in_a_window)
@@ -426,6 +459,7 @@ static Suite *suite(void)
     tcase_add_test(tc, arabic_text_is_shaped);
     tcase_add_test(tc, cached_terrain_layer_draws_the_same_pixels);
     tcase_add_test(tc, cached_terrain_layer_same_pixels_in_a_window);
+    tcase_add_test(tc, cached_terrain_layer_big_view);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2,8 +2,8 @@
  * gates and places, the part of the map that does not move while the
  * player pans.
  *
- * It is painted into tiles of LAYER_TILE x LAYER_TILE world pixels, one
- * set per zoom, kept in a small LRU cache and copied to the screen each
+ * It is painted into square tiles of world pixels (256 px, or 512 px when
+ * the view is too big for 64 of those, as on a 4K screen), one set per zoom, kept in a small LRU cache and copied to the screen each
  * frame; a tile is painted again only when the zoom, the map, a gate's
  * state or the contrast theme change (they are all in the tile's key).
  * Painting a tile and painting the view straight to the screen run the
@@ -17,7 +17,7 @@
 #include "core/hex.h"
 #include "render/render.h"
 
-enum { LAYER_TILE = 256, LAYER_TILES_MAX = 128 };
+enum { LAYER_TILE = 256, LAYER_TILE_BIG = 512, LAYER_TILES_MAX = 128, MAX_VIEW_TILES = LAYER_TILES_MAX / 2 };
 
 typedef struct LayerTile {
     SDL_Texture *tex;
@@ -32,6 +32,7 @@ struct Layer {
     bool broken;            /* render targets do not work: draw directly */
     LayerTile tiles[LAYER_TILES_MAX];
     int ntiles;
+    int tile;               /* LAYER_TILE or LAYER_TILE_BIG */
     uint64_t clock;
     int painted;
 };
@@ -49,6 +50,7 @@ Layer *layer_new(SDL_Renderer *r)
     if (l->format == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_INDEXED(l->format) || SDL_BYTESPERPIXEL(l->format) != 4)
         l->format = SDL_PIXELFORMAT_ARGB8888;
     l->broken = !SDL_RenderTargetSupported(r);
+    l->tile = LAYER_TILE;
     return l;
 }
 
@@ -66,6 +68,11 @@ void layer_free(Layer *l)
 {
     layer_flush(l);
     free(l);
+}
+
+int layer_tile_size(const Layer *l)
+{
+    return l ? l->tile : 0;
 }
 
 int layer_painted(const Layer *l)
@@ -317,7 +324,7 @@ static LayerTile *tile_get(Layer *l, MapRender *mr, const Game *g, uint64_t key,
         t = lru;
     }
     if (!t->tex) {
-        t->tex = SDL_CreateTexture(l->r, l->format, SDL_TEXTUREACCESS_TARGET, LAYER_TILE, LAYER_TILE);
+        t->tex = SDL_CreateTexture(l->r, l->format, SDL_TEXTUREACCESS_TARGET, l->tile, l->tile);
         if (!t->tex) {
             l->broken = true;
             return NULL;
@@ -334,7 +341,7 @@ static LayerTile *tile_get(Layer *l, MapRender *mr, const Game *g, uint64_t key,
         l->broken = true;
         return NULL;
     }
-    paint(mr, g, zoom, (double)tx * LAYER_TILE, (double)ty * LAYER_TILE, 0, 0, LAYER_TILE, LAYER_TILE);
+    paint(mr, g, zoom, (double)tx * l->tile, (double)ty * l->tile, 0, 0, l->tile, l->tile);
     SDL_SetRenderTarget(l->r, old);
     l->painted++;
     return t;
@@ -352,9 +359,14 @@ void layer_draw(Layer *l, MapRender *mr, const Game *g, const Camera *cam)
     double ox = cam->x - cam->view.x, oy = cam->y - cam->view.y;
     SDL_Rect clip = cam->view;
     int wx0 = (int)cam->x, wy0 = (int)cam->y;
-    int c0 = floor_div(wx0, LAYER_TILE), c1 = floor_div(wx0 + cam->view.w - 1, LAYER_TILE);
-    int r0 = floor_div(wy0, LAYER_TILE), r1 = floor_div(wy0 + cam->view.h - 1, LAYER_TILE);
-    enum { MAX_VIEW_TILES = LAYER_TILES_MAX / 2 };
+    int ts = l ? l->tile : LAYER_TILE;
+    /* A view too big for 64 small tiles switches to big ones for good. */
+    if (l && ts == LAYER_TILE && ((cam->view.w + 2 * ts - 2) / ts) * ((cam->view.h + 2 * ts - 2) / ts) > MAX_VIEW_TILES) {
+        layer_flush(l);
+        l->tile = ts = LAYER_TILE_BIG;
+    }
+    int c0 = floor_div(wx0, ts), c1 = floor_div(wx0 + cam->view.w - 1, ts);
+    int r0 = floor_div(wy0, ts), r1 = floor_div(wy0 + cam->view.h - 1, ts);
     SDL_Texture *tex[MAX_VIEW_TILES];
     int n = 0;
     bool cached = l && !l->broken && !mr->uncached && (c1 - c0 + 1) * (r1 - r0 + 1) <= MAX_VIEW_TILES;
@@ -379,7 +391,7 @@ void layer_draw(Layer *l, MapRender *mr, const Game *g, const Camera *cam)
     int k = 0;
     for (int ty = r0; ty <= r1; ty++)
         for (int tx = c0; tx <= c1; tx++) {
-            SDL_Rect d = { tx * LAYER_TILE - (int)ox, ty * LAYER_TILE - (int)oy, LAYER_TILE, LAYER_TILE };
+            SDL_Rect d = { tx * ts - (int)ox, ty * ts - (int)oy, ts, ts };
             SDL_RenderCopy(mr->r, tex[k++], NULL, &d);
         }
 }

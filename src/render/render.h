@@ -191,6 +191,8 @@ void layer_free(Layer *l);
 void layer_flush(Layer *l);
 /* How many tiles were painted so far (tests check the cache works). */
 int layer_painted(const Layer *l);
+/* The tiles' side in px: 256, or 512 once a view needed over 64 tiles. */
+int layer_tile_size(const Layer *l);
 /* Draws the layer for the camera (at whole pixels) and leaves the clip
  * set to the view. With l NULL or mr->uncached it paints straight to the
  * screen, which gives the same pixels. */
