@@ -447,6 +447,28 @@ START_TEST(font_path_is_remembered)
 }
 END_TEST
 
+START_TEST(menu_read_on_a_thread_is_the_same)
+{
+    /* The window reads the menu's scenarios while SDL opens the display. */
+    const char *src = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = src;
+    cfg.ai_side = -1;
+    cfg.prefetch = menu_prefetch_start(src);
+    ck_assert_ptr_nonnull(cfg.prefetch);
+    char why[512];
+    UiApp *b = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    menu_prefetch_free(cfg.prefetch);
+    ck_assert_msg(b != NULL, "%s", why);
+    ck_assert_int_gt(uiapp_scenario_count(app), 1);
+    ck_assert_int_eq(uiapp_scenario_count(b), uiapp_scenario_count(app));
+    ck_assert_int_eq(uiapp_find_scenario(b, "emesa-638"), uiapp_find_scenario(app, "emesa-638"));
+    ck_assert_int_eq(uiapp_find_scenario(b, "emesa-635"), uiapp_find_scenario(app, "emesa-635"));
+    uiapp_free(b);
+}
+END_TEST
+
 START_TEST(f12_saves_a_screenshot)
 {
     frame();
@@ -1172,6 +1194,7 @@ static Suite *suite(void)
     tcase_add_test(tc, computer_plays_its_side);
     tcase_add_test(tc, computer_pace_is_a_setting);
     tcase_add_test(tc, font_path_is_remembered);
+    tcase_add_test(tc, menu_read_on_a_thread_is_the_same);
     tcase_add_test(tc, f12_saves_a_screenshot);
     tcase_add_test(tc, help_and_settings_open_and_close);
     tcase_add_test(tc, theatre_draws_places_and_columns);

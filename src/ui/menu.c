@@ -10,27 +10,29 @@ static int cmp_entry(const void *x, const void *y)
     return strcmp(((const MenuEntry *)x)->path, ((const MenuEntry *)y)->path);
 }
 
-void menu_scan(UiApp *a)
+/* The scenarios under data_dir, sorted, each loaded once for its title,
+ * briefing and sides; returns how many. */
+static int scan_dir(const char *data_dir, MenuEntry *scen, int max)
 {
     char dir[1100];
-    snprintf(dir, sizeof dir, "%s/scenarios", a->data_dir);
-    a->nscen = 0;
+    snprintf(dir, sizeof dir, "%s/scenarios", data_dir);
+    int n = 0;
     DIR *d = opendir(dir);
     if (!d)
-        return;
+        return 0;
     struct dirent *de;
-    while ((de = readdir(d)) && a->nscen < UI_MAX_SCEN) {
+    while ((de = readdir(d)) && n < max) {
         size_t l = strlen(de->d_name);
         if (l < 5 || strcmp(de->d_name + l - 4, ".lua") != 0 || de->d_name[0] == '.')
             continue;
-        MenuEntry *m = &a->scen[a->nscen++];
+        MenuEntry *m = &scen[n++];
         memset(m, 0, sizeof *m);
         snprintf(m->path, sizeof m->path, "%s/%s", dir, de->d_name);
     }
     closedir(d);
-    qsort(a->scen, (size_t)a->nscen, sizeof a->scen[0], cmp_entry);
-    for (int i = 0; i < a->nscen; i++) {
-        MenuEntry *m = &a->scen[i];
+    qsort(scen, (size_t)n, sizeof scen[0], cmp_entry);
+    for (int i = 0; i < n; i++) {
+        MenuEntry *m = &scen[i];
         Diags dg;
         memset(&dg, 0, sizeof dg);
         Scenario *s = scenario_load(m->path, 1, &dg);
@@ -52,6 +54,60 @@ void menu_scan(UiApp *a)
             snprintf(m->side_name[k], sizeof m->side_name[k], "%s", g->sides[k].name);
         scenario_free(s);
     }
+    return n;
+}
+
+/* The scan on a thread of its own, started before the window opens so it
+ * runs while SDL talks to the display (~10 ms of the start). */
+struct MenuPrefetch {
+    SDL_Thread *thread;
+    char data_dir[1024];
+    MenuEntry scen[UI_MAX_SCEN];
+    int n;
+};
+
+static int prefetch_run(void *arg)
+{
+    MenuPrefetch *p = arg;
+    p->n = scan_dir(p->data_dir, p->scen, UI_MAX_SCEN);
+    return 0;
+}
+
+MenuPrefetch *menu_prefetch_start(const char *data_dir)
+{
+    MenuPrefetch *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    snprintf(p->data_dir, sizeof p->data_dir, "%s", data_dir ? data_dir : ".");
+    p->thread = SDL_CreateThread(prefetch_run, "menu-scan", p);
+    if (!p->thread) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void menu_prefetch_free(MenuPrefetch *p)
+{
+    if (!p)
+        return;
+    if (p->thread)
+        SDL_WaitThread(p->thread, NULL);
+    free(p);
+}
+
+void menu_scan(UiApp *a)
+{
+    MenuPrefetch *p = a->cfg.prefetch;
+    a->cfg.prefetch = NULL;     /* ui_run frees it once uiapp_new returns */
+    if (p && p->thread && strcmp(p->data_dir, a->data_dir) == 0) {
+        SDL_WaitThread(p->thread, NULL);
+        p->thread = NULL;
+        memcpy(a->scen, p->scen, sizeof a->scen[0] * (size_t)p->n);
+        a->nscen = p->n;
+        return;
+    }
+    a->nscen = scan_dir(a->data_dir, a->scen, UI_MAX_SCEN);
 }
 
 static const char *const level_text[3] = {
