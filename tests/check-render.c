@@ -297,6 +297,154 @@ START_TEST(arabic_text_is_shaped)
 }
 END_TEST
 
+/* A town with its walls and gate, a river with a ford, a road, marsh, a
+ * citadel hill and a unit: every kind of thing in the terrain layer. */
+static Game *layer_game(void)
+{
+    Game *g = tu_town(1);
+    for (int row = 0; row < g->map.height; row++)
+        tu_terrain(g, 2, row, row == 5 ? TER_FORD : TER_RIVER);
+    for (int col = 0; col < 6; col++)
+        tu_terrain(g, col, 4, col == 2 ? TER_FORD : TER_ROAD);
+    tu_terrain(g, 1, 8, TER_MARSH);
+    tu_terrain(g, 5, 2, TER_HILL);
+    tu_terrain(g, 4, 7, TER_ORCHARD);
+    tu_unit(g, "foot", 0, "infantry", 5, 4, 3);
+    tu_start(g);
+    return g;
+}
+
+/* Draws the map through the tile cache and straight to the screen at
+ * every zoom and after pans of odd sizes (off the map's edge too), reads
+ * the pixels back and counts those that differ. */
+static long cached_vs_uncached(MapRender *m, SDL_Renderer *r, const Game *g, int w, int h)
+{
+    long bad = 0;
+    size_t bytes = (size_t)w * (size_t)h * 4;
+    uint32_t *a = malloc(bytes), *b = malloc(bytes);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    const int pans[][2] = { { 0, 0 }, { 37, 23 }, { -53, 11 }, { 128, -77 }, { -301, -290 }, { 255, 257 }, { 1, 1 } };
+    for (int z = 0; z < CAM_ZOOMS; z++) {
+        Camera c;
+        memset(&c, 0, sizeof c);
+        c.zoom = z;
+        c.view = (SDL_Rect){ 20, 30, w - 60, h - 50 };
+        c.map_w = g->map.width;
+        c.map_h = g->map.height;
+        c.x = -2 * cam_size(&c);
+        c.y = -2 * cam_size(&c);
+        for (size_t k = 0; k < sizeof pans / sizeof pans[0]; k++) {
+            cam_pan(&c, pans[k][0], pans[k][1]);
+            for (int pass = 0; pass < 2; pass++) {
+                m->uncached = pass == 1;
+                SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+                SDL_RenderClear(r);
+                render_map(m, g, &c, NULL);
+                ck_assert_int_eq(SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, pass ? b : a, w * 4), 0);
+            }
+            for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+                bad += a[i] != b[i];
+        }
+    }
+    m->uncached = false;
+    free(a);
+    free(b);
+    return bad;
+}
+
+START_TEST(cached_terrain_layer_draws_the_same_pixels)
+{
+    Game *g = layer_game();
+    ck_assert_int_eq(cached_vs_uncached(&mr, ren, g, W, H), 0);
+    /* The cache is used: the same view again paints no tile... */
+    Camera c = cam_for(g, 3);
+    draw(g, &c, NULL);
+    int n = layer_painted(art_layer(mr.art));
+    ck_assert_int_gt(n, 0);
+    draw(g, &c, NULL);
+    ck_assert_int_eq(layer_painted(art_layer(mr.art)), n);
+    /* ...and a gate that opens, or high contrast, paints it again. */
+    g->gates[0].state = GATE_OPEN;
+    ck_assert_int_eq(cached_vs_uncached(&mr, ren, g, W, H), 0);
+    ck_assert_int_gt(layer_painted(art_layer(mr.art)), n);
+    mr.theme.high_contrast = true;
+    ck_assert_int_eq(cached_vs_uncached(&mr, ren, g, W, H), 0);
+    mr.theme.high_contrast = false;
+    /* So does a change of terrain. */
+    draw(g, &c, NULL);
+    n = layer_painted(art_layer(mr.art));
+    tu_terrain(g, 8, 8, TER_BASALT);
+    draw(g, &c, NULL);
+    ck_assert_int_gt(layer_painted(art_layer(mr.art)), n);
+    game_free(g);
+}
+END_TEST
+
+/* A view too big for 64 small tiles (a 4K screen) uses big ones, with the
+ * same pixels. */
+START_TEST(cached_terrain_layer_big_view)
+{
+    enum { BW = 2600, BH = 1700 };
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, BW, BH, 32, SDL_PIXELFORMAT_ARGB8888);
+    ck_assert_ptr_nonnull(s);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    ck_assert_ptr_nonnull(r);
+    const char *src = getenv("EMESA_SOURCE_DIR");
+    char assets[1024], why[256];
+    snprintf(assets, sizeof assets, "%s/assets", src ? src : ".");
+    MapRender m;
+    memset(&m, 0, sizeof m);
+    m.r = r;
+    m.art = art_new(r, assets, why, sizeof why);
+    ck_assert_msg(m.art != NULL, "%s", why);
+    m.text = text_new(r, why, sizeof why);
+    ck_assert_msg(m.text != NULL, "%s", why);
+    m.theme.ui_scale = 1;
+    ck_assert_int_eq(layer_tile_size(art_layer(m.art)), 256);
+    Game *g = layer_game();
+    ck_assert_int_eq(cached_vs_uncached(&m, r, g, BW, BH), 0);
+    ck_assert_int_eq(layer_tile_size(art_layer(m.art)), 512);
+    ck_assert_int_gt(layer_painted(art_layer(m.art)), 0);
+    game_free(g);
+    text_free(m.text);
+    art_free(m.art);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+}
+END_TEST
+
+/* The same on a window's own renderer, whose screen has no alpha (as the
+ * game's window has). */
+START_TEST(cached_terrain_layer_same_pixels_in_a_window)
+{
+    enum { WW = 640, WH = 480 };
+    SDL_Window *win = SDL_CreateWindow("check-render", 0, 0, WW, WH, SDL_WINDOW_HIDDEN);
+    ck_assert_ptr_nonnull(win);
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    ck_assert_ptr_nonnull(r);
+    const char *src = getenv("EMESA_SOURCE_DIR");
+    char assets[1024], why[256];
+    snprintf(assets, sizeof assets, "%s/assets", src ? src : ".");
+    MapRender m;
+    memset(&m, 0, sizeof m);
+    m.r = r;
+    m.art = art_new(r, assets, why, sizeof why);
+    ck_assert_msg(m.art != NULL, "%s", why);
+    m.text = text_new(r, why, sizeof why);
+    ck_assert_msg(m.text != NULL, "%s", why);
+    m.theme.ui_scale = 1;
+    Game *g = layer_game();
+    ck_assert_int_eq(cached_vs_uncached(&m, r, g, WW, WH), 0);
+    ck_assert_int_gt(layer_painted(art_layer(m.art)), 0);
+    game_free(g);
+    text_free(m.text);
+    art_free(m.art);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("render");
@@ -309,6 +457,9 @@ static Suite *suite(void)
     tcase_add_test(tc, screen_to_hex_round_trip);
     tcase_add_test(tc, zoom_keeps_the_point_under_the_pointer);
     tcase_add_test(tc, arabic_text_is_shaped);
+    tcase_add_test(tc, cached_terrain_layer_draws_the_same_pixels);
+    tcase_add_test(tc, cached_terrain_layer_same_pixels_in_a_window);
+    tcase_add_test(tc, cached_terrain_layer_big_view);
     suite_add_tcase(s, tc);
     return s;
 }

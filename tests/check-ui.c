@@ -301,6 +301,174 @@ START_TEST(computer_plays_its_side)
 }
 END_TEST
 
+/* ---- the computer's pace ------------------------------------------------ */
+
+static void write_pace(int pace)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/emesa", home);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/emesa/emesa", home);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/emesa/emesa/settings.ini", home);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "ai_pace = %d\n", pace);
+    fclose(f);
+}
+
+static int saved_pace(void)
+{
+    char path[600], line[256];
+    snprintf(path, sizeof path, "%s/emesa/emesa/settings.ini", home);
+    FILE *f = fopen(path, "r");
+    int v = -1;
+    while (f && fgets(line, sizeof line, f))
+        sscanf(line, "ai_pace = %d", &v);
+    if (f)
+        fclose(f);
+    return v;
+}
+
+/* A new window (reading settings.ini) with the 638 game started so that
+ * the computer is to move; returns the human's side. */
+static int computer_to_move(void)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    int human = uiapp_game(app)->active == 0 ? 1 : 0;
+    uiapp_free(app);
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.seed = 7;
+    cfg.ai_side = -1;
+    cfg.ai_level = 1;
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+    ck_assert_msg(uiapp_start(app, i, human, false, why, sizeof why), "%s", why);
+    ck_assert_int_ne(uiapp_game(app)->active, human);
+    return human;
+}
+
+START_TEST(computer_pace_is_a_setting)
+{
+    if (!have_scenario())
+        return;
+    /* Instant: with the clock standing still the computer plays its whole
+     * turn and nothing is left to animate. */
+    write_pace(0);
+    int human = computer_to_move();
+    const Game *g = uiapp_game(app);
+    for (int k = 0; k < 400 && g->active != human && g->mode != MODE_OVER; k++)
+        uiapp_tick(app, 1000);
+    ck_assert_int_eq(g->active, human);
+    ck_assert_int_ne(uiapp_next_wake(app, 1000), 0);
+    /* Normal (as before the setting): one command, then the turn waits
+     * for its animation or its 40 ms pause while the clock stands still. */
+    write_pace(2);
+    human = computer_to_move();
+    g = uiapp_game(app);
+    size_t nev = g->events.n;
+    for (int k = 0; k < 50; k++)
+        uiapp_tick(app, 1000);
+    ck_assert_uint_gt(g->events.n, nev);
+    ck_assert_int_ne(g->active, human);
+    int wake = uiapp_next_wake(app, 1000);
+    ck_assert_msg(wake == 0 || wake == 40 || wake == 250, "wake %d", wake);
+    /* The Settings screen cycles it and settings.ini keeps it. */
+    uiapp_free(app);
+    char why[512];
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.ai_side = -1;
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    send_key(SDLK_F10);
+    frame();
+    int x, y;
+    ck_assert(uiapp_find_button(app, "Normal", &x, &y));
+    send_click(x, y, SDL_BUTTON_LEFT);
+    ck_assert_int_eq(saved_pace(), 3);
+    ck_assert(uiapp_find_button(app, "Slow", &x, &y));
+    send_click(x, y, SDL_BUTTON_LEFT);
+    ck_assert_int_eq(saved_pace(), 0);
+    ck_assert(uiapp_find_button(app, "Instant", &x, &y));
+}
+END_TEST
+
+/* The font file fontconfig found, from settings.ini ("" if none). */
+static void saved_font(char *out, size_t n)
+{
+    char path[600], line[700];
+    snprintf(path, sizeof path, "%s/emesa/emesa/settings.ini", home);
+    FILE *f = fopen(path, "r");
+    out[0] = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, "font = ", 7) == 0) {
+            line[strcspn(line, "\n")] = 0;
+            snprintf(out, n, "%s", line + 7);
+        }
+    if (f)
+        fclose(f);
+}
+
+START_TEST(font_path_is_remembered)
+{
+    if (getenv("EMESA_FONT"))
+        return;
+    /* The first start asked fontconfig and kept its answer. */
+    char font[600];
+    saved_font(font, sizeof font);
+    struct stat st;
+    ck_assert_msg(font[0] && stat(font, &st) == 0 && S_ISREG(st.st_mode), "font '%s'", font);
+    /* A remembered file that has gone: fontconfig is asked again. */
+    write_pace(2);
+    char path[600];
+    snprintf(path, sizeof path, "%s/emesa/emesa/settings.ini", home);
+    FILE *f = fopen(path, "a");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "font = %s/no-such-font.ttf\n", home);
+    fclose(f);
+    uiapp_free(app);
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.ai_side = -1;
+    char why[512];
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+    char again[600];
+    saved_font(again, sizeof again);
+    ck_assert_str_eq(again, font);
+    ck_assert_int_eq(saved_pace(), 2);
+    frame();
+}
+END_TEST
+
+START_TEST(menu_read_on_a_thread_is_the_same)
+{
+    /* The window reads the menu's scenarios while SDL opens the display. */
+    const char *src = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = src;
+    cfg.ai_side = -1;
+    cfg.prefetch = menu_prefetch_start(src);
+    ck_assert_ptr_nonnull(cfg.prefetch);
+    char why[512];
+    UiApp *b = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    menu_prefetch_free(cfg.prefetch);
+    ck_assert_msg(b != NULL, "%s", why);
+    ck_assert_int_gt(uiapp_scenario_count(app), 1);
+    ck_assert_int_eq(uiapp_scenario_count(b), uiapp_scenario_count(app));
+    ck_assert_int_eq(uiapp_find_scenario(b, "emesa-638"), uiapp_find_scenario(app, "emesa-638"));
+    ck_assert_int_eq(uiapp_find_scenario(b, "emesa-635"), uiapp_find_scenario(app, "emesa-635"));
+    uiapp_free(b);
+}
+END_TEST
+
 START_TEST(f12_saves_a_screenshot)
 {
     frame();
@@ -1024,6 +1192,9 @@ static Suite *suite(void)
     tcase_add_test(tc, select_move_end_turn);
     tcase_add_test(tc, gate_pixels_follow_the_gate);
     tcase_add_test(tc, computer_plays_its_side);
+    tcase_add_test(tc, computer_pace_is_a_setting);
+    tcase_add_test(tc, font_path_is_remembered);
+    tcase_add_test(tc, menu_read_on_a_thread_is_the_same);
     tcase_add_test(tc, f12_saves_a_screenshot);
     tcase_add_test(tc, help_and_settings_open_and_close);
     tcase_add_test(tc, theatre_draws_places_and_columns);

@@ -5,7 +5,6 @@
  * walls) is drawn pointing north from the centre; the six rotations are
  * made here by wrapping the file's content in a rotate() group before
  * rasterising. Unit symbols are 100 x 64 boxes. */
-#include <SDL_image.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +62,7 @@ struct Art {
     int rasters;
     bool have_colors;
     Rgba avg[TER_COUNT], center[TER_COUNT];
+    Layer *layer;           /* the terrain layer's tiles, made of this art */
 };
 
 static char *slurp(const char *path, size_t *len)
@@ -93,6 +93,11 @@ Art *art_new(SDL_Renderer *r, const char *assets_dir, char *why, size_t n)
         return NULL;
     }
     a->r = r;
+    if (!img_available(why, n)) {
+        free(a);
+        return NULL;
+    }
+    a->layer = layer_new(r);
     for (int i = 0; i < ART_COUNT; i++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", assets_dir, art_files[i]);
@@ -110,6 +115,7 @@ void art_free(Art *a)
 {
     if (!a)
         return;
+    layer_free(a->layer);
     for (int i = 0; i < ART_COUNT; i++) {
         free(a->src[i]);
         for (int s = 0; s < a->nsized[i]; s++)
@@ -178,7 +184,7 @@ static SDL_Surface *raster(Art *a, ArtId id, int size, int rot)
     char *rotated = svg_source(a, id, rot, &len);
     const char *src = rotated ? rotated : a->src[id];
     SDL_RWops *rw = SDL_RWFromConstMem(src, (int)len);
-    SDL_Surface *su = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
+    SDL_Surface *su = rw ? img_load_svg(rw, w, h) : NULL;
     if (rw)
         SDL_RWclose(rw);
     free(rotated);
@@ -222,6 +228,11 @@ SDL_Texture *art_get(Art *a, ArtId id, int size, int rot)
     if (slot->tex[rot])
         SDL_SetTextureBlendMode(slot->tex[rot], SDL_BLENDMODE_BLEND);
     return slot->tex[rot];
+}
+
+Layer *art_layer(Art *a)
+{
+    return a->layer;
 }
 
 int art_raster_count(const Art *a)

@@ -23,10 +23,6 @@ static void blit_hex(MapRender *mr, SDL_Texture *t, float cx, float cy, float si
     SDL_RenderCopy(mr->r, t, NULL, &dst);
 }
 
-static bool is_river(Terrain t) { return t == TER_RIVER || t == TER_FORD; }
-static bool is_wallish(Terrain t) { return t == TER_WALL || t == TER_GATE; }
-static bool is_roadish(Terrain t) { return t == TER_ROAD || t == TER_GATE || t == TER_FORD; }
-
 Rgba side_color(const Game *g, int side)
 {
     if (side < 0 || side >= g->nsides)
@@ -56,121 +52,6 @@ static void label(MapRender *mr, const char *s, int x, int y, int px, Rgba fg, R
     text_draw(mr->text, s, x, y - 1, px, halo, align);
     text_draw(mr->text, s, x, y + 1, px, halo, align);
     text_draw(mr->text, s, x, y, px, fg, align);
-}
-
-static bool near_town(const Game *g, Hex h)
-{
-    for (int d = 0; d < HEX_DIRS; d++)
-        if (terrain_is_town(map_terrain(&g->map, hex_neighbor(h, d))))
-            return true;
-    return false;
-}
-
-static bool is_camp_place(const Place *p)
-{
-    return strstr(p->id, "camp") || strstr(p->name, "camp") || strstr(p->name, "Camp");
-}
-
-static void draw_terrain(MapRender *mr, const Game *g, const Camera *cam)
-{
-    const Map *m = &g->map;
-    int size = (int)cam_size(cam);
-    /* Ground. */
-    for (int row = 0; row < m->height; row++)
-        for (int col = 0; col < m->width; col++) {
-            Hex h = hex_from_offset(col, row);
-            float x, y;
-            cam_hex_center(cam, h, &x, &y);
-            if (!on_screen(cam, x, y, (float)size))
-                continue;
-            Terrain t = map_terrain(m, h);
-            blit_hex(mr, art_get(mr->art, (ArtId)(ART_T_OPEN + t), size, 0), x, y, (float)size);
-        }
-    /* Water, then roads, then walls, so each sits on the one before. */
-    for (int pass = 0; pass < 3; pass++)
-        for (int row = 0; row < m->height; row++)
-            for (int col = 0; col < m->width; col++) {
-                Hex h = hex_from_offset(col, row);
-                Terrain t = map_terrain(m, h);
-                float x, y;
-                cam_hex_center(cam, h, &x, &y);
-                if (!on_screen(cam, x, y, (float)size))
-                    continue;
-                for (int d = 0; d < HEX_DIRS; d++) {
-                    Hex nb = hex_neighbor(h, d);
-                    Terrain nt = map_terrain(m, nb);
-                    bool link = false;
-                    ArtId seg = ART_ROAD_SEG;
-                    if (pass == 0 && is_river(t)) {
-                        seg = ART_RIVER_SEG;
-                        link = is_river(nt) || nt == TER_MARSH ||
-                               (nt == TER_COUNT && (d == 0 || d == 3));
-                    } else if (pass == 1 && (is_roadish(t) || (t == TER_CITY && is_roadish(nt) && nt != TER_FORD))) {
-                        link = is_roadish(nt) && !(t == TER_GATE && nt == TER_GATE);
-                        if (t == TER_GATE && nt == TER_CITY)
-                            link = true;
-                        if (t == TER_CITY)
-                            link = nt == TER_GATE;
-                    } else if (pass == 2 && is_wallish(t)) {
-                        seg = ART_WALL_SEG;
-                        link = is_wallish(nt);
-                    }
-                    if (link)
-                        blit_hex(mr, art_get(mr->art, seg, size, d), x, y, (float)size);
-                }
-                if (pass == 0 && is_river(t))
-                    blit_hex(mr, art_get(mr->art, ART_RIVER_NODE, size, 0), x, y, (float)size);
-                if (pass == 1 && t == TER_FORD)
-                    blit_hex(mr, art_get(mr->art, ART_FORD_MARK, size, 0), x, y, (float)size);
-                if (pass == 2 && t == TER_WALL)
-                    blit_hex(mr, art_get(mr->art, ART_WALL_NODE, size, 0), x, y, (float)size);
-                if (pass == 2 && t == TER_HILL && near_town(g, h))
-                    blit_hex(mr, art_get(mr->art, ART_CITADEL, size, 0), x, y, (float)size);
-            }
-}
-
-static void draw_grid(MapRender *mr, const Game *g, const Camera *cam)
-{
-    const Map *m = &g->map;
-    float size = cam_size(cam);
-    Rgba c = mr->theme.high_contrast ? rgba(0x000000, 150) : rgba(0x4a4030, size < 15 ? 40 : 70);
-    for (int row = 0; row < m->height; row++)
-        for (int col = 0; col < m->width; col++) {
-            float x, y;
-            cam_hex_center(cam, hex_from_offset(col, row), &x, &y);
-            if (on_screen(cam, x, y, size))
-                gfx_hex_outline(mr->r, x, y, size + 0.5f, mr->theme.high_contrast ? 1.5f : 1.0f, c);
-        }
-}
-
-static void draw_features(MapRender *mr, const Game *g, const Camera *cam)
-{
-    int size = (int)cam_size(cam);
-    for (int i = 0; i < g->ngates; i++) {
-        float x, y;
-        cam_hex_center(cam, g->gates[i].hex, &x, &y);
-        if (!on_screen(cam, x, y, (float)size))
-            continue;
-        ArtId a = ART_GATE_SHUT;
-        switch (g->gates[i].state) {
-        case GATE_OPEN: a = ART_GATE_OPEN; break;
-        case GATE_FORCED: a = ART_GATE_FORCED; break;
-        case GATE_BETRAYED: a = ART_GATE_BETRAYED; break;
-        default: break;
-        }
-        blit_hex(mr, art_get(mr->art, a, size, 0), x, y, (float)size);
-    }
-    for (int i = 0; i < g->map.nplaces; i++) {
-        const Place *p = &g->map.places[i];
-        float x, y;
-        cam_hex_center(cam, p->hex, &x, &y);
-        if (!on_screen(cam, x, y, (float)size))
-            continue;
-        if (is_camp_place(p))
-            blit_hex(mr, art_get(mr->art, ART_CAMP, size, 0), x, y, (float)size);
-        else if (game_gate_at(g, p->hex) < 0 && !terrain_is_town(map_terrain(&g->map, p->hex)))
-            blit_hex(mr, art_get(mr->art, ART_PLACE, size, 0), x, y, (float)size);
-    }
 }
 
 static void draw_labels(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov)
@@ -392,15 +273,15 @@ static void draw_relief(MapRender *mr, const Game *g, const Camera *cam, const M
     }
 }
 
-void render_map(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov)
+void render_map(MapRender *mr, const Game *g, const Camera *cam0, const MapOverlay *ov)
 {
-    SDL_Rect clip = cam->view;
-    SDL_RenderSetClipRect(mr->r, &clip);
-    gfx_fill_rect(mr->r, (float)cam->view.x, (float)cam->view.y, (float)cam->view.w, (float)cam->view.h,
-                  rgba(0x3b3528, 255));
-    draw_terrain(mr, g, cam);
-    draw_grid(mr, g, cam);
-    draw_features(mr, g, cam);
+    /* Everything is drawn at whole pixels of the camera, so the terrain
+     * layer can be cached as tiles (layer.c) and the units sit on it. */
+    Camera c = *cam0;
+    c.x = floor(c.x + 0.5);
+    c.y = floor(c.y + 0.5);
+    const Camera *cam = &c;
+    layer_draw(mr->art ? art_layer(mr->art) : NULL, mr, g, cam);
     if (ov)
         draw_overlays(mr, g, cam, ov);
     render_units(mr, g, cam, ov);

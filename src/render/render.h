@@ -71,6 +71,11 @@ enum { TEXT_LEFT = 0, TEXT_CENTER = 1, TEXT_RIGHT = 2 };
  * else fontconfig's match for "DejaVu Sans". Fills path. */
 bool text_find_font(char *path, size_t n, bool bold);
 Text *text_new(SDL_Renderer *r, char *why, size_t n);
+/* text_new() trying the font files found last time first: asking
+ * fontconfig costs more than the rest of opening the window's menu. */
+Text *text_new_fonts(SDL_Renderer *r, const char *regular, const char *bold, char *why, size_t n);
+/* The font file in use ("" if none, e.g. bold falling back to regular). */
+const char *text_font_path(const Text *t, bool bold);
 void text_free(Text *t);
 /* Draws one line at (x, y) (top of the line) aligned by `align`; returns
  * its width. Arabic runs are shaped right-to-left. */
@@ -83,6 +88,12 @@ int text_line_height(Text *t, int px);
 int text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool draw);
 /* Drops cached strings (e.g. after a scale change). */
 void text_flush(Text *t);
+
+/* ---- SDL2_image, opened on first use (img.c) -------------------------- */
+
+bool img_available(char *why, size_t n);
+SDL_Surface *img_load_svg(SDL_RWops *rw, int w, int h);
+int img_save_png(SDL_Surface *s, const char *path);
 
 /* ---- art (art.c) ------------------------------------------------------ */
 
@@ -166,7 +177,27 @@ typedef struct MapRender {
     Art *art;
     Text *text;
     Theme theme;
+    bool uncached;              /* paint the terrain layer every frame (tests) */
 } MapRender;
+
+/* The terrain layer (layer.c): ground, rivers, roads, walls, the grid,
+ * gates and places, kept as tiles per zoom and painted again only when
+ * the zoom, the terrain, a gate's state or the contrast theme change.
+ * Each Art owns one (art_layer). */
+typedef struct Layer Layer;
+Layer *layer_new(SDL_Renderer *r);
+void layer_free(Layer *l);
+/* Drops every tile (e.g. when the renderer's targets were lost). */
+void layer_flush(Layer *l);
+/* How many tiles were painted so far (tests check the cache works). */
+int layer_painted(const Layer *l);
+/* The tiles' side in px: 256, or 512 once a view needed over 64 tiles. */
+int layer_tile_size(const Layer *l);
+/* Draws the layer for the camera (at whole pixels) and leaves the clip
+ * set to the view. With l NULL or mr->uncached it paints straight to the
+ * screen, which gives the same pixels. */
+void layer_draw(Layer *l, MapRender *mr, const Game *g, const Camera *cam);
+Layer *art_layer(Art *a);
 
 void render_map(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov);
 /* Every visible unit, stacked per hex (called by render_map). */

@@ -17,7 +17,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { TEXT_CACHE = 768, TEXT_FONTS = 48, TEXT_KEY = 200 };
+enum { TEXT_CACHE = 768, TEXT_FONTS = 48, TEXT_KEY = 200, TEXT_WIDTHS = 4096 };
+
+/* A measured width: wrapping a paragraph measures each growing prefix of
+ * a line, every frame, and shaping is the dear part of drawing text. */
+typedef struct WidthEntry {
+    uint64_t hash;          /* of the string, 0 if empty */
+    uint32_t len;
+    int px;
+    int w;
+} WidthEntry;
 
 typedef struct TextEntry {
     uint64_t hash;
@@ -40,10 +49,12 @@ struct Text {
     SDL_Renderer *r;
     void *data[2];
     size_t size[2];
+    char path[2][1024];     /* the files read (bold may be empty) */
     FontSlot fonts[TEXT_FONTS];
     int nfonts;
     TextEntry cache[TEXT_CACHE];
     uint64_t clock;
+    WidthEntry widths[TEXT_WIDTHS];
 };
 
 bool text_find_font(char *path, size_t n, bool bold)
@@ -93,7 +104,24 @@ static void *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* A font file remembered from an earlier run, if it is still there (and
+ * EMESA_FONT does not ask for another). */
+static bool known_font(const char *known, char *path, size_t n)
+{
+    struct stat st;
+    const char *env = getenv("EMESA_FONT");
+    if ((env && *env) || !known || !*known || stat(known, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    snprintf(path, n, "%s", known);
+    return true;
+}
+
 Text *text_new(SDL_Renderer *r, char *why, size_t n)
+{
+    return text_new_fonts(r, NULL, NULL, why, n);
+}
+
+Text *text_new_fonts(SDL_Renderer *r, const char *regular, const char *bold, char *why, size_t n)
 {
     if (!TTF_WasInit() && TTF_Init() != 0) {
         snprintf(why, n, "SDL2_ttf: %s", TTF_GetError());
@@ -107,7 +135,10 @@ Text *text_new(SDL_Renderer *r, char *why, size_t n)
     t->r = r;
     for (int b = 0; b < 2; b++) {
         char path[1024];
-        if (!text_find_font(path, sizeof path, b == 1) || !(t->data[b] = slurp(path, &t->size[b]))) {
+        bool found = known_font(b == 1 ? bold : regular, path, sizeof path) || text_find_font(path, sizeof path, b == 1);
+        if (found)
+            snprintf(t->path[b], sizeof t->path[b], "%s", path);
+        if (!found || !(t->data[b] = slurp(path, &t->size[b]))) {
             if (b == 1 && t->data[0]) {
                 t->data[1] = NULL;   /* bold falls back to regular */
                 continue;
@@ -120,6 +151,11 @@ Text *text_new(SDL_Renderer *r, char *why, size_t n)
     return t;
 }
 
+const char *text_font_path(const Text *t, bool bold)
+{
+    return t->data[bold ? 1 : 0] ? t->path[bold ? 1 : 0] : "";
+}
+
 void text_flush(Text *t)
 {
     for (int i = 0; i < TEXT_CACHE; i++) {
@@ -128,6 +164,7 @@ void text_flush(Text *t)
         t->cache[i].tex = NULL;
         t->cache[i].hash = 0;
     }
+    memset(t->widths, 0, sizeof t->widths);
 }
 
 void text_free(Text *t)
@@ -343,15 +380,30 @@ int text_draw_bold(Text *t, const char *s, int x, int y, int px, Rgba c, int ali
 
 int text_width(Text *t, const char *s, int px)
 {
+    if (!s || !*s)
+        return 0;
+    uint64_t h = 1469598103934665603ull;
+    uint32_t len = 0;
+    for (const char *q = s; *q; q++, len++)
+        h = (h ^ (unsigned char)*q) * 1099511628211ull;
+    h = h ? h : 1;
+    WidthEntry *we = &t->widths[(h ^ (uint64_t)px * 0x9E3779B97F4A7C15ull) % TEXT_WIDTHS];
+    if (we->hash == h && we->len == len && we->px == px)
+        return we->w;
     TTF_Font *f = font_for(t, px, false);
     int w = 0;
-    if (!f || !s || !*s)
+    if (!f)
         return 0;
     if (has_arabic(s)) {
         TextEntry *e = lookup(t, s, px, rgba(0xffffff, 255), false);
-        return e ? e->w : 0;
+        w = e ? e->w : 0;
+    } else {
+        TTF_SizeUTF8(f, s, &w, NULL);
     }
-    TTF_SizeUTF8(f, s, &w, NULL);
+    we->hash = h;
+    we->len = len;
+    we->px = px;
+    we->w = w;
     return w;
 }
 

@@ -102,6 +102,11 @@ void render_units(MapRender *mr, const Game *g, const Camera *cam, const MapOver
     for (int row = 0; row < m->height; row++)
         for (int col = 0; col < m->width; col++) {
             Hex h = hex_from_offset(col, row);
+            float cx, cy;
+            cam_hex_center(cam, h, &cx, &cy);
+            if (cx < cam->view.x - 2 * size || cx > cam->view.x + cam->view.w + 2 * size ||
+                cy < cam->view.y - 2 * size || cy > cam->view.y + cam->view.h + 2 * size)
+                continue;
             int ids[16];
             int n = game_units_at(g, h, ids, 16);
             int vis[16], nv = 0, top = -1;
@@ -117,11 +122,6 @@ void render_units(MapRender *mr, const Game *g, const Camera *cam, const MapOver
                 continue;
             if (top < 0)
                 top = 0;
-            float cx, cy;
-            cam_hex_center(cam, h, &cx, &cy);
-            if (cx < cam->view.x - 2 * size || cx > cam->view.x + cam->view.w + 2 * size ||
-                cy < cam->view.y - 2 * size || cy > cam->view.y + cam->view.h + 2 * size)
-                continue;
             float off = px * 0.10f < 2 ? 2 : px * 0.10f;
             int shown = nv > 3 ? 3 : nv;
             /* Under-counters first, the top one last. */

@@ -1,7 +1,6 @@
 /* app.c - the UiApp: creation, the log of events, the computer's moves and
  * animation, drawing passes and the probes tests use. Input is input.c,
  * the game played session.c, the window loop run.c. */
-#include <SDL_image.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,10 +83,23 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
         a->set.scale_pct = cfg->scale_pct;
     if (cfg->fullscreen)
         a->set.fullscreen = true;
-    a->text = text_new(r, why, n);
+    a->text = text_new_fonts(r, a->set.font, a->set.font_bold, why, n);
     if (!a->text) {
         free(a);
         return NULL;
+    }
+    /* Remember the fonts for the next start (not those EMESA_FONT asked
+     * for, and nothing else from this run's command line). */
+    const char *env_font = getenv("EMESA_FONT");
+    if ((!env_font || !*env_font) && (strcmp(a->set.font, text_font_path(a->text, false)) != 0 ||
+                                      strcmp(a->set.font_bold, text_font_path(a->text, true)) != 0)) {
+        Settings disk;
+        settings_load(&disk, a->pref_dir);
+        snprintf(a->set.font, sizeof a->set.font, "%s", text_font_path(a->text, false));
+        snprintf(a->set.font_bold, sizeof a->set.font_bold, "%s", text_font_path(a->text, true));
+        memcpy(disk.font, a->set.font, sizeof disk.font);
+        memcpy(disk.font_bold, a->set.font_bold, sizeof disk.font_bold);
+        settings_save(&disk, a->pref_dir);
     }
     a->mr.r = r;
     a->mr.text = a->text;
@@ -239,7 +251,11 @@ static bool visible_to_viewer(const UiApp *a, int u)
 
 static void start_anim(UiApp *a, int u, Hex from, Hex to)
 {
-    if (a->nanims == UI_ANIMS)
+    /* The computer's moves at the pace the player set (none: instant). */
+    const Game *g = uiapp_game(a);
+    bool computer = !a->rp.active && !a->ch.on && g && u >= 0 && u < g->nunits && a->ai[g->units[u].side];
+    uint32_t step = computer ? settings_pace_step_ms(&a->set) : 90;
+    if (a->nanims == UI_ANIMS || step == 0)
         return;
     Anim *an = &a->anims[a->nanims++];
     an->unit = u;
@@ -253,7 +269,7 @@ static void start_anim(UiApp *a, int u, Hex from, Hex to)
         an->pts[an->npts++] = to;
     }
     an->start = a->now;
-    an->per_step = 90;
+    an->per_step = step;
 }
 
 static bool log_worthy(EventType t)
@@ -467,7 +483,8 @@ bool uiapp_tick(UiApp *a, uint32_t now)
     const Game *g = uiapp_game(a);
     bool may_move = g && a->nanims == 0 && ai_turn(a) && !a->confirm_quit && chronicle_tick(a) && !lesson_holds(a);
     g = uiapp_game(a);
-    if (may_move && ai_turn(a) && now >= a->ai_next) {
+    while (may_move && ai_turn(a) && now >= a->ai_next) {
+        g = uiapp_game(a);
         Command c;
         memset(&c, 0, sizeof c);
         AiPlayer *p = a->aip[g->active];
@@ -478,8 +495,13 @@ bool uiapp_tick(UiApp *a, uint32_t now)
             Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
             ui_apply(a, &f);
         }
-        a->ai_next = now + chronicle_delay(a, c.type == CMD_END_TURN || c.type == CMD_END_IMPULSE);
+        bool end = c.type == CMD_END_TURN || c.type == CMD_END_IMPULSE;
+        a->ai_next = now + (a->ch.on ? chronicle_delay(a, end) : settings_pace_delay_ms(&a->set, end));
         a->ch.step = false;
+        /* Instant: the computer plays on within this frame (50 ms at most),
+         * so only the result is drawn. */
+        if (a->ch.on || a->set.ai_pace != AI_PACE_INSTANT || a->nanims > 0 || SDL_GetTicks() - now > 50)
+            break;
     }
     bool replaying = a->rp.active && replay_tick(a, now);
     whatif_tick(a);     /* the progress bar is redrawn at whatif_wake's pace */
@@ -586,7 +608,7 @@ bool uiapp_screenshot(UiApp *a, const char *path)
     if (!s)
         return false;
     bool ok = SDL_RenderReadPixels(a->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0 &&
-              IMG_SavePNG(s, path) == 0;
+              img_save_png(s, path) == 0;
     SDL_FreeSurface(s);
     return ok;
 }

@@ -29,7 +29,18 @@ typedef struct Settings {
     int ai_level;           /* 1..3 */
     int opponent;           /* Opponent */
     int side;               /* the side the player last chose */
+    int ai_pace;            /* AiPace: how the computer's moves are played out */
+    char font[512], font_bold[512];     /* found by fontconfig last time */
 } Settings;
+
+/* The pace at which the window plays out the computer's moves (the rules
+ * are instant either way): a hex step of a move's animation, the pause
+ * after each command and after its turn, in ms. Instant draws only the
+ * result. The chronicle keeps its own pace ([ and ]). */
+typedef enum AiPace { AI_PACE_INSTANT, AI_PACE_FAST, AI_PACE_NORMAL, AI_PACE_SLOW, AI_PACE_COUNT } AiPace;
+extern const char *const settings_pace_names[AI_PACE_COUNT];
+uint32_t settings_pace_step_ms(const Settings *s);
+uint32_t settings_pace_delay_ms(const Settings *s, bool end_of_turn);
 
 void settings_default(Settings *s);
 bool settings_load(Settings *s, const char *pref_dir);

@@ -66,38 +66,94 @@ static void menu_fill(MenuEntry *m)
     scenario_free(s);
 }
 
-/* Adds the .lua files of dir, in name order, after the entries there are. */
-static void scan_dir(UiApp *a, const char *dir)
+/* Adds the .lua files of dir to scen (at most max), in name order, each
+ * loaded once for its title, briefing and sides; returns how many. */
+static int scan_dir(const char *dir, MenuEntry *scen, int max)
 {
+    int n = 0;
     DIR *d = opendir(dir);
     if (!d)
-        return;
-    int first = a->nscen;
+        return 0;
     struct dirent *de;
-    while ((de = readdir(d)) && a->nscen < UI_MAX_SCEN) {
+    while ((de = readdir(d)) && n < max) {
         size_t l = strlen(de->d_name);
         if (l < 5 || strcmp(de->d_name + l - 4, ".lua") != 0 || de->d_name[0] == '.')
             continue;
-        MenuEntry *m = &a->scen[a->nscen++];
+        MenuEntry *m = &scen[n++];
         memset(m, 0, sizeof *m);
         snprintf(m->path, sizeof m->path, "%s/%s", dir, de->d_name);
     }
     closedir(d);
-    qsort(a->scen + first, (size_t)(a->nscen - first), sizeof a->scen[0], cmp_entry);
-    for (int i = first; i < a->nscen; i++)
-        menu_fill(&a->scen[i]);
+    qsort(scen, (size_t)n, sizeof scen[0], cmp_entry);
+    for (int i = 0; i < n; i++)
+        menu_fill(&scen[i]);
+    return n;
+}
+
+/* The scan of the installed scenarios on a thread of its own, started
+ * before the window opens so it runs while SDL talks to the display (~10
+ * ms of the start). */
+struct MenuPrefetch {
+    SDL_Thread *thread;
+    char data_dir[1024];
+    MenuEntry scen[UI_MAX_SCEN];
+    int n;
+};
+
+static int data_scan(const char *data_dir, MenuEntry *scen, int max)
+{
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/scenarios", data_dir);
+    return scan_dir(dir, scen, max);
+}
+
+static int prefetch_run(void *arg)
+{
+    MenuPrefetch *p = arg;
+    p->n = data_scan(p->data_dir, p->scen, UI_MAX_SCEN);
+    return 0;
+}
+
+MenuPrefetch *menu_prefetch_start(const char *data_dir)
+{
+    MenuPrefetch *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    snprintf(p->data_dir, sizeof p->data_dir, "%s", data_dir ? data_dir : ".");
+    p->thread = SDL_CreateThread(prefetch_run, "menu-scan", p);
+    if (!p->thread) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void menu_prefetch_free(MenuPrefetch *p)
+{
+    if (!p)
+        return;
+    if (p->thread)
+        SDL_WaitThread(p->thread, NULL);
+    free(p);
 }
 
 void menu_scan(UiApp *a)
 {
-    char dir[1100];
-    a->nscen = 0;
-    snprintf(dir, sizeof dir, "%s/scenarios", a->data_dir);
-    scan_dir(a, dir);
+    MenuPrefetch *p = a->cfg.prefetch;
+    a->cfg.prefetch = NULL;     /* ui_run frees it once uiapp_new returns */
+    if (p && p->thread && strcmp(p->data_dir, a->data_dir) == 0) {
+        SDL_WaitThread(p->thread, NULL);
+        p->thread = NULL;
+        memcpy(a->scen, p->scen, sizeof a->scen[0] * (size_t)p->n);
+        a->nscen = p->n;
+    } else {
+        a->nscen = data_scan(a->data_dir, a->scen, UI_MAX_SCEN);
+    }
     /* the player's own: <pref path>/scenarios/ */
     if (a->pref_dir[0]) {
+        char dir[1100];
         snprintf(dir, sizeof dir, "%sscenarios", a->pref_dir);
-        scan_dir(a, dir);
+        a->nscen += scan_dir(dir, a->scen + a->nscen, UI_MAX_SCEN - a->nscen);
     }
 }
 

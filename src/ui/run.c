@@ -110,8 +110,13 @@ int ui_run(const UiConfig *cfg)
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
+    /* The menu's scenarios are read while SDL opens the display. */
+    UiConfig run_cfg = *cfg;
+    run_cfg.prefetch = menu_prefetch_start(cfg->data_dir);
+    cfg = &run_cfg;
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "emesa: cannot open a window: %s\n", SDL_GetError());
+        menu_prefetch_free(run_cfg.prefetch);
         return 1;
     }
     Settings set;
@@ -123,6 +128,7 @@ int ui_run(const UiConfig *cfg)
     SDL_Window *win = open_window(w, h, fs);
     if (!win) {
         fprintf(stderr, "emesa: cannot open a window: %s\n", SDL_GetError());
+        menu_prefetch_free(run_cfg.prefetch);
         SDL_Quit();
         return 1;
     }
@@ -133,12 +139,14 @@ int ui_run(const UiConfig *cfg)
         r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
     if (!r) {
         fprintf(stderr, "emesa: no renderer: %s\n", SDL_GetError());
+        menu_prefetch_free(run_cfg.prefetch);
         SDL_DestroyWindow(win);
         SDL_Quit();
         return 1;
     }
     char why[512];
     UiApp *a = uiapp_new(win, r, cfg, why, sizeof why);
+    menu_prefetch_free(run_cfg.prefetch);   /* taken by the menu (or not needed) */
     if (!a) {
         fprintf(stderr, "emesa: %s\n", why);
         SDL_DestroyRenderer(r);

@@ -288,7 +288,7 @@ static const char *const help_lines[][2] = {
     { "M", "show or hide the minimap" },
     { "Esc", "clear the selection; then back to the menu" },
     { "F1 or ?", "this help" },
-    { "F10", "settings: interface scale, full screen, high contrast" },
+    { "F10", "settings: interface scale, full screen, high contrast, the computer's pace" },
     { "F11", "full screen" },
     { "F12", "save a screenshot (PNG) in your settings folder" },
     { "In the menu", "arrows: scenario and side; O: opponent; L or 1-3: level; W: replays; Enter: start" },
@@ -344,7 +344,7 @@ void help_pass(UiApp *a, Pass *p)
 void settings_pass(UiApp *a, Pass *p)
 {
     Palette pl = ui_palette(a);
-    SDL_Rect r = centered(a, ui_px(a, 560), ui_px(a, 330));
+    SDL_Rect r = centered(a, ui_px(a, 560), ui_px(a, 384));
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     int px = ui_px(a, 16);
@@ -383,6 +383,14 @@ void settings_pass(UiApp *a, Pass *p)
     if (ui_button(a, p, hc, a->set.high_contrast ? "On" : "Off", a->set.high_contrast)) {
         a->set.high_contrast = !a->set.high_contrast;
         changed = true;
+    }
+    y += ui_px(a, 54);
+    if (p->draw)
+        text_draw(a->text, "The computer's moves", x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
+    SDL_Rect pace = { r.x + r.w - ui_px(a, 150), y, ui_px(a, 122), ui_px(a, 38) };
+    if (ui_button(a, p, pace, settings_pace_names[a->set.ai_pace], false)) {
+        a->set.ai_pace = (a->set.ai_pace + 1) % AI_PACE_COUNT;
+        settings_save(&a->set, a->pref_dir);
     }
     SDL_Rect close = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 56), ui_px(a, 126), ui_px(a, 40) };
     if (ui_button(a, p, close, "Close", false))

@@ -15,6 +15,23 @@ void settings_default(Settings *s)
     s->ai_level = 2;
     s->opponent = OPP_COMPUTER;
     s->side = 0;
+    s->ai_pace = AI_PACE_NORMAL;
+}
+
+const char *const settings_pace_names[AI_PACE_COUNT] = { "Instant", "Fast", "Normal", "Slow" };
+static const uint32_t pace_step[AI_PACE_COUNT] = { 0, 35, 90, 180 };
+static const uint32_t pace_command[AI_PACE_COUNT] = { 0, 15, 40, 200 };
+static const uint32_t pace_turn[AI_PACE_COUNT] = { 0, 100, 250, 800 };
+
+uint32_t settings_pace_step_ms(const Settings *s)
+{
+    return pace_step[s->ai_pace >= 0 && s->ai_pace < AI_PACE_COUNT ? s->ai_pace : AI_PACE_NORMAL];
+}
+
+uint32_t settings_pace_delay_ms(const Settings *s, bool end_of_turn)
+{
+    int p = s->ai_pace >= 0 && s->ai_pace < AI_PACE_COUNT ? s->ai_pace : AI_PACE_NORMAL;
+    return end_of_turn ? pace_turn[p] : pace_command[p];
 }
 
 static int clampi(int v, int lo, int hi)
@@ -32,10 +49,20 @@ bool settings_load(Settings *s, const char *pref_dir)
     FILE *f = fopen(path, "r");
     if (!f)
         return false;
-    char line[256];
+    char line[600];
     while (fgets(line, sizeof line, f)) {
         char key[64];
         int v;
+        char *val = NULL;
+        if (strncmp(line, "font", 4) == 0 && (val = strstr(line, " = ")) != NULL) {
+            val += 3;
+            val[strcspn(val, "\r\n")] = 0;
+            if (strncmp(line, "font_bold ", 10) == 0)
+                snprintf(s->font_bold, sizeof s->font_bold, "%s", val);
+            else if (strncmp(line, "font ", 5) == 0)
+                snprintf(s->font, sizeof s->font, "%s", val);
+            continue;
+        }
         if (sscanf(line, " %63[a-z_] = %d", key, &v) != 2)
             continue;
         if (strcmp(key, "scale") == 0)
@@ -54,6 +81,8 @@ bool settings_load(Settings *s, const char *pref_dir)
             s->opponent = clampi(v, OPP_COMPUTER, OPP_COUNT - 1);
         else if (strcmp(key, "side") == 0)
             s->side = clampi(v, 0, 1);
+        else if (strcmp(key, "ai_pace") == 0)
+            s->ai_pace = clampi(v, AI_PACE_INSTANT, AI_PACE_COUNT - 1);
     }
     fclose(f);
     return true;
@@ -72,9 +101,14 @@ bool settings_save(const Settings *s, const char *pref_dir)
     fprintf(f,
             "# Emesa window settings\nscale = %d\nfullscreen = %d\nhigh_contrast = %d\nwidth = %d\nheight = %d\n"
             "# the menu's last choice: opponent 0 the computer, 1 a second player, 2 computer against computer, 3 the chronicle\n"
-            "ai_level = %d\nopponent = %d\nside = %d\n",
+            "ai_level = %d\nopponent = %d\nside = %d\n"
+            "# the computer's moves played out: 0 instant, 1 fast, 2 normal, 3 slow\nai_pace = %d\n",
             s->scale_pct, s->fullscreen ? 1 : 0, s->high_contrast ? 1 : 0, s->width, s->height, s->ai_level, s->opponent,
-            s->side);
+            s->side, s->ai_pace);
+    if (s->font[0])
+        fprintf(f, "# the fonts fontconfig found (asked again if they go)\nfont = %s\n", s->font);
+    if (s->font_bold[0])
+        fprintf(f, "font_bold = %s\n", s->font_bold);
     bool ok = fclose(f) == 0;
     return ok && rename(tmp, path) == 0;
 }

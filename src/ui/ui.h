@@ -15,7 +15,15 @@ typedef struct UiConfig {
     bool fullscreen;
     int width, height;          /* 0 = from settings */
     const struct ScenarioOptions *options;  /* what-if switches for every game the menu starts, or NULL */
+    struct MenuPrefetch *prefetch;          /* the menu's scenarios, being read on a thread (ui_run), or NULL */
 } UiConfig;
+
+/* Starts reading the menu's scenarios on a thread; uiapp_new() takes the
+ * result when cfg.prefetch names it. Free it (joining the thread) once
+ * uiapp_new() has returned. */
+typedef struct MenuPrefetch MenuPrefetch;
+MenuPrefetch *menu_prefetch_start(const char *data_dir);
+void menu_prefetch_free(MenuPrefetch *p);
 
 /* Runs the window until the player quits; returns a process exit status. */
 int ui_run(const UiConfig *cfg);
