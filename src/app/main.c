@@ -1,11 +1,13 @@
 /* main.c - the emesa command line: windowed game, headless runs, checks. */
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "data/file.h"
 #include "headless.h"
 #include "whatif_batch.h"
 #ifdef EMESA_WINDOW
@@ -91,6 +93,20 @@ static const char *data_dir(const char *flag)
     return "/usr/local/share/emesa";
 }
 
+/* A seed: 0 to UINT64_MAX, digits only (strtoull would take "-1"). */
+static bool parse_u64(const char *s, uint64_t *out)
+{
+    if (*s < '0' || *s > '9')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v > UINT64_MAX)
+        return false;
+    *out = (uint64_t)v;
+    return true;
+}
+
 static bool parse_int(const char *s, long long lo, long long hi, long long *out)
 {
     char *end;
@@ -152,11 +168,11 @@ int main(int argc, char **argv)
             ho.scenario_given = true;
             break;
         case 'S':
-            if (!parse_int(optarg, 0, INT64_MAX, &v)) {
-                fprintf(stderr, "emesa: --seed %s: expected a whole number from 0 up\n", optarg);
+            if (!parse_u64(optarg, &ho.seed)) {
+                /* as a save's seed line: any 64-bit seed */
+                text_say(stderr, "emesa: --seed %s: expected a whole number from 0 to %" PRIu64, optarg, UINT64_MAX);
                 return 2;
             }
-            ho.seed = (uint64_t)v;
             seed_given = true;
             break;
         case OPT_HEADLESS:
@@ -167,14 +183,14 @@ int main(int argc, char **argv)
             break;
         case OPT_AI_LEVEL:
             if (!parse_int(optarg, 0, 3, &level)) {
-                fprintf(stderr, "emesa: --ai-level %s: expected 0, 1, 2 or 3\n", optarg);
+                text_say(stderr, "emesa: --ai-level %s: expected 0, 1, 2 or 3", optarg);
                 return 2;
             }
             level_given = true;
             break;
         case OPT_TURNS:
             if (!parse_int(optarg, 1, 100000, &v)) {
-                fprintf(stderr, "emesa: --turns %s: expected a number of turns from 1 up\n", optarg);
+                text_say(stderr, "emesa: --turns %s: expected a number of turns from 1 to 100000", optarg);
                 return 2;
             }
             ho.max_turns = (int)v;
@@ -199,7 +215,7 @@ int main(int argc, char **argv)
             break;
         case OPT_SCALE:
             if (!parse_int(optarg, 100, 300, &scale)) {
-                fprintf(stderr, "emesa: --scale %s: expected a percentage from 100 to 300\n", optarg);
+                text_say(stderr, "emesa: --scale %s: expected a percentage from 100 to 300", optarg);
                 return 2;
             }
             break;
@@ -215,7 +231,7 @@ int main(int argc, char **argv)
         case OPT_OPTION: {
             char why[128];
             if (!scenario_options_add(&ho.options, optarg, why, sizeof why)) {
-                fprintf(stderr, "emesa: --option %s: %s\n", optarg, why);
+                text_say(stderr, "emesa: --option %s: %s", optarg, why);
                 return 2;
             }
             break;
@@ -225,14 +241,14 @@ int main(int argc, char **argv)
             break;
         case OPT_GAMES:
             if (!parse_int(optarg, 1, 1000000, &games)) {
-                fprintf(stderr, "emesa: --games %s: expected a number of games from 1 to 1000000\n", optarg);
+                text_say(stderr, "emesa: --games %s: expected a number of games from 1 to 1000000", optarg);
                 return 2;
             }
             batch_flag = true;
             break;
         case OPT_JOBS:
             if (!parse_int(optarg, 1, 256, &jobs)) {
-                fprintf(stderr, "emesa: --jobs %s: expected a number of threads from 1 to 256\n", optarg);
+                text_say(stderr, "emesa: --jobs %s: expected a number of threads from 1 to 256", optarg);
                 return 2;
             }
             batch_flag = true;
@@ -252,11 +268,11 @@ int main(int argc, char **argv)
             printf("A turn-based wargame of the sieges of Emesa. Free software: GPL-3.0-or-later.\n");
             return 0;
         case ':':
-            fprintf(stderr, "emesa: option %s needs a value\n", argv[optind - 1]);
+            text_say(stderr, "emesa: option %s needs a value", argv[optind - 1]);
             usage(stderr);
             return 2;
         default:
-            fprintf(stderr, "emesa: unknown option %s\n", argv[optind - 1]);
+            text_say(stderr, "emesa: unknown option %s", argv[optind - 1]);
             usage(stderr);
             return 2;
         }
@@ -282,7 +298,7 @@ int main(int argc, char **argv)
         return headless_check((const char *const *)argv + optind, argc - optind, &ho.options, stdout, stderr);
     }
     if (optind < argc) {
-        fprintf(stderr, "emesa: unexpected argument %s\n", argv[optind]);
+        text_say(stderr, "emesa: unexpected argument %s", argv[optind]);
         usage(stderr);
         return 2;
     }
