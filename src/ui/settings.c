@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "data/file.h"
 #include "ui/internal.h"
+
+enum { SETTINGS_MAX_BYTES = 64 << 10 };
 
 void settings_default(Settings *s)
 {
@@ -29,13 +32,21 @@ bool settings_load(Settings *s, const char *pref_dir)
         return false;
     char path[1200];
     snprintf(path, sizeof path, "%ssettings.ini", pref_dir);
-    FILE *f = fopen(path, "r");
-    if (!f)
+    size_t len;
+    char why[FILE_WHY];
+    char *text = file_read(path, SETTINGS_MAX_BYTES, &len, why, sizeof why);   /* never a FIFO or a device */
+    if (!text)
         return false;
-    char line[256];
-    while (fgets(line, sizeof line, f)) {
-        char key[64];
+    TextLines tl;
+    text_lines_init(&tl, text, len);
+    const char *l;
+    size_t ll;
+    while (text_lines_next(&tl, &l, &ll)) {
+        char line[256], key[64];
         int v;
+        if (ll >= sizeof line)
+            continue;   /* no setting is that long */
+        snprintf(line, sizeof line, "%.*s", (int)ll, l);
         if (sscanf(line, " %63[a-z_] = %d", key, &v) != 2)
             continue;
         if (strcmp(key, "scale") == 0)
@@ -55,7 +66,7 @@ bool settings_load(Settings *s, const char *pref_dir)
         else if (strcmp(key, "side") == 0)
             s->side = clampi(v, 0, 1);
     }
-    fclose(f);
+    free(text);
     return true;
 }
 
