@@ -7,6 +7,7 @@
 #include <time.h>
 #include "ai/ai.h"
 #include "ai/simple.h"
+#include "data/file.h"
 #include "ui/internal.h"
 
 static bool modal(const UiApp *a);
@@ -999,7 +1000,7 @@ int ui_run(const UiConfig *cfg)
     char why[512];
     UiApp *a = uiapp_new(win, r, cfg, why, sizeof why);
     if (!a) {
-        fprintf(stderr, "emesa: %s\n", why);
+        text_say(stderr, "emesa: %s", why);   /* may hold a file's bytes */
         SDL_DestroyRenderer(r);
         SDL_DestroyWindow(win);
         SDL_Quit();
