@@ -688,7 +688,7 @@ START_TEST(lua_errors_keep_their_line)
     ck_assert_diag("compiled (binary) Lua chunk", 0);
     memset(&ds, 0, sizeof ds);
     ck_assert_ptr_null(scenario_load(path_of("tests/fixtures/no-such-file.lua"), 1, &ds));
-    ck_assert_diag("cannot open the file", 0);
+    ck_assert_diag("cannot open the scenario: No such file", 0);
 }
 END_TEST
 

@@ -381,7 +381,8 @@ START_TEST(refuse_flipped_byte)
         ck_assert_msg(st == SAVE_BAD, "a flip at byte %zu: status %d: %s", i, st, e.msg);
         ck_assert_msg(e.line >= 1, "a flip at byte %zu names no line: %s", i, e.msg);
     }
-    /* a flip in a command: the checksum catches it and the replay finds where */
+    /* a flip in a command: the checksum catches it before anything the
+     * save names is opened, so there is no replay to say where (issue 16) */
     memcpy(copy, text, len);
     size_t at = (size_t)(strstr(text, "cmd move b2") - text) + 5;
     copy[at] ^= 0x01;
@@ -389,6 +390,12 @@ START_TEST(refuse_flipped_byte)
     ck_assert_int_eq(load_text(copy, len, &e, NULL), SAVE_BAD);
     ck_assert_has(e.msg, "altered or damaged");
     ck_assert_has(e.msg, "checksum");
+    ck_assert_int_eq(e.line, line_of(text, "checksum "));
+    /* a line that is wrong in form is still pointed at: no game needed */
+    memcpy(copy, text, len);
+    copy[strstr(text, "cmd move b2") - text] = 'x';
+    ck_assert_int_eq(load_text(copy, len, &e, NULL), SAVE_BAD);
+    ck_assert_has(e.msg, "the first problem found is here: unknown line");
     ck_assert_int_eq(e.line, line_of(text, "cmd move b2"));
     /* a flip in a comment: only the checksum can tell */
     memcpy(copy, text, len);

@@ -498,6 +498,37 @@ START_TEST(help_and_settings_open_and_close)
 }
 END_TEST
 
+/* Escape (or q) on the main menu asks "Quit Emesa?" before quitting: Esc
+ * or No keeps the menu, Return or Yes quits. */
+START_TEST(escape_on_menu_asks_before_quitting)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = SDLK_ESCAPE;
+    int x, y;
+    ck_assert(uiapp_handle(app, &e));           /* still running */
+    frame();
+    ck_assert(uiapp_find_button(app, "No  Esc", &x, &y));
+    ck_assert(uiapp_handle(app, &e));           /* Esc: no */
+    ck_assert_int_eq(uiapp_screen(app), UI_MENU);
+    e.key.keysym.sym = SDLK_RETURN;
+    ck_assert(uiapp_handle(app, &e));           /* Return with no question: the menu's own start */
+    ck_assert_int_ne(uiapp_screen(app), UI_MENU);
+}
+END_TEST
+
+START_TEST(menu_quits_after_yes)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = SDLK_q;
+    ck_assert(uiapp_handle(app, &e));
+    e.key.keysym.sym = SDLK_RETURN;
+    ck_assert(!uiapp_handle(app, &e));          /* yes: quit */
+}
+END_TEST
 
 /* ---- the siege panel, the theatre and the timeline ------------------- */
 
@@ -1197,6 +1228,8 @@ static Suite *suite(void)
     tcase_add_test(tc, menu_read_on_a_thread_is_the_same);
     tcase_add_test(tc, f12_saves_a_screenshot);
     tcase_add_test(tc, help_and_settings_open_and_close);
+    tcase_add_test(tc, escape_on_menu_asks_before_quitting);
+    tcase_add_test(tc, menu_quits_after_yes);
     tcase_add_test(tc, theatre_draws_places_and_columns);
     tcase_add_test(tc, siege_panel_shows_food_and_weather);
     tcase_add_test(tc, siege_orders_become_commands);

@@ -1,12 +1,14 @@
 /* main.c - the emesa command line: windowed game, headless runs, checks. */
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "check_play.h"
+#include "data/file.h"
 #include "datadir.h"
 #include "i18n.h"
 #include "sim/headless.h"
@@ -104,6 +106,20 @@ static void usage(FILE *f)
             "3 a replay that went differently from its save.\n"), f);
 }
 
+/* A seed: 0 to UINT64_MAX, digits only (strtoull would take "-1"). */
+static bool parse_u64(const char *s, uint64_t *out)
+{
+    if (*s < '0' || *s > '9')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v > UINT64_MAX)
+        return false;
+    *out = (uint64_t)v;
+    return true;
+}
+
 static bool parse_int(const char *s, long long lo, long long hi, long long *out)
 {
     char *end;
@@ -169,11 +185,11 @@ int main(int argc, char **argv)
             ho.scenario_given = true;
             break;
         case 'S':
-            if (!parse_int(optarg, 0, INT64_MAX, &v)) {
-                fprintf(stderr, _("emesa: --seed %s: expected a whole number from 0 up\n"), optarg);
+            if (!parse_u64(optarg, &ho.seed)) {
+                /* as a save's seed line: any 64-bit seed */
+                text_say(stderr, _("emesa: --seed %s: expected a whole number from 0 to 18446744073709551615"), optarg);
                 return 2;
             }
-            ho.seed = (uint64_t)v;
             seed_given = true;
             break;
         case OPT_HEADLESS:
@@ -184,14 +200,14 @@ int main(int argc, char **argv)
             break;
         case OPT_AI_LEVEL:
             if (!parse_int(optarg, 0, 3, &level)) {
-                fprintf(stderr, _("emesa: --ai-level %s: expected 0, 1, 2 or 3\n"), optarg);
+                text_say(stderr, _("emesa: --ai-level %s: expected 0, 1, 2 or 3"), optarg);
                 return 2;
             }
             level_given = true;
             break;
         case OPT_TURNS:
             if (!parse_int(optarg, 1, 100000, &v)) {
-                fprintf(stderr, _("emesa: --turns %s: expected a number of turns from 1 up\n"), optarg);
+                text_say(stderr, _("emesa: --turns %s: expected a number of turns from 1 to 100000"), optarg);
                 return 2;
             }
             ho.max_turns = (int)v;
@@ -216,7 +232,7 @@ int main(int argc, char **argv)
             break;
         case OPT_SCALE:
             if (!parse_int(optarg, 100, 300, &scale)) {
-                fprintf(stderr, _("emesa: --scale %s: expected a percentage from 100 to 300\n"), optarg);
+                text_say(stderr, _("emesa: --scale %s: expected a percentage from 100 to 300"), optarg);
                 return 2;
             }
             break;
@@ -232,7 +248,7 @@ int main(int argc, char **argv)
         case OPT_OPTION: {
             char why[128];
             if (!scenario_options_add(&ho.options, optarg, why, sizeof why)) {
-                fprintf(stderr, _("emesa: --option %s: %s\n"), optarg, why);
+                text_say(stderr, _("emesa: --option %s: %s"), optarg, why);
                 return 2;
             }
             break;
@@ -242,14 +258,14 @@ int main(int argc, char **argv)
             break;
         case OPT_GAMES:
             if (!parse_int(optarg, 1, 1000000, &games)) {
-                fprintf(stderr, _("emesa: --games %s: expected a number of games from 1 to 1000000\n"), optarg);
+                text_say(stderr, _("emesa: --games %s: expected a number of games from 1 to 1000000"), optarg);
                 return 2;
             }
             batch_flag = true;
             break;
         case OPT_JOBS:
             if (!parse_int(optarg, 1, 256, &jobs)) {
-                fprintf(stderr, _("emesa: --jobs %s: expected a number of threads from 1 to 256\n"), optarg);
+                text_say(stderr, _("emesa: --jobs %s: expected a number of threads from 1 to 256"), optarg);
                 return 2;
             }
             batch_flag = true;
@@ -278,11 +294,11 @@ int main(int argc, char **argv)
             fputs(_("A turn-based wargame of the sieges of Emesa. Free software: GPL-3.0-or-later.\n"), stdout);
             return 0;
         case ':':
-            fprintf(stderr, _("emesa: option %s needs a value\n"), argv[optind - 1]);
+            text_say(stderr, _("emesa: option %s needs a value"), argv[optind - 1]);
             usage(stderr);
             return 2;
         default:
-            fprintf(stderr, _("emesa: unknown option %s\n"), argv[optind - 1]);
+            text_say(stderr, _("emesa: unknown option %s"), argv[optind - 1]);
             usage(stderr);
             return 2;
         }
@@ -317,7 +333,7 @@ int main(int argc, char **argv)
         return headless_check((const char *const *)argv + optind, argc - optind, &ho.options, stdout, stderr);
     }
     if (optind < argc) {
-        fprintf(stderr, _("emesa: unexpected argument %s\n"), argv[optind]);
+        text_say(stderr, _("emesa: unexpected argument %s"), argv[optind]);
         usage(stderr);
         return 2;
     }

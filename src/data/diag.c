@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/file.h"
 #include "data/scenario.h"
 
 void diag_format(const Diag *d, char *buf, size_t n)
@@ -17,7 +18,9 @@ void diag_format(const Diag *d, char *buf, size_t n)
         snprintf(where, sizeof where, "%s:%d: ", d->file, d->line);
     else if (d->file[0])
         snprintf(where, sizeof where, "%s: ", d->file);
-    snprintf(buf, n, "%s%s%s%s", where, d->key, d->key[0] ? ": " : "", d->msg);
+    char raw[sizeof where + sizeof d->key + sizeof d->msg + 8];
+    snprintf(raw, sizeof raw, "%s%s%s%s", where, d->key, d->key[0] ? ": " : "", d->msg);
+    text_escape(raw, buf, n);   /* a file's bytes never reach a terminal raw */
 }
 
 static void vadd(Diags *ds, const char *file, int line, int col, const char *key, const char *fmt, va_list ap)
@@ -33,7 +36,7 @@ static void vadd(Diags *ds, const char *file, int line, int col, const char *key
     }
     Diag *d = &ds->items[ds->n++];
     memset(d, 0, sizeof *d);
-    snprintf(d->file, sizeof d->file, "%s", file ? file : "");
+    text_shorten(file ? file : "", d->file, sizeof d->file);
     d->line = line > 0 ? line : 0;
     d->col = col > 0 ? col : 0;
     snprintf(d->key, sizeof d->key, "%s", key ? key : "");

@@ -1,6 +1,7 @@
 /* save.c - writing a Session as a save file and reading one back with
  * every line checked; see save.h for the format. */
 #include "data/save.h"
+#include "data/file.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,6 +18,7 @@
 enum {
     SAVE_MAX_BYTES = 64 << 20,      /* a save of 64 MiB would be a million-command game */
     SAVE_MAX_SCENARIO = 4 << 20,
+    SAVE_PATH_MAX = 4096,           /* PATH_MAX on Linux */
 };
 
 #define SAVE_MAGIC "emesa-save"
@@ -32,7 +34,7 @@ static void fail(SaveError *e, SaveStatus st, const char *file, int line, int tu
     if (!e)
         return;
     e->status = st;
-    snprintf(e->file, sizeof e->file, "%s", file ? file : "save");
+    text_shorten(file ? file : "save", e->file, sizeof e->file);
     e->line = line;
     e->turn = turn;
     va_list ap;
@@ -45,10 +47,12 @@ void save_error_format(const SaveError *e, char *buf, size_t n)
 {
     if (!e || !buf || !n)
         return;
+    char raw[sizeof e->file + sizeof e->msg + 32];
     if (e->line > 0)
-        snprintf(buf, n, "%s:%d: %s", e->file, e->line, e->msg);
+        snprintf(raw, sizeof raw, "%s:%d: %s", e->file, e->line, e->msg);
     else
-        snprintf(buf, n, "%s: %s", e->file, e->msg);
+        snprintf(raw, sizeof raw, "%s: %s", e->file, e->msg);
+    text_escape(raw, buf, n);   /* a save's bytes never reach a terminal raw */
 }
 
 uint64_t save_checksum(const char *text, size_t len)
@@ -154,13 +158,23 @@ static void dir_of(const char *path, char *out, size_t n)
 
 bool save_write_file(const char *path, const char *data, size_t len, SaveError *err)
 {
-    char tmp[SESSION_PATH + 32];
-    int k = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+    /* Through a symbolic link to its file, so the link stays a link; never
+     * over a device, a FIFO or a directory. */
+    char target[SAVE_PATH_MAX], why[FILE_WHY];
+    if (!file_write_target(path, target, sizeof target, why, sizeof why)) {
+        fail(err, SAVE_IO, path, 0, 0, "cannot write the save: %s; nothing was written", why);
+        return false;
+    }
+    char tmp[SAVE_PATH_MAX + 32];
+    int k = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", target, (long)getpid());
     if (k < 0 || (size_t)k >= sizeof tmp) {
         fail(err, SAVE_IO, path, 0, 0, "the path is too long");
         return false;
     }
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    /* a new file of our own: never through a link left at the temporary name */
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EEXIST && unlink(tmp) == 0)
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
         fail(err, SAVE_IO, path, 0, 0, "cannot write the save (creating %s: %s); the old save is untouched", tmp,
              strerror(errno));
@@ -193,7 +207,7 @@ bool save_write_file(const char *path, const char *data, size_t len, SaveError *
         fail(err, SAVE_IO, path, 0, 0, "cannot write the save: %s; the old save is untouched", strerror(e));
         return false;
     }
-    if (rename(tmp, path) != 0) {
+    if (rename(tmp, target) != 0) {
         int e = errno;
         unlink(tmp);
         fail(err, SAVE_IO, path, 0, 0, "cannot put the save in place: %s; the old save is untouched", strerror(e));
@@ -201,8 +215,8 @@ bool save_write_file(const char *path, const char *data, size_t len, SaveError *
     }
     /* Make the rename itself durable. Some file systems refuse to fsync a
      * directory; the save is in place either way. */
-    char dir[SESSION_PATH];
-    dir_of(path, dir, sizeof dir);
+    char dir[SAVE_PATH_MAX];
+    dir_of(target, dir, sizeof dir);
     int dfd = open(dir, O_RDONLY | O_CLOEXEC);
     if (dfd >= 0) {
         (void)fsync(dfd);
@@ -467,6 +481,11 @@ static SaveStatus parse_lines(Load *L, SaveError *err)
                 fail(err, SAVE_BAD, L->name, no, 0, "expected \"scenario <id> <path>\"");
                 return SAVE_BAD;
             }
+            if (strlen(sp + 1) >= SESSION_PATH) {
+                fail(err, SAVE_BAD, L->name, no, 0, "the scenario's path is %zu bytes long; Emesa takes paths of up "
+                     "to %d bytes", strlen(sp + 1), SESSION_PATH - 1);
+                return SAVE_BAD;
+            }
             snprintf(L->id, sizeof L->id, "%.*s", (int)(sp - rest), rest);
             L->ref = sp + 1;
             L->ref_line = scen_line = no;
@@ -560,27 +579,10 @@ static void resolve_scenario(const Load *L, const SaveLoadOptions *o, char *out,
 /* Reads the scenario file; NULL with err filled. */
 static char *read_scenario(const Load *L, const char *path, size_t *len, SaveError *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fail(err, SAVE_SCENARIO, L->name, L->ref_line, 0, "cannot open the scenario '%s' at %s: %s", L->id, path,
-             strerror(errno));
-        return NULL;
-    }
-    char *buf = malloc((size_t)SAVE_MAX_SCENARIO + 1);
-    if (!buf) {
-        fclose(f);
-        fail(err, SAVE_IO, L->name, L->ref_line, 0, "out of memory reading the scenario");
-        return NULL;
-    }
-    size_t n = fread(buf, 1, (size_t)SAVE_MAX_SCENARIO + 1, f);
-    bool bad = ferror(f) || n > SAVE_MAX_SCENARIO;
-    fclose(f);
-    if (bad) {
-        free(buf);
-        fail(err, SAVE_SCENARIO, L->name, L->ref_line, 0, "cannot read the scenario '%s' at %s", L->id, path);
-        return NULL;
-    }
-    *len = n;
+    char why[FILE_WHY];
+    char *buf = file_read(path, SAVE_MAX_SCENARIO, len, why, sizeof why);
+    if (!buf)
+        fail(err, SAVE_SCENARIO, L->name, L->ref_line, 0, "cannot open the scenario '%s' at %s: %s", L->id, path, why);
     return buf;
 }
 
@@ -728,11 +730,12 @@ SaveStatus save_load_buffer(const char *name, const char *text, size_t len, cons
     SaveStatus st = split_lines(&L, text ? text : "", text ? len : 0, err);
     if (st == SAVE_OK)
         st = check_frame(&L, err);
+    /* The checksum's verdict comes before anything the save names is
+     * opened: an altered save may name any file (a FIFO, a device). Only
+     * its lines are read, to point at the first bad one. */
     if (st == SAVE_OK)
-        st = load_game(&L, o, out, err);
+        st = L.altered ? parse_lines(&L, err) : load_game(&L, o, out, err);
     if (L.altered) {
-        /* Whatever the replay found, the file is not what was saved. Point
-         * at the first problem it found, if any. */
         session_free(*out);
         *out = NULL;
         if (st == SAVE_OK || !err)
@@ -758,30 +761,14 @@ SaveStatus save_load(const char *path, const SaveLoadOptions *o, Session **out, 
         *out = NULL;
     if (err)
         memset(err, 0, sizeof *err);
-    FILE *f = path ? fopen(path, "rb") : NULL;
-    if (!f) {
-        fail(err, SAVE_IO, path, 0, 0, "cannot open the save: %s", path ? strerror(errno) : "no path given");
-        return SAVE_IO;
-    }
-    char *buf = malloc((size_t)SAVE_MAX_BYTES + 1);
+    char why[FILE_WHY];
+    size_t n = 0;
+    char *buf = file_read(path, SAVE_MAX_BYTES, &n, why, sizeof why);
     if (!buf) {
-        fclose(f);
-        fail(err, SAVE_IO, path, 0, 0, "out of memory reading the save");
+        fail(err, SAVE_IO, path, 0, 0, "cannot open the save: %s", why);
         return SAVE_IO;
     }
-    size_t n = fread(buf, 1, (size_t)SAVE_MAX_BYTES + 1, f);
-    bool bad = ferror(f);
-    fclose(f);
-    SaveStatus st;
-    if (bad) {
-        fail(err, SAVE_IO, path, 0, 0, "cannot read the save");
-        st = SAVE_IO;
-    } else if (n > SAVE_MAX_BYTES) {
-        fail(err, SAVE_BAD, path, 0, 0, "the file is larger than %d MiB: not an Emesa save", SAVE_MAX_BYTES >> 20);
-        st = SAVE_BAD;
-    } else {
-        st = save_load_buffer(path, buf, n, o, out, err);
-    }
+    SaveStatus st = save_load_buffer(path, buf, n, o, out, err);
     free(buf);
     return st;
 }

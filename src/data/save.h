@@ -56,7 +56,7 @@ typedef struct SaveError {
     char file[SESSION_PATH];
     int line;           /* 1-based line of the save, 0 if none */
     int turn;           /* the game turn where a replay diverged, else 0 */
-    char msg[768];
+    char msg[SESSION_PATH + 768];   /* room for a whole path of SESSION_PATH - 1 */
 } SaveError;
 
 /* "file:line: msg" (or "file: msg" without a line). */

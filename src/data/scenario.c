@@ -17,6 +17,7 @@
 #include "core/effect.h"
 #include "data/build.h"
 #include "data/scenario.h"
+#include "data/file.h"
 #include "script/api.h"
 #include "script/sandbox.h"
 #include "script/whatif.h"
@@ -352,30 +353,10 @@ Scenario *scenario_load_buffer(const char *chunkname, const char *src, size_t le
 char *scenario_read_file(const char *path, const char *name, size_t *len, Diags *diags)
 {
     const char *file = name && *name ? name : path && *path ? path : "scenario";
-    FILE *f = path ? fopen(path, "rb") : NULL;
-    if (!f) {
-        diags_add(diags, file, 0, "", "cannot open the file: %s", path ? strerror(errno) : "no path given");
-        return NULL;
-    }
-    char *buf = malloc((size_t)SCEN_MAX_BYTES + 1);
-    if (!buf) {
-        fclose(f);
-        diags_add(diags, file, 0, "", "out of memory");
-        return NULL;
-    }
-    size_t n = fread(buf, 1, (size_t)SCEN_MAX_BYTES + 1, f);
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed || n > SCEN_MAX_BYTES) {
-        if (failed)
-            diags_add(diags, file, 0, "", "cannot read the file");
-        else
-            diags_add(diags, file, 0, "", "the file is larger than %d MiB; a scenario is a text file",
-                      SCEN_MAX_BYTES >> 20);
-        free(buf);
-        return NULL;
-    }
-    *len = n;
+    char why[FILE_WHY];
+    char *buf = file_read(path, SCEN_MAX_BYTES, len, why, sizeof why);
+    if (!buf)
+        diags_add(diags, file, 0, "", "cannot open the scenario: %s", why);
     return buf;
 }
 

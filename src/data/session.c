@@ -91,6 +91,13 @@ Session *session_new_buffer_opts(const char *name, const char *src, size_t len, 
                                  const ScenarioOptions *opts, Diags *diags)
 {
     const char *file = name && *name ? name : "scenario";
+    if (strlen(file) >= SESSION_PATH) {
+        /* a save records the path: it must fit whole */
+        diags_add(diags, file, 0, "", "the scenario's path is %zu bytes long; Emesa takes paths of up to %d bytes "
+                  "(a save records it): move the scenario, or name it by a shorter path", strlen(file),
+                  SESSION_PATH - 1);
+        return NULL;
+    }
     Session *s = calloc(1, sizeof *s);
     char *copy = malloc(len + 1);
     if (!s || !copy) {

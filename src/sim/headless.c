@@ -12,6 +12,7 @@
 #include "core/siege.h"
 #include "data/save.h"
 #include "data/chronicle.h"
+#include "data/file.h"
 #include "data/scenario.h"
 #include "data/session.h"
 
@@ -23,7 +24,7 @@ static void print_diags(const Diags *d, FILE *err)
     char line[DIAG_TEXT + 320];
     for (int i = 0; i < d->n; i++) {
         diag_format(&d->items[i], line, sizeof line);
-        fprintf(err, "%s\n", line);
+        text_say(err, "%s", line);
     }
     if (d->dropped)
         fprintf(err, _("(%d more problems not shown)\n"), d->dropped);
@@ -258,24 +259,6 @@ static void follow_chronicle(Session *ss, AiPlayer *ai, AiPosture *simple, Headl
     }
 }
 
-/* Reads the next command line from a command file, skipping blanks and
- * comments; returns false at the end. */
-static bool next_line(FILE *f, char *buf, size_t n, int *lineno)
-{
-    while (fgets(buf, (int)n, f)) {
-        (*lineno)++;
-        buf[strcspn(buf, "\r\n")] = '\0';
-        char *p = buf;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p == '\0' || *p == '#')
-            continue;
-        memmove(buf, p, strlen(p) + 1);
-        return true;
-    }
-    return false;
-}
-
 /* How a save names the scenario: relative to the data directory when the
  * file is inside it (so the save works on another machine), else the
  * absolute path. */
@@ -299,7 +282,7 @@ static void print_save_error(const SaveError *e, FILE *err)
 {
     char line[sizeof e->msg + sizeof e->file + 64];
     save_error_format(e, line, sizeof line);
-    fprintf(err, "%s\n", line);
+    text_say(err, "%s", line);
     if (e->status == SAVE_DIVERGED)
         fprintf(err, _("emesa: the replay diverged from the save at turn %d\n"), e->turn);
 }
@@ -341,7 +324,7 @@ static int write_save(const char *path, const Session *ss, FILE *err)
         return 0;
     char line[sizeof e.msg + sizeof e.file + 64];
     save_error_format(&e, line, sizeof line);
-    fprintf(err, "emesa: %s\n", line);
+    text_say(err, "emesa: %s", line);
     return 1;
 }
 
@@ -368,7 +351,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         /* The file is named as its save will name it, so that a replay
          * prints the same event text. */
         Diags diags = {0};
-        char ref[SESSION_PATH];
+        char ref[PATH_MAX + 1];     /* whole: the session refuses one too long to save */
         scenario_ref(o->scenario, o->data_dir, ref, sizeof ref);
         ss = session_new_opts(o->scenario, ref, o->seed, &o->options, &diags);
         if (!ss) {
@@ -387,7 +370,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         } else {
             int s = game_side_by_id(g, o->ai);
             if (s < 0) {
-                fprintf(err, _("emesa: --ai %s: no side of that id in %s (sides: %s, %s, or all)\n"), o->ai,
+                text_say(err, _("emesa: --ai %s: no side of that id in %s (sides: %s, %s, or all)"), o->ai,
                         scenario_info(sc)->file, g->sides[0].id, g->sides[1].id);
                 session_free(ss);
                 return 2;
@@ -395,11 +378,11 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             ai_side[s] = true;
         }
     }
-    FILE *cmdf = NULL;
+    CmdFile cmdf = {0};
     if (o->commands) {
-        cmdf = fopen(o->commands, "r");
-        if (!cmdf) {
-            fprintf(err, _("emesa: cannot open command file %s\n"), o->commands);
+        char why[FILE_WHY];
+        if (!cmdfile_open(&cmdf, o->commands, why, sizeof why)) {
+            text_say(err, _("emesa: cannot open the command file %s: %s"), o->commands, why);
             session_free(ss);
             return 1;
         }
@@ -413,8 +396,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
     for (int s = 0; s < g->nsides && s < MAX_SIDES; s++) {
         if (ai_side[s] && o->ai_level > 0 && !(ai[s] = ai_new(s, o->ai_level, headless_ai_seed(o->seed, s)))) {
             fprintf(err, _("emesa: out of memory\n"));
-            if (cmdf)
-                fclose(cmdf);
+            cmdfile_close(&cmdf);
             session_free(ss);
             return 1;
         }
@@ -461,22 +443,28 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
                 break;
             }
         } else {
-            char line[512];
-            if (!cmdf || !next_line(cmdf, line, sizeof line, &lineno)) {
+            const char *line = NULL;
+            int got = o->commands ? cmdfile_next(&cmdf, &line, &lineno, why, sizeof why) : 0;
+            if (got < 0) {
+                text_say(err, "%s:%d: %s", o->commands, lineno, why);
+                status = 1;
+                break;
+            }
+            if (!got) {
                 if (o->save) {
                     /* play by e-mail: the orders for this turn are given;
                      * the save goes to the other player */
-                    fprintf(err, _("%s: the command file ended (turn %d, %s to act); the game so far is saved in %s\n"),
+                    text_say(err, _("%s: the command file ended (turn %d, %s to act); the game so far is saved in %s"),
                             o->commands ? o->commands : "commands", g->turn, g->sides[g->active].id, o->save);
                     break;
                 }
-                fprintf(err, _("%s: the command file ended before the game did (turn %d, %s to act)\n"),
+                text_say(err, _("%s: the command file ended before the game did (turn %d, %s to act)"),
                         o->commands ? o->commands : "commands", g->turn, g->sides[g->active].id);
                 status = 1;
                 break;
             }
             if (!cmd_parse(g, line, &c, why, sizeof why)) {
-                fprintf(err, "%s:%d: %s\n", o->commands, lineno, why);
+                text_say(err, "%s:%d: %s", o->commands, lineno, why);
                 status = 1;
                 break;
             }
@@ -486,11 +474,11 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             char text[128];
             cmd_format(g, &c, text, sizeof text);
             if (ai_side[g->active]) {
-                fprintf(err, _("emesa: the computer's command \"%s\" was refused: %s\n"), text, why);
+                text_say(err, _("emesa: the computer's command \"%s\" was refused: %s"), text, why);
                 c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
                 session_apply(ss, &c, why, sizeof why);
             } else {
-                fprintf(err, _("%s:%d: \"%s\" refused: %s\n"), o->commands, lineno, text, why);
+                text_say(err, _("%s:%d: \"%s\" refused: %s"), o->commands, lineno, text, why);
                 status = 1;
                 break;
             }
@@ -514,8 +502,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         fill_result(g, g->mode == MODE_OVER, o->result);
     ai_free(ai[0]);
     ai_free(ai[1]);
-    if (cmdf)
-        fclose(cmdf);
+    cmdfile_close(&cmdf);
     if (o->save && write_save(o->save, ss, err) && status == 0)
         status = 1;
     session_free(ss);

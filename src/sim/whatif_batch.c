@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "batch_stats.h"
+#include "data/file.h"
 #include "headless.h"
 
 enum { MAX_OUTCOMES = 32 };
@@ -322,7 +323,7 @@ int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
 {
     FILE *csv = NULL;
     if (o->csv && !(csv = fopen(o->csv, "w"))) {
-        fprintf(err, _("emesa: --csv %s: cannot write the file: %s\n"), o->csv, strerror(errno));
+        text_say(err, _("emesa: --csv %s: cannot write the file: %s"), o->csv, strerror(errno));
         return 2;
     }
     /* a scenario that does not load, or an unknown switch: said once, here */
@@ -348,12 +349,12 @@ int whatif_batch(const BatchOptions *o, FILE *out, FILE *err)
     if (status == 0) {
         report(o, batch_results(b), out);
         if (csv && batch_write_csv(csv, batch_results(b), o->games) != 0) {
-            fprintf(err, _("emesa: --csv %s: write error\n"), o->csv);
+            text_say(err, _("emesa: --csv %s: write error"), o->csv);
             status = 1;
         }
     }
     if (csv && fclose(csv) != 0 && status == 0) {
-        fprintf(err, _("emesa: --csv %s: write error\n"), o->csv);
+        text_say(err, _("emesa: --csv %s: write error"), o->csv);
         status = 1;
     }
     batch_free(b);

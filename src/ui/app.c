@@ -8,6 +8,7 @@
 #include <time.h>
 #include "ai/ai.h"
 #include "ai/simple.h"
+#include "data/file.h"
 #include "sim/headless.h"
 #include "ui/internal.h"
 

@@ -81,7 +81,10 @@ static bool global_key(UiApp *a, const SDL_KeyboardEvent *k)
         }
         if (a->confirm_quit && (sym == SDLK_RETURN || sym == SDLK_KP_ENTER || sym == SDLK_y)) {
             a->confirm_quit = false;
-            ui_back_to_menu(a);
+            if (a->screen == UI_MENU)
+                a->quit = true;     /* on the menu it asks before quitting Emesa */
+            else
+                ui_back_to_menu(a);
             return true;
         }
         if (a->confirm_end && sym == SDLK_n)

@@ -272,7 +272,7 @@ bool menu_key(UiApp *a, SDL_Keycode k)
         return true;
     }
     case SDLK_RETURN: case SDLK_KP_ENTER: start(a); return true;
-    case SDLK_ESCAPE: case SDLK_q: a->quit = true; return true;
+    case SDLK_ESCAPE: case SDLK_q: a->confirm_quit = true; return true;   /* asks first: a stray Esc is not a quit */
     default: return false;
     }
 }

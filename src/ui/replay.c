@@ -14,7 +14,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include "data/file.h"
 #include "ui/internal.h"
+
+enum { DESCRIBE_MAX_BYTES = 64 << 20 };    /* as the largest save Emesa loads */
 
 const int ui_replay_speeds[UI_REPLAY_SPEEDS] = { 1, 2, 4, 8 };
 
@@ -37,14 +40,22 @@ static int cmp_save(const void *x, const void *y)
 /* A line of what a save holds: scenario and turn, from its text. */
 static void describe_save(const char *path, char *out, size_t n)
 {
-    FILE *f = fopen(path, "r");
+    size_t len;
+    char why[FILE_WHY];
+    char *text = file_read(path, DESCRIBE_MAX_BYTES, &len, why, sizeof why);   /* never a FIFO or a device */
     snprintf(out, n, "not readable");
-    if (!f)
+    if (!text)
         return;
-    char line[512], scen[128] = "?", ai[64] = "";
+    char scen[128] = "?", ai[64] = "";
     int turn = 0, cmds = 0;
     bool magic = false;
-    while (fgets(line, sizeof line, f)) {
+    TextLines tl;
+    text_lines_init(&tl, text, len);
+    const char *l;
+    size_t ll;
+    while (text_lines_next(&tl, &l, &ll)) {
+        char line[512];
+        snprintf(line, sizeof line, "%.*s", (int)(ll < sizeof line ? ll : sizeof line - 1), l);
         if (strncmp(line, "emesa-save ", 11) == 0)
             magic = true;
         else if (strncmp(line, "scenario ", 9) == 0)
@@ -56,7 +67,7 @@ static void describe_save(const char *path, char *out, size_t n)
         else if (strncmp(line, "end turn ", 9) == 0)
             sscanf(line + 9, "%d", &turn);
     }
-    fclose(f);
+    free(text);
     if (!magic) {
         snprintf(out, n, "not an Emesa save");
         return;

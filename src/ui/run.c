@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "data/file.h"
 #include "ui/internal.h"
 
 
@@ -148,7 +149,7 @@ int ui_run(const UiConfig *cfg)
     UiApp *a = uiapp_new(win, r, cfg, why, sizeof why);
     menu_prefetch_free(run_cfg.prefetch);   /* taken by the menu (or not needed) */
     if (!a) {
-        fprintf(stderr, "emesa: %s\n", why);
+        text_say(stderr, "emesa: %s", why);   /* may hold a file's bytes */
         SDL_DestroyRenderer(r);
         SDL_DestroyWindow(win);
         SDL_Quit();

@@ -426,6 +426,8 @@ void confirm_pass(UiApp *a, Pass *p)
     char b[256];
     if (a->confirm_end && g)
         snprintf(b, sizeof b, "End %s for the %s?", g->mode == MODE_BATTLE ? "this impulse" : "this turn", g->sides[g->active].name);
+    else if (a->screen == UI_MENU)
+        snprintf(b, sizeof b, "Quit Emesa?");
     else
         snprintf(b, sizeof b, "Leave this game and go back to the menu?");
     if (p->draw) {
@@ -447,7 +449,10 @@ void confirm_pass(UiApp *a, Pass *p)
             ui_apply(a, &c);
         } else {
             a->confirm_quit = false;
-            ui_back_to_menu(a);
+            if (a->screen == UI_MENU)
+                a->quit = true;
+            else
+                ui_back_to_menu(a);
         }
     }
     if (ui_button(a, p, no, "No  Esc", false))

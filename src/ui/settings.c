@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "data/file.h"
 #include "ui/internal.h"
+
+enum { SETTINGS_MAX_BYTES = 64 << 10 };
 
 void settings_default(Settings *s)
 {
@@ -46,13 +49,21 @@ bool settings_load(Settings *s, const char *pref_dir)
         return false;
     char path[1200];
     snprintf(path, sizeof path, "%ssettings.ini", pref_dir);
-    FILE *f = fopen(path, "r");
-    if (!f)
+    size_t len;
+    char why[FILE_WHY];
+    char *text = file_read(path, SETTINGS_MAX_BYTES, &len, why, sizeof why);   /* never a FIFO or a device */
+    if (!text)
         return false;
-    char line[600];
-    while (fgets(line, sizeof line, f)) {
-        char key[64];
+    TextLines tl;
+    text_lines_init(&tl, text, len);
+    const char *l;
+    size_t ll;
+    while (text_lines_next(&tl, &l, &ll)) {
+        char line[600], key[64];
         int v;
+        if (ll >= sizeof line)
+            continue;   /* no setting is that long */
+        snprintf(line, sizeof line, "%.*s", (int)ll, l);
         char *val = NULL;
         if (strncmp(line, "font", 4) == 0 && (val = strstr(line, " = ")) != NULL) {
             val += 3;
@@ -84,7 +95,7 @@ bool settings_load(Settings *s, const char *pref_dir)
         else if (strcmp(key, "ai_pace") == 0)
             s->ai_pace = clampi(v, AI_PACE_INSTANT, AI_PACE_COUNT - 1);
     }
-    fclose(f);
+    free(text);
     return true;
 }
 
