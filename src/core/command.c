@@ -402,7 +402,7 @@ static void apply_move(Game *g, const Command *c)
         char hb[16];
         snprintf(e.text, sizeof e.text, "assault: %s climbs the undefended wall at %s", u->name,
                  hex_format(c->to, hb, sizeof hb));
-        u->hex = c->to;
+        game_unit_place(g, ui, c->to);
         u->mp = 0;
         game_emit(g, &e);
         if (u->cohesion > 1)
@@ -437,7 +437,7 @@ static void apply_move(Game *g, const Command *c)
         prev = p.hexes[i];
     }
     u->mp -= p.cost;
-    u->hex = c->to;
+    game_unit_place(g, ui, c->to);
     if (path_in_enemy_zoc(g, u->side, u->hex))
         u->mp = 0;
     game_emit(g, &e);

@@ -68,6 +68,7 @@ bool game_start(Game *g, char *why, size_t n)
             return false;
         }
     }
+    game_occ_rebuild(g);
     turn_begin_game(g);
     return true;
 }
@@ -239,8 +240,108 @@ int game_gate_at(const Game *g, Hex h)
     return -1;
 }
 
+/* ---- the occupancy index ------------------------------------------------ */
+
+/* The index cell of h, or -1 outside the largest map. */
+static int occ_cell(Hex h)
+{
+    HexOffset o = hex_to_offset(h);
+    if (o.col < 0 || o.row < 0 || o.col >= MAP_MAX_W || o.row >= MAP_MAX_H)
+        return -1;
+    return o.row * MAP_MAX_W + o.col;
+}
+
+/* Adds (d = 1) or removes (d = -1) unit u where it stands now. */
+static void occ_count(Game *g, int u, int d)
+{
+    const Unit *x = &g->units[u];
+    if (x->status != UNIT_ON_MAP || x->side < 0 || x->side >= MAX_SIDES)
+        return;
+    int c = occ_cell(x->hex);
+    if (c >= 0)
+        g->occ[x->side][c] = (uint16_t)(g->occ[x->side][c] + d);
+}
+
+void game_unit_place(Game *g, int u, Hex h)
+{
+    occ_count(g, u, -1);
+    g->units[u].hex = h;
+    occ_count(g, u, 1);
+}
+
+void game_unit_set_status(Game *g, int u, int status)
+{
+    occ_count(g, u, -1);
+    g->units[u].status = status;
+    occ_count(g, u, 1);
+}
+
+int game_add_unit(Game *g, const Unit *u)
+{
+    if (g->nunits >= MAX_UNITS)
+        return -1;
+    int i = g->nunits++;
+    g->units[i] = *u;
+    occ_count(g, i, 1);
+    return i;
+}
+
+void game_occ_rebuild(Game *g)
+{
+    memset(g->occ, 0, sizeof g->occ);
+    for (int i = 0; i < g->nunits; i++)
+        occ_count(g, i, 1);
+}
+
+/* A unit the index cannot hold (a side out of range, a hex outside the
+ * largest map) sends the lookups back to the walk over the units. */
+static bool occ_holds(const Unit *x)
+{
+    return x->status != UNIT_ON_MAP || (x->side >= 0 && x->side < MAX_SIDES && occ_cell(x->hex) >= 0);
+}
+
+bool game_occ_check(const Game *g)
+{
+    for (int s = 0; s < MAX_SIDES; s++)
+        for (int c = 0; c < MAP_MAX_W * MAP_MAX_H; c++) {
+            int n = 0;
+            for (int i = 0; i < g->nunits; i++) {
+                const Unit *x = &g->units[i];
+                n += x->status == UNIT_ON_MAP && x->side == s && occ_cell(x->hex) == c;
+            }
+            if (n != g->occ[s][c])
+                return false;
+        }
+    for (int i = 0; i < g->nunits; i++)
+        if (!occ_holds(&g->units[i]))
+            return false;
+    return true;
+}
+
+int game_side_count_at(const Game *g, Hex h, int side)
+{
+    int c = occ_cell(h);
+    if (c < 0 || side < 0 || side >= MAX_SIDES) {
+        int n = 0;
+        for (int i = 0; i < g->nunits; i++) {
+            const Unit *u = &g->units[i];
+            n += u->status == UNIT_ON_MAP && u->side == side && hex_eq(u->hex, h);
+        }
+        return n;
+    }
+    return g->occ[side][c];
+}
+
 int game_units_at(const Game *g, Hex h, int *out, int max)
 {
+    int c = occ_cell(h);
+    if (c >= 0) {
+        int total = 0;
+        for (int s = 0; s < MAX_SIDES; s++)
+            total += g->occ[s][c];
+        if (total == 0)
+            return 0;
+    }
     int n = 0;
     for (int i = 0; i < g->nunits; i++) {
         const Unit *u = &g->units[i];
@@ -255,6 +356,13 @@ int game_units_at(const Game *g, Hex h, int *out, int max)
 
 bool game_enemy_at(const Game *g, Hex h, int side)
 {
+    int c = occ_cell(h);
+    if (c >= 0) {
+        for (int s = 0; s < MAX_SIDES; s++)
+            if (s != side && g->occ[s][c])
+                return true;
+        return false;
+    }
     for (int i = 0; i < g->nunits; i++) {
         const Unit *u = &g->units[i];
         if (u->status == UNIT_ON_MAP && u->side != side && hex_eq(u->hex, h))

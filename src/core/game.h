@@ -173,6 +173,12 @@ typedef struct Game {
      * differ only by a switch never share a state hash. */
     uint64_t variant;
     EventLog events;
+    /* The occupancy index: how many units of each side stand on the map
+     * at each hex (cell GAME_OCC_CELL of the hex), so "who stands here"
+     * needs no walk over the units. Derived from units[] (not hashed):
+     * kept by game_unit_place and game_unit_set_status, rebuilt by
+     * game_occ_rebuild after anything else writes a unit's hex or status. */
+    uint16_t occ[MAX_SIDES][MAP_MAX_W * MAP_MAX_H];
 } Game;
 
 /* A new, empty game (rules at their defaults, no map) seeded with seed.
@@ -195,6 +201,19 @@ int game_gate_at(const Game *g, Hex h);
 int game_units_at(const Game *g, Hex h, int *out, int max);
 /* True if hex h holds at least one unit of a side other than `side`. */
 bool game_enemy_at(const Game *g, Hex h, int side);
+/* The occupancy index (Game.occ). A unit's hex and status change only
+ * through these two (or game_occ_rebuild after setting units directly,
+ * as a loader or a test does). */
+void game_unit_place(Game *g, int u, Hex h);
+void game_unit_set_status(Game *g, int u, int status);
+void game_occ_rebuild(Game *g);
+/* Appends a copy of *u to the units and indexes it: its index, or -1 when
+ * MAX_UNITS are in play. */
+int game_add_unit(Game *g, const Unit *u);
+/* Does the index agree with a walk over the units? (The tests' invariant.) */
+bool game_occ_check(const Game *g);
+/* How many units of side stand on h (on the map), from the index. */
+int game_side_count_at(const Game *g, Hex h, int side);
 /* Leader riding with unit u, or -1. */
 int game_leader_with(const Game *g, int unit);
 /* The first living leader of side with any of the LeaderTrait bits, or -1. */

@@ -34,9 +34,24 @@ bool path_in_enemy_zoc(const Game *g, int side, Hex h)
 {
     if (map_terrain(&g->map, h) >= TER_COUNT)
         return false;
-    for (int i = 0; i < g->nunits; i++)
-        if (g->units[i].side != side && path_unit_zoc(g, i, h))
-            return true;
+    /* Only a unit next to h can put it in its zone: ask the occupancy
+     * index which neighbours hold an enemy, then look at those units. */
+    for (int d = 0; d < HEX_DIRS; d++) {
+        Hex nb = hex_neighbor(h, d);
+        if (!game_enemy_at(g, nb, side))
+            continue;
+        int here[16];
+        int n = game_units_at(g, nb, here, 16);
+        if (n > 16) {
+            for (int i = 0; i < g->nunits; i++)
+                if (g->units[i].side != side && path_unit_zoc(g, i, h))
+                    return true;
+            return false;
+        }
+        for (int k = 0; k < n; k++)
+            if (g->units[here[k]].side != side && path_unit_zoc(g, here[k], h))
+                return true;
+    }
     return false;
 }
 
@@ -49,11 +64,11 @@ int path_zoc_leave_cost(const Game *g, int ui, bool first_step)
 
 static int friendly_count(const Game *g, int side, Hex h, int except)
 {
-    int n = 0;
-    for (int i = 0; i < g->nunits; i++) {
-        const Unit *u = &g->units[i];
-        if (i != except && u->status == UNIT_ON_MAP && u->side == side && hex_eq(u->hex, h))
-            n++;
+    int n = game_side_count_at(g, h, side);
+    if (except >= 0 && except < g->nunits) {
+        const Unit *u = &g->units[except];
+        if (u->status == UNIT_ON_MAP && u->side == side && hex_eq(u->hex, h))
+            n--;
     }
     return n;
 }
