@@ -42,8 +42,7 @@ static void free_map(AiPlayer *ai)
     free(ai->cost);
     free(ai->cost2);
     free(ai->prev);
-    free(ai->heap_idx);
-    free(ai->heap_cost);
+    path_field_free(&ai->field);
     ai->nb = NULL;
     ai->n = 0;
 }
@@ -106,7 +105,7 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     if (ai->nb && ai->w == g->map.width && ai->h == g->map.height) {
         for (int i = 0; i < ai->n; i++)
             ai->ter[i] = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
-        return true;
+        return path_field_sync(&ai->field, g);
     }
     free_map(ai);
     int w = g->map.width, h = g->map.height, n = w * h;
@@ -127,10 +126,8 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     ai->cost = malloc(sizeof(int) * un);
     ai->cost2 = malloc(sizeof(int) * un);
     ai->prev = malloc(sizeof(int) * un);
-    ai->heap_idx = malloc(sizeof(int) * un * 8);
-    ai->heap_cost = malloc(sizeof(int) * un * 8);
     if (!ai->nb || !ai->hexof || !ai->ter || !ai->enemy || !ai->friends ||
-        !ai->zoc || !ai->threat || !ai->mark || !ai->cost || !ai->cost2 || !ai->prev || !ai->heap_idx || !ai->heap_cost) {
+        !ai->zoc || !ai->threat || !ai->mark || !ai->cost || !ai->cost2 || !ai->prev) {
         free_map(ai);
         return false;
     }
@@ -141,6 +138,10 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     for (int i = 0; i < n; i++)
         for (int d = 0; d < HEX_DIRS; d++)
             ai->nb[i * HEX_DIRS + d] = ai_idx(ai, hex_neighbor(ai->hexof[i], d));
+    if (!path_field_sync(&ai->field, g)) {
+        free_map(ai);
+        return false;
+    }
     return true;
 }
 
@@ -172,98 +173,10 @@ void ai_grids(AiPlayer *ai, int side)
     }
 }
 
-static void heap_push(AiPlayer *ai, int *hn, int idx, int cost)
-{
-    int i = (*hn)++;
-    ai->heap_idx[i] = idx;
-    ai->heap_cost[i] = cost;
-    while (i > 0) {
-        int p = (i - 1) / 2;
-        if (ai->heap_cost[p] < ai->heap_cost[i] ||
-            (ai->heap_cost[p] == ai->heap_cost[i] && ai->heap_idx[p] <= ai->heap_idx[i]))
-            break;
-        int ti = ai->heap_idx[p], tc = ai->heap_cost[p];
-        ai->heap_idx[p] = ai->heap_idx[i];
-        ai->heap_cost[p] = ai->heap_cost[i];
-        ai->heap_idx[i] = ti;
-        ai->heap_cost[i] = tc;
-        i = p;
-    }
-}
-
-static void heap_pop(AiPlayer *ai, int *hn, int *idx, int *cost)
-{
-    *idx = ai->heap_idx[0];
-    *cost = ai->heap_cost[0];
-    int n = --(*hn);
-    ai->heap_idx[0] = ai->heap_idx[n];
-    ai->heap_cost[0] = ai->heap_cost[n];
-    int i = 0;
-    for (;;) {
-        int l = 2 * i + 1, r = l + 1, m = i;
-        if (l < n && (ai->heap_cost[l] < ai->heap_cost[m] ||
-                      (ai->heap_cost[l] == ai->heap_cost[m] && ai->heap_idx[l] < ai->heap_idx[m])))
-            m = l;
-        if (r < n && (ai->heap_cost[r] < ai->heap_cost[m] ||
-                      (ai->heap_cost[r] == ai->heap_cost[m] && ai->heap_idx[r] < ai->heap_idx[m])))
-            m = r;
-        if (m == i)
-            break;
-        int ti = ai->heap_idx[m], tc = ai->heap_cost[m];
-        ai->heap_idx[m] = ai->heap_idx[i];
-        ai->heap_cost[m] = ai->heap_cost[i];
-        ai->heap_idx[i] = ti;
-        ai->heap_cost[i] = tc;
-        i = m;
-    }
-}
-
 void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
 {
-    const Game *g = ai->wk;
-    const Unit *u = &g->units[ui];
     ai_spend(ai, 4);
-    for (int i = 0; i < ai->n; i++) {
-        cost[i] = -1;
-        if (prev)
-            prev[i] = -1;
-    }
-    int start = ai_idx(ai, u->hex);
-    if (start < 0 || u->status != UNIT_ON_MAP)
-        return;
-    int mc = g->rules.types[u->type].move_class;
-    int hn = 0, cap = ai->n * 8;
-    cost[start] = 0;
-    heap_push(ai, &hn, start, 0);
-    while (hn > 0) {
-        int cur, cc;
-        heap_pop(ai, &hn, &cur, &cc);
-        if (cc != cost[cur])
-            continue;
-        if (cur != start && ai->zoc[cur] && zoc_stop)
-            continue;
-        int leave = ai->zoc[cur] ? path_zoc_leave_cost(g, ui, cur == start) : 0;
-        for (int d = 0; d < HEX_DIRS; d++) {
-            int nb = ai->nb[cur * HEX_DIRS + d];
-            if (nb < 0)
-                continue;
-            /* path_step_cost() without stacking; the enemy grid stands for
-             * its game_enemy_at() without a walk over the units per step. */
-            int c = path_ground_cost(g, mc, cur, nb);
-            if (c < 0 || ai->enemy[nb])
-                continue;
-            int nc = cc + c + leave;
-            if (mp >= 0 && nc > mp)
-                continue;
-            if (cost[nb] >= 0 && cost[nb] <= nc)
-                continue;
-            cost[nb] = nc;
-            if (prev)
-                prev[nb] = cur;
-            if (hn < cap)
-                heap_push(ai, &hn, nb, nc);
-        }
-    }
+    path_flood(ai->wk, &ai->field, ui, mp, zoc_stop, ai->enemy, ai->zoc, cost, prev);
 }
 
 bool ai_visible_enemy_at(const AiPlayer *ai, int idx)

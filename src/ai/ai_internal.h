@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "ai.h"
 #include "core/rng.h"
+#include "core/path.h"
 
 enum { AI_PLAN_MAX = 96, AI_SLOTS_MAX = 4096 };
 
@@ -63,9 +64,9 @@ struct AiPlayer {
     float *threat;              /* enemy combat value (x100) that can strike a unit here */
     uint8_t *mark;              /* scratch counts */
 
-    /* flood scratch */
+    /* flood scratch; the floods are core's (path_flood) */
     int *cost, *cost2, *prev;
-    int *heap_idx, *heap_cost;
+    PathField field;
 
     /* attack slots of the current search */
     AiSlot *slots;

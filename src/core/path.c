@@ -378,3 +378,174 @@ bool path_regions(const Game *g, int side, int move_class, int *region)
     search_free(&s);
     return true;
 }
+
+/* ---- the flood field ---------------------------------------------------- */
+
+void path_field_free(PathField *f)
+{
+    free(f->nb);
+    for (int mc = 0; mc < MOVE_CLASSES; mc++)
+        free(f->step[mc]);
+    free(f->terrain);
+    free(f->heap_idx);
+    free(f->heap_cost);
+    free(f->reached);
+    memset(f, 0, sizeof *f);
+}
+
+bool path_field_sync(PathField *f, const Game *g)
+{
+    const Map *m = &g->map;
+    int n = m->width * m->height;
+    if (n <= 0 || !m->terrain) {
+        path_field_free(f);
+        return false;
+    }
+    if (!f->nb || f->w != m->width || f->h != m->height) {
+        path_field_free(f);
+        size_t un = (size_t)n;
+        f->w = m->width;
+        f->h = m->height;
+        f->n = n;
+        f->heap_cap = n * 8;
+        f->nb = malloc(sizeof(int) * un * HEX_DIRS);
+        f->terrain = malloc(un);
+        f->heap_idx = malloc(sizeof(int) * (size_t)f->heap_cap);
+        f->heap_cost = malloc(sizeof(int) * (size_t)f->heap_cap);
+        f->reached = malloc(sizeof(int) * un);
+        bool ok = f->nb && f->terrain && f->heap_idx && f->heap_cost && f->reached;
+        for (int mc = 0; mc < MOVE_CLASSES && ok; mc++)
+            ok = (f->step[mc] = malloc(sizeof(int) * un * HEX_DIRS)) != NULL;
+        if (!ok) {
+            path_field_free(f);
+            return false;
+        }
+        for (int i = 0; i < n; i++)
+            for (int d = 0; d < HEX_DIRS; d++)
+                f->nb[i * HEX_DIRS + d] = map_index(m, hex_neighbor(hex_of(m, i), d));
+    } else if (memcmp(f->terrain, m->terrain, (size_t)n) == 0 &&
+               memcmp(f->move_cost, g->rules.move_cost, sizeof f->move_cost) == 0) {
+        return true;
+    }
+    memcpy(f->terrain, m->terrain, (size_t)n);
+    memcpy(f->move_cost, g->rules.move_cost, sizeof f->move_cost);
+    for (int mc = 0; mc < MOVE_CLASSES; mc++)
+        f->built[mc] = false;
+    return true;
+}
+
+/* The step table of move class mc, (re)built unless it was built for the
+ * gates and fords as they are now. */
+static const int *field_steps(const Game *g, PathField *f, int mc)
+{
+    bool same = f->built[mc] && f->fords_closed[mc] == g->siege.fords_closed && f->ngates[mc] == g->ngates;
+    for (int k = 0; same && k < g->ngates; k++)
+        same = f->gate_state[mc][k] == g->gates[k].state && hex_eq(f->gate_hex[mc][k], g->gates[k].hex);
+    int *st = f->step[mc];
+    if (same)
+        return st;
+    for (int i = 0; i < f->n; i++)
+        for (int d = 0; d < HEX_DIRS; d++) {
+            int nb = f->nb[i * HEX_DIRS + d];
+            st[i * HEX_DIRS + d] = nb < 0 ? -1 : path_ground_cost(g, mc, i, nb);
+        }
+    f->built[mc] = true;
+    f->fords_closed[mc] = g->siege.fords_closed;
+    f->ngates[mc] = g->ngates;
+    for (int k = 0; k < g->ngates && k < MAX_GATES; k++) {
+        f->gate_state[mc][k] = g->gates[k].state;
+        f->gate_hex[mc][k] = g->gates[k].hex;
+    }
+    return st;
+}
+
+/* The flood's heap: by cost, ties by index (as search_run's). */
+static void field_push(PathField *f, int *hn, int idx, int cost)
+{
+    int *hi = f->heap_idx, *hc = f->heap_cost;
+    int i = (*hn)++;
+    while (i > 0) {
+        int p = (i - 1) / 2;
+        if (hc[p] < cost || (hc[p] == cost && hi[p] <= idx))
+            break;
+        hi[i] = hi[p];
+        hc[i] = hc[p];
+        i = p;
+    }
+    hi[i] = idx;
+    hc[i] = cost;
+}
+
+static void field_pop(PathField *f, int *hn, int *idx, int *cost)
+{
+    int *hi = f->heap_idx, *hc = f->heap_cost;
+    *idx = hi[0];
+    *cost = hc[0];
+    int n = --(*hn);
+    int xi = hi[n], xc = hc[n];
+    int i = 0;
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = -1, mi = xi, mcst = xc;
+        if (l < n && (hc[l] < mcst || (hc[l] == mcst && hi[l] < mi))) {
+            m = l;
+            mi = hi[l];
+            mcst = hc[l];
+        }
+        if (r < n && (hc[r] < mcst || (hc[r] == mcst && hi[r] < mi)))
+            m = r;
+        if (m < 0)
+            break;
+        hi[i] = hi[m];
+        hc[i] = hc[m];
+        i = m;
+    }
+    hi[i] = xi;
+    hc[i] = xc;
+}
+
+void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
+                const uint8_t *zoc, int *cost, int *prev)
+{
+    const Unit *u = &g->units[ui];
+    memset(cost, 0xff, sizeof(int) * (size_t)f->n); /* -1 everywhere */
+    if (prev)
+        memset(prev, 0xff, sizeof(int) * (size_t)f->n);
+    f->nreached = 0;
+    HexOffset o = hex_to_offset(u->hex);
+    if (o.col < 0 || o.row < 0 || o.col >= f->w || o.row >= f->h || u->status != UNIT_ON_MAP)
+        return;
+    int start = o.row * f->w + o.col;
+    int mc = g->rules.types[u->type].move_class;
+    const int *steps = field_steps(g, f, mc);
+    int hn = 0;
+    cost[start] = 0;
+    f->reached[f->nreached++] = start;
+    field_push(f, &hn, start, 0);
+    while (hn > 0) {
+        int cur, cc;
+        field_pop(f, &hn, &cur, &cc);
+        if (cc != cost[cur])
+            continue;
+        if (cur != start && zoc[cur] && zoc_stop)
+            continue;
+        int leave = zoc[cur] ? path_zoc_leave_cost(g, ui, cur == start) : 0;
+        const int *nbs = f->nb + cur * HEX_DIRS, *st = steps + cur * HEX_DIRS;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            int nb = nbs[d], c = st[d];
+            if (c < 0 || enemy[nb])
+                continue;
+            int nc = cc + c + leave;
+            if (mp >= 0 && nc > mp)
+                continue;
+            if (cost[nb] >= 0 && cost[nb] <= nc)
+                continue;
+            if (cost[nb] < 0)
+                f->reached[f->nreached++] = nb;
+            cost[nb] = nc;
+            if (prev)
+                prev[nb] = cur;
+            if (hn < f->heap_cap)
+                field_push(f, &hn, nb, nc);
+        }
+    }
+}

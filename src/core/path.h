@@ -52,3 +52,41 @@ int path_reachable(const Game *g, int u, int *cost_out);
  * false, ...) from a hex of one region to a hex of another fails, and
  * callers may skip that search. False (region untouched) if out of memory. */
 bool path_regions(const Game *g, int side, int move_class, int *region);
+
+/* ---- floods over one map, many times ---------------------------------- */
+
+/* A flood field: one game map's neighbour table and, per move class, the
+ * ground cost (path_ground_cost) of every step, built on first need and
+ * again when the gates or the fords change; with the flood's heap. The
+ * AI floods through it thousands of times a turn. Indexes are offsets
+ * (row * width + col), as path_reachable's cost_out. */
+typedef struct PathField {
+    int w, h, n;
+    int *nb;                            /* n * HEX_DIRS neighbours, -1 off the map */
+    int *step[MOVE_CLASSES];            /* n * HEX_DIRS ground costs, -1 closed */
+    bool built[MOVE_CLASSES];
+    /* what the step tables were built for */
+    uint8_t *terrain;
+    int move_cost[TER_COUNT][MOVE_CLASSES];
+    bool fords_closed[MOVE_CLASSES];
+    int ngates[MOVE_CLASSES];
+    Hex gate_hex[MOVE_CLASSES][MAX_GATES];
+    int gate_state[MOVE_CLASSES][MAX_GATES];
+    int *heap_idx, *heap_cost, heap_cap;
+    int *reached, nreached;             /* the last flood's hexes with a cost, in the order found */
+} PathField;
+
+/* Makes f fit g's map (allocating on the first call or a new size) and
+ * forgets step tables built for other terrain or movement costs. False if
+ * out of memory (f is then empty). */
+bool path_field_sync(PathField *f, const Game *g);
+void path_field_free(PathField *f);
+/* Dijkstra from unit ui's hex with mp half-MP (-1 unlimited). enemy[i]
+ * nonzero closes hex i (an enemy stands there); zoc[i] nonzero is an enemy
+ * zone of control: entering it ends the move when zoc_stop, leaving it
+ * costs path_zoc_leave_cost. Stacking is not checked. Fills cost[] (-1
+ * where unreachable) and prev[] (may be NULL) for all f->n hexes, and
+ * f->reached. Ties are settled by the lower index, so the result is fully
+ * defined. */
+void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
+                const uint8_t *zoc, int *cost, int *prev);
