@@ -38,6 +38,11 @@ static void free_map(AiPlayer *ai)
     free(ai->friends);
     free(ai->zoc);
     free(ai->threat);
+    free(ai->threat_key);
+    free(ai->touched);
+    ai->threat_key = NULL;
+    ai->touched = NULL;
+    ai->threat_valid = false;
     free(ai->mark);
     free(ai->cost);
     free(ai->cost2);
@@ -122,12 +127,14 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     ai->friends = malloc(un);
     ai->zoc = malloc(un);
     ai->threat = malloc(sizeof(float) * un);
+    ai->threat_key = malloc(sizeof(AiThreatKey) * (MAX_UNITS + MAX_GATES + 1));
+    ai->touched = malloc(sizeof(int) * un);
     ai->mark = malloc(un);
     ai->cost = malloc(sizeof(int) * un);
     ai->cost2 = malloc(sizeof(int) * un);
     ai->prev = malloc(sizeof(int) * un);
     if (!ai->nb || !ai->hexof || !ai->ter || !ai->enemy || !ai->friends ||
-        !ai->zoc || !ai->threat || !ai->mark || !ai->cost || !ai->cost2 || !ai->prev) {
+        !ai->zoc || !ai->threat || !ai->threat_key || !ai->touched || !ai->mark || !ai->cost || !ai->cost2 || !ai->prev) {
         free_map(ai);
         return false;
     }
@@ -191,13 +198,58 @@ bool ai_visible_enemy_at(const AiPlayer *ai, int idx)
     return false;
 }
 
+/* Stores entry k of the threat map's key; true if it was already so. */
+static bool key_put(AiPlayer *ai, int k, AiThreatKey e)
+{
+    if (memcmp(&ai->threat_key[k], &e, sizeof e) == 0)
+        return true;
+    ai->threat_key[k] = e;
+    return false;
+}
+
+/* Is ai->threat the map of ai->wk as it is now? Everything ai_threat
+ * reads that can change during a game is in the key: each unit's status,
+ * side, type, SP, cohesion, hex and free contact break, the gates, the
+ * fords. (Map and rules are fixed; the key is forgotten at each plan.) */
+static bool threat_holds(AiPlayer *ai)
+{
+    const Game *g = ai->wk;
+    bool same = ai->threat_valid && ai->threat_nkey == g->nunits + g->ngates + 1;
+    int k = 0;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        AiThreatKey e = {x->status, x->side, x->type, x->sp, x->cohesion, x->broke_contact, x->hex};
+        same = key_put(ai, k++, e) && same;
+    }
+    for (int i = 0; i < g->ngates && i < MAX_GATES; i++) {
+        AiThreatKey e = {g->gates[i].state, -1, -1, 0, 0, 0, g->gates[i].hex};
+        same = key_put(ai, k++, e) && same;
+    }
+    AiThreatKey e = {g->siege.fords_closed, g->nunits, g->ngates, 0, 0, 0, {0, 0}};
+    same = key_put(ai, k++, e) && same;
+    ai->threat_nkey = k;
+    return same;
+}
+
 void ai_threat(AiPlayer *ai)
 {
     Game *g = ai->wk;
+    if (threat_holds(ai)) {
+        /* The same floods again would find the same map: count them. */
+        if (ai->threat_floods > 0)
+            ai_spend(ai, 4L * ai->threat_floods);
+        ai_grids(ai, ai->side);
+        return;
+    }
+    ai->threat_valid = false;
+    ai->threat_floods = 0;
     for (int i = 0; i < ai->n; i++)
         ai->threat[i] = 0;
     int enemy = 1 - ai->side;
     ai_grids(ai, enemy);
+    int *mark = ai->prev, *hit = ai->touched;
+    for (int i = 0; i < ai->n; i++)
+        mark[i] = 0;
     for (int u = 0; u < g->nunits; u++) {
         const Unit *x = &g->units[u];
         if (x->status != UNIT_ON_MAP || x->side == ai->side || x->cohesion <= g->rules.shaken_at ||
@@ -205,23 +257,30 @@ void ai_threat(AiPlayer *ai)
             continue;
         /* A fresh impulse's worth of movement. */
         ai_flood(ai, u, g->rules.types[x->type].ma * 2, true, ai->cost2, NULL);
+        ai->threat_floods++;
         float cv = (float)combat_unit_cv(g, u);
-        for (int i = 0; i < ai->n; i++)
-            ai->prev[i] = 0;
-        for (int i = 0; i < ai->n; i++) {
-            if (ai->cost2[i] < 0 || (ai->friends[i] >= g->rules.stack_limit && !hex_eq(ai->hexof[i], x->hex)))
+        /* Every hex next to one it can reach (and stand on): each gets cv
+         * once from this unit. */
+        int nhit = 0;
+        for (int r = 0; r < ai->field.nreached; r++) {
+            int i = ai->field.reached[r];
+            if (ai->friends[i] >= g->rules.stack_limit && !hex_eq(ai->hexof[i], x->hex))
                 continue;
             for (int d = 0; d < HEX_DIRS; d++) {
                 int nb = ai->nb[i * HEX_DIRS + d];
-                if (nb >= 0)
-                    ai->prev[nb] = 1;
+                if (nb >= 0 && !mark[nb]) {
+                    mark[nb] = 1;
+                    hit[nhit++] = nb;
+                }
             }
         }
-        for (int i = 0; i < ai->n; i++)
-            if (ai->prev[i])
-                ai->threat[i] += cv;
+        for (int k = 0; k < nhit; k++) {
+            ai->threat[hit[k]] += cv;
+            mark[hit[k]] = 0;
+        }
     }
     ai_grids(ai, ai->side);
+    ai->threat_valid = true;
 }
 
 /* ---- the plan ------------------------------------------------------- */
@@ -265,6 +324,7 @@ static void build_plan(AiPlayer *ai, const Game *g)
     ai->out_of_budget = false;
     ai->stats.plans++;
     copy_game(ai, g);
+    ai->threat_valid = false;
     ai_grids(ai, ai->side);
     if (g->mode == MODE_SIEGE)
         ai_plan_siege(ai);

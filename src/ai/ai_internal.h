@@ -31,6 +31,12 @@ typedef struct AiAttack {
     int column;
 } AiAttack;
 
+/* What ai_threat reads of one unit (and the gates and fords, as unit -1). */
+typedef struct AiThreatKey {
+    int status, side, type, sp, cohesion, broke_contact;
+    Hex hex;
+} AiThreatKey;
+
 struct AiPlayer {
     int side, level;
     int posture;                /* AiPosture */
@@ -62,6 +68,11 @@ struct AiPlayer {
     uint8_t *friends;           /* units of grid_side on the hex */
     uint8_t *zoc;               /* the other side's zone of control */
     float *threat;              /* enemy combat value (x100) that can strike a unit here */
+    /* what the threat map was made from (ai_threat keeps it while that holds) */
+    AiThreatKey *threat_key;
+    int threat_nkey, threat_floods;
+    int *touched;               /* scratch list of hexes, n long */
+    bool threat_valid;
     uint8_t *mark;              /* scratch counts */
 
     /* flood scratch; the floods are core's (path_flood) */
