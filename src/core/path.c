@@ -390,6 +390,10 @@ void path_field_free(PathField *f)
     free(f->heap_idx);
     free(f->heap_cost);
     free(f->reached);
+    free(f->bucket);
+    free(f->ent_idx);
+    free(f->ent_next);
+    free(f->order);
     memset(f, 0, sizeof *f);
 }
 
@@ -413,7 +417,11 @@ bool path_field_sync(PathField *f, const Game *g)
         f->heap_idx = malloc(sizeof(int) * (size_t)f->heap_cap);
         f->heap_cost = malloc(sizeof(int) * (size_t)f->heap_cap);
         f->reached = malloc(sizeof(int) * un);
-        bool ok = f->nb && f->terrain && f->heap_idx && f->heap_cost && f->reached;
+        f->ent_idx = malloc(sizeof(int) * (size_t)f->heap_cap);
+        f->ent_next = malloc(sizeof(int) * (size_t)f->heap_cap);
+        f->order = malloc(sizeof(int) * (size_t)f->heap_cap);
+        bool ok = f->nb && f->terrain && f->heap_idx && f->heap_cost && f->reached && f->ent_idx && f->ent_next &&
+                  f->order;
         for (int mc = 0; mc < MOVE_CLASSES && ok; mc++)
             ok = (f->step[mc] = malloc(sizeof(int) * un * HEX_DIRS)) != NULL;
         if (!ok) {
@@ -444,11 +452,19 @@ static const int *field_steps(const Game *g, PathField *f, int mc)
     int *st = f->step[mc];
     if (same)
         return st;
+    int lo = -1, hi = 0;
     for (int i = 0; i < f->n; i++)
         for (int d = 0; d < HEX_DIRS; d++) {
             int nb = f->nb[i * HEX_DIRS + d];
-            st[i * HEX_DIRS + d] = nb < 0 ? -1 : path_ground_cost(g, mc, i, nb);
+            int c = nb < 0 ? -1 : path_ground_cost(g, mc, i, nb);
+            st[i * HEX_DIRS + d] = c;
+            if (c >= 0 && (lo < 0 || c < lo))
+                lo = c;
+            if (c > hi)
+                hi = c;
         }
+    f->min_step[mc] = lo;
+    f->max_step[mc] = hi;
     f->built[mc] = true;
     f->fords_closed[mc] = g->siege.fords_closed;
     f->ngates[mc] = g->ngates;
@@ -503,23 +519,11 @@ static void field_pop(PathField *f, int *hn, int *idx, int *cost)
     hc[i] = xc;
 }
 
-void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
-                const uint8_t *zoc, int *cost, int *prev)
+/* Dijkstra with a binary heap: any step costs. */
+static void flood_heap(const Game *g, PathField *f, int ui, int start, const int *steps, int mp, bool zoc_stop,
+                       const uint8_t *enemy, const uint8_t *zoc, int *cost, int *prev)
 {
-    const Unit *u = &g->units[ui];
-    memset(cost, 0xff, sizeof(int) * (size_t)f->n); /* -1 everywhere */
-    if (prev)
-        memset(prev, 0xff, sizeof(int) * (size_t)f->n);
-    f->nreached = 0;
-    HexOffset o = hex_to_offset(u->hex);
-    if (o.col < 0 || o.row < 0 || o.col >= f->w || o.row >= f->h || u->status != UNIT_ON_MAP)
-        return;
-    int start = o.row * f->w + o.col;
-    int mc = g->rules.types[u->type].move_class;
-    const int *steps = field_steps(g, f, mc);
     int hn = 0;
-    cost[start] = 0;
-    f->reached[f->nreached++] = start;
     field_push(f, &hn, start, 0);
     while (hn > 0) {
         int cur, cc;
@@ -548,4 +552,105 @@ void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, cons
                 field_push(f, &hn, nb, nc);
         }
     }
+}
+
+/* The same search with a bucket queue, for steps that all cost at least 1
+ * and at most `span` - 1 with the ZOC toll: whatever enters bucket c does
+ * so before bucket c is taken up, so taking each bucket in index order
+ * settles the hexes in exactly the heap's order (cost, then index), and
+ * prev[] comes out the same. Without prev[] the order within a bucket is
+ * left as it comes: the cheapest costs are the same whatever the order. */
+static void flood_buckets(const Game *g, PathField *f, int ui, int start, const int *steps, int span, int mp,
+                          bool zoc_stop, const uint8_t *enemy, const uint8_t *zoc, int *cost, int *prev)
+{
+    for (int b = 0; b < span; b++)
+        f->bucket[b] = -1;
+    int nent = 0, pending = 0, waiting = 0; /* entries made, not yet taken, in buckets */
+    f->ent_idx[nent] = start;
+    f->ent_next[nent] = -1;
+    f->bucket[0] = nent++;
+    pending = waiting = 1;
+    for (int cc = 0; waiting > 0; cc++) {
+        int b = cc % span, k = 0;
+        for (int e = f->bucket[b]; e >= 0; e = f->ent_next[e]) {
+            /* Insertion by index (buckets hold a few dozen at most) when
+             * the caller wants prev[], which the order decides; the costs
+             * come out the same in any order. */
+            int x = f->ent_idx[e], j = k++;
+            while (prev && j > 0 && f->order[j - 1] > x) {
+                f->order[j] = f->order[j - 1];
+                j--;
+            }
+            f->order[j] = x;
+        }
+        f->bucket[b] = -1;
+        waiting -= k;
+        for (int q = 0; q < k; q++) {
+            int cur = f->order[q];
+            pending--;
+            if (cc != cost[cur])
+                continue;
+            if (cur != start && zoc[cur] && zoc_stop)
+                continue;
+            int leave = zoc[cur] ? path_zoc_leave_cost(g, ui, cur == start) : 0;
+            const int *nbs = f->nb + cur * HEX_DIRS, *st = steps + cur * HEX_DIRS;
+            for (int d = 0; d < HEX_DIRS; d++) {
+                int nb = nbs[d], c = st[d];
+                if (c < 0 || enemy[nb])
+                    continue;
+                int nc = cc + c + leave;
+                if (mp >= 0 && nc > mp)
+                    continue;
+                if (cost[nb] >= 0 && cost[nb] <= nc)
+                    continue;
+                if (cost[nb] < 0)
+                    f->reached[f->nreached++] = nb;
+                cost[nb] = nc;
+                if (prev)
+                    prev[nb] = cur;
+                if (pending < f->heap_cap && nent < f->heap_cap) {
+                    int nbk = nc % span;
+                    f->ent_idx[nent] = nb;
+                    f->ent_next[nent] = f->bucket[nbk];
+                    f->bucket[nbk] = nent++;
+                    pending++;
+                    waiting++;
+                }
+            }
+        }
+    }
+}
+
+void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
+                const uint8_t *zoc, int *cost, int *prev)
+{
+    const Unit *u = &g->units[ui];
+    memset(cost, 0xff, sizeof(int) * (size_t)f->n); /* -1 everywhere */
+    if (prev)
+        memset(prev, 0xff, sizeof(int) * (size_t)f->n);
+    f->nreached = 0;
+    HexOffset o = hex_to_offset(u->hex);
+    if (o.col < 0 || o.row < 0 || o.col >= f->w || o.row >= f->h || u->status != UNIT_ON_MAP)
+        return;
+    int start = o.row * f->w + o.col;
+    int mc = g->rules.types[u->type].move_class;
+    const int *steps = field_steps(g, f, mc);
+    cost[start] = 0;
+    f->reached[f->nreached++] = start;
+    int toll = g->rules.zoc_leave_cost > 0 ? g->rules.zoc_leave_cost : 0;
+    int span = f->max_step[mc] + toll + 1;
+    if (f->min_step[mc] >= 1 && span <= 1024 && (f->bucket || f->nbucket == 0)) {
+        if (span > f->nbucket) {
+            int *nbk = realloc(f->bucket, sizeof(int) * (size_t)span);
+            if (nbk) {
+                f->bucket = nbk;
+                f->nbucket = span;
+            }
+        }
+        if (span <= f->nbucket) {
+            flood_buckets(g, f, ui, start, steps, f->nbucket, mp, zoc_stop, enemy, zoc, cost, prev);
+            return;
+        }
+    }
+    flood_heap(g, f, ui, start, steps, mp, zoc_stop, enemy, zoc, cost, prev);
 }

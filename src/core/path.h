@@ -72,8 +72,12 @@ typedef struct PathField {
     int ngates[MOVE_CLASSES];
     Hex gate_hex[MOVE_CLASSES][MAX_GATES];
     int gate_state[MOVE_CLASSES][MAX_GATES];
+    int min_step[MOVE_CLASSES], max_step[MOVE_CLASSES];  /* over the open steps */
     int *heap_idx, *heap_cost, heap_cap;
-    int *reached, nreached;             /* the last flood's hexes with a cost, in the order found */
+    /* the bucket queue path_flood uses when every step costs something */
+    int *bucket, nbucket;               /* heads, by cost modulo nbucket */
+    int *ent_idx, *ent_next, *order;    /* heap_cap entries; one bucket in index order */
+    int *reached, nreached;             /* the last flood's hexes with a cost (in no set order) */
 } PathField;
 
 /* Makes f fit g's map (allocating on the first call or a new size) and
