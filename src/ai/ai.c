@@ -289,7 +289,7 @@ bool ai_step(AiPlayer *ai, const Command *c)
 {
     if (ai->nplan >= AI_PLAN_MAX)
         return false;
-    uint64_t h = game_hash(ai->wk);
+    uint64_t h = game_state_key(ai->wk);
     char why[256];
     if (!cmd_apply(ai->wk, c, why, sizeof why))
         return false;
@@ -347,7 +347,7 @@ bool ai_next(AiPlayer *ai, const Game *g, Command *out)
         *out = fallback(g, ai->side);
         return true;
     }
-    uint64_t h = game_hash(g);
+    uint64_t h = game_state_key(g);
     for (int attempt = 0; attempt < 2; attempt++) {
         if (ai->next < ai->nplan && ai->plan_hash[ai->next] == h) {
             Command c = ai->plan[ai->next++];

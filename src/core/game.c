@@ -77,6 +77,7 @@ bool game_start(Game *g, char *why, size_t n)
 
 typedef struct Hasher {
     uint64_t h;
+    bool quick;     /* game_state_key: a word at a time, fixed parts left out */
 } Hasher;
 
 static void hash_bytes(Hasher *hs, const void *p, size_t n)
@@ -91,6 +92,11 @@ static void hash_bytes(Hasher *hs, const void *p, size_t n)
 static void hash_int(Hasher *hs, long long v)
 {
     /* Fixed width, fixed byte order: the same on every machine. */
+    if (hs->quick) {
+        hs->h = (hs->h ^ (uint64_t)v) * 0x9e3779b97f4a7c15ULL;
+        hs->h ^= hs->h >> 29;
+        return;
+    }
     unsigned char b[8];
     for (int i = 0; i < 8; i++)
         b[i] = (unsigned char)((unsigned long long)v >> (8 * i));
@@ -104,12 +110,15 @@ static void hash_str(Hasher *hs, const char *s)
     hash_bytes(hs, s, n);
 }
 
-uint64_t game_hash(const Game *g)
+static uint64_t hash_game(const Game *g, bool quick)
 {
-    Hasher hs = {0xcbf29ce484222325ULL};
+    Hasher hs = {0xcbf29ce484222325ULL, quick};
     hash_int(&hs, g->map.width);
     hash_int(&hs, g->map.height);
-    hash_bytes(&hs, g->map.terrain, (size_t)g->map.width * (size_t)g->map.height);
+    if (quick)
+        hash_int(&hs, g->nunits);
+    else /* the terrain does not change in a game */
+        hash_bytes(&hs, g->map.terrain, (size_t)g->map.width * (size_t)g->map.height);
     for (int i = 0; i < g->map.nplaces; i++)
         hash_int(&hs, g->map.places[i].owner);
     for (int i = 0; i < g->nsides; i++) {
@@ -119,9 +128,11 @@ uint64_t game_hash(const Game *g)
     }
     for (int i = 0; i < g->nunits; i++) {
         const Unit *u = &g->units[i];
-        hash_str(&hs, u->id);
-        hash_int(&hs, u->side);
-        hash_int(&hs, u->type);
+        if (!quick) { /* nor do a unit's id, side and type */
+            hash_str(&hs, u->id);
+            hash_int(&hs, u->side);
+            hash_int(&hs, u->type);
+        }
         hash_int(&hs, u->sp);
         hash_int(&hs, u->cohesion);
         hash_int(&hs, u->hex.q);
@@ -205,6 +216,10 @@ uint64_t game_hash(const Game *g)
         hash_int(&hs, (long long)g->variant);
     return hs.h;
 }
+
+uint64_t game_hash(const Game *g) { return hash_game(g, false); }
+
+uint64_t game_state_key(const Game *g) { return hash_game(g, true); }
 
 /* ---- lookups ---------------------------------------------------------- */
 

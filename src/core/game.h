@@ -192,6 +192,11 @@ bool game_start(Game *g, char *why, size_t n);
 /* 64-bit FNV-1a hash of every rules-relevant field (not the event log,
  * not the cosmetic stream). */
 uint64_t game_hash(const Game *g);
+/* A quick key of the same state for telling two states of one game apart
+ * (the AI checks its plan still fits the game before each command): the
+ * same fields but the fixed ones (terrain, unit ids, sides, types), mixed a
+ * word at a time. Not game_hash's value; never for records. */
+uint64_t game_state_key(const Game *g);
 
 int game_side_by_id(const Game *g, const char *id);
 int game_unit_by_id(const Game *g, const char *id);
