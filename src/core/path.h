@@ -77,6 +77,7 @@ typedef struct PathField {
     /* the bucket queue path_flood uses when every step costs something */
     int *bucket, nbucket;               /* heads, by cost modulo nbucket */
     int *ent_idx, *ent_next, *order;    /* heap_cap entries; one bucket in index order */
+    uint64_t *bits;                     /* n bits, all clear between floods */
     int *reached, nreached;             /* the last flood's hexes with a cost (in no set order) */
 } PathField;
 
