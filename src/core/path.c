@@ -385,8 +385,8 @@ bool path_regions(const Game *g, int side, int move_class, int *region)
 void path_field_free(PathField *f)
 {
     free(f->nb);
-    for (int mc = 0; mc < MOVE_CLASSES; mc++)
-        free(f->step[mc]);
+    for (int t = 0; t < PATH_STEP_TABLES; t++)
+        free(f->steps[t].step);
     free(f->terrain);
     free(f->heap_idx);
     free(f->heap_cost);
@@ -425,8 +425,8 @@ bool path_field_sync(PathField *f, const Game *g)
         f->bits = calloc((size_t)(n + 63) / 64, sizeof(uint64_t));
         bool ok = f->nb && f->terrain && f->heap_idx && f->heap_cost && f->reached && f->ent_idx && f->ent_next &&
                   f->order && f->bits;
-        for (int mc = 0; mc < MOVE_CLASSES && ok; mc++)
-            ok = (f->step[mc] = malloc(sizeof(int) * un * HEX_DIRS)) != NULL;
+        for (int t = 0; t < PATH_STEP_TABLES && ok; t++)
+            ok = (f->steps[t].step = malloc(sizeof(int) * un * HEX_DIRS)) != NULL;
         if (!ok) {
             path_field_free(f);
             return false;
@@ -440,22 +440,37 @@ bool path_field_sync(PathField *f, const Game *g)
     }
     memcpy(f->terrain, m->terrain, (size_t)n);
     memcpy(f->move_cost, g->rules.move_cost, sizeof f->move_cost);
-    for (int mc = 0; mc < MOVE_CLASSES; mc++)
-        f->built[mc] = false;
+    for (int t = 0; t < PATH_STEP_TABLES; t++)
+        f->steps[t].built = false;
     return true;
 }
 
-/* The step table of move class mc, (re)built unless it was built for the
- * gates and fords as they are now. */
-static const int *field_steps(const Game *g, PathField *f, int mc)
+static bool steps_fit(const PathSteps *s, const Game *g, int mc)
 {
-    bool same = f->built[mc] && f->fords_closed[mc] == g->siege.fords_closed && f->ngates[mc] == g->ngates;
-    for (int k = 0; same && k < g->ngates; k++)
-        same = f->gate_state[mc][k] == g->gates[k].state && hex_eq(f->gate_hex[mc][k], g->gates[k].hex);
-    int *st = f->step[mc];
-    if (same)
-        return st;
-    int lo = -1, hi = 0;
+    if (!s->built || s->move_class != mc || s->fords_closed != g->siege.fords_closed || s->ngates != g->ngates)
+        return false;
+    for (int k = 0; k < g->ngates && k < MAX_GATES; k++)
+        if (s->gate_state[k] != g->gates[k].state || !hex_eq(s->gate_hex[k], g->gates[k].hex))
+            return false;
+    return true;
+}
+
+/* The step table of move class mc for the gates and fords as they are
+ * now: one kept from before, or the oldest rebuilt. */
+static const PathSteps *field_steps(const Game *g, PathField *f, int mc)
+{
+    f->clock++;
+    PathSteps *s = NULL;
+    for (int t = 0; t < PATH_STEP_TABLES; t++) {
+        PathSteps *c = &f->steps[t];
+        if (steps_fit(c, g, mc)) {
+            c->used = f->clock;
+            return c;
+        }
+        if (!s || !c->built || (s->built && c->used < s->used))
+            s = c;
+    }
+    int *st = s->step, lo = -1, hi = 0;
     for (int i = 0; i < f->n; i++)
         for (int d = 0; d < HEX_DIRS; d++) {
             int nb = f->nb[i * HEX_DIRS + d];
@@ -466,16 +481,18 @@ static const int *field_steps(const Game *g, PathField *f, int mc)
             if (c > hi)
                 hi = c;
         }
-    f->min_step[mc] = lo;
-    f->max_step[mc] = hi;
-    f->built[mc] = true;
-    f->fords_closed[mc] = g->siege.fords_closed;
-    f->ngates[mc] = g->ngates;
+    s->built = true;
+    s->move_class = mc;
+    s->min = lo;
+    s->max = hi;
+    s->used = f->clock;
+    s->fords_closed = g->siege.fords_closed;
+    s->ngates = g->ngates;
     for (int k = 0; k < g->ngates && k < MAX_GATES; k++) {
-        f->gate_state[mc][k] = g->gates[k].state;
-        f->gate_hex[mc][k] = g->gates[k].hex;
+        s->gate_state[k] = g->gates[k].state;
+        s->gate_hex[k] = g->gates[k].hex;
     }
-    return st;
+    return s;
 }
 
 /* The flood's heap: by cost, ties by index (as search_run's). */
@@ -664,12 +681,13 @@ void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, cons
         return;
     int start = o.row * f->w + o.col;
     int mc = g->rules.types[u->type].move_class;
-    const int *steps = field_steps(g, f, mc);
+    const PathSteps *ps = field_steps(g, f, mc);
+    const int *steps = ps->step;
     cost[start] = 0;
     f->reached[f->nreached++] = start;
     int toll = g->rules.zoc_leave_cost > 0 ? g->rules.zoc_leave_cost : 0;
-    int span = f->max_step[mc] + toll + 1;
-    if (f->min_step[mc] >= 1 && span <= 1024 && (f->bucket || f->nbucket == 0)) {
+    int span = ps->max + toll + 1;
+    if (ps->min >= 1 && span <= 1024 && (f->bucket || f->nbucket == 0)) {
         if (span > f->nbucket) {
             int *nbk = realloc(f->bucket, sizeof(int) * (size_t)span);
             if (nbk) {

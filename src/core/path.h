@@ -55,24 +55,35 @@ bool path_regions(const Game *g, int side, int move_class, int *region);
 
 /* ---- floods over one map, many times ---------------------------------- */
 
-/* A flood field: one game map's neighbour table and, per move class, the
- * ground cost (path_ground_cost) of every step, built on first need and
- * again when the gates or the fords change; with the flood's heap. The
- * AI floods through it thousands of times a turn. Indexes are offsets
- * (row * width + col), as path_reachable's cost_out. */
+/* One move class's ground cost (path_ground_cost) of every step, for the
+ * gates and fords as they were when it was built. */
+typedef struct PathSteps {
+    bool built;
+    int move_class;
+    bool fords_closed;
+    int ngates;
+    Hex gate_hex[MAX_GATES];
+    int gate_state[MAX_GATES];
+    int min, max;                       /* over the open steps; min -1 if none */
+    unsigned used;                      /* when it last served, to replace the oldest */
+    int *step;                          /* n * HEX_DIRS, -1 closed */
+} PathSteps;
+
+enum { PATH_STEP_TABLES = 6 };
+
+/* A flood field: one game map's neighbour table and a few step tables
+ * (PathSteps: a table per move class and state of the gates and fords
+ * met lately), with the flood's queues. The AI floods through it
+ * thousands of times a turn. Indexes are offsets (row * width + col), as
+ * path_reachable's cost_out. */
 typedef struct PathField {
     int w, h, n;
     int *nb;                            /* n * HEX_DIRS neighbours, -1 off the map */
-    int *step[MOVE_CLASSES];            /* n * HEX_DIRS ground costs, -1 closed */
-    bool built[MOVE_CLASSES];
-    /* what the step tables were built for */
+    PathSteps steps[PATH_STEP_TABLES];
+    unsigned clock;
+    /* the terrain and movement costs the step tables were built for */
     uint8_t *terrain;
     int move_cost[TER_COUNT][MOVE_CLASSES];
-    bool fords_closed[MOVE_CLASSES];
-    int ngates[MOVE_CLASSES];
-    Hex gate_hex[MOVE_CLASSES][MAX_GATES];
-    int gate_state[MOVE_CLASSES][MAX_GATES];
-    int min_step[MOVE_CLASSES], max_step[MOVE_CLASSES];  /* over the open steps */
     int *heap_idx, *heap_cost, heap_cap;
     /* the bucket queue path_flood uses when every step costs something */
     int *bucket, nbucket;               /* heads, by cost modulo nbucket */
