@@ -317,20 +317,20 @@ static bool occ_holds(const Unit *x)
 
 bool game_occ_check(const Game *g)
 {
-    for (int s = 0; s < MAX_SIDES; s++)
-        for (int c = 0; c < MAP_MAX_W * MAP_MAX_H; c++) {
-            int n = 0;
-            for (int i = 0; i < g->nunits; i++) {
-                const Unit *x = &g->units[i];
-                n += x->status == UNIT_ON_MAP && x->side == s && occ_cell(x->hex) == c;
-            }
-            if (n != g->occ[s][c])
-                return false;
-        }
-    for (int i = 0; i < g->nunits; i++)
-        if (!occ_holds(&g->units[i]))
-            return false;
-    return true;
+    uint16_t(*fresh)[MAP_MAX_W * MAP_MAX_H] = calloc(MAX_SIDES, sizeof *fresh);
+    if (!fresh)
+        return false;
+    bool ok = true;
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *x = &g->units[i];
+        if (!occ_holds(x))
+            ok = false;
+        else if (x->status == UNIT_ON_MAP)
+            fresh[x->side][occ_cell(x->hex)]++;
+    }
+    ok = ok && memcmp(fresh, g->occ, sizeof g->occ) == 0;
+    free(fresh);
+    return ok;
 }
 
 int game_side_count_at(const Game *g, Hex h, int side)
