@@ -185,6 +185,15 @@ typedef struct Search {
     int n;
 } Search;
 
+/* -1 everywhere, a kilobyte at a time: glibc clears a larger block with
+ * `rep stosb`, which is as quick but counts a byte an instruction under
+ * callgrind, the yardstick of the engine's speed. */
+static void fill_unreached(int *a, int n)
+{
+    for (int i = 0; i < n; i += 256)
+        memset(a + i, 0xff, sizeof(int) * (size_t)(n - i < 256 ? n - i : 256));
+}
+
 static bool search_init(Search *s, const Map *m)
 {
     s->n = m->width * m->height;
@@ -203,10 +212,8 @@ static bool search_init(Search *s, const Map *m)
         free(s->zoc);
         return false;
     }
-    for (int i = 0; i < s->n; i++) {
-        s->cost[i] = -1;
-        s->prev[i] = -1;
-    }
+    fill_unreached(s->cost, s->n);
+    fill_unreached(s->prev, s->n);
     return true;
 }
 
@@ -246,7 +253,9 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
     const Unit *u = &g->units[ui];
     const Map *m = &g->map;
     int mc = g->rules.types[u->type].move_class;
-    search_mark_enemies(g, u->side, s);
+    /* Who stands where comes from the occupancy index; a hex's zone of
+     * control is asked when the search first stands on it (s->zoc: 0 not
+     * yet asked, 1 free, 2 in an enemy zone). */
     int start = idx_of(m, u->hex);
     s->cost[start] = 0;
     heap_push(&s->heap, (Node){0, 0, start});
@@ -258,7 +267,9 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
         if (cur.idx == goal_idx)
             return goal_idx;
         Hex h = hex_of(m, cur.idx);
-        bool here_zoc = s->zoc[cur.idx];
+        if (!s->zoc[cur.idx])
+            s->zoc[cur.idx] = path_in_enemy_zoc(g, u->side, h) ? 2 : 1;
+        bool here_zoc = s->zoc[cur.idx] == 2;
         if (cur.idx != start && here_zoc && zoc_stops)
             continue; /* movement ends on entering a ZOC */
         int leave = here_zoc ? path_zoc_leave_cost(g, ui, cur.idx == start) : 0;
@@ -267,7 +278,7 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
             if (!map_contains(m, nb))
                 continue;
             int ni = idx_of(m, nb);
-            int c = s->enemy[ni] ? -1 : path_ground_cost(g, mc, cur.idx, ni); /* enter_cost() */
+            int c = game_enemy_at(g, nb, u->side) ? -1 : path_ground_cost(g, mc, cur.idx, ni); /* enter_cost() */
             if (c < 0)
                 continue;
             int nc = cur.cost + c + leave;
@@ -537,15 +548,6 @@ static void field_pop(PathField *f, int *hn, int *idx, int *cost)
     }
     hi[i] = xi;
     hc[i] = xc;
-}
-
-/* -1 everywhere, a kilobyte at a time: glibc clears a larger block with
- * `rep stosb`, which is as quick but counts a byte an instruction under
- * callgrind, the yardstick of the engine's speed. */
-static void fill_unreached(int *a, int n)
-{
-    for (int i = 0; i < n; i += 256)
-        memset(a + i, 0xff, sizeof(int) * (size_t)(n - i < 256 ? n - i : 256));
 }
 
 /* Dijkstra with a binary heap: any step costs. */
