@@ -108,8 +108,12 @@ int ai_idx(const AiPlayer *ai, Hex h)
 static bool map_setup(AiPlayer *ai, const Game *g)
 {
     if (ai->nb && ai->w == g->map.width && ai->h == g->map.height) {
-        for (int i = 0; i < ai->n; i++)
-            ai->ter[i] = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
+        for (int i = 0; i < ai->n; i++) {
+            uint8_t t = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
+            if (t != ai->ter[i])
+                ai->threat_valid = false; /* another map: the threat map is not its */
+            ai->ter[i] = t;
+        }
         return path_field_sync(&ai->field, g);
     }
     free_map(ai);
@@ -210,11 +214,13 @@ static bool key_put(AiPlayer *ai, int k, AiThreatKey e)
 /* Is ai->threat the map of ai->wk as it is now? Everything ai_threat
  * reads that can change during a game is in the key: each unit's status,
  * side, type, SP, cohesion, hex and free contact break, the gates, the
- * fords. (Map and rules are fixed; the key is forgotten at each plan.) */
+ * fords; and the rules. (A new map forgets it, see map_setup.) */
 static bool threat_holds(AiPlayer *ai)
 {
     const Game *g = ai->wk;
-    bool same = ai->threat_valid && ai->threat_nkey == g->nunits + g->ngates + 1;
+    bool same = ai->threat_valid && ai->threat_nkey == g->nunits + g->ngates + 1 &&
+                memcmp(&ai->threat_rules, &g->rules, sizeof g->rules) == 0;
+    ai->threat_rules = g->rules;
     int k = 0;
     for (int u = 0; u < g->nunits; u++) {
         const Unit *x = &g->units[u];
@@ -324,7 +330,6 @@ static void build_plan(AiPlayer *ai, const Game *g)
     ai->out_of_budget = false;
     ai->stats.plans++;
     copy_game(ai, g);
-    ai->threat_valid = false;
     ai_grids(ai, ai->side);
     if (g->mode == MODE_SIEGE)
         ai_plan_siege(ai);

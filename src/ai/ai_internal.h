@@ -71,6 +71,7 @@ struct AiPlayer {
     /* what the threat map was made from (ai_threat keeps it while that holds) */
     AiThreatKey *threat_key;
     int threat_nkey, threat_floods;
+    Rules threat_rules;         /* the rules it was made under */
     int *touched;               /* scratch list of hexes, n long */
     bool threat_valid;
     uint8_t *mark;              /* scratch counts */
