@@ -69,7 +69,7 @@ typedef struct PathSteps {
     int *step;                          /* n * HEX_DIRS, -1 closed */
 } PathSteps;
 
-enum { PATH_STEP_TABLES = 6 };
+enum { PATH_STEP_TABLES = 16 };
 
 /* A flood field: one game map's neighbour table and a few step tables
  * (PathSteps: a table per move class and state of the gates and fords
