@@ -1,5 +1,6 @@
 /* ai.c - the computer opponent: planning copy, grids, floods, dispatch. */
 #include "ai.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ai_internal.h"
@@ -310,7 +311,23 @@ bool ai_step(AiPlayer *ai, const Command *c)
 /* Copies g into the planning game, keeping the copy's own event buffer. */
 static void copy_game(AiPlayer *ai, const Game *g)
 {
-    memcpy(ai->wk, g, sizeof *g);
+    Game *w = ai->wk;
+    if (!ai->wk_copied || w->map.width != g->map.width || w->map.height != g->map.height || w->nunits > g->nunits ||
+        g->map.height > MAP_MAX_H) {
+        memcpy(w, g, sizeof *g);
+        ai->wk_copied = true;
+    } else {
+        /* Over a copy of the same game: the units in play and the index's
+         * rows of the map are all that can differ in the big arrays. */
+        size_t units = offsetof(Game, units), rest = units + sizeof g->units, occ = offsetof(Game, occ);
+        memcpy(w, g, units);
+        memcpy(w->units, g->units, sizeof *g->units * (size_t)g->nunits);
+        memcpy((char *)w + rest, (const char *)g + rest, occ - rest);
+        for (int s = 0; s < MAX_SIDES; s++)
+            memcpy(w->occ[s], g->occ[s], sizeof g->occ[s][0] * MAP_MAX_W * (size_t)g->map.height);
+        size_t tail = occ + sizeof g->occ; /* anything after the index */
+        memcpy((char *)w + tail, (const char *)g + tail, sizeof *g - tail);
+    }
     ai->wk->events.items = ai->wk_events;
     ai->wk->events.cap = ai->wk_cap;
     ai->wk->events.n = 0;

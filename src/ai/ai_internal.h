@@ -87,6 +87,7 @@ struct AiPlayer {
     Game *wk;                   /* the planning copy */
     Event *wk_events;           /* its own event buffer */
     size_t wk_cap;
+    bool wk_copied;             /* wk holds a whole copy of a game */
 };
 
 /* ---- ai.c: infrastructure ---- */
