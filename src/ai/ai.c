@@ -98,13 +98,6 @@ double ai_sp_worth(const Game *g, int u)
 
 /* ---- the map ---------------------------------------------------------- */
 
-int ai_idx(const AiPlayer *ai, Hex h)
-{
-    HexOffset o = hex_to_offset(h);
-    if (o.col < 0 || o.row < 0 || o.col >= ai->w || o.row >= ai->h)
-        return -1;
-    return o.row * ai->w + o.col;
-}
 
 static bool map_setup(AiPlayer *ai, const Game *g)
 {
@@ -415,7 +408,6 @@ int ai_plan_gate(const AiPlayer *ai) { return ai->plan_gate; }
 
 AiPosture ai_posture(const AiPlayer *ai) { return (AiPosture)ai->posture; }
 
-bool ai_is_town(const AiPlayer *ai, int i) { return i >= 0 && terrain_is_town((Terrain)ai->ter[i]); }
 
 int ai_town_place(const AiPlayer *ai)
 {

@@ -91,9 +91,15 @@ struct AiPlayer {
 };
 
 /* ---- ai.c: infrastructure ---- */
-int ai_idx(const AiPlayer *ai, Hex h);
+static inline int ai_idx(const AiPlayer *ai, Hex h)
+{
+    HexOffset o = hex_to_offset(h);
+    if (o.col < 0 || o.row < 0 || o.col >= ai->w || o.row >= ai->h)
+        return -1;
+    return o.row * ai->w + o.col;
+}
 /* A city, wall or gate hex (i may be -1). */
-bool ai_is_town(const AiPlayer *ai, int i);
+static inline bool ai_is_town(const AiPlayer *ai, int i) { return i >= 0 && terrain_is_town((Terrain)ai->ter[i]); }
 /* Index of the town's own place (its heart), or -1. */
 int ai_town_place(const AiPlayer *ai);
 /* Counts work; false once this decision's budget is spent. */

@@ -89,18 +89,23 @@ static void hash_bytes(Hasher *hs, const void *p, size_t n)
     }
 }
 
-static void hash_int(Hasher *hs, long long v)
+static void hash_int_bytes(Hasher *hs, long long v)
 {
     /* Fixed width, fixed byte order: the same on every machine. */
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++)
+        b[i] = (unsigned char)((unsigned long long)v >> (8 * i));
+    hash_bytes(hs, b, 8);
+}
+
+static inline void hash_int(Hasher *hs, long long v)
+{
     if (hs->quick) {
         hs->h = (hs->h ^ (uint64_t)v) * 0x9e3779b97f4a7c15ULL;
         hs->h ^= hs->h >> 29;
         return;
     }
-    unsigned char b[8];
-    for (int i = 0; i < 8; i++)
-        b[i] = (unsigned char)((unsigned long long)v >> (8 * i));
-    hash_bytes(hs, b, 8);
+    hash_int_bytes(hs, v);
 }
 
 static void hash_str(Hasher *hs, const char *s)
