@@ -391,13 +391,6 @@ bool game_enemy_at(const Game *g, Hex h, int side)
     return false;
 }
 
-int game_leader_with(const Game *g, int unit)
-{
-    for (int i = 0; i < g->nleaders; i++)
-        if (g->leaders[i].alive && g->leaders[i].unit == unit)
-            return i;
-    return -1;
-}
 
 int game_leader_with_trait(const Game *g, int side, unsigned traits)
 {

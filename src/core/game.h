@@ -219,8 +219,14 @@ int game_add_unit(Game *g, const Unit *u);
 bool game_occ_check(const Game *g);
 /* How many units of side stand on h (on the map), from the index. */
 int game_side_count_at(const Game *g, Hex h, int side);
-/* Leader riding with unit u, or -1. */
-int game_leader_with(const Game *g, int unit);
+/* Leader riding with unit u, or -1. (Inline: the odds ask it per unit.) */
+static inline int game_leader_with(const Game *g, int unit)
+{
+    for (int i = 0; i < g->nleaders; i++)
+        if (g->leaders[i].unit == unit && g->leaders[i].alive)
+            return i;
+    return -1;
+}
 /* The first living leader of side with any of the LeaderTrait bits, or -1. */
 int game_leader_with_trait(const Game *g, int side, unsigned traits);
 /* Can `viewer` see unit u? Units in hiding terrain are unseen until an
