@@ -125,7 +125,7 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     ai->friends = malloc(un);
     ai->zoc = malloc(un);
     ai->threat = malloc(sizeof(float) * un);
-    ai->threat_key = malloc(sizeof(AiThreatKey) * (MAX_UNITS + MAX_GATES + 1));
+    ai->threat_key = calloc(MAX_UNITS + MAX_GATES + 1, sizeof(AiThreatKey));
     ai->touched = malloc(sizeof(int) * un);
     ai->mark = malloc(un);
     ai->cost = malloc(sizeof(int) * un);
