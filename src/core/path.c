@@ -1,4 +1,5 @@
-/* path.c - step costs, zones of control, Dijkstra/A* over the hex map. */
+/* path.c - step costs, zones of control, Dijkstra/A* over the hex map, and
+ * the flood field (path_flood) the AI floods through. */
 #include "path.h"
 #include <limits.h>
 #include <stdlib.h>
