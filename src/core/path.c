@@ -398,7 +398,7 @@ void path_field_free(PathField *f)
 {
     free(f->nb);
     for (int t = 0; t < PATH_STEP_TABLES; t++)
-        free(f->steps[t].step);
+        free(f->steps[t].step), free(f->steps[t].first), free(f->steps[t].open);
     free(f->terrain);
     free(f->heap_idx);
     free(f->heap_cost);
@@ -438,7 +438,9 @@ bool path_field_sync(PathField *f, const Game *g)
         bool ok = f->nb && f->terrain && f->heap_idx && f->heap_cost && f->reached && f->ent_idx && f->ent_next &&
                   f->order && f->bits;
         for (int t = 0; t < PATH_STEP_TABLES && ok; t++)
-            ok = (f->steps[t].step = malloc(sizeof(int) * un * HEX_DIRS)) != NULL;
+            ok = (f->steps[t].step = malloc(sizeof(int) * un * HEX_DIRS)) != NULL &&
+                 (f->steps[t].first = malloc(sizeof(int) * (un + 1))) != NULL &&
+                 (f->steps[t].open = malloc(sizeof(int) * un * HEX_DIRS * 2)) != NULL;
         if (!ok) {
             path_field_free(f);
             return false;
@@ -482,17 +484,25 @@ static const PathSteps *field_steps(const Game *g, PathField *f, int mc)
         if (!s || !c->built || (s->built && c->used < s->used))
             s = c;
     }
-    int *st = s->step, lo = -1, hi = 0;
-    for (int i = 0; i < f->n; i++)
+    int *st = s->step, lo = -1, hi = 0, k = 0;
+    for (int i = 0; i < f->n; i++) {
+        s->first[i] = k;
         for (int d = 0; d < HEX_DIRS; d++) {
             int nb = f->nb[i * HEX_DIRS + d];
             int c = nb < 0 ? -1 : path_ground_cost(g, mc, i, nb);
             st[i * HEX_DIRS + d] = c;
+            if (c >= 0) {
+                s->open[2 * k] = nb;
+                s->open[2 * k + 1] = c;
+                k++;
+            }
             if (c >= 0 && (lo < 0 || c < lo))
                 lo = c;
             if (c > hi)
                 hi = c;
         }
+    }
+    s->first[f->n] = k;
     s->built = true;
     s->move_class = mc;
     s->min = lo;
@@ -500,9 +510,9 @@ static const PathSteps *field_steps(const Game *g, PathField *f, int mc)
     s->used = f->clock;
     s->fords_closed = g->siege.fords_closed;
     s->ngates = g->ngates;
-    for (int k = 0; k < g->ngates && k < MAX_GATES; k++) {
-        s->gate_state[k] = g->gates[k].state;
-        s->gate_hex[k] = g->gates[k].hex;
+    for (int gi = 0; gi < g->ngates && gi < MAX_GATES; gi++) {
+        s->gate_state[gi] = g->gates[gi].state;
+        s->gate_hex[gi] = g->gates[gi].hex;
     }
     return s;
 }
@@ -592,7 +602,7 @@ static void flood_heap(const Game *g, PathField *f, int ui, int start, const int
  * settles the hexes in exactly the heap's order (cost, then index), and
  * prev[] comes out the same. Without prev[] the order within a bucket is
  * left as it comes: the cheapest costs are the same whatever the order. */
-static void flood_buckets(const Game *g, PathField *f, int ui, int start, const int *steps, int span, int mp,
+static void flood_buckets(const Game *g, PathField *f, int ui, int start, const PathSteps *ps, int span, int mp,
                           bool zoc_stop, const uint8_t *enemy, const uint8_t *zoc, int *cost, int *prev)
 {
     for (int b = 0; b < span; b++)
@@ -639,12 +649,9 @@ static void flood_buckets(const Game *g, PathField *f, int ui, int start, const 
                 leave = cur == start ? leave_first : leave_later;
             }
             int base = cc + leave;
-            const int *nbs = f->nb + cur * HEX_DIRS, *st = steps + cur * HEX_DIRS;
-            for (int d = 0; d < HEX_DIRS; d++) {
-                int c = st[d];
-                if (c < 0)
-                    continue;
-                int nb = nbs[d];
+            const int *op = ps->open + 2 * ps->first[cur], *end = ps->open + 2 * ps->first[cur + 1];
+            for (; op < end; op += 2) {
+                int nb = op[0], c = op[1];
                 if (enemy[nb])
                     continue;
                 int nc = base + c;
@@ -699,7 +706,7 @@ void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, cons
             }
         }
         if (span <= f->nbucket) {
-            flood_buckets(g, f, ui, start, steps, f->nbucket, mp, zoc_stop, enemy, zoc, cost, prev);
+            flood_buckets(g, f, ui, start, ps, f->nbucket, mp, zoc_stop, enemy, zoc, cost, prev);
             return;
         }
     }

@@ -67,6 +67,9 @@ typedef struct PathSteps {
     int min, max;                       /* over the open steps; min -1 if none */
     unsigned used;                      /* when it last served, to replace the oldest */
     int *step;                          /* n * HEX_DIRS, -1 closed */
+    /* the open steps only, in direction order: hex i's are the pairs
+     * (neighbour, cost) open[2k], open[2k + 1] for first[i] <= k < first[i + 1] */
+    int *first, *open;
 } PathSteps;
 
 enum { PATH_STEP_TABLES = 16 };
