@@ -67,7 +67,7 @@ START_TEST(odds_columns_and_shifts)
     ck_assert(combat_odds(g, rear, 2, off(5, 4), &o, why, sizeof why));
     ck_assert_int_eq(o.shifts, -3);      /* no rear attack up ladders */
     /* Not adjacent: refused with a reason. */
-    g->units[a3].hex = off(9, 9);
+    game_unit_place(g, a3, off(9, 9));
     int far[1] = {a3};
     ck_assert(!combat_odds(g, far, 1, off(5, 4), &o, why, sizeof why));
     ck_assert_str_eq(why, "a3 is not next to the target");

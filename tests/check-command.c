@@ -52,7 +52,7 @@ START_TEST(refusals)
     refused(g, "attack n1+n1 6,2", "named twice");
     refused(g, "end-turn now", "takes no arguments");
     g->units[0].cohesion = 0;
-    g->units[0].hex = off(5, 2);
+    game_unit_place(g, 0, off(5, 2));
     refused(g, "attack n1 6,2", "routed");
     game_free(g);
 }

@@ -190,7 +190,7 @@ START_TEST(reinforcement_arrives_with_fallback)
 {
     Game *g = tu_game(1);
     int r = tu_unit(g, "relief", 0, "light_cav", 8, 0, 0);
-    g->units[r].status = UNIT_OFF_MAP;
+    game_unit_set_status(g, r, UNIT_OFF_MAP);
     g->units[r].arrive_turn = 2;
     g->units[r].arrive_hex = off(3, 3);
     tu_unit(g, "block", 1, "infantry", 5, 3, 3);

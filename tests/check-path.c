@@ -159,9 +159,9 @@ START_TEST(walls_gates_river_and_stacking)
     g->units[out].cohesion = 5;
     g->gates[0].state = GATE_SHUT;
     /* ZOC does not reach across a wall. */
-    g->units[in].hex = off(7, 2);
+    game_unit_place(g, in, off(7, 2));
     ck_assert(!path_in_enemy_zoc(g, 0, off(5, 2)));
-    g->units[in].hex = off(6, 2); /* on the wall: its ZOC stays inside */
+    game_unit_place(g, in, off(6, 2)); /* on the wall: its ZOC stays inside */
     ck_assert(!path_in_enemy_zoc(g, 0, off(5, 2)));
     ck_assert(path_in_enemy_zoc(g, 0, off(6, 1))); /* but does along it */
     game_free(g);

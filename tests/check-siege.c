@@ -637,7 +637,7 @@ START_TEST(relief_rumour_confirm_and_morale)
     tu_unit(g, "x", 1, "infantry", 5, 8, 4);
     tu_unit(g, "y", 0, "infantry", 5, 2, 2);
     int r = tu_unit(g, "qaqa", 1, "light_cav", 8, 0, 0);
-    g->units[r].status = UNIT_OFF_MAP;
+    game_unit_set_status(g, r, UNIT_OFF_MAP);
     g->units[r].arrive_turn = 4;
     g->units[r].rumour_turn = 2;
     g->units[r].confirm_turn = 3;

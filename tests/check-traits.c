@@ -253,7 +253,7 @@ START_TEST(impetuous_leader_held_back)
     ck_assert_int_eq(g->siege.side[0].held_back, 0);
     ck_assert_int_eq(tu_count_events(g, EV_MORALE, "khalid chafes at being held back"), 1);
     /* Out of reach (4 hexes): no count. */
-    g->units[e].hex = off(2, 6);
+    game_unit_place(g, e, off(2, 6));
     tu_end_turn_both(g);
     ck_assert_int_eq(g->siege.side[0].held_back, 0);
     /* The other side has no impetuous leader. */
@@ -268,7 +268,7 @@ START_TEST(caliph_approach_known)
     tu_unit(g, "x", 0, "infantry", 5, 2, 2);
     tu_unit(g, "y", 1, "infantry", 5, 8, 8);
     int c = tu_unit(g, "umar_1000", 0, "camel", 5, 0, 0);
-    g->units[c].status = UNIT_OFF_MAP;
+    game_unit_set_status(g, c, UNIT_OFF_MAP);
     g->units[c].arrive_turn = 5;
     g->units[c].arrive_hex = off(0, 0);
     g->units[c].rumour_turn = 3;
@@ -469,7 +469,7 @@ START_TEST(leader_escapes_to_a_neighbour)
     ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "khalid escapes to b"), 1);
     /* No friend next to it: unattached. */
     g->units[b].sp = 1;
-    g->units[b].hex = off(1, 1);
+    game_unit_place(g, b, off(1, 1));
     ck_assert(effect_damage(g, b, 1, 0, why, sizeof why));
     ck_assert_int_eq(g->leaders[l].unit, -1);
     game_free(g);

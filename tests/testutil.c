@@ -22,8 +22,7 @@ Game *tu_game(uint64_t seed)
 
 int tu_unit(Game *g, const char *id, int side, const char *type, int sp, int col, int row)
 {
-    int i = g->nunits++;
-    Unit *u = &g->units[i];
+    Unit unit, *u = &unit;
     memset(u, 0, sizeof *u);
     snprintf(u->id, sizeof u->id, "%s", id);
     snprintf(u->name, sizeof u->name, "%s", id);
@@ -38,6 +37,9 @@ int tu_unit(Game *g, const char *id, int side, const char *type, int sp, int col
     u->status = UNIT_ON_MAP;
     u->column = -1;
     u->contingent = -1;
+    int i = game_add_unit(g, u);
+    if (i < 0)
+        abort();
     return i;
 }
 

@@ -1,5 +1,6 @@
 /* ai.c - the computer opponent: planning copy, grids, floods, dispatch. */
 #include "ai.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ai_internal.h"
@@ -38,12 +39,16 @@ static void free_map(AiPlayer *ai)
     free(ai->friends);
     free(ai->zoc);
     free(ai->threat);
+    free(ai->threat_key);
+    free(ai->touched);
+    ai->threat_key = NULL;
+    ai->touched = NULL;
+    ai->threat_valid = false;
     free(ai->mark);
     free(ai->cost);
     free(ai->cost2);
     free(ai->prev);
-    free(ai->heap_idx);
-    free(ai->heap_cost);
+    path_field_free(&ai->field);
     ai->nb = NULL;
     ai->n = 0;
 }
@@ -93,20 +98,17 @@ double ai_sp_worth(const Game *g, int u)
 
 /* ---- the map ---------------------------------------------------------- */
 
-int ai_idx(const AiPlayer *ai, Hex h)
-{
-    HexOffset o = hex_to_offset(h);
-    if (o.col < 0 || o.row < 0 || o.col >= ai->w || o.row >= ai->h)
-        return -1;
-    return o.row * ai->w + o.col;
-}
 
 static bool map_setup(AiPlayer *ai, const Game *g)
 {
     if (ai->nb && ai->w == g->map.width && ai->h == g->map.height) {
-        for (int i = 0; i < ai->n; i++)
-            ai->ter[i] = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
-        return true;
+        for (int i = 0; i < ai->n; i++) {
+            uint8_t t = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
+            if (t != ai->ter[i])
+                ai->threat_valid = false; /* another map: the threat map is not its */
+            ai->ter[i] = t;
+        }
+        return path_field_sync(&ai->field, g);
     }
     free_map(ai);
     int w = g->map.width, h = g->map.height, n = w * h;
@@ -123,14 +125,14 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     ai->friends = malloc(un);
     ai->zoc = malloc(un);
     ai->threat = malloc(sizeof(float) * un);
+    ai->threat_key = calloc(MAX_UNITS + MAX_GATES + 1, sizeof(AiThreatKey));
+    ai->touched = malloc(sizeof(int) * un);
     ai->mark = malloc(un);
     ai->cost = malloc(sizeof(int) * un);
     ai->cost2 = malloc(sizeof(int) * un);
     ai->prev = malloc(sizeof(int) * un);
-    ai->heap_idx = malloc(sizeof(int) * un * 8);
-    ai->heap_cost = malloc(sizeof(int) * un * 8);
     if (!ai->nb || !ai->hexof || !ai->ter || !ai->enemy || !ai->friends ||
-        !ai->zoc || !ai->threat || !ai->mark || !ai->cost || !ai->cost2 || !ai->prev || !ai->heap_idx || !ai->heap_cost) {
+        !ai->zoc || !ai->threat || !ai->threat_key || !ai->touched || !ai->mark || !ai->cost || !ai->cost2 || !ai->prev) {
         free_map(ai);
         return false;
     }
@@ -141,6 +143,10 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     for (int i = 0; i < n; i++)
         for (int d = 0; d < HEX_DIRS; d++)
             ai->nb[i * HEX_DIRS + d] = ai_idx(ai, hex_neighbor(ai->hexof[i], d));
+    if (!path_field_sync(&ai->field, g)) {
+        free_map(ai);
+        return false;
+    }
     return true;
 }
 
@@ -172,98 +178,10 @@ void ai_grids(AiPlayer *ai, int side)
     }
 }
 
-static void heap_push(AiPlayer *ai, int *hn, int idx, int cost)
-{
-    int i = (*hn)++;
-    ai->heap_idx[i] = idx;
-    ai->heap_cost[i] = cost;
-    while (i > 0) {
-        int p = (i - 1) / 2;
-        if (ai->heap_cost[p] < ai->heap_cost[i] ||
-            (ai->heap_cost[p] == ai->heap_cost[i] && ai->heap_idx[p] <= ai->heap_idx[i]))
-            break;
-        int ti = ai->heap_idx[p], tc = ai->heap_cost[p];
-        ai->heap_idx[p] = ai->heap_idx[i];
-        ai->heap_cost[p] = ai->heap_cost[i];
-        ai->heap_idx[i] = ti;
-        ai->heap_cost[i] = tc;
-        i = p;
-    }
-}
-
-static void heap_pop(AiPlayer *ai, int *hn, int *idx, int *cost)
-{
-    *idx = ai->heap_idx[0];
-    *cost = ai->heap_cost[0];
-    int n = --(*hn);
-    ai->heap_idx[0] = ai->heap_idx[n];
-    ai->heap_cost[0] = ai->heap_cost[n];
-    int i = 0;
-    for (;;) {
-        int l = 2 * i + 1, r = l + 1, m = i;
-        if (l < n && (ai->heap_cost[l] < ai->heap_cost[m] ||
-                      (ai->heap_cost[l] == ai->heap_cost[m] && ai->heap_idx[l] < ai->heap_idx[m])))
-            m = l;
-        if (r < n && (ai->heap_cost[r] < ai->heap_cost[m] ||
-                      (ai->heap_cost[r] == ai->heap_cost[m] && ai->heap_idx[r] < ai->heap_idx[m])))
-            m = r;
-        if (m == i)
-            break;
-        int ti = ai->heap_idx[m], tc = ai->heap_cost[m];
-        ai->heap_idx[m] = ai->heap_idx[i];
-        ai->heap_cost[m] = ai->heap_cost[i];
-        ai->heap_idx[i] = ti;
-        ai->heap_cost[i] = tc;
-        i = m;
-    }
-}
-
 void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
 {
-    const Game *g = ai->wk;
-    const Unit *u = &g->units[ui];
     ai_spend(ai, 4);
-    for (int i = 0; i < ai->n; i++) {
-        cost[i] = -1;
-        if (prev)
-            prev[i] = -1;
-    }
-    int start = ai_idx(ai, u->hex);
-    if (start < 0 || u->status != UNIT_ON_MAP)
-        return;
-    int mc = g->rules.types[u->type].move_class;
-    int hn = 0, cap = ai->n * 8;
-    cost[start] = 0;
-    heap_push(ai, &hn, start, 0);
-    while (hn > 0) {
-        int cur, cc;
-        heap_pop(ai, &hn, &cur, &cc);
-        if (cc != cost[cur])
-            continue;
-        if (cur != start && ai->zoc[cur] && zoc_stop)
-            continue;
-        int leave = ai->zoc[cur] ? path_zoc_leave_cost(g, ui, cur == start) : 0;
-        for (int d = 0; d < HEX_DIRS; d++) {
-            int nb = ai->nb[cur * HEX_DIRS + d];
-            if (nb < 0)
-                continue;
-            /* path_step_cost() without stacking; the enemy grid stands for
-             * its game_enemy_at() without a walk over the units per step. */
-            int c = path_ground_cost(g, mc, cur, nb);
-            if (c < 0 || ai->enemy[nb])
-                continue;
-            int nc = cc + c + leave;
-            if (mp >= 0 && nc > mp)
-                continue;
-            if (cost[nb] >= 0 && cost[nb] <= nc)
-                continue;
-            cost[nb] = nc;
-            if (prev)
-                prev[nb] = cur;
-            if (hn < cap)
-                heap_push(ai, &hn, nb, nc);
-        }
-    }
+    path_flood(ai->wk, &ai->field, ui, mp, zoc_stop, ai->enemy, ai->zoc, cost, prev);
 }
 
 bool ai_visible_enemy_at(const AiPlayer *ai, int idx)
@@ -278,13 +196,60 @@ bool ai_visible_enemy_at(const AiPlayer *ai, int idx)
     return false;
 }
 
+/* Stores entry k of the threat map's key; true if it was already so. */
+static bool key_put(AiPlayer *ai, int k, AiThreatKey e)
+{
+    if (memcmp(&ai->threat_key[k], &e, sizeof e) == 0)
+        return true;
+    ai->threat_key[k] = e;
+    return false;
+}
+
+/* Is ai->threat the map of ai->wk as it is now? Everything ai_threat
+ * reads that can change during a game is in the key: each unit's status,
+ * side, type, SP, cohesion, hex and free contact break, the gates, the
+ * fords; and the rules. (A new map forgets it, see map_setup.) */
+static bool threat_holds(AiPlayer *ai)
+{
+    const Game *g = ai->wk;
+    bool same = ai->threat_valid && ai->threat_nkey == g->nunits + g->ngates + 1 &&
+                memcmp(&ai->threat_rules, &g->rules, sizeof g->rules) == 0;
+    ai->threat_rules = g->rules;
+    int k = 0;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        AiThreatKey e = {x->status, x->side, x->type, x->sp, x->cohesion, x->broke_contact, x->hex};
+        same = key_put(ai, k++, e) && same;
+    }
+    for (int i = 0; i < g->ngates && i < MAX_GATES; i++) {
+        AiThreatKey e = {g->gates[i].state, -1, -1, 0, 0, 0, g->gates[i].hex};
+        same = key_put(ai, k++, e) && same;
+    }
+    AiThreatKey e = {g->siege.fords_closed, g->nunits, g->ngates, 0, 0, 0, {0, 0}};
+    same = key_put(ai, k++, e) && same;
+    ai->threat_nkey = k;
+    return same;
+}
+
 void ai_threat(AiPlayer *ai)
 {
     Game *g = ai->wk;
+    if (threat_holds(ai)) {
+        /* The same floods again would find the same map: count them. */
+        if (ai->threat_floods > 0)
+            ai_spend(ai, 4L * ai->threat_floods);
+        ai_grids(ai, ai->side);
+        return;
+    }
+    ai->threat_valid = false;
+    ai->threat_floods = 0;
     for (int i = 0; i < ai->n; i++)
         ai->threat[i] = 0;
     int enemy = 1 - ai->side;
     ai_grids(ai, enemy);
+    int *mark = ai->prev, *hit = ai->touched;
+    for (int i = 0; i < ai->n; i++)
+        mark[i] = 0;
     for (int u = 0; u < g->nunits; u++) {
         const Unit *x = &g->units[u];
         if (x->status != UNIT_ON_MAP || x->side == ai->side || x->cohesion <= g->rules.shaken_at ||
@@ -292,23 +257,30 @@ void ai_threat(AiPlayer *ai)
             continue;
         /* A fresh impulse's worth of movement. */
         ai_flood(ai, u, g->rules.types[x->type].ma * 2, true, ai->cost2, NULL);
+        ai->threat_floods++;
         float cv = (float)combat_unit_cv(g, u);
-        for (int i = 0; i < ai->n; i++)
-            ai->prev[i] = 0;
-        for (int i = 0; i < ai->n; i++) {
-            if (ai->cost2[i] < 0 || (ai->friends[i] >= g->rules.stack_limit && !hex_eq(ai->hexof[i], x->hex)))
+        /* Every hex next to one it can reach (and stand on): each gets cv
+         * once from this unit. */
+        int nhit = 0;
+        for (int r = 0; r < ai->field.nreached; r++) {
+            int i = ai->field.reached[r];
+            if (ai->friends[i] >= g->rules.stack_limit && !hex_eq(ai->hexof[i], x->hex))
                 continue;
             for (int d = 0; d < HEX_DIRS; d++) {
                 int nb = ai->nb[i * HEX_DIRS + d];
-                if (nb >= 0)
-                    ai->prev[nb] = 1;
+                if (nb >= 0 && !mark[nb]) {
+                    mark[nb] = 1;
+                    hit[nhit++] = nb;
+                }
             }
         }
-        for (int i = 0; i < ai->n; i++)
-            if (ai->prev[i])
-                ai->threat[i] += cv;
+        for (int k = 0; k < nhit; k++) {
+            ai->threat[hit[k]] += cv;
+            mark[hit[k]] = 0;
+        }
     }
     ai_grids(ai, ai->side);
+    ai->threat_valid = true;
 }
 
 /* ---- the plan ------------------------------------------------------- */
@@ -317,7 +289,7 @@ bool ai_step(AiPlayer *ai, const Command *c)
 {
     if (ai->nplan >= AI_PLAN_MAX)
         return false;
-    uint64_t h = game_hash(ai->wk);
+    uint64_t h = game_state_key(ai->wk);
     char why[256];
     if (!cmd_apply(ai->wk, c, why, sizeof why))
         return false;
@@ -332,7 +304,23 @@ bool ai_step(AiPlayer *ai, const Command *c)
 /* Copies g into the planning game, keeping the copy's own event buffer. */
 static void copy_game(AiPlayer *ai, const Game *g)
 {
-    memcpy(ai->wk, g, sizeof *g);
+    Game *w = ai->wk;
+    if (!ai->wk_copied || w->map.width != g->map.width || w->map.height != g->map.height || w->nunits > g->nunits ||
+        g->map.height > MAP_MAX_H) {
+        memcpy(w, g, sizeof *g);
+        ai->wk_copied = true;
+    } else {
+        /* Over a copy of the same game: the units in play and the index's
+         * rows of the map are all that can differ in the big arrays. */
+        size_t units = offsetof(Game, units), rest = units + sizeof g->units, occ = offsetof(Game, occ);
+        memcpy(w, g, units);
+        memcpy(w->units, g->units, sizeof *g->units * (size_t)g->nunits);
+        memcpy((char *)w + rest, (const char *)g + rest, occ - rest);
+        for (int s = 0; s < MAX_SIDES; s++)
+            memcpy(w->occ[s], g->occ[s], sizeof g->occ[s][0] * MAP_MAX_W * (size_t)g->map.height);
+        size_t tail = occ + sizeof g->occ; /* anything after the index */
+        memcpy((char *)w + tail, (const char *)g + tail, sizeof *g - tail);
+    }
     ai->wk->events.items = ai->wk_events;
     ai->wk->events.cap = ai->wk_cap;
     ai->wk->events.n = 0;
@@ -374,7 +362,7 @@ bool ai_next(AiPlayer *ai, const Game *g, Command *out)
         *out = fallback(g, ai->side);
         return true;
     }
-    uint64_t h = game_hash(g);
+    uint64_t h = game_state_key(g);
     for (int attempt = 0; attempt < 2; attempt++) {
         if (ai->next < ai->nplan && ai->plan_hash[ai->next] == h) {
             Command c = ai->plan[ai->next++];
@@ -420,7 +408,6 @@ int ai_plan_gate(const AiPlayer *ai) { return ai->plan_gate; }
 
 AiPosture ai_posture(const AiPlayer *ai) { return (AiPosture)ai->posture; }
 
-bool ai_is_town(const AiPlayer *ai, int i) { return i >= 0 && terrain_is_town((Terrain)ai->ter[i]); }
 
 int ai_town_place(const AiPlayer *ai)
 {

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include "ai.h"
 #include "core/rng.h"
+#include "core/path.h"
 
 enum { AI_PLAN_MAX = 96, AI_SLOTS_MAX = 4096 };
 
@@ -29,6 +30,12 @@ typedef struct AiAttack {
     double value;               /* expected gain in strength-point worth */
     int column;
 } AiAttack;
+
+/* What ai_threat reads of one unit (and the gates and fords, as unit -1). */
+typedef struct AiThreatKey {
+    int status, side, type, sp, cohesion, broke_contact;
+    Hex hex;
+} AiThreatKey;
 
 struct AiPlayer {
     int side, level;
@@ -61,11 +68,17 @@ struct AiPlayer {
     uint8_t *friends;           /* units of grid_side on the hex */
     uint8_t *zoc;               /* the other side's zone of control */
     float *threat;              /* enemy combat value (x100) that can strike a unit here */
+    /* what the threat map was made from (ai_threat keeps it while that holds) */
+    AiThreatKey *threat_key;
+    int threat_nkey, threat_floods;
+    Rules threat_rules;         /* the rules it was made under */
+    int *touched;               /* scratch list of hexes, n long */
+    bool threat_valid;
     uint8_t *mark;              /* scratch counts */
 
-    /* flood scratch */
+    /* flood scratch; the floods are core's (path_flood) */
     int *cost, *cost2, *prev;
-    int *heap_idx, *heap_cost;
+    PathField field;
 
     /* attack slots of the current search */
     AiSlot *slots;
@@ -74,12 +87,19 @@ struct AiPlayer {
     Game *wk;                   /* the planning copy */
     Event *wk_events;           /* its own event buffer */
     size_t wk_cap;
+    bool wk_copied;             /* wk holds a whole copy of a game */
 };
 
 /* ---- ai.c: infrastructure ---- */
-int ai_idx(const AiPlayer *ai, Hex h);
+static inline int ai_idx(const AiPlayer *ai, Hex h)
+{
+    HexOffset o = hex_to_offset(h);
+    if (o.col < 0 || o.row < 0 || o.col >= ai->w || o.row >= ai->h)
+        return -1;
+    return o.row * ai->w + o.col;
+}
 /* A city, wall or gate hex (i may be -1). */
-bool ai_is_town(const AiPlayer *ai, int i);
+static inline bool ai_is_town(const AiPlayer *ai, int i) { return i >= 0 && terrain_is_town((Terrain)ai->ter[i]); }
 /* Index of the town's own place (its heart), or -1. */
 int ai_town_place(const AiPlayer *ai);
 /* Counts work; false once this decision's budget is spent. */

@@ -455,7 +455,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                 if (!ai_spend(ai, 1))
                     break;
                 Hex old = x->hex;
-                x->hex = ai->hexof[sl->at];
+                game_unit_place(g, sl->unit, ai->hexof[sl->at]);
                 int att[CMD_MAX_UNITS], at[CMD_MAX_UNITS];
                 for (int i = 0; i < cur.natt; i++) {
                     att[i] = cur.att[i];
@@ -475,7 +475,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                 }
                 if (outmatched(ai, att, at, cur.natt + 1, target_cv * 0.5, siege_opening, from_town))
                     v = -1e9;
-                x->hex = old;
+                game_unit_place(g, sl->unit, old);
                 if (v > bv) {
                     bv = v;
                     bs = s;
@@ -491,7 +491,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                 passed += x->sp;
             saved[cur.natt] = x->hex;
             used_at[cur.natt] = sl->at;
-            x->hex = ai->hexof[sl->at];
+            game_unit_place(g, sl->unit, ai->hexof[sl->at]);
             cur.att[cur.natt] = sl->unit;
             cur.at[cur.natt] = sl->at;
             cur.natt++;
@@ -499,7 +499,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
             cur.column = bcol;
         }
         for (int i = cur.natt - 1; i >= 0; i--)
-            g->units[cur.att[i]].hex = saved[i];
+            game_unit_place(g, cur.att[i], saved[i]);
         (void)used_at;
         if (cur.natt == 0)
             continue;

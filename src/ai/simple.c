@@ -112,7 +112,7 @@ static bool advance(const Game *g, bool skip_town_units, Command *out, int *regi
             continue;
         if (skip_town_units && terrain_is_town(map_terrain(&g->map, u->hex)))
             continue;
-        Hex goal;
+        Hex goal = {0, 0};
         if (!nearest_enemy(g, u->hex, &goal))
             return false;
         /* Head for a free hex next to the enemy. */

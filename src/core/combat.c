@@ -263,7 +263,7 @@ static void retreat_unit(Game *g, int ui, const Hex *away, int naway)
     e.side = u->side;
     e.from = u->hex;
     e.to = best;
-    u->hex = best;
+    game_unit_place(g, ui, best);
     game_emit(g, &e);
     if (u->cohesion == 0 && enemy_horse_adjacent(g, ui) && u->sp > 0)
         unit_lose(g, ui, (u->sp + 1) / 2, 0);
@@ -402,7 +402,7 @@ void combat_resolve(Game *g, const int *att, int natt, Hex target)
             e.from = lead->hex;
             e.to = target;
             snprintf(e.text, sizeof e.text, "advance");
-            lead->hex = target;
+            game_unit_place(g, att[0], target);
             game_emit(g, &e);
             traits_feint_follows(g, att[0], false);
             if (tt == TER_GATE) {

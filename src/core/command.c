@@ -102,8 +102,12 @@ static bool validate_escalade(const Game *g, const Command *c, char *why, size_t
     return true;
 }
 
-static bool validate_move(const Game *g, const Command *c, char *why, size_t n)
+/* found, when given, receives the path a valid move takes (len -1 for a
+ * climb over the wall, which takes none), for apply_move. */
+static bool validate_move(const Game *g, const Command *c, char *why, size_t n, Path *found)
 {
+    Path local, *pp = found ? found : &local;
+    pp->len = -1;
     if (c->nunits != 1)
         REFUSE("a move takes exactly one unit");
     int ui = c->units[0];
@@ -122,8 +126,9 @@ static bool validate_move(const Game *g, const Command *c, char *why, size_t n)
         REFUSE("%s has no movement left this %s", u->name, g->mode == MODE_BATTLE ? "impulse" : "turn");
     if (is_escalade(g, c))
         return validate_escalade(g, c, why, n);
-    Path p;
-    if (!path_find(g, ui, c->to, true, &p)) {
+    Path *p = pp;
+    if (!path_find(g, ui, c->to, true, p)) {
+        p->len = -1;
         Path far;
         if (path_find(g, ui, c->to, false, &far))
             REFUSE("%s cannot reach %s this %s (needs %d.%d MP, has %d.%d)", u->name, hb,
@@ -132,13 +137,13 @@ static bool validate_move(const Game *g, const Command *c, char *why, size_t n)
         REFUSE("%s has no way to %s", u->name, hb);
     }
     Hex prev = u->hex;
-    for (int i = 0; i < p.len; i++) {
-        int gi = gate_crossed(g, prev, p.hexes[i]);
+    for (int i = 0; i < p->len; i++) {
+        int gi = gate_crossed(g, prev, p->hexes[i]);
         if (gi >= 0 && siege_gate_room(g, gi) < u->sp)
             REFUSE("the %s cannot pass %s (%d SP) now: %d SP more can go through it this %s", g->gates[gi].name, u->name,
                    u->sp, siege_gate_room(g, gi) > 0 ? siege_gate_room(g, gi) : 0,
                    g->mode == MODE_BATTLE ? "impulse" : "turn");
-        prev = p.hexes[i];
+        prev = p->hexes[i];
     }
     return true;
 }
@@ -384,7 +389,8 @@ static void apply_siege(Game *g, const Command *c)
     game_emit(g, &e);
 }
 
-bool cmd_validate(const Game *g, const Command *c, char *why, size_t n)
+/* cmd_validate; a move's path goes to found (see validate_move). */
+static bool validate(const Game *g, const Command *c, char *why, size_t n, Path *found)
 {
     if (g->mode == MODE_OVER)
         REFUSE("the game is over");
@@ -394,7 +400,7 @@ bool cmd_validate(const Game *g, const Command *c, char *why, size_t n)
         REFUSE("it is %s's turn to act, not %s's", g->sides[g->active].name, g->sides[c->side].name);
     switch (c->type) {
     case CMD_MOVE:
-        return validate_move(g, c, why, n);
+        return validate_move(g, c, why, n, found);
     case CMD_ATTACK:
         return validate_attack(g, c, why, n);
     case CMD_END_IMPULSE:
@@ -410,7 +416,10 @@ bool cmd_validate(const Game *g, const Command *c, char *why, size_t n)
     }
 }
 
-static void apply_move(Game *g, const Command *c)
+bool cmd_validate(const Game *g, const Command *c, char *why, size_t n) { return validate(g, c, why, n, NULL); }
+
+/* found: the path validate_move found for c in this very state. */
+static void apply_move(Game *g, const Command *c, const Path *found)
 {
     int ui = c->units[0];
     Unit *u = &g->units[ui];
@@ -423,7 +432,7 @@ static void apply_move(Game *g, const Command *c)
         char hb[16];
         snprintf(e.text, sizeof e.text, "assault: %s climbs the undefended wall at %s", u->name,
                  hex_format(c->to, hb, sizeof hb));
-        u->hex = c->to;
+        game_unit_place(g, ui, c->to);
         u->mp = 0;
         game_emit(g, &e);
         if (u->cohesion > 1)
@@ -432,9 +441,9 @@ static void apply_move(Game *g, const Command *c)
         siege_wall_entered(g, ui);
         return;
     }
-    Path p;
-    if (!path_find(g, ui, c->to, true, &p))
+    if (found->len < 0)
         return;
+    const Path *p = found;
     if (path_in_enemy_zoc(g, u->side, u->hex)) {
         const UnitTypeRules *t = &g->rules.types[u->type];
         if (t->breaks_contact && !u->broke_contact) {
@@ -450,21 +459,21 @@ static void apply_move(Game *g, const Command *c)
     e.side = u->side;
     e.from = u->hex;
     e.to = c->to;
-    e.a = p.cost;
+    e.a = p->cost;
     Hex prev = u->hex;
-    for (int i = 0; i < p.len; i++) {
-        int gi = gate_crossed(g, prev, p.hexes[i]);
+    for (int i = 0; i < p->len; i++) {
+        int gi = gate_crossed(g, prev, p->hexes[i]);
         if (gi >= 0)
             g->siege.gate_passed[gi] += u->sp;
-        prev = p.hexes[i];
+        prev = p->hexes[i];
     }
-    u->mp -= p.cost;
-    u->hex = c->to;
+    u->mp -= p->cost;
+    game_unit_place(g, ui, c->to);
     if (path_in_enemy_zoc(g, u->side, u->hex))
         u->mp = 0;
     game_emit(g, &e);
-    for (int i = 0; i < p.len; i++)
-        turn_update_control(g, p.hexes[i]);
+    for (int i = 0; i < p->len; i++)
+        turn_update_control(g, p->hexes[i]);
     siege_wall_entered(g, ui);
     traits_feint_moved(g, ui);
     traits_feint_follows(g, ui, false);
@@ -472,11 +481,12 @@ static void apply_move(Game *g, const Command *c)
 
 bool cmd_apply(Game *g, const Command *c, char *why, size_t n)
 {
-    if (!cmd_validate(g, c, why, n))
+    Path found;
+    if (!validate(g, c, why, n, &found))
         return false;
     switch (c->type) {
     case CMD_MOVE:
-        apply_move(g, c);
+        apply_move(g, c, &found);
         break;
     case CMD_ATTACK: {
         const char *major = major_attack(g, c);

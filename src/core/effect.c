@@ -46,7 +46,7 @@ void unit_lose(Game *g, int ui, int sp, int coh)
     int was = u->cohesion;
     u->cohesion = clamp(u->cohesion - coh, 0, g->rules.cohesion_max);
     if (u->sp <= 0) {
-        u->status = UNIT_ELIMINATED;
+        game_unit_set_status(g, ui, UNIT_ELIMINATED);
         g->sides[u->side].units_lost++;
         Event e = game_event(g, EV_ELIMINATED);
         e.unit = ui;
@@ -132,8 +132,8 @@ bool effect_unit_arrives(Game *g, int ui, Hex h, char *why, size_t n)
             int here[8];
             if (game_units_at(g, c, here, 8) >= g->rules.stack_limit)
                 continue;
-            u->status = UNIT_ON_MAP;
             u->hex = c;
+            game_unit_set_status(g, ui, UNIT_ON_MAP);
             u->mp = 0;
             Event e = game_event(g, EV_UNIT_ARRIVES);
             e.unit = ui;

@@ -69,6 +69,7 @@ bool game_start(Game *g, char *why, size_t n)
             return false;
         }
     }
+    game_occ_rebuild(g);
     turn_begin_game(g);
     return true;
 }
@@ -77,6 +78,7 @@ bool game_start(Game *g, char *why, size_t n)
 
 typedef struct Hasher {
     uint64_t h;
+    bool quick;     /* game_state_key: a word at a time, fixed parts left out */
 } Hasher;
 
 static void hash_bytes(Hasher *hs, const void *p, size_t n)
@@ -88,13 +90,23 @@ static void hash_bytes(Hasher *hs, const void *p, size_t n)
     }
 }
 
-static void hash_int(Hasher *hs, long long v)
+static void hash_int_bytes(Hasher *hs, long long v)
 {
     /* Fixed width, fixed byte order: the same on every machine. */
     unsigned char b[8];
     for (int i = 0; i < 8; i++)
         b[i] = (unsigned char)((unsigned long long)v >> (8 * i));
     hash_bytes(hs, b, 8);
+}
+
+static inline void hash_int(Hasher *hs, long long v)
+{
+    if (hs->quick) {
+        hs->h = (hs->h ^ (uint64_t)v) * 0x9e3779b97f4a7c15ULL;
+        hs->h ^= hs->h >> 29;
+        return;
+    }
+    hash_int_bytes(hs, v);
 }
 
 static void hash_str(Hasher *hs, const char *s)
@@ -104,12 +116,15 @@ static void hash_str(Hasher *hs, const char *s)
     hash_bytes(hs, s, n);
 }
 
-uint64_t game_hash(const Game *g)
+static uint64_t hash_game(const Game *g, bool quick)
 {
-    Hasher hs = {0xcbf29ce484222325ULL};
+    Hasher hs = {0xcbf29ce484222325ULL, quick};
     hash_int(&hs, g->map.width);
     hash_int(&hs, g->map.height);
-    hash_bytes(&hs, g->map.terrain, (size_t)g->map.width * (size_t)g->map.height);
+    if (quick)
+        hash_int(&hs, g->nunits);
+    else /* the terrain does not change in a game */
+        hash_bytes(&hs, g->map.terrain, (size_t)g->map.width * (size_t)g->map.height);
     for (int i = 0; i < g->map.nplaces; i++)
         hash_int(&hs, g->map.places[i].owner);
     for (int i = 0; i < g->nsides; i++) {
@@ -119,9 +134,11 @@ uint64_t game_hash(const Game *g)
     }
     for (int i = 0; i < g->nunits; i++) {
         const Unit *u = &g->units[i];
-        hash_str(&hs, u->id);
-        hash_int(&hs, u->side);
-        hash_int(&hs, u->type);
+        if (!quick) { /* nor do a unit's id, side and type */
+            hash_str(&hs, u->id);
+            hash_int(&hs, u->side);
+            hash_int(&hs, u->type);
+        }
         hash_int(&hs, u->sp);
         hash_int(&hs, u->cohesion);
         hash_int(&hs, u->hex.q);
@@ -208,6 +225,10 @@ uint64_t game_hash(const Game *g)
     return hs.h;
 }
 
+uint64_t game_hash(const Game *g) { return hash_game(g, false); }
+
+uint64_t game_state_key(const Game *g) { return hash_game(g, true); }
+
 /* ---- lookups ---------------------------------------------------------- */
 
 int game_side_by_id(const Game *g, const char *id)
@@ -242,8 +263,108 @@ int game_gate_at(const Game *g, Hex h)
     return -1;
 }
 
+/* ---- the occupancy index ------------------------------------------------ */
+
+/* The index cell of h, or -1 outside the largest map. */
+static int occ_cell(Hex h)
+{
+    HexOffset o = hex_to_offset(h);
+    if (o.col < 0 || o.row < 0 || o.col >= MAP_MAX_W || o.row >= MAP_MAX_H)
+        return -1;
+    return o.row * MAP_MAX_W + o.col;
+}
+
+/* Adds (d = 1) or removes (d = -1) unit u where it stands now. */
+static void occ_count(Game *g, int u, int d)
+{
+    const Unit *x = &g->units[u];
+    if (x->status != UNIT_ON_MAP || x->side < 0 || x->side >= MAX_SIDES)
+        return;
+    int c = occ_cell(x->hex);
+    if (c >= 0)
+        g->occ[x->side][c] = (uint16_t)(g->occ[x->side][c] + d);
+}
+
+void game_unit_place(Game *g, int u, Hex h)
+{
+    occ_count(g, u, -1);
+    g->units[u].hex = h;
+    occ_count(g, u, 1);
+}
+
+void game_unit_set_status(Game *g, int u, int status)
+{
+    occ_count(g, u, -1);
+    g->units[u].status = status;
+    occ_count(g, u, 1);
+}
+
+int game_add_unit(Game *g, const Unit *u)
+{
+    if (g->nunits >= MAX_UNITS)
+        return -1;
+    int i = g->nunits++;
+    g->units[i] = *u;
+    occ_count(g, i, 1);
+    return i;
+}
+
+void game_occ_rebuild(Game *g)
+{
+    memset(g->occ, 0, sizeof g->occ);
+    for (int i = 0; i < g->nunits; i++)
+        occ_count(g, i, 1);
+}
+
+/* A unit the index cannot hold (a side out of range, a hex outside the
+ * largest map) sends the lookups back to the walk over the units. */
+static bool occ_holds(const Unit *x)
+{
+    return x->status != UNIT_ON_MAP || (x->side >= 0 && x->side < MAX_SIDES && occ_cell(x->hex) >= 0);
+}
+
+bool game_occ_check(const Game *g)
+{
+    uint16_t(*fresh)[MAP_MAX_W * MAP_MAX_H] = calloc(MAX_SIDES, sizeof *fresh);
+    if (!fresh)
+        return false;
+    bool ok = true;
+    for (int i = 0; i < g->nunits; i++) {
+        const Unit *x = &g->units[i];
+        if (!occ_holds(x))
+            ok = false;
+        else if (x->status == UNIT_ON_MAP)
+            fresh[x->side][occ_cell(x->hex)]++;
+    }
+    ok = ok && memcmp(fresh, g->occ, sizeof g->occ) == 0;
+    free(fresh);
+    return ok;
+}
+
+int game_side_count_at(const Game *g, Hex h, int side)
+{
+    int c = occ_cell(h);
+    if (c < 0 || side < 0 || side >= MAX_SIDES) {
+        int n = 0;
+        for (int i = 0; i < g->nunits; i++) {
+            const Unit *u = &g->units[i];
+            n += u->status == UNIT_ON_MAP && u->side == side && hex_eq(u->hex, h);
+        }
+        return n;
+    }
+    return g->occ[side][c];
+}
+
 int game_units_at(const Game *g, Hex h, int *out, int max)
 {
+    int c = occ_cell(h);
+    if (c >= 0) {
+        int total = 0;
+        for (int s = 0; s < MAX_SIDES; s++)
+            total += g->occ[s][c];
+        if (total == 0)
+            return 0;
+    }
     int n = 0;
     for (int i = 0; i < g->nunits; i++) {
         const Unit *u = &g->units[i];
@@ -258,6 +379,13 @@ int game_units_at(const Game *g, Hex h, int *out, int max)
 
 bool game_enemy_at(const Game *g, Hex h, int side)
 {
+    int c = occ_cell(h);
+    if (c >= 0) {
+        for (int s = 0; s < MAX_SIDES; s++)
+            if (s != side && g->occ[s][c])
+                return true;
+        return false;
+    }
     for (int i = 0; i < g->nunits; i++) {
         const Unit *u = &g->units[i];
         if (u->status == UNIT_ON_MAP && u->side != side && hex_eq(u->hex, h))
@@ -266,13 +394,6 @@ bool game_enemy_at(const Game *g, Hex h, int side)
     return false;
 }
 
-int game_leader_with(const Game *g, int unit)
-{
-    for (int i = 0; i < g->nleaders; i++)
-        if (g->leaders[i].alive && g->leaders[i].unit == unit)
-            return i;
-    return -1;
-}
 
 int game_leader_with_trait(const Game *g, int side, unsigned traits)
 {

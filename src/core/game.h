@@ -176,6 +176,12 @@ typedef struct Game {
      * differ only by a switch never share a state hash. */
     uint64_t variant;
     EventLog events;
+    /* The occupancy index: how many units of each side stand on the map
+     * at each hex (cell GAME_OCC_CELL of the hex), so "who stands here"
+     * needs no walk over the units. Derived from units[] (not hashed):
+     * kept by game_unit_place and game_unit_set_status, rebuilt by
+     * game_occ_rebuild after anything else writes a unit's hex or status. */
+    uint16_t occ[MAX_SIDES][MAP_MAX_W * MAP_MAX_H];
 } Game;
 
 /* A new, empty game (rules at their defaults, no map) seeded with seed.
@@ -189,6 +195,11 @@ bool game_start(Game *g, char *why, size_t n);
 /* 64-bit FNV-1a hash of every rules-relevant field (not the event log,
  * not the cosmetic stream). */
 uint64_t game_hash(const Game *g);
+/* A quick key of the same state for telling two states of one game apart
+ * (the AI checks its plan still fits the game before each command): the
+ * same fields but the fixed ones (terrain, unit ids, sides, types), mixed a
+ * word at a time. Not game_hash's value; never for records. */
+uint64_t game_state_key(const Game *g);
 
 int game_side_by_id(const Game *g, const char *id);
 int game_unit_by_id(const Game *g, const char *id);
@@ -198,8 +209,27 @@ int game_gate_at(const Game *g, Hex h);
 int game_units_at(const Game *g, Hex h, int *out, int max);
 /* True if hex h holds at least one unit of a side other than `side`. */
 bool game_enemy_at(const Game *g, Hex h, int side);
-/* Leader riding with unit u, or -1. */
-int game_leader_with(const Game *g, int unit);
+/* The occupancy index (Game.occ). A unit's hex and status change only
+ * through these two (or game_occ_rebuild after setting units directly,
+ * as a loader or a test does). */
+void game_unit_place(Game *g, int u, Hex h);
+void game_unit_set_status(Game *g, int u, int status);
+void game_occ_rebuild(Game *g);
+/* Appends a copy of *u to the units and indexes it: its index, or -1 when
+ * MAX_UNITS are in play. */
+int game_add_unit(Game *g, const Unit *u);
+/* Does the index agree with a walk over the units? (The tests' invariant.) */
+bool game_occ_check(const Game *g);
+/* How many units of side stand on h (on the map), from the index. */
+int game_side_count_at(const Game *g, Hex h, int side);
+/* Leader riding with unit u, or -1. (Inline: the odds ask it per unit.) */
+static inline int game_leader_with(const Game *g, int unit)
+{
+    for (int i = 0; i < g->nleaders; i++)
+        if (g->leaders[i].unit == unit && g->leaders[i].alive)
+            return i;
+    return -1;
+}
 /* The first living leader of side with any of the LeaderTrait bits, or -1. */
 int game_leader_with_trait(const Game *g, int side, unsigned traits);
 /* Can `viewer` see unit u? Units in hiding terrain are unseen until an

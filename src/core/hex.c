@@ -3,23 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Flat-topped axial directions, starting north and going clockwise. */
-static const Hex DIRS[HEX_DIRS] = {
-    {0, -1}, {1, -1}, {1, 0}, {0, 1}, {-1, 1}, {-1, 0},
-};
-
-Hex hex_make(int q, int r)
-{
-    Hex h = {q, r};
-    return h;
-}
-
-bool hex_eq(Hex a, Hex b) { return a.q == b.q && a.r == b.r; }
-
-Hex hex_add(Hex a, Hex b) { return hex_make(a.q + b.q, a.r + b.r); }
-
-Hex hex_neighbor(Hex h, int dir) { return hex_add(h, DIRS[((dir % 6) + 6) % 6]); }
-
 int hex_direction_to(Hex a, Hex b)
 {
     for (int d = 0; d < HEX_DIRS; d++)
@@ -28,23 +11,6 @@ int hex_direction_to(Hex a, Hex b)
     return -1;
 }
 
-int hex_distance(Hex a, Hex b)
-{
-    int dq = a.q - b.q, dr = a.r - b.r;
-    int ds = -dq - dr;
-    return (abs(dq) + abs(dr) + abs(ds)) / 2;
-}
-
-/* Floor division so negative columns convert correctly. */
-static int floor_div2(int x) { return (x - (x & 1)) / 2; }
-
-Hex hex_from_offset(int col, int row) { return hex_make(col, row - floor_div2(col)); }
-
-HexOffset hex_to_offset(Hex h)
-{
-    HexOffset o = {h.q, h.r + floor_div2(h.q)};
-    return o;
-}
 
 char *hex_format(Hex h, char *buf, size_t n)
 {

@@ -19,16 +19,37 @@ typedef struct HexOffset {
 
 enum { HEX_DIRS = 6, HEX_LINE_MAX = 512 };
 
-Hex hex_make(int q, int r);
-bool hex_eq(Hex a, Hex b);
-Hex hex_add(Hex a, Hex b);
-Hex hex_neighbor(Hex h, int dir);
+/* The small geometry is inline: the path searches call it per step. */
+static inline Hex hex_make(int q, int r)
+{
+    Hex h = {q, r};
+    return h;
+}
+static inline bool hex_eq(Hex a, Hex b) { return a.q == b.q && a.r == b.r; }
+static inline Hex hex_add(Hex a, Hex b) { return hex_make(a.q + b.q, a.r + b.r); }
+/* Flat-topped axial directions, starting north and going clockwise. */
+static const Hex HEX_DIR_STEP_[HEX_DIRS] = {
+    {0, -1}, {1, -1}, {1, 0}, {0, 1}, {-1, 1}, {-1, 0},
+};
+static inline Hex hex_neighbor(Hex h, int dir) { return hex_add(h, HEX_DIR_STEP_[((dir % 6) + 6) % 6]); }
 /* Direction from a to an adjacent b (0..5), or -1 if not adjacent. */
 int hex_direction_to(Hex a, Hex b);
-int hex_distance(Hex a, Hex b);
+static inline int hex_abs_(int x) { return x < 0 ? -x : x; }
+static inline int hex_distance(Hex a, Hex b)
+{
+    int dq = a.q - b.q, dr = a.r - b.r;
+    int ds = -dq - dr;
+    return (hex_abs_(dq) + hex_abs_(dr) + hex_abs_(ds)) / 2;
+}
 
-Hex hex_from_offset(int col, int row);
-HexOffset hex_to_offset(Hex h);
+/* Floor division by 2, so negative columns convert correctly. */
+static inline int hex_floor_div2_(int x) { return (x - (x & 1)) / 2; }
+static inline Hex hex_from_offset(int col, int row) { return hex_make(col, row - hex_floor_div2_(col)); }
+static inline HexOffset hex_to_offset(Hex h)
+{
+    HexOffset o = {h.q, h.r + hex_floor_div2_(h.q)};
+    return o;
+}
 /* Formats "col,row" into buf (at least 16 bytes); returns buf. */
 char *hex_format(Hex h, char *buf, size_t n);
 /* Parses "col,row" (spaces allowed around the numbers). */

@@ -24,8 +24,6 @@ bool terrain_from_name(const char *name, Terrain *out)
     return false;
 }
 
-bool terrain_is_town(Terrain t) { return t == TER_CITY || t == TER_WALL || t == TER_GATE; }
-
 bool map_init(Map *m, int width, int height)
 {
     memset(m, 0, sizeof *m);
@@ -44,22 +42,6 @@ void map_free(Map *m)
     free(m->terrain);
     m->terrain = NULL;
     m->width = m->height = 0;
-}
-
-static int map_index(const Map *m, Hex h)
-{
-    HexOffset o = hex_to_offset(h);
-    if (o.col < 0 || o.row < 0 || o.col >= m->width || o.row >= m->height)
-        return -1;
-    return o.row * m->width + o.col;
-}
-
-bool map_contains(const Map *m, Hex h) { return map_index(m, h) >= 0; }
-
-Terrain map_terrain(const Map *m, Hex h)
-{
-    int i = map_index(m, h);
-    return i < 0 ? TER_COUNT : (Terrain)m->terrain[i];
 }
 
 void map_set_terrain(Map *m, Hex h, Terrain t)

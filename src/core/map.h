@@ -23,7 +23,7 @@ typedef enum Terrain {
 const char *terrain_name(Terrain t);
 bool terrain_from_name(const char *name, Terrain *out);
 /* City, wall and gate hexes make up the fortified town. */
-bool terrain_is_town(Terrain t);
+static inline bool terrain_is_town(Terrain t) { return t == TER_CITY || t == TER_WALL || t == TER_GATE; }
 
 enum { MAP_MAX_W = 128, MAP_MAX_H = 128, MAP_MAX_PLACES = 64, NAME_LEN = 48, ID_LEN = 32 };
 
@@ -47,9 +47,21 @@ typedef struct Map {
  * is out of range. */
 bool map_init(Map *m, int width, int height);
 void map_free(Map *m);
-bool map_contains(const Map *m, Hex h);
+/* Offset index of h (row * width + col), or -1 off the map. */
+static inline int map_index(const Map *m, Hex h)
+{
+    HexOffset o = hex_to_offset(h);
+    if (o.col < 0 || o.row < 0 || o.col >= m->width || o.row >= m->height)
+        return -1;
+    return o.row * m->width + o.col;
+}
+static inline bool map_contains(const Map *m, Hex h) { return map_index(m, h) >= 0; }
 /* Terrain at h; TER_COUNT when h is off the map. */
-Terrain map_terrain(const Map *m, Hex h);
+static inline Terrain map_terrain(const Map *m, Hex h)
+{
+    int i = map_index(m, h);
+    return i < 0 ? TER_COUNT : (Terrain)m->terrain[i];
+}
 void map_set_terrain(Map *m, Hex h, Terrain t);
 /* Index of the place at h, or -1. */
 int map_place_at(const Map *m, Hex h);

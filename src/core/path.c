@@ -1,5 +1,7 @@
-/* path.c - step costs, zones of control, Dijkstra/A* over the hex map. */
+/* path.c - step costs, zones of control, Dijkstra/A* over the hex map, and
+ * the flood field (path_flood) the AI floods through. */
 #include "path.h"
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,9 +36,24 @@ bool path_in_enemy_zoc(const Game *g, int side, Hex h)
 {
     if (map_terrain(&g->map, h) >= TER_COUNT)
         return false;
-    for (int i = 0; i < g->nunits; i++)
-        if (g->units[i].side != side && path_unit_zoc(g, i, h))
-            return true;
+    /* Only a unit next to h can put it in its zone: ask the occupancy
+     * index which neighbours hold an enemy, then look at those units. */
+    for (int d = 0; d < HEX_DIRS; d++) {
+        Hex nb = hex_neighbor(h, d);
+        if (!game_enemy_at(g, nb, side))
+            continue;
+        int here[16];
+        int n = game_units_at(g, nb, here, 16);
+        if (n > 16) {
+            for (int i = 0; i < g->nunits; i++)
+                if (g->units[i].side != side && path_unit_zoc(g, i, h))
+                    return true;
+            return false;
+        }
+        for (int k = 0; k < n; k++)
+            if (g->units[here[k]].side != side && path_unit_zoc(g, here[k], h))
+                return true;
+    }
     return false;
 }
 
@@ -49,11 +66,11 @@ int path_zoc_leave_cost(const Game *g, int ui, bool first_step)
 
 static int friendly_count(const Game *g, int side, Hex h, int except)
 {
-    int n = 0;
-    for (int i = 0; i < g->nunits; i++) {
-        const Unit *u = &g->units[i];
-        if (i != except && u->status == UNIT_ON_MAP && u->side == side && hex_eq(u->hex, h))
-            n++;
+    int n = game_side_count_at(g, h, side);
+    if (except >= 0 && except < g->nunits) {
+        const Unit *u = &g->units[except];
+        if (u->status == UNIT_ON_MAP && u->side == side && hex_eq(u->hex, h))
+            n--;
     }
     return n;
 }
@@ -169,6 +186,15 @@ typedef struct Search {
     int n;
 } Search;
 
+/* -1 everywhere, a kilobyte at a time: glibc clears a larger block with
+ * `rep stosb`, which is as quick but counts a byte an instruction under
+ * callgrind, the yardstick of the engine's speed. */
+static void fill_unreached(int *a, int n)
+{
+    for (int i = 0; i < n; i += 256)
+        memset(a + i, 0xff, sizeof(int) * (size_t)(n - i < 256 ? n - i : 256));
+}
+
 static bool search_init(Search *s, const Map *m)
 {
     s->n = m->width * m->height;
@@ -187,10 +213,8 @@ static bool search_init(Search *s, const Map *m)
         free(s->zoc);
         return false;
     }
-    for (int i = 0; i < s->n; i++) {
-        s->cost[i] = -1;
-        s->prev[i] = -1;
-    }
+    fill_unreached(s->cost, s->n);
+    fill_unreached(s->prev, s->n);
     return true;
 }
 
@@ -230,7 +254,9 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
     const Unit *u = &g->units[ui];
     const Map *m = &g->map;
     int mc = g->rules.types[u->type].move_class;
-    search_mark_enemies(g, u->side, s);
+    /* Who stands where comes from the occupancy index; a hex's zone of
+     * control is asked when the search first stands on it (s->zoc: 0 not
+     * yet asked, 1 free, 2 in an enemy zone). */
     int start = idx_of(m, u->hex);
     s->cost[start] = 0;
     heap_push(&s->heap, (Node){0, 0, start});
@@ -242,7 +268,9 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
         if (cur.idx == goal_idx)
             return goal_idx;
         Hex h = hex_of(m, cur.idx);
-        bool here_zoc = s->zoc[cur.idx];
+        if (!s->zoc[cur.idx])
+            s->zoc[cur.idx] = path_in_enemy_zoc(g, u->side, h) ? 2 : 1;
+        bool here_zoc = s->zoc[cur.idx] == 2;
         if (cur.idx != start && here_zoc && zoc_stops)
             continue; /* movement ends on entering a ZOC */
         int leave = here_zoc ? path_zoc_leave_cost(g, ui, cur.idx == start) : 0;
@@ -251,7 +279,7 @@ static int search_run(const Game *g, int ui, Search *s, int mp_limit, const Hex 
             if (!map_contains(m, nb))
                 continue;
             int ni = idx_of(m, nb);
-            int c = s->enemy[ni] ? -1 : path_ground_cost(g, mc, cur.idx, ni); /* enter_cost() */
+            int c = game_enemy_at(g, nb, u->side) ? -1 : path_ground_cost(g, mc, cur.idx, ni); /* enter_cost() */
             if (c < 0)
                 continue;
             int nc = cur.cost + c + leave;
@@ -362,4 +390,325 @@ bool path_regions(const Game *g, int side, int move_class, int *region)
     }
     search_free(&s);
     return true;
+}
+
+/* ---- the flood field ---------------------------------------------------- */
+
+void path_field_free(PathField *f)
+{
+    free(f->nb);
+    for (int t = 0; t < PATH_STEP_TABLES; t++)
+        free(f->steps[t].step), free(f->steps[t].first), free(f->steps[t].open);
+    free(f->terrain);
+    free(f->heap_idx);
+    free(f->heap_cost);
+    free(f->reached);
+    free(f->bucket);
+    free(f->ent_idx);
+    free(f->ent_next);
+    free(f->order);
+    free(f->bits);
+    memset(f, 0, sizeof *f);
+}
+
+bool path_field_sync(PathField *f, const Game *g)
+{
+    const Map *m = &g->map;
+    int n = m->width * m->height;
+    if (n <= 0 || !m->terrain) {
+        path_field_free(f);
+        return false;
+    }
+    if (!f->nb || f->w != m->width || f->h != m->height) {
+        path_field_free(f);
+        size_t un = (size_t)n;
+        f->w = m->width;
+        f->h = m->height;
+        f->n = n;
+        f->heap_cap = n * 8;
+        f->nb = malloc(sizeof(int) * un * HEX_DIRS);
+        f->terrain = malloc(un);
+        f->heap_idx = malloc(sizeof(int) * (size_t)f->heap_cap);
+        f->heap_cost = malloc(sizeof(int) * (size_t)f->heap_cap);
+        f->reached = malloc(sizeof(int) * un);
+        f->ent_idx = malloc(sizeof(int) * (size_t)f->heap_cap);
+        f->ent_next = malloc(sizeof(int) * (size_t)f->heap_cap);
+        f->order = malloc(sizeof(int) * (size_t)f->heap_cap);
+        f->bits = calloc((size_t)(n + 63) / 64, sizeof(uint64_t));
+        bool ok = f->nb && f->terrain && f->heap_idx && f->heap_cost && f->reached && f->ent_idx && f->ent_next &&
+                  f->order && f->bits;
+        for (int t = 0; t < PATH_STEP_TABLES && ok; t++)
+            ok = (f->steps[t].step = malloc(sizeof(int) * un * HEX_DIRS)) != NULL &&
+                 (f->steps[t].first = malloc(sizeof(int) * (un + 1))) != NULL &&
+                 (f->steps[t].open = malloc(sizeof(int) * un * HEX_DIRS * 2)) != NULL;
+        if (!ok) {
+            path_field_free(f);
+            return false;
+        }
+        for (int i = 0; i < n; i++)
+            for (int d = 0; d < HEX_DIRS; d++)
+                f->nb[i * HEX_DIRS + d] = map_index(m, hex_neighbor(hex_of(m, i), d));
+    } else if (memcmp(f->terrain, m->terrain, (size_t)n) == 0 &&
+               memcmp(f->move_cost, g->rules.move_cost, sizeof f->move_cost) == 0) {
+        return true;
+    }
+    memcpy(f->terrain, m->terrain, (size_t)n);
+    memcpy(f->move_cost, g->rules.move_cost, sizeof f->move_cost);
+    for (int t = 0; t < PATH_STEP_TABLES; t++)
+        f->steps[t].built = false;
+    return true;
+}
+
+static bool steps_fit(const PathSteps *s, const Game *g, int mc)
+{
+    if (!s->built || s->move_class != mc || s->fords_closed != g->siege.fords_closed || s->ngates != g->ngates)
+        return false;
+    for (int k = 0; k < g->ngates && k < MAX_GATES; k++)
+        if (s->gate_state[k] != g->gates[k].state || !hex_eq(s->gate_hex[k], g->gates[k].hex))
+            return false;
+    return true;
+}
+
+/* The step table of move class mc for the gates and fords as they are
+ * now: one kept from before, or the oldest rebuilt. */
+static const PathSteps *field_steps(const Game *g, PathField *f, int mc)
+{
+    f->clock++;
+    PathSteps *s = NULL;
+    for (int t = 0; t < PATH_STEP_TABLES; t++) {
+        PathSteps *c = &f->steps[t];
+        if (steps_fit(c, g, mc)) {
+            c->used = f->clock;
+            return c;
+        }
+        if (!s || !c->built || (s->built && c->used < s->used))
+            s = c;
+    }
+    int *st = s->step, lo = -1, hi = 0, k = 0;
+    for (int i = 0; i < f->n; i++) {
+        s->first[i] = k;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            int nb = f->nb[i * HEX_DIRS + d];
+            int c = nb < 0 ? -1 : path_ground_cost(g, mc, i, nb);
+            st[i * HEX_DIRS + d] = c;
+            if (c >= 0) {
+                s->open[2 * k] = nb;
+                s->open[2 * k + 1] = c;
+                k++;
+            }
+            if (c >= 0 && (lo < 0 || c < lo))
+                lo = c;
+            if (c > hi)
+                hi = c;
+        }
+    }
+    s->first[f->n] = k;
+    s->built = true;
+    s->move_class = mc;
+    s->min = lo;
+    s->max = hi;
+    s->used = f->clock;
+    s->fords_closed = g->siege.fords_closed;
+    s->ngates = g->ngates;
+    for (int gi = 0; gi < g->ngates && gi < MAX_GATES; gi++) {
+        s->gate_state[gi] = g->gates[gi].state;
+        s->gate_hex[gi] = g->gates[gi].hex;
+    }
+    return s;
+}
+
+/* The flood's heap: by cost, ties by index (as search_run's). */
+static void field_push(PathField *f, int *hn, int idx, int cost)
+{
+    int *hi = f->heap_idx, *hc = f->heap_cost;
+    int i = (*hn)++;
+    while (i > 0) {
+        int p = (i - 1) / 2;
+        if (hc[p] < cost || (hc[p] == cost && hi[p] <= idx))
+            break;
+        hi[i] = hi[p];
+        hc[i] = hc[p];
+        i = p;
+    }
+    hi[i] = idx;
+    hc[i] = cost;
+}
+
+static void field_pop(PathField *f, int *hn, int *idx, int *cost)
+{
+    int *hi = f->heap_idx, *hc = f->heap_cost;
+    *idx = hi[0];
+    *cost = hc[0];
+    int n = --(*hn);
+    int xi = hi[n], xc = hc[n];
+    int i = 0;
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = -1, mi = xi, mcst = xc;
+        if (l < n && (hc[l] < mcst || (hc[l] == mcst && hi[l] < mi))) {
+            m = l;
+            mi = hi[l];
+            mcst = hc[l];
+        }
+        if (r < n && (hc[r] < mcst || (hc[r] == mcst && hi[r] < mi)))
+            m = r;
+        if (m < 0)
+            break;
+        hi[i] = hi[m];
+        hc[i] = hc[m];
+        i = m;
+    }
+    hi[i] = xi;
+    hc[i] = xc;
+}
+
+/* Dijkstra with a binary heap: any step costs. */
+static void flood_heap(const Game *g, PathField *f, int ui, int start, const int *steps, int mp, bool zoc_stop,
+                       const uint8_t *enemy, const uint8_t *zoc, int *cost, int *prev)
+{
+    int hn = 0;
+    field_push(f, &hn, start, 0);
+    while (hn > 0) {
+        int cur, cc;
+        field_pop(f, &hn, &cur, &cc);
+        if (cc != cost[cur])
+            continue;
+        if (cur != start && zoc[cur] && zoc_stop)
+            continue;
+        int leave = zoc[cur] ? path_zoc_leave_cost(g, ui, cur == start) : 0;
+        const int *nbs = f->nb + cur * HEX_DIRS, *st = steps + cur * HEX_DIRS;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            int nb = nbs[d], c = st[d];
+            if (c < 0 || enemy[nb])
+                continue;
+            int nc = cc + c + leave;
+            if (mp >= 0 && nc > mp)
+                continue;
+            if (cost[nb] >= 0 && cost[nb] <= nc)
+                continue;
+            if (cost[nb] < 0)
+                f->reached[f->nreached++] = nb;
+            cost[nb] = nc;
+            if (prev)
+                prev[nb] = cur;
+            if (hn < f->heap_cap)
+                field_push(f, &hn, nb, nc);
+        }
+    }
+}
+
+/* The same search with a bucket queue, for steps that all cost at least 1
+ * and at most `span` - 1 with the ZOC toll: whatever enters bucket c does
+ * so before bucket c is taken up, so taking each bucket in index order
+ * settles the hexes in exactly the heap's order (cost, then index), and
+ * prev[] comes out the same. Without prev[] the order within a bucket is
+ * left as it comes: the cheapest costs are the same whatever the order. */
+static void flood_buckets(const Game *g, PathField *f, int ui, int start, const PathSteps *ps, int span, int mp,
+                          bool zoc_stop, const uint8_t *enemy, const uint8_t *zoc, int *cost, int *prev)
+{
+    for (int b = 0; b < span; b++)
+        f->bucket[b] = -1;
+    int lim = mp >= 0 ? mp : INT_MAX, nwords = (f->n + 63) / 64;
+    int leave_first = path_zoc_leave_cost(g, ui, true), leave_later = path_zoc_leave_cost(g, ui, false);
+    int nent = 0, pending = 0, waiting = 0; /* entries made, not yet taken, in buckets */
+    f->ent_idx[nent] = start;
+    f->ent_next[nent] = -1;
+    f->bucket[0] = nent++;
+    pending = waiting = 1;
+    for (int cc = 0; waiting > 0; cc++) {
+        int b = cc % span, k = 0;
+        if (prev) {
+            /* In index order, which decides prev[] (the costs come out the
+             * same in any order): a bit per hex, read back word by word. */
+            int lo = nwords, hi = -1;
+            for (int e = f->bucket[b]; e >= 0; e = f->ent_next[e]) {
+                int x = f->ent_idx[e], w = x >> 6;
+                f->bits[w] |= 1ULL << (x & 63);
+                lo = w < lo ? w : lo;
+                hi = w > hi ? w : hi;
+            }
+            for (int w = lo; w <= hi; w++)
+                for (uint64_t m = f->bits[w]; m; m &= m - 1)
+                    f->order[k++] = (w << 6) + __builtin_ctzll(m);
+            for (int w = lo; w <= hi; w++)
+                f->bits[w] = 0;
+        } else {
+            for (int e = f->bucket[b]; e >= 0; e = f->ent_next[e])
+                f->order[k++] = f->ent_idx[e];
+        }
+        f->bucket[b] = -1;
+        waiting -= k;
+        for (int q = 0; q < k; q++) {
+            int cur = f->order[q];
+            pending--;
+            if (cc != cost[cur])
+                continue;
+            int leave = 0;
+            if (zoc[cur]) {
+                if (cur != start && zoc_stop)
+                    continue;
+                leave = cur == start ? leave_first : leave_later;
+            }
+            int base = cc + leave;
+            const int *op = ps->open + 2 * ps->first[cur], *end = ps->open + 2 * ps->first[cur + 1];
+            for (; op < end; op += 2) {
+                int nb = op[0], c = op[1];
+                if (enemy[nb])
+                    continue;
+                int nc = base + c;
+                if (nc > lim)
+                    continue;
+                int old = cost[nb];
+                if ((unsigned)old <= (unsigned)nc) /* -1, unreached, is the largest */
+                    continue;
+                if (old < 0)
+                    f->reached[f->nreached++] = nb;
+                cost[nb] = nc;
+                if (prev)
+                    prev[nb] = cur;
+                if (pending < f->heap_cap && nent < f->heap_cap) {
+                    int nbk = nc % span;
+                    f->ent_idx[nent] = nb;
+                    f->ent_next[nent] = f->bucket[nbk];
+                    f->bucket[nbk] = nent++;
+                    pending++;
+                    waiting++;
+                }
+            }
+        }
+    }
+}
+
+void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
+                const uint8_t *zoc, int *cost, int *prev)
+{
+    const Unit *u = &g->units[ui];
+    fill_unreached(cost, f->n);
+    if (prev)
+        fill_unreached(prev, f->n);
+    f->nreached = 0;
+    HexOffset o = hex_to_offset(u->hex);
+    if (o.col < 0 || o.row < 0 || o.col >= f->w || o.row >= f->h || u->status != UNIT_ON_MAP)
+        return;
+    int start = o.row * f->w + o.col;
+    int mc = g->rules.types[u->type].move_class;
+    const PathSteps *ps = field_steps(g, f, mc);
+    const int *steps = ps->step;
+    cost[start] = 0;
+    f->reached[f->nreached++] = start;
+    int toll = g->rules.zoc_leave_cost > 0 ? g->rules.zoc_leave_cost : 0;
+    int span = ps->max + toll + 1;
+    if (ps->min >= 1 && span <= 1024 && (f->bucket || f->nbucket == 0)) {
+        if (span > f->nbucket) {
+            int *nbk = realloc(f->bucket, sizeof(int) * (size_t)span);
+            if (nbk) {
+                f->bucket = nbk;
+                f->nbucket = span;
+            }
+        }
+        if (span <= f->nbucket) {
+            flood_buckets(g, f, ui, start, ps, f->nbucket, mp, zoc_stop, enemy, zoc, cost, prev);
+            return;
+        }
+    }
+    flood_heap(g, f, ui, start, steps, mp, zoc_stop, enemy, zoc, cost, prev);
 }

@@ -52,3 +52,60 @@ int path_reachable(const Game *g, int u, int *cost_out);
  * false, ...) from a hex of one region to a hex of another fails, and
  * callers may skip that search. False (region untouched) if out of memory. */
 bool path_regions(const Game *g, int side, int move_class, int *region);
+
+/* ---- floods over one map, many times ---------------------------------- */
+
+/* One move class's ground cost (path_ground_cost) of every step, for the
+ * gates and fords as they were when it was built. */
+typedef struct PathSteps {
+    bool built;
+    int move_class;
+    bool fords_closed;
+    int ngates;
+    Hex gate_hex[MAX_GATES];
+    int gate_state[MAX_GATES];
+    int min, max;                       /* over the open steps; min -1 if none */
+    unsigned used;                      /* when it last served, to replace the oldest */
+    int *step;                          /* n * HEX_DIRS, -1 closed */
+    /* the open steps only, in direction order: hex i's are the pairs
+     * (neighbour, cost) open[2k], open[2k + 1] for first[i] <= k < first[i + 1] */
+    int *first, *open;
+} PathSteps;
+
+enum { PATH_STEP_TABLES = 16 };
+
+/* A flood field: one game map's neighbour table and a few step tables
+ * (PathSteps: a table per move class and state of the gates and fords
+ * met lately), with the flood's queues. The AI floods through it
+ * thousands of times a turn. Indexes are offsets (row * width + col), as
+ * path_reachable's cost_out. */
+typedef struct PathField {
+    int w, h, n;
+    int *nb;                            /* n * HEX_DIRS neighbours, -1 off the map */
+    PathSteps steps[PATH_STEP_TABLES];
+    unsigned clock;
+    /* the terrain and movement costs the step tables were built for */
+    uint8_t *terrain;
+    int move_cost[TER_COUNT][MOVE_CLASSES];
+    int *heap_idx, *heap_cost, heap_cap;
+    /* the bucket queue path_flood uses when every step costs something */
+    int *bucket, nbucket;               /* heads, by cost modulo nbucket */
+    int *ent_idx, *ent_next, *order;    /* heap_cap entries; one bucket in index order */
+    uint64_t *bits;                     /* n bits, all clear between floods */
+    int *reached, nreached;             /* the last flood's hexes with a cost (in no set order) */
+} PathField;
+
+/* Makes f fit g's map (allocating on the first call or a new size) and
+ * forgets step tables built for other terrain or movement costs. False if
+ * out of memory (f is then empty). */
+bool path_field_sync(PathField *f, const Game *g);
+void path_field_free(PathField *f);
+/* Dijkstra from unit ui's hex with mp half-MP (-1 unlimited). enemy[i]
+ * nonzero closes hex i (an enemy stands there); zoc[i] nonzero is an enemy
+ * zone of control: entering it ends the move when zoc_stop, leaving it
+ * costs path_zoc_leave_cost. Stacking is not checked. Fills cost[] (-1
+ * where unreachable) and prev[] (may be NULL) for all f->n hexes, and
+ * f->reached. Ties are settled by the lower index, so the result is fully
+ * defined. */
+void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
+                const uint8_t *zoc, int *cost, int *prev);

@@ -352,7 +352,7 @@ void siege_contingent_leaves(Game *g, int k, const char *how)
         Unit *u = &g->units[i];
         if (u->contingent == k && (u->status == UNIT_ON_MAP || u->status == UNIT_OFF_MAP)) {
             sp += u->sp;
-            u->status = UNIT_DEPARTED;
+            game_unit_set_status(g, i, UNIT_DEPARTED);
         }
     }
     siege_say(g, EV_DISPERSAL, ct->side, "dispersal: %s (%d SP) %s %s", ct->name, sp, how, s->places[ct->home].name);

@@ -288,7 +288,7 @@ static void do_unit(Build *b, int t)
             return;
         }
     }
-    g->units[g->nunits++] = u;
+    game_add_unit(g, &u);
 }
 
 static void do_leader(Build *b, int t)
