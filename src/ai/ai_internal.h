@@ -132,6 +132,11 @@ void ai_withdraw_all(AiPlayer *ai);
 void ai_come_home(AiPlayer *ai);
 void ai_shut_idle_gates(AiPlayer *ai);
 bool ai_holds_heart(const AiPlayer *ai, int u);
+/* The army morale at or below which side loses the game: the enemy's
+ * victory by morale; with none, at level 3, the level at which side's own
+ * victory by morale breaks the enemy (what breaks them would break us);
+ * -1 if neither (ai_tactics.c). */
+int ai_morale_floor(const AiPlayer *ai, int side);
 /* A unit's combat value, at least 1 (ai_tactics.c). */
 double ai_unit_cv(const Game *g, int u);
 /* The gate (index) nearest hex h, open ones only if asked; -1 if none. */

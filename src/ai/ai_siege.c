@@ -243,18 +243,40 @@ static void columns(AiPlayer *ai)
     }
 }
 
+/* Army morale side stands to lose to news of its theatre places falling:
+ * every place of its own it has heard an enemy column is near or
+ * besieging (core's news levels) is taken as lost. */
+static int morale_at_risk(const Game *g, int side)
+{
+    const Siege *s = &g->siege;
+    int n = 0;
+    for (int p = 0; p < s->nplaces; p++) {
+        int t = s->side[side].threat_known[p];
+        if (s->places[p].owner == side && s->places[p].map_place < 0 && t >= s->rules.anxiety_near &&
+            t < s->rules.anxiety_fallen)
+            n++;
+    }
+    return n * (s->rules.home_fallen_morale < 0 ? -s->rules.home_fallen_morale : 0);
+}
+
 /* A contingent about to desert is better let go with honour: a desertion
- * costs army morale, a release does not. */
+ * costs army morale, a release does not. Level 3 also looks ahead: when
+ * the army's heart, less what the news already on its way will cost it,
+ * has room for no more than one desertion before it breaks, a contingent
+ * likely to go before the end (at today's chance each turn) is let go. */
 static void releases(AiPlayer *ai)
 {
     Game *g = ai->wk;
     const Siege *s = &g->siege;
     if (ai->level < 2)
         return;
-    int morale = g->sides[ai->side].morale, floor = 0;
-    for (int i = 0; i < g->nvictory; i++)
-        if (g->victory[i].side != ai->side && g->victory[i].kind == VIC_ENEMY_MORALE && g->victory[i].amount > floor)
-            floor = g->victory[i].amount;
+    int morale = g->sides[ai->side].morale;
+    int floor = ai_morale_floor(ai, ai->side);
+    if (floor < 0)
+        floor = 0;
+    int cost = -s->rules.departure_morale; /* what a desertion costs */
+    int room = morale - floor - morale_at_risk(g, ai->side);
+    int left = g->max_turns - g->turn + 1; /* upkeeps still to come */
     for (int k = 0; k < s->ncontingents; k++) {
         const Contingent *ct = &s->contingents[k];
         if (ct->side != ai->side || ct->departed)
@@ -263,7 +285,14 @@ static void releases(AiPlayer *ai)
         double limit = ai->level >= 3 ? 0.5 : 0.7;
         if (ai->level >= 3 && morale + s->rules.departure_morale <= floor + 1)
             limit = 0.3; /* a desertion now could break the army */
-        if (p >= limit) {
+        bool go = p >= limit;
+        if (ai->level >= 3 && p > 0 && cost > 0 && room <= cost) {
+            double stays = 1.0; /* the chance it is still here at the end */
+            for (int t = 0; t < left; t++)
+                stays *= 1.0 - p;
+            go |= stays <= 0.5;
+        }
+        if (go) {
             Command c = order(ai->side, CMD_RELEASE, k, 0, 0);
             ai_step(ai, &c);
         }
@@ -550,11 +579,19 @@ static void blockade(AiPlayer *ai, const bool *reserved)
         used[posts[best]]++;
         dest[j] = posts[best];
     }
+    /* On the way there, level 3 does not stop at the foot of the walls,
+     * where the men on them can strike without opening a gate. */
+    uint8_t *avoid = NULL;
+    if (ai->level >= 3) {
+        avoid = ai->mark; /* the posts' counts are no longer needed */
+        for (int i = 0; i < ai->n; i++)
+            avoid[i] = !ai_is_town(ai, i) && touches_town(ai, i);
+    }
     for (int j = 0; j < nu && !ai->out_of_budget; j++) {
         int u = order_u[j];
         if (dest[j] < 0 || !movable(ai, u, reserved) || ai_idx(ai, g->units[u].hex) == dest[j])
             continue;
-        ai_move_toward(ai, u, dest[j], NULL);
+        ai_move_toward(ai, u, dest[j], avoid);
     }
 }
 
