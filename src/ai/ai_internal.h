@@ -146,6 +146,18 @@ double ai_nearest_enemy(const AiPlayer *ai, Hex h);
 /* ---- ai_siege.c: the siege turn ---- */
 void ai_plan_siege(AiPlayer *ai);
 
+/* ---- ai_posts.c: where the units stand in a siege turn ---- */
+/* Combat value of side's units on the map (in the town only, if asked). */
+int ai_side_cv(const Game *g, int side, bool in_town_only);
+/* The garrison's posts: the heart held, off walls the enemy could storm
+ * at good odds, men outside coming in. Reserved units stay. */
+void ai_garrison_posts(AiPlayer *ai, const bool *reserved);
+/* The besiegers' posts in each gate's sector, weighted where the garrison
+ * gathers; into the town when a way is open. Reserved units stay. */
+void ai_blockade(AiPlayer *ai, const bool *reserved);
+/* A side without a town closes on the enemy where it is safe. */
+void ai_field_posts(AiPlayer *ai, const bool *reserved);
+
 /* ---- ai_plan.c: a plan from outside (AiPosture) ---- */
 /* How far a sortie's party outside the walls may be outmatched by what
  * can strike it next impulse (outside_limit). */
