@@ -238,6 +238,56 @@ START_TEST(terms_only_when_the_town_will_hear_them)
 }
 END_TEST
 
+/* Whether side's level-`level` player releases contingent 0 in its part
+ * of the first siege turn. */
+static bool releases_in_turn_one(Game *g, int level)
+{
+    AiPlayer *ai = ai_new(0, level, 5);
+    char why[256];
+    Command c;
+    for (int k = 0; k < 2000 && g->mode == MODE_SIEGE && g->active == 0 && g->turn == 1 && ai_next(ai, g, &c); k++)
+        ck_assert_msg(cmd_apply(g, &c, why, sizeof why), "%s", why);
+    ai_free(ai);
+    return g->siege.contingents[0].departed;
+}
+
+/* The tribe's home has fallen (worry 5, loyalty 1: d10 < 4, a 30 % chance
+ * to desert at each of the 10 upkeeps left, so 0.7^10 = 3 % that it is
+ * still here at the end). The besiegers lose at morale 2 (the enemy's
+ * victory); at 6 they have 4 points of room, two desertions. Level 3 lets
+ * the tribe go only when news of another place (the road, an enemy column
+ * near it) will cost home_fallen_morale 2 more, leaving room for one
+ * desertion (2); level 2 waits for a 70 % chance. Neither lets it go on
+ * the old rule alone: 30 % is under 50 %, and 6 - 2 is above 2 + 1. */
+START_TEST(release_before_the_army_has_no_room)
+{
+    for (int road_threat = 0; road_threat < 2; road_threat++) {
+        for (int level = 2; level <= 3; level++) {
+            Game *g = theatre_siege(9);
+            g->first_side = 0;
+            Victory *v = &g->victory[g->nvictory++];
+            v->kind = VIC_ENEMY_MORALE;
+            v->side = 1;
+            v->amount = 2;
+            v->place = -1;
+            strcpy(v->level, "minor");
+            tu_start(g);
+            g->sides[0].morale = 6;
+            g->siege.side[0].threat_known[2] = g->siege.rules.anxiety_fallen;
+            if (road_threat)
+                g->siege.side[0].threat_known[1] = g->siege.rules.anxiety_near;
+            ck_assert_int_eq(siege_desertion_ways(g, 0), 3);
+            ck_assert_int_eq(g->max_turns - g->turn + 1, 10);
+            bool gone = releases_in_turn_one(g, level);
+            ck_assert_msg(gone == (level == 3 && road_threat), "level %d, road threat %d: released %d", level,
+                          road_threat, gone);
+            ck_assert_int_eq(g->sides[0].morale, 6); /* a release costs no morale */
+            game_free(g);
+        }
+    }
+}
+END_TEST
+
 /* The feigned withdrawal (core's feint rule) as the AI plays it: at level
  * 2 light horse near a feint leader, in contact with a stronger enemy,
  * falls back two or three hexes; a level 2 enemy runs it down and is
@@ -371,6 +421,42 @@ static int ai_phase(Game *g, int side, int level, const Hex *target, int *opened
     ai_free(ai);
     return attacks;
 }
+
+/* The blockade's march at level 3 (ai_siege.c): a besieger south of the
+ * town, on basalt (2 MP a hex: four hexes a siege turn), is sent round to
+ * the posts before the north gate, where the garrison gathers. The way
+ * there skirts the walls; level 2 stops where its march runs out, at the
+ * foot of the wall, where the men on it can strike without opening a
+ * gate; level 3 stops short of it, on no hex next to the town, and still
+ * moves. */
+START_TEST(blockade_keeps_off_the_foot_of_the_walls)
+{
+    for (int level = 2; level <= 3; level++) {
+        Game *g = siege_map(1);
+        g->first_side = 0;
+        for (int c = 0; c < 20; c++)
+            for (int r = 0; r < 14; r++)
+                if (map_terrain(&g->map, off(c, r)) == TER_OPEN)
+                    map_set_terrain(&g->map, off(c, r), TER_BASALT);
+        tu_unit(g, "g1", 1, "heavy_cav", 5, 14, 4);
+        tu_unit(g, "g2", 1, "infantry", 5, 13, 4);
+        tu_unit(g, "g3", 1, "infantry", 3, 14, 6);
+        int u = tu_unit(g, "b1", 0, "infantry", 4, 14, 11);
+        tu_unit(g, "b2", 0, "infantry", 4, 9, 6);
+        tu_start(g);
+        ai_phase(g, 0, level, NULL, NULL);
+        Hex h = g->units[u].hex;
+        bool foot = false;
+        for (int d = 0; d < HEX_DIRS; d++) {
+            Hex nb = hex_neighbor(h, d);
+            foot |= map_contains(&g->map, nb) && terrain_is_town(map_terrain(&g->map, nb));
+        }
+        ck_assert_msg(foot == (level == 2), "level %d ends at %d,%d", level, hex_to_offset(h).col, hex_to_offset(h).row);
+        ck_assert(!hex_eq(h, off(14, 11)));
+        game_free(g);
+    }
+}
+END_TEST
 
 START_TEST(takes_the_undefended_gate)
 {
@@ -548,6 +634,7 @@ static Suite *ai_suite(void)
     tcase_add_test(tc, sallies_against_a_weak_camp_not_on_alert);
     tcase_add_test(tc, ends_its_turn_when_there_is_nothing_to_do);
     tcase_add_test(tc, simple_player_follows_a_plan);
+    tcase_add_test(tc, blockade_keeps_off_the_foot_of_the_walls);
     suite_add_tcase(s, tc);
     TCase *games = tcase_create("games");
     tcase_add_loop_test(games, scenario_games_refusal_free, 0, 50);
@@ -556,6 +643,7 @@ static Suite *ai_suite(void)
     tcase_add_loop_test(games, terms_only_when_the_town_will_hear_them, 0, 2);
     tcase_add_loop_test(games, feint_is_played_and_followed_by_all_but_the_wary, 0, 2);
     tcase_add_test(games, same_seed_same_commands);
+    tcase_add_test(games, release_before_the_army_has_no_room);
     suite_add_tcase(s, games);
     return s;
 }

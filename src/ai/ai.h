@@ -20,7 +20,9 @@
  *      terms, weighs the enemy's answer before a sally or an assault;
  *   3  all of that with a larger search, the feigned withdrawal of light
  *      horse, care for its leaders, releasing a contingent before it
- *      deserts, and surprise sallies timed against camps not on alert. */
+ *      deserts (sooner when the news on its way leaves the army room for
+ *      one desertion), a blockade that never halts at the foot of the
+ *      walls, and surprise sallies timed against camps not on alert. */
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>

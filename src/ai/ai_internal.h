@@ -152,6 +152,11 @@ void ai_withdraw_all(AiPlayer *ai);
 void ai_come_home(AiPlayer *ai);
 void ai_shut_idle_gates(AiPlayer *ai);
 bool ai_holds_heart(const AiPlayer *ai, int u);
+/* The army morale at or below which side loses the game: the enemy's
+ * victory by morale; with none, at level 3, the level at which side's own
+ * victory by morale breaks the enemy (what breaks them would break us);
+ * -1 if neither (ai_tactics.c). */
+int ai_morale_floor(const AiPlayer *ai, int side);
 /* A unit's combat value, at least 1 (ai_tactics.c). */
 double ai_unit_cv(const Game *g, int u);
 /* The gate (index) nearest hex h, open ones only if asked; -1 if none. */
@@ -160,6 +165,18 @@ double ai_nearest_enemy(const AiPlayer *ai, Hex h);
 
 /* ---- ai_siege.c: the siege turn ---- */
 void ai_plan_siege(AiPlayer *ai);
+
+/* ---- ai_posts.c: where the units stand in a siege turn ---- */
+/* Combat value of side's units on the map (in the town only, if asked). */
+int ai_side_cv(const Game *g, int side, bool in_town_only);
+/* The garrison's posts: the heart held, off walls the enemy could storm
+ * at good odds, men outside coming in. Reserved units stay. */
+void ai_garrison_posts(AiPlayer *ai, const bool *reserved);
+/* The besiegers' posts in each gate's sector, weighted where the garrison
+ * gathers; into the town when a way is open. Reserved units stay. */
+void ai_blockade(AiPlayer *ai, const bool *reserved);
+/* A side without a town closes on the enemy where it is safe. */
+void ai_field_posts(AiPlayer *ai, const bool *reserved);
 
 /* ---- ai_plan.c: a plan from outside (AiPosture) ---- */
 /* How far a sortie's party outside the walls may be outmatched by what

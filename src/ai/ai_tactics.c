@@ -25,16 +25,29 @@ double ai_unit_cv(const Game *g, int u)
     return cv > 0 ? cv : 1;
 }
 
-/* Points of army morale side has above the level at which the enemy wins
- * by its morale (99 when no such victory). */
-static int morale_margin(const Game *g, int side)
+int ai_morale_floor(const AiPlayer *ai, int side)
 {
-    int m = 99;
+    const Game *g = ai->wk;
+    int floor = -1, theirs = -1;
     for (int i = 0; i < g->nvictory; i++) {
         const Victory *v = &g->victory[i];
-        if (v->side != side && v->kind == VIC_ENEMY_MORALE && g->sides[side].morale - v->amount < m)
-            m = g->sides[side].morale - v->amount;
+        if (v->kind != VIC_ENEMY_MORALE)
+            continue;
+        if (v->side != side && v->amount > floor)
+            floor = v->amount;
+        if (v->side == side && v->amount > theirs)
+            theirs = v->amount;
     }
+    return floor >= 0 || ai->level < 3 ? floor : theirs;
+}
+
+/* Points of army morale side has above the level at which it loses by
+ * its morale (ai_morale_floor; 99 when there is none). */
+static int morale_margin(const AiPlayer *ai, int side)
+{
+    const Game *g = ai->wk;
+    int floor = ai_morale_floor(ai, side);
+    int m = floor >= 0 ? g->sides[side].morale - floor : 99;
     /* A town whose heart falls below the defiant share will hear terms:
      * for its holder that is the morale that loses the game. */
     if (side == g->town_side) {
@@ -51,7 +64,7 @@ static double morale_worth(const AiPlayer *ai)
 {
     if (ai->level < 2)
         return 0;
-    int m = morale_margin(ai->wk, ai->side);
+    int m = morale_margin(ai, ai->side);
     if (m >= 99)
         return 0.5;
     return 1.0 + 8.0 / m;
@@ -308,12 +321,12 @@ static double outside_limit(const AiPlayer *ai)
     if (ai->posture == AI_POSTURE_SORTIE)
         return AI_SORTIE_OUTSIDE_LIMIT; /* a cold-day sortie does not lose the army */
     /* Only an army that can lose the game by its morale holds back so. */
-    if (morale_margin(ai->wk, ai->side) >= 99)
+    if (morale_margin(ai, ai->side) >= 99)
         return 99.0;
     double l = lim[ai->level];
     if (ai->posture == AI_POSTURE_ATTACK)
         l += 1.0;
-    if (ai->level >= 2 && morale_margin(ai->wk, ai->side) <= 4)
+    if (ai->level >= 2 && morale_margin(ai, ai->side) <= 4)
         l *= 0.75;
     return l;
 }
