@@ -538,8 +538,11 @@ void ui_run_pass(UiApp *a, Pass *p)
         if (sp.tip)
             snprintf(p->tipbuf, sizeof p->tipbuf, "%s", sp.tip);
     } else {
-        if (p->draw)
+        if (p->draw) {
             gfx_fill_rect(a->r, 0, 0, (float)a->W, (float)a->H, rgba(0x000000, 120));
+            /* The layout test checks the dialog, not the screen dimmed under it. */
+            ui_rec_occlude((SDL_Rect){0, 0, a->W, a->H});
+        }
         if (a->confirm_end || a->confirm_quit)
             confirm_pass(a, p);
         else if (a->settings)
@@ -569,6 +572,7 @@ void uiapp_draw(UiApp *a)
     Pass p;
     memset(&p, 0, sizeof p);
     p.draw = true;
+    ui_rec_begin_frame();
     p.mx = a->pending.mx;
     p.my = a->pending.my;
     ui_run_pass(a, &p);

@@ -366,6 +366,8 @@ bool game_mouse(UiApp *a, const SDL_Event *e)
             if (a->have_hover)
                 a->hover = h;
             update_path(a);
+        } else if (a->panel_over > 0 && ui_inside(a->panel_area, mx, my)) {
+            a->panel_scroll -= e->wheel.y * ui_px(a, 40);
         } else {
             a->log_scroll += e->wheel.y;
             if (a->log_scroll < 0)

@@ -29,8 +29,9 @@ void handover_pass(UiApp *a, Pass *p)
         text_draw_bold(a->text, b, a->W / 2, a->H / 2 - ui_px(a, 96), ui_px(a, 40), rgba(0xffffff, 255), TEXT_CENTER);
         snprintf(b, sizeof b, "Turn %d, %s%s", g->turn, date, g->mode == MODE_BATTLE ? " \xE2\x80\x94 battle" : "");
         text_draw(a->text, b, a->W / 2, a->H / 2 - ui_px(a, 40), ui_px(a, 20), rgba(0xf4ecd6, 255), TEXT_CENTER);
-        text_draw(a->text, "Pass the screen to this player. The other side should look away.", a->W / 2,
-                  a->H / 2 - ui_px(a, 8), ui_px(a, 17), rgba(0xf4ecd6, 255), TEXT_CENTER);
+        const char *pass = "Pass the screen to this player. The other side should look away.";
+        text_draw(a->text, pass, a->W / 2, a->H / 2 - ui_px(a, 8), ui_fit_px(a, pass, ui_px(a, 17), a->W - ui_px(a, 24)),
+                  rgba(0xf4ecd6, 255), TEXT_CENTER);
     }
     SDL_Rect b = { a->W / 2 - ui_px(a, 130), a->H / 2 + ui_px(a, 40), ui_px(a, 260), ui_px(a, 50) };
     if (ui_button(a, p, b, "I am ready  \xE2\x8F\x8E", true))
@@ -78,7 +79,7 @@ void debrief_pass(UiApp *a, Pass *p)
             snprintf(b, sizeof b, "A draw");
         if (b[0] >= 'a' && b[0] <= 'z')
             b[0] = (char)(b[0] - 'a' + 'A');
-        text_draw_bold(a->text, b, x, y, ui_px(a, 30), o->winner >= 0 ? side_color_light(g, o->winner) : pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, b, x, y, ui_fit_px(a, b, ui_px(a, 30), w * 85 / 100), o->winner >= 0 ? side_color_light(g, o->winner) : pl.head, TEXT_LEFT);
         y += ui_px(a, 48);
         if (o->text[0])
             y += text_wrap(a->text, o->text, x, y, w, ui_px(a, 16), pl.body, true) + ui_px(a, 10);
@@ -115,8 +116,8 @@ void debrief_pass(UiApp *a, Pass *p)
         snprintf(b, sizeof b, "The game ended on turn %d of %d (%s).", g->turn, g->max_turns, date);
         text_draw(a->text, b, x, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
         y += ui_px(a, 30);
-        /* Side by side numbers. */
-        int cw = w / 2;
+        /* Side by side numbers, each wrapped in its half. */
+        int cw = w / 2, fig_h = 0;
         for (int s = 0; s < g->nsides; s++) {
             int cx = x + s * cw;
             text_draw_bold(a->text, g->sides[s].name, cx, y, ui_px(a, 16), side_color_light(g, s), TEXT_LEFT);
@@ -126,11 +127,14 @@ void debrief_pass(UiApp *a, Pass *p)
                     sp += g->units[u].sp;
                     units++;
                 }
-            snprintf(b, sizeof b, "Morale %d \xC2\xB7 %d units with %d SP left \xC2\xB7 lost %d SP, %d units", g->sides[s].morale,
-                     units, sp, g->sides[s].sp_lost, g->sides[s].units_lost);
-            text_draw(a->text, b, cx, y + ui_px(a, 24), ui_px(a, 13), pl.body, TEXT_LEFT);
+            snprintf(b, sizeof b, "Morale %d \xC2\xB7 %d unit%s with %d SP left \xC2\xB7 lost %d SP, %d unit%s",
+                     g->sides[s].morale, units, units == 1 ? "" : "s", sp, g->sides[s].sp_lost, g->sides[s].units_lost,
+                     g->sides[s].units_lost == 1 ? "" : "s");
+            int hh = text_wrap(a->text, b, cx, y + ui_px(a, 24), cw - ui_px(a, 16), ui_px(a, 14), pl.body, true);
+            if (hh > fig_h)
+                fig_h = hh;
         }
-        y += ui_px(a, 62);
+        y += ui_px(a, 24) + fig_h + ui_px(a, 16);
         /* Two columns: the game's key moments, and history's. */
         int gap = ui_px(a, 28);
         int lw = (w - gap) * 9 / 20, rw = w - gap - lw, rx = x + lw + gap;

@@ -154,3 +154,20 @@ bool uiapp_lesson_dispute(const UiApp *a, char *buf, size_t n);
 /* The debrief's history column (disputed points, then notes) as last
  * drawn: the first item shown, how many were shown, of how many. */
 void uiapp_debrief_history(const UiApp *a, int *first, int *shown, int *total);
+
+/* The layout test's record (ui/layout_rec.c): while on, each frame drawn
+ * lists the boxes it shows: each line or paragraph of text, each button
+ * (with its label's width as set). Text hidden under a panel or dialog
+ * drawn later is marked UIBOX_HIDDEN; text cut at the side by a clip
+ * rectangle is marked cut. */
+typedef enum UiBoxKind { UIBOX_TEXT, UIBOX_BUTTON, UIBOX_HIDDEN } UiBoxKind;
+typedef struct UiBox {
+    int kind;               /* UiBoxKind */
+    SDL_Rect r;
+    int text_w;             /* the text's width (a button's label as set) */
+    bool cut;
+    char label[80];
+} UiBox;
+void uiapp_record_layout(UiApp *a, bool on);
+/* The boxes of the last frame drawn; returns the count. */
+int uiapp_layout_boxes(const UiApp *a, const UiBox **out);
