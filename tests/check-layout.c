@@ -390,6 +390,36 @@ START_TEST(every_screen_fits)
 }
 END_TEST
 
+/* Hexes, counters and their labels follow the scale: two hexes two
+ * columns apart on a row lie 3 hex radii apart, 3 x 26 = 78 px at zoom 2
+ * at 100 %, 117 px at 150 %, 156 px at 200 %. */
+START_TEST(map_follows_the_scale)
+{
+    W = 1366;
+    H = 768;
+    surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+    ren = SDL_CreateSoftwareRenderer(surf);
+    static const int want[3] = {78, 117, 156};
+    for (int k = 0; k < 3; k++) {
+        UiApp *a = make(scales[k]);
+        start(a, "emesa-638", -1, true);
+        key(a, SDLK_RETURN);
+        uiapp_set_zoom(a, 2);
+        uiapp_draw(a);
+        Hex h0 = hex_from_offset(20, 6), h1 = hex_from_offset(22, 6);
+        uiapp_center_on(a, h0);
+        int x0, y0, x1, y1;
+        ck_assert(uiapp_hex_screen(a, h0, &x0, &y0));
+        ck_assert(uiapp_hex_screen(a, h1, &x1, &y1));
+        ck_assert_int_eq(y1, y0);
+        ck_assert_int_eq(x1 - x0, want[k]);
+        uiapp_free(a);
+    }
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("layout");
@@ -397,6 +427,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 300);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, every_screen_fits, 0, 12);
+    tcase_add_test(tc, map_follows_the_scale);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -37,6 +37,15 @@ void ui_layout(UiApp *a)
     a->H = h;
     a->s = a->set.scale_pct / 100.0f;
     a->mr.theme.ui_scale = a->s;
+    if (a->cam.scale != a->s) {
+        /* Hexes and counters follow the scale; keep the view's centre. */
+        float old = a->cam.scale > 0 ? a->cam.scale : 1.0f;
+        double cx = a->cam.x + a->cam.view.w / 2.0, cy = a->cam.y + a->cam.view.h / 2.0;
+        a->cam.scale = a->s;
+        a->cam.x = cx * a->s / old - a->cam.view.w / 2.0;
+        a->cam.y = cy * a->s / old - a->cam.view.h / 2.0;
+        cam_clamp(&a->cam);
+    }
     a->mr.theme.high_contrast = a->set.high_contrast;
     if (a->sc) {
         SDL_Rect mr = game_map_rect(a);

@@ -215,10 +215,24 @@ static void next_unit(UiApp *a)
     ui_notice(a, "Every unit has moved. Press Space to end the %s.", g->mode == MODE_BATTLE ? "impulse" : "turn");
 }
 
+/* The minimap: 230 x 170 px at 100 %, growing with the scale but never
+ * more than a quarter of the map's width and a third of its height (at
+ * 150 % on a small screen it covered a quarter of the map). */
+void ui_build_minimap(UiApp *a)
+{
+    SDL_Rect m = game_map_rect(a);
+    int w = ui_px(a, 230), h = ui_px(a, 170);
+    if (w > m.w / 4)
+        w = m.w / 4;
+    if (h > m.h / 3)
+        h = m.h / 3;
+    minimap_build(&a->mini, &a->mr, G(a), w, h);
+}
+
 void game_on_start(UiApp *a)
 {
     const Game *g = G(a);
-    minimap_build(&a->mini, &a->mr, g, ui_px(a, 230), ui_px(a, 170));
+    ui_build_minimap(a);
     Hex c = hex_from_offset(g->map.width / 2, g->map.height / 2);
     if (g->ngates > 0)
         c = g->gates[0].hex;

@@ -282,6 +282,7 @@ bool game_key(UiApp *a, const SDL_KeyboardEvent *k);
 bool game_mouse(UiApp *a, const SDL_Event *e);
 void game_on_start(UiApp *a);
 SDL_Rect game_map_rect(const UiApp *a);
+void ui_build_minimap(UiApp *a);
 
 /* panels.c */
 void panels_pass(UiApp *a, Pass *p);

@@ -395,7 +395,7 @@ void settings_pass(UiApp *a, Pass *p)
         ui_layout(a);
         text_flush(a->text);
         if (a->sc) {
-            minimap_build(&a->mini, &a->mr, uiapp_game(a), ui_px(a, 230), ui_px(a, 170));
+            ui_build_minimap(a);
             a->cam.view = game_map_rect(a);
             cam_clamp(&a->cam);
         }
