@@ -305,6 +305,13 @@ static void game_screens(void)
     uiapp_tick(a, 1000);
     if (uiapp_asking_terms(a))
         check_screen(a, "terms-question");
+    key(a, SDLK_ESCAPE);
+    /* The 638 debrief: its history column holds ten disputed points. */
+    effect_end_game((Game *)uiapp_game(a), 1, "major", "The town surrendered (check-layout).");
+    uint32_t t0 = 2000;
+    for (int k = 0; k < 10; k++)
+        uiapp_tick(a, t0 += 100);
+    check_screen(a, "debrief-638");
     uiapp_free(a);
 
     a = make(S);

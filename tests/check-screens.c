@@ -477,6 +477,90 @@ START_TEST(theatre_labels_do_not_collide)
 }
 END_TEST
 
+/* The debrief's chart of morale, food and strength by turn: replayed
+ * from the session's commands, it starts where the game started, has a
+ * point for each turn's start, ends where the game stands, and reads the
+ * same from the quick save loaded in a new window. */
+static void figures_now(const Game *g, int morale[2], int food[2], int sp[2])
+{
+    for (int s = 0; s < 2; s++) {
+        morale[s] = g->sides[s].morale;
+        int d = siege_food_days(g, s);
+        food[s] = d >= 999 ? -1 : d;
+        sp[s] = 0;
+        for (int u = 0; u < g->nunits; u++)
+            if (g->units[u].side == s && g->units[u].status == UNIT_ON_MAP)
+                sp[s] += g->units[u].sp;
+    }
+}
+
+START_TEST(debrief_charts_the_turns)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(app);
+    int m0[2], f0[2], s0[2];
+    figures_now(g, m0, f0, s0);
+    /* The player (the coalition) ends its turns; the computer plays the other side. */
+    uint32_t t = 1000;
+    for (int k = 0; k < 4000 && g->turn < 4 && g->mode != MODE_OVER; k++) {
+        if (g->active == 0 && !uiapp_asking_terms(app)) {
+            send_key(SDLK_SPACE);
+            send_key(SDLK_RETURN);
+        }
+        if (uiapp_asking_terms(app))
+            send_key(SDLK_ESCAPE);
+        uiapp_finish_animations(app);
+        uiapp_tick(app, t += 2000);
+        g = uiapp_game(app);
+    }
+    ck_assert_int_ge(g->turn, 4);
+    int turn, m[2], f[2], s[2], n = 0, prev = 0;
+    int turns[64], mor[64][2], fd[64][2], sps[64][2];
+    while (n < 64 && uiapp_turn_figures(app, n, &turn, m, f, s)) {
+        if (n == 0) {
+            ck_assert_int_eq(turn, 1);
+            for (int k = 0; k < 2; k++) {
+                ck_assert_int_eq(m[k], m0[k]);
+                ck_assert_int_eq(f[k], f0[k]);
+                ck_assert_int_eq(s[k], s0[k]);
+            }
+        } else if (turn != prev) {
+            ck_assert_int_eq(turn, prev + 1);   /* a point for every turn */
+        }
+        turns[n] = prev = turn;
+        memcpy(mor[n], m, sizeof m);
+        memcpy(fd[n], f, sizeof f);
+        memcpy(sps[n], s, sizeof s);
+        n++;
+    }
+    ck_assert_int_ge(n, 4);
+    int mn[2], fn[2], sn[2];
+    figures_now(g, mn, fn, sn);
+    ck_assert_int_eq(turns[n - 1], g->turn);
+    for (int k = 0; k < 2; k++) {
+        ck_assert_int_eq(mor[n - 1][k], mn[k]);
+        ck_assert_int_eq(fd[n - 1][k], fn[k]);
+        ck_assert_int_eq(sps[n - 1][k], sn[k]);
+    }
+    /* The quick save, loaded in a fresh game of the scenario. */
+    send_key(SDLK_F5);
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    send_key(SDLK_F9);
+    ck_assert_msg(strstr(uiapp_status(app), "Loaded the quick save") != NULL, "%s", uiapp_status(app));
+    for (int k = 0; k < n; k++) {
+        ck_assert(uiapp_turn_figures(app, k, &turn, m, f, s));
+        ck_assert_int_eq(turn, turns[k]);
+        ck_assert_int_eq(memcmp(m, mor[k], sizeof m), 0);
+        ck_assert_int_eq(memcmp(f, fd[k], sizeof f), 0);
+        ck_assert_int_eq(memcmp(s, sps[k], sizeof s), 0);
+    }
+    ck_assert(!uiapp_turn_figures(app, n, &turn, m, f, s));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("screens");
@@ -493,6 +577,7 @@ static Suite *suite(void)
     tcase_add_test(tc, briefing_scrolls_to_its_end);
     tcase_add_test(tc, hotseat_log_keeps_alerts_secret);
     tcase_add_test(tc, theatre_labels_do_not_collide);
+    tcase_add_test(tc, debrief_charts_the_turns);
     suite_add_tcase(s, tc);
     return s;
 }

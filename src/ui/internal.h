@@ -47,6 +47,13 @@ typedef struct MenuEntry {
 
 typedef enum UiView { VIEW_MAP, VIEW_THEATRE, VIEW_TIMELINE } UiView;
 
+/* turnchart.c: each side's figures at a turn's start (and at the end). */
+enum { UI_TURN_FIGS = 130 };
+typedef struct TurnFigures {
+    int turn;
+    int morale[2], food[2], sp[2];   /* food: days at its rations, -1 if it eats from no stores */
+} TurnFigures;
+
 typedef struct LogLine {
     char text[UI_LOG_TEXT];
     int type;               /* EventType, or UI_LOG_CHRONICLE */
@@ -220,6 +227,11 @@ struct UiApp {
      * leave the log fewer than four lines: by how much they can (0 when
      * they fit) and the area they scroll in, as last drawn. */
     int panel_scroll, panel_over;
+    /* The debrief's chart: the figures by turn, and the game they are of. */
+    TurnFigures figs[UI_TURN_FIGS];
+    int figs_n;
+    const Session *figs_for;
+    unsigned figs_gen;
     SDL_Rect panel_area;
     char status[256];       /* last refusal or notice */
     uint32_t status_until;
@@ -283,6 +295,10 @@ bool game_mouse(UiApp *a, const SDL_Event *e);
 void game_on_start(UiApp *a);
 SDL_Rect game_map_rect(const UiApp *a);
 void ui_build_minimap(UiApp *a);
+/* turnchart.c: the figures by turn (computed once a game); the chart's
+ * height drawn at (x, y) in width w (0 when there is nothing to chart). */
+int ui_turn_figures_compute(UiApp *a);
+int ui_turn_chart(UiApp *a, Pass *p, int x, int y, int w);
 
 /* panels.c */
 void panels_pass(UiApp *a, Pass *p);

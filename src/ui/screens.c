@@ -135,6 +135,10 @@ void debrief_pass(UiApp *a, Pass *p)
                 fig_h = hh;
         }
         y += ui_px(a, 24) + fig_h + ui_px(a, 16);
+        /* Morale, food and strength by turn, when the room below leaves
+         * the key moments a few lines. */
+        if (r.y + r.h - ui_px(a, 84) - y > ui_px(a, 96 + 12 + 160))
+            y += ui_turn_chart(a, p, x, y, w);
         /* Two columns: the game's key moments, and history's. */
         int gap = ui_px(a, 28);
         int lw = (w - gap) * 9 / 20, rw = w - gap - lw, rx = x + lw + gap;
@@ -151,7 +155,7 @@ void debrief_pass(UiApp *a, Pass *p)
         /* Oldest first among the newest that fit. */
         int first = 0, used = 0;
         for (int k = 0; k < n; k++) {
-            char line[256];
+            char line[UI_LOG_TEXT];
             game_event_format(g, &g->events.items[idx[k]], line, sizeof line);
             int h = text_wrap(a->text, line, 0, 0, lw - ui_px(a, 8), fs, pl.body, false) + ui_px(a, 3);
             if (y + used + h > bottom)
@@ -160,15 +164,17 @@ void debrief_pass(UiApp *a, Pass *p)
             first = k + 1;
         }
         for (int k = first - 1; k >= 0; k--) {
-            char line[256];
+            char line[UI_LOG_TEXT];
             game_event_format(g, &g->events.items[idx[k]], line, sizeof line);
             y += text_wrap(a->text, line, x + ui_px(a, 8), y, lw - ui_px(a, 8), fs, pl.body, true) + ui_px(a, 3);
             shown++;
         }
-        if (shown == 0) {
-            text_draw(a->text, "No battles, captures or losses of note.", x + ui_px(a, 8), y, fs, pl.dim, TEXT_LEFT);
+        if (shown == 0 && y + lh <= bottom) {
+            const char *none = "No battles, captures or losses of note.";
+            text_draw(a->text, none, x + ui_px(a, 8), y, ui_fit_px(a, none, fs, lw - ui_px(a, 8)), pl.dim, TEXT_LEFT);
             y += lh;
         }
+        int left_end = y;
         /* What happened in history: every note of the scenario, the
          * disputed ones first and marked. */
         y = top;
@@ -197,6 +203,9 @@ void debrief_pass(UiApp *a, Pass *p)
                 text_draw(a->text, b2, rx + rw, y - ui_px(a, 26), ui_px(a, 12), pl.dim, TEXT_RIGHT);
             }
             bool full = false;
+            /* The items end a line above the column's foot: room for the
+             * "more below" mark. */
+            int hbottom = bottom - text_line_height(a->text, ui_px(a, 12)) - ui_px(a, 4);
             /* The disputed points: each version side by side. */
             for (int d = 0; d < inf->ndisputes; d++) {
                 if (item++ < above)
@@ -211,7 +220,7 @@ void debrief_pass(UiApp *a, Pass *p)
                     int h = text_wrap(a->text, t, 0, 0, vw, nfs, pl.body, false);
                     vh = h > vh ? h : vh;
                 }
-                if (full || y + th + vh > bottom) {
+                if (full || y + th + vh > hbottom) {
                     full = true;
                     left++;
                     continue;
@@ -219,7 +228,7 @@ void debrief_pass(UiApp *a, Pass *p)
                 gfx_fill_rect(a->r, (float)rx - ui_px(a, 8), (float)y, (float)ui_px(a, 3), (float)(th + vh), pl.accent);
                 char t0[200];
                 snprintf(t0, sizeof t0, "Disputed \xE2\x80\x94 %s", ds->title);
-                text_draw_bold(a->text, t0, rx, y, nfs + 1, pl.head, TEXT_LEFT);
+                text_draw_bold(a->text, t0, rx, y, ui_fit_px(a, t0, nfs + 1, rw * 85 / 100), pl.head, TEXT_LEFT);
                 y += th;
                 for (int v = 0; v < ds->nversions; v++) {
                     char t[700];
@@ -238,7 +247,7 @@ void debrief_pass(UiApp *a, Pass *p)
                 char t[1300];
                 ui_note_text(nt, t, sizeof t);
                 int h = text_wrap(a->text, t, 0, 0, rw, nfs, pl.body, false);
-                if (full || y + h > bottom) {
+                if (full || y + h > hbottom) {
                     full = true;
                     left++;
                     continue;
@@ -257,8 +266,13 @@ void debrief_pass(UiApp *a, Pass *p)
                 snprintf(b2, sizeof b2, "\xE2\x96\xBC %d more below (\xE2\x86\x93, wheel)", left);
                 text_draw(a->text, b2, rx, y, ui_px(a, 12), pl.dim, TEXT_LEFT);
             }
-            text_draw(a->text, "A attested \xC2\xB7 D derived \xC2\xB7 I invented for play \xC2\xB7 marked: disputed", rx,
-                      bottom + ui_px(a, 8), ui_px(a, 11), pl.dim, TEXT_LEFT);
+            /* The sources' marks at the panel's foot, left of Back. */
+            const char *legend = "A attested \xC2\xB7 D derived \xC2\xB7 I invented for play \xC2\xB7 marked: disputed";
+            int room = r.x + r.w - ui_px(a, 260) - ui_px(a, 16) - x;
+            int lpx = ui_fit_px(a, legend, ui_px(a, 12), room);
+            int ly = r.y + r.h - ui_px(a, 70) + (ui_px(a, 46) - text_line_height(a->text, lpx)) / 2;
+            if (text_width(a->text, legend, lpx) <= room && ly >= left_end)
+                text_draw(a->text, legend, x, ly, lpx, pl.dim, TEXT_LEFT);
         }
     }
     SDL_Rect b = { r.x + r.w - ui_px(a, 260), r.y + r.h - ui_px(a, 70), ui_px(a, 232), ui_px(a, 46) };

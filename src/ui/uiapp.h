@@ -169,5 +169,10 @@ typedef struct UiBox {
     char label[80];
 } UiBox;
 void uiapp_record_layout(UiApp *a, bool on);
+/* The debrief chart's figures: entry i (0 the start, then each turn's
+ * start, the last where the game stands): its turn, and per side morale,
+ * food days at its rations (-1 when it eats from no stores) and SP on the
+ * map. False past the last. */
+bool uiapp_turn_figures(UiApp *a, int i, int *turn, int morale[2], int food[2], int sp[2]);
 /* The boxes of the last frame drawn; returns the count. */
 int uiapp_layout_boxes(const UiApp *a, const UiBox **out);
