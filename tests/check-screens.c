@@ -561,6 +561,83 @@ START_TEST(debrief_charts_the_turns)
 }
 END_TEST
 
+/* Shift+click on a unit next to none of the group's targets says that
+ * it adds nothing to the odds (it was added silently, odds unchanged). */
+START_TEST(shift_click_far_unit_says_so)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    const Game *g = uiapp_game(app);
+    /* Two units of the side to act, the second three or more hexes from
+     * every enemy. */
+    int first = -1, far = -1;
+    for (int u = 0; u < g->nunits; u++) {
+        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP)
+            continue;
+        int near = 1 << 20;
+        for (int e = 0; e < g->nunits; e++)
+            if (g->units[e].side != g->active && g->units[e].status == UNIT_ON_MAP &&
+                hex_distance(g->units[u].hex, g->units[e].hex) < near)
+                near = hex_distance(g->units[u].hex, g->units[e].hex);
+        if (first < 0)
+            first = u;
+        else if (near >= 3 && hex_distance(g->units[u].hex, g->units[first].hex) > 0 && far < 0)
+            far = u;
+    }
+    ck_assert(first >= 0 && far >= 0);
+    int x, y;
+    uiapp_center_on(app, g->units[first].hex);
+    frame();
+    ck_assert(uiapp_hex_screen(app, g->units[first].hex, &x, &y));
+    send_click(x, y);
+    uiapp_center_on(app, g->units[far].hex);
+    frame();
+    ck_assert(uiapp_hex_screen(app, g->units[far].hex, &x, &y));
+    SDL_SetModState(KMOD_LSHIFT);
+    send_click(x, y);
+    SDL_SetModState(KMOD_NONE);
+    int sel[8];
+    ck_assert_int_eq(uiapp_selection(app, sel, 8), 2);
+    ck_assert_msg(strstr(uiapp_status(app), "is next to none of the group's targets") != NULL, "%s", uiapp_status(app));
+}
+END_TEST
+
+/* A courier that sets out this turn has no arrival yet (the theatre step
+ * reckons it): the theatre says it sets out, never "due turn 0". */
+START_TEST(courier_setting_out_is_not_due_turn_0)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    Game *g = (Game *)uiapp_game(app);
+    int k = -1;
+    for (int c = 0; c < g->siege.ncouriers; c++)
+        if (g->siege.couriers[c].side == 0 && !g->siege.couriers[c].arrived)
+            k = c;
+    if (k < 0)
+        for (int c = 0; c < g->siege.ncouriers; c++)
+            if (!g->siege.couriers[c].arrived)
+                k = c;
+    ck_assert_int_ge(k, 0);
+    g->siege.couriers[k].side = 0;
+    g->siege.couriers[k].depart_turn = g->turn;
+    g->siege.couriers[k].arrive_turn = 0;
+    uiapp_set_view(app, 1);
+    uiapp_record_layout(app, true);
+    frame();
+    const UiBox *b;
+    int n = uiapp_layout_boxes(app, &b), sets_out = 0;
+    for (int j = 0; j < n; j++) {
+        ck_assert_msg(strstr(b[j].label, "due turn 0") == NULL, "%s", b[j].label);
+        sets_out += strstr(b[j].label, "sets out") != NULL;
+    }
+    uiapp_record_layout(app, false);
+    ck_assert_int_ge(sets_out, 1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("screens");
@@ -578,6 +655,8 @@ static Suite *suite(void)
     tcase_add_test(tc, hotseat_log_keeps_alerts_secret);
     tcase_add_test(tc, theatre_labels_do_not_collide);
     tcase_add_test(tc, debrief_charts_the_turns);
+    tcase_add_test(tc, shift_click_far_unit_says_so);
+    tcase_add_test(tc, courier_setting_out_is_not_due_turn_0);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -156,9 +156,18 @@ static void map_click(UiApp *a, Hex h, bool shift)
                     ui_refresh_selection(a);
                     return;
                 }
+            /* A unit next to none of the group's targets joins the
+             * selection but no attack: say so rather than leave the odds
+             * unchanged without a word. */
+            bool shares = false;
+            for (int t = 0; t < a->ntargets; t++)
+                shares |= hex_distance(g->units[own[0]].hex, a->targets[t]) == 1;
             if (a->nsel < CMD_MAX_UNITS)
                 a->sel[a->nsel++] = own[0];
             ui_refresh_selection(a);
+            if (!shares)
+                ui_notice(a, "%s is next to none of the group's targets: only units next to the hex attacked fight, so "
+                             "it adds nothing to those odds.", g->units[own[0]].name);
             return;
         }
         int next = own[0];

@@ -450,7 +450,11 @@ static void draw_couriers(UiApp *a, const Game *g, const Frame *f, int viewer)
         gfx_line(a->r, x - w / 2, y - h / 2, x, y + 1, 1, rgba(0x21180c, 255));
         gfx_line(a->r, x + w / 2, y - h / 2, x, y + 1, 1, rgba(0x21180c, 255));
         char b[64];
-        snprintf(b, sizeof b, "%s, due turn %d", k->name, k->arrive_turn);
+        /* Its arrival is reckoned at the turn's theatre step: until then it sets out. */
+        if (k->arrive_turn > 0)
+            snprintf(b, sizeof b, "%s, due turn %d", k->name, k->arrive_turn);
+        else
+            snprintf(b, sizeof b, "%s, sets out", k->name);
         text_draw(a->text, b, (int)x, (int)(y + h / 2 + 2), ui_px(a, 12), rgba(0x21180c, 255), TEXT_CENTER);
     }
 }

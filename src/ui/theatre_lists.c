@@ -190,8 +190,11 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                 const char *to = k->to >= 0 && k->to < s->nplaces ? s->places[k->to].name : "?";
                 if (k->arrived)
                     snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, arrived", k->name, from, to);
-                else if (k->depart_turn > 0 && k->depart_turn <= g->turn)
+                else if (k->depart_turn > 0 && k->depart_turn <= g->turn && k->arrive_turn > 0)
                     snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, due turn %d", k->name, from, to, k->arrive_turn);
+                else if (k->depart_turn > 0 && k->depart_turn <= g->turn)
+                    /* Its arrival is reckoned at this turn's theatre step. */
+                    snprintf(b, sizeof b, "%s: sets out from %s for %s this turn", k->name, from, to);
                 else if (k->depart_turn > 0)
                     snprintf(b, sizeof b, "%s: leaves %s on turn %d for %s", k->name, from, k->depart_turn, to);
                 else
