@@ -638,6 +638,80 @@ START_TEST(courier_setting_out_is_not_due_turn_0)
 }
 END_TEST
 
+/* The tooltip over a target the rules will not let the group attack
+ * (it has attacked already) says why, not "Click to attack". */
+static bool tooltip_has(int x, int y, const char *s)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    uiapp_handle(app, &e);
+    uiapp_record_layout(app, true);
+    frame();
+    const UiBox *b;
+    int n = uiapp_layout_boxes(app, &b);
+    bool found = false;
+    for (int j = 0; j < n; j++)
+        found |= strstr(b[j].label, s) != NULL;
+    uiapp_record_layout(app, false);
+    return found;
+}
+
+START_TEST(tooltip_after_attack_says_why_not)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    Game *g = (Game *)uiapp_game(app);
+    int checked = 0, tries = 0;
+    for (int e = 0; e < g->nunits && !checked && tries < 12; e++) {
+        if (g->units[e].side == g->active || g->units[e].status != UNIT_ON_MAP)
+            continue;
+        for (int u = 0; u < g->nunits && !checked; u++) {
+            if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
+                continue;
+            tries++;
+            for (int d = 0; d < HEX_DIRS && !checked; d++) {
+                Hex n = hex_neighbor(g->units[e].hex, d);
+                int ids[4];
+                if (!map_contains(&g->map, n) || game_units_at(g, n, ids, 4) > 0)
+                    continue;
+                Hex was = g->units[u].hex;
+                g->units[u].hex = n;      /* placed next to the enemy */
+                int x, y, tx, ty;
+                uiapp_center_on(app, n);
+                frame();
+                ck_assert(uiapp_hex_screen(app, n, &x, &y));
+                send_click(x, y);
+                ck_assert(uiapp_hex_screen(app, g->units[e].hex, &tx, &ty));
+                if (!tooltip_has(tx, ty, "Attack ")) {   /* the odds, and "Click to attack" */
+                    g->units[u].hex = was;
+                    send_key(SDLK_ESCAPE);
+                    break;
+                }
+                Hex target = g->units[e].hex;
+                send_click(tx, ty);
+                uiapp_finish_animations(app);
+                int ids2[4];
+                if (game_units_at(g, target, ids2, 4) == 0 || g->units[ids2[0]].side == g->active)
+                    continue;   /* the defender left: try another */
+                /* Still selected, still next to it: the rules refuse a second attack. */
+                send_click(x, y);
+                ck_assert(uiapp_hex_screen(app, target, &tx, &ty));
+                ck_assert(!tooltip_has(tx, ty, "Attack "));
+                ck_assert(tooltip_has(tx, ty, "No attack on"));
+                checked++;
+            }
+            break;      /* one attacker per enemy */
+        }
+    }
+    ck_assert_int_ge(checked, 1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("screens");
@@ -657,6 +731,7 @@ static Suite *suite(void)
     tcase_add_test(tc, debrief_charts_the_turns);
     tcase_add_test(tc, shift_click_far_unit_says_so);
     tcase_add_test(tc, courier_setting_out_is_not_due_turn_0);
+    tcase_add_test(tc, tooltip_after_attack_says_why_not);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -429,6 +429,21 @@ static void hover_tooltip(UiApp *a, Pass *p)
                 att[na++] = a->sel[s];
         CombatOdds o;
         char why[128];
+        /* The attack as the click would give it: if the rules refuse it
+         * (the group has attacked already), the tooltip says why instead
+         * of "Click to attack". */
+        Command c;
+        memset(&c, 0, sizeof c);
+        c.type = CMD_ATTACK;
+        c.side = g->active;
+        for (int s = 0; s < na && c.nunits < CMD_MAX_UNITS; s++)
+            c.units[c.nunits++] = att[s];
+        c.to = h;
+        char refused[200];
+        if (!cmd_validate(g, &c, refused, sizeof refused)) {
+            ui_tooltip_set(p, "No attack on %s: %s", hx, refused);
+            return;
+        }
         if (combat_odds(g, att, na, h, &o, why, sizeof why)) {
             double asp = 0, dsp = 0;
             combat_expected(g, o.column, &asp, &dsp);
