@@ -89,7 +89,6 @@ void ui_rec_occlude(SDL_Rect r)
 
 void ui_rec_button(SDL_Rect r, const char *label, int text_w)
 {
-    ui_rec_occlude(r);
     add(UIBOX_BUTTON, r, text_w, label);
 }
 

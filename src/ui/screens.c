@@ -144,7 +144,8 @@ void debrief_pass(UiApp *a, Pass *p)
         int lw = (w - gap) * 9 / 20, rw = w - gap - lw, rx = x + lw + gap;
         int bottom = r.y + r.h - ui_px(a, 84);
         int top = y;
-        text_draw_bold(a->text, "Key moments", x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        if (y + ui_px(a, 28) <= bottom)
+            text_draw_bold(a->text, "Key moments", x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
         int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
         int idx[64], n = 0;
@@ -179,7 +180,10 @@ void debrief_pass(UiApp *a, Pass *p)
          * disputed ones first and marked. */
         y = top;
         const ScenarioInfo *inf = a->sc ? scenario_info(a->sc) : NULL;
-        text_draw_bold(a->text, "How it went in history", rx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        /* No room left under the figures (a short screen at 200 %): the
+         * columns give way to the Back button. */
+        if (y + ui_px(a, 28) <= bottom)
+            text_draw_bold(a->text, "How it went in history", rx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
         if (!inf || (inf->nnotes == 0 && inf->ndisputes == 0)) {
             text_draw(a->text, "This scenario carries no historical notes.", rx, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
@@ -264,7 +268,8 @@ void debrief_pass(UiApp *a, Pass *p)
             if (left > 0) {
                 char b2[96];
                 snprintf(b2, sizeof b2, "\xE2\x96\xBC %d more below (\xE2\x86\x93, wheel)", left);
-                text_draw(a->text, b2, rx, y, ui_px(a, 12), pl.dim, TEXT_LEFT);
+                if (y + text_line_height(a->text, ui_px(a, 12)) <= bottom)
+                    text_draw(a->text, b2, rx, y, ui_px(a, 12), pl.dim, TEXT_LEFT);
             }
             /* The sources' marks at the panel's foot, left of Back. */
             const char *legend = "A attested \xC2\xB7 D derived \xC2\xB7 I invented for play \xC2\xB7 marked: disputed";

@@ -194,9 +194,11 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
         if (text_wrap(a->text, intro, 0, 0, w, ui_px(a, 13), pl.dim, false) > r.h / 5)
             intro = "Who is coming, when and where they enter the battle map.";
         const char *head = "Reinforcements and relief";
-        if (p->draw)
-            text_draw_bold(a->text, head, x + w, r.y + ui_px(a, 12), ui_fit_px(a, head, ui_px(a, 20), w / 2), pl.head,
-                           TEXT_RIGHT);
+        /* Right of the view tabs, where it fits. */
+        int room = (r.x + r.w - ui_px(a, 24)) - (r.x + ui_px(a, 10) + ui_tabs_width(a, r) + ui_px(a, 16));
+        int hpx = ui_fit_px(a, head, ui_px(a, 20), room * 85 / 100);
+        if (p->draw && text_width(a->text, head, hpx) <= room * 85 / 100)
+            text_draw_bold(a->text, head, x + w, r.y + ui_px(a, 12), hpx, pl.head, TEXT_RIGHT);
         y += text_wrap(a->text, intro, x, y, w, ui_px(a, 13), pl.dim, p->draw) + ui_px(a, 12);
     }
     Relief rl[MAX_RELIEF];

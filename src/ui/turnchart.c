@@ -110,7 +110,7 @@ static void one_chart(UiApp *a, SDL_Rect r, const char *title, int what)
     int first = a->figs[0].turn, last = a->figs[n - 1].turn;
     int span = last > first ? last - first : 1;
     for (int s = 0; s < 2 && s < g->nsides; s++) {
-        Rgba col = side_color_light(g, s);
+        Rgba col = side_color(g, s);
         float px = -1, py = -1;
         for (int i = 0; i < n; i++) {
             const TurnFigures *f = &a->figs[i];
