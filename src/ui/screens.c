@@ -171,7 +171,12 @@ void debrief_pass(UiApp *a, Pass *p)
             shown++;
         }
         if (shown == 0 && y + lh <= bottom) {
-            const char *none = "No battles, captures or losses of note.";
+            /* None of note, or none that fits this size (never "none" then). */
+            char none[96];
+            if (n > 0)
+                snprintf(none, sizeof none, "%d moment%s: no room at this size and scale.", n, n == 1 ? "" : "s");
+            else
+                snprintf(none, sizeof none, "No battles, captures or losses of note.");
             text_draw(a->text, none, x + ui_px(a, 8), y, ui_fit_px(a, none, fs, lw - ui_px(a, 8)), pl.dim, TEXT_LEFT);
             y += lh;
         }
