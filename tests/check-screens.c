@@ -477,6 +477,241 @@ START_TEST(theatre_labels_do_not_collide)
 }
 END_TEST
 
+/* The debrief's chart of morale, food and strength by turn: replayed
+ * from the session's commands, it starts where the game started, has a
+ * point for each turn's start, ends where the game stands, and reads the
+ * same from the quick save loaded in a new window. */
+static void figures_now(const Game *g, int morale[2], int food[2], int sp[2])
+{
+    for (int s = 0; s < 2; s++) {
+        morale[s] = g->sides[s].morale;
+        int d = siege_food_days(g, s);
+        food[s] = d >= 999 ? -1 : d;
+        sp[s] = 0;
+        for (int u = 0; u < g->nunits; u++)
+            if (g->units[u].side == s && g->units[u].status == UNIT_ON_MAP)
+                sp[s] += g->units[u].sp;
+    }
+}
+
+START_TEST(debrief_charts_the_turns)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_int_ge(i, 0);
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(app);
+    int m0[2], f0[2], s0[2];
+    figures_now(g, m0, f0, s0);
+    /* The player (the coalition) ends its turns; the computer plays the other side. */
+    uint32_t t = 1000;
+    for (int k = 0; k < 4000 && g->turn < 4 && g->mode != MODE_OVER; k++) {
+        if (g->active == 0 && !uiapp_asking_terms(app)) {
+            send_key(SDLK_SPACE);
+            send_key(SDLK_RETURN);
+        }
+        if (uiapp_asking_terms(app))
+            send_key(SDLK_ESCAPE);
+        uiapp_finish_animations(app);
+        uiapp_tick(app, t += 2000);
+        g = uiapp_game(app);
+    }
+    ck_assert_int_ge(g->turn, 4);
+    int turn, m[2], f[2], s[2], n = 0, prev = 0;
+    int turns[64], mor[64][2], fd[64][2], sps[64][2];
+    while (n < 64 && uiapp_turn_figures(app, n, &turn, m, f, s)) {
+        if (n == 0) {
+            ck_assert_int_eq(turn, 1);
+            for (int k = 0; k < 2; k++) {
+                ck_assert_int_eq(m[k], m0[k]);
+                ck_assert_int_eq(f[k], f0[k]);
+                ck_assert_int_eq(s[k], s0[k]);
+            }
+        } else if (turn != prev) {
+            ck_assert_int_eq(turn, prev + 1);   /* a point for every turn */
+        }
+        turns[n] = prev = turn;
+        memcpy(mor[n], m, sizeof m);
+        memcpy(fd[n], f, sizeof f);
+        memcpy(sps[n], s, sizeof s);
+        n++;
+    }
+    ck_assert_int_ge(n, 4);
+    int mn[2], fn[2], sn[2];
+    figures_now(g, mn, fn, sn);
+    ck_assert_int_eq(turns[n - 1], g->turn);
+    for (int k = 0; k < 2; k++) {
+        ck_assert_int_eq(mor[n - 1][k], mn[k]);
+        ck_assert_int_eq(fd[n - 1][k], fn[k]);
+        ck_assert_int_eq(sps[n - 1][k], sn[k]);
+    }
+    /* The quick save, loaded in a fresh game of the scenario. */
+    send_key(SDLK_F5);
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    send_key(SDLK_F9);
+    ck_assert_msg(strstr(uiapp_status(app), "Loaded the quick save") != NULL, "%s", uiapp_status(app));
+    for (int k = 0; k < n; k++) {
+        ck_assert(uiapp_turn_figures(app, k, &turn, m, f, s));
+        ck_assert_int_eq(turn, turns[k]);
+        ck_assert_int_eq(memcmp(m, mor[k], sizeof m), 0);
+        ck_assert_int_eq(memcmp(f, fd[k], sizeof f), 0);
+        ck_assert_int_eq(memcmp(s, sps[k], sizeof s), 0);
+    }
+    ck_assert(!uiapp_turn_figures(app, n, &turn, m, f, s));
+}
+END_TEST
+
+/* Shift+click on a unit next to none of the group's targets says that
+ * it adds nothing to the odds (it was added silently, odds unchanged). */
+START_TEST(shift_click_far_unit_says_so)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    const Game *g = uiapp_game(app);
+    /* Two units of the side to act, the second three or more hexes from
+     * every enemy. */
+    int first = -1, far = -1;
+    for (int u = 0; u < g->nunits; u++) {
+        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP)
+            continue;
+        int near = 1 << 20;
+        for (int e = 0; e < g->nunits; e++)
+            if (g->units[e].side != g->active && g->units[e].status == UNIT_ON_MAP &&
+                hex_distance(g->units[u].hex, g->units[e].hex) < near)
+                near = hex_distance(g->units[u].hex, g->units[e].hex);
+        if (first < 0)
+            first = u;
+        else if (near >= 3 && hex_distance(g->units[u].hex, g->units[first].hex) > 0 && far < 0)
+            far = u;
+    }
+    ck_assert(first >= 0 && far >= 0);
+    int x, y;
+    uiapp_center_on(app, g->units[first].hex);
+    frame();
+    ck_assert(uiapp_hex_screen(app, g->units[first].hex, &x, &y));
+    send_click(x, y);
+    uiapp_center_on(app, g->units[far].hex);
+    frame();
+    ck_assert(uiapp_hex_screen(app, g->units[far].hex, &x, &y));
+    SDL_SetModState(KMOD_LSHIFT);
+    send_click(x, y);
+    SDL_SetModState(KMOD_NONE);
+    int sel[8];
+    ck_assert_int_eq(uiapp_selection(app, sel, 8), 2);
+    ck_assert_msg(strstr(uiapp_status(app), "is next to none of the group's targets") != NULL, "%s", uiapp_status(app));
+}
+END_TEST
+
+/* A courier that sets out this turn has no arrival yet (the theatre step
+ * reckons it): the theatre says it sets out, never "due turn 0". */
+START_TEST(courier_setting_out_is_not_due_turn_0)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    Game *g = (Game *)uiapp_game(app);
+    int k = -1;
+    for (int c = 0; c < g->siege.ncouriers; c++)
+        if (g->siege.couriers[c].side == 0 && !g->siege.couriers[c].arrived)
+            k = c;
+    if (k < 0)
+        for (int c = 0; c < g->siege.ncouriers; c++)
+            if (!g->siege.couriers[c].arrived)
+                k = c;
+    ck_assert_int_ge(k, 0);
+    g->siege.couriers[k].side = 0;
+    g->siege.couriers[k].depart_turn = g->turn;
+    g->siege.couriers[k].arrive_turn = 0;
+    uiapp_set_view(app, 1);
+    uiapp_record_layout(app, true);
+    frame();
+    const UiBox *b;
+    int n = uiapp_layout_boxes(app, &b), sets_out = 0;
+    for (int j = 0; j < n; j++) {
+        ck_assert_msg(strstr(b[j].label, "due turn 0") == NULL, "%s", b[j].label);
+        sets_out += strstr(b[j].label, "sets out") != NULL;
+    }
+    uiapp_record_layout(app, false);
+    ck_assert_int_ge(sets_out, 1);
+}
+END_TEST
+
+/* The tooltip over a target the rules will not let the group attack
+ * (it has attacked already) says why, not "Click to attack". */
+static bool tooltip_has(int x, int y, const char *s)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    uiapp_handle(app, &e);
+    uiapp_record_layout(app, true);
+    frame();
+    const UiBox *b;
+    int n = uiapp_layout_boxes(app, &b);
+    bool found = false;
+    for (int j = 0; j < n; j++)
+        found |= strstr(b[j].label, s) != NULL;
+    uiapp_record_layout(app, false);
+    return found;
+}
+
+START_TEST(tooltip_after_attack_says_why_not)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    Game *g = (Game *)uiapp_game(app);
+    int checked = 0, tries = 0;
+    for (int e = 0; e < g->nunits && !checked && tries < 12; e++) {
+        if (g->units[e].side == g->active || g->units[e].status != UNIT_ON_MAP)
+            continue;
+        for (int u = 0; u < g->nunits && !checked; u++) {
+            if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
+                continue;
+            tries++;
+            for (int d = 0; d < HEX_DIRS && !checked; d++) {
+                Hex n = hex_neighbor(g->units[e].hex, d);
+                int ids[4];
+                if (!map_contains(&g->map, n) || game_units_at(g, n, ids, 4) > 0)
+                    continue;
+                Hex was = g->units[u].hex;
+                game_unit_place(g, u, n);      /* placed next to the enemy */
+                int x, y, tx, ty;
+                uiapp_center_on(app, n);
+                frame();
+                ck_assert(uiapp_hex_screen(app, n, &x, &y));
+                send_click(x, y);
+                ck_assert(uiapp_hex_screen(app, g->units[e].hex, &tx, &ty));
+                if (!tooltip_has(tx, ty, "Attack ")) {   /* the odds, and "Click to attack" */
+                    game_unit_place(g, u, was);
+                    send_key(SDLK_ESCAPE);
+                    break;
+                }
+                Hex target = g->units[e].hex;
+                send_click(tx, ty);
+                uiapp_finish_animations(app);
+                int ids2[4];
+                if (game_units_at(g, target, ids2, 4) == 0 || g->units[ids2[0]].side == g->active)
+                    continue;   /* the defender left: try another */
+                /* Still selected, still next to it: the rules refuse a second attack. */
+                send_click(x, y);
+                ck_assert(uiapp_hex_screen(app, target, &tx, &ty));
+                ck_assert(!tooltip_has(tx, ty, "Attack "));
+                ck_assert(tooltip_has(tx, ty, "No attack on"));
+                checked++;
+            }
+            break;      /* one attacker per enemy */
+        }
+    }
+    ck_assert_int_ge(checked, 1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("screens");
@@ -493,6 +728,10 @@ static Suite *suite(void)
     tcase_add_test(tc, briefing_scrolls_to_its_end);
     tcase_add_test(tc, hotseat_log_keeps_alerts_secret);
     tcase_add_test(tc, theatre_labels_do_not_collide);
+    tcase_add_test(tc, debrief_charts_the_turns);
+    tcase_add_test(tc, shift_click_far_unit_says_so);
+    tcase_add_test(tc, courier_setting_out_is_not_due_turn_0);
+    tcase_add_test(tc, tooltip_after_attack_says_why_not);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -13,7 +13,7 @@ const int cam_hex_sizes[CAM_ZOOMS] = { 12, 18, 26, 38, 54 };
 
 float cam_size(const Camera *c)
 {
-    return (float)cam_hex_sizes[c->zoom];
+    return (float)cam_hex_sizes[c->zoom] * (c->scale > 0 ? c->scale : 1.0f);
 }
 
 static void world_of_offset(double size, int col, int row, double *wx, double *wy)

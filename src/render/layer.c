@@ -104,7 +104,7 @@ static bool is_camp_place(const Place *p)
 typedef struct Paint {
     MapRender *mr;
     const Game *g;
-    int size;
+    double size;             /* the camera's hex size (cam_size: zoom x interface scale) */
     double ox, oy;
     double x0, y0, x1, y1;
 } Paint;
@@ -141,7 +141,7 @@ static void paint_ground(const Paint *p)
             if (!visible(p, x, y))
                 continue;
             Terrain t = map_terrain(m, hex_from_offset(col, row));
-            blit(p, art_get(p->mr->art, (ArtId)(ART_T_OPEN + t), p->size, 0), x, y);
+            blit(p, art_get(p->mr->art, (ArtId)(ART_T_OPEN + t), (int)p->size, 0), x, y);
         }
     /* Water, then roads, then walls, so each sits on the one before. */
     for (int pass = 0; pass < 3; pass++)
@@ -171,16 +171,16 @@ static void paint_ground(const Paint *p)
                         link = is_wallish(nt);
                     }
                     if (link)
-                        blit(p, art_get(p->mr->art, seg, p->size, d), x, y);
+                        blit(p, art_get(p->mr->art, seg, (int)p->size, d), x, y);
                 }
                 if (pass == 0 && is_river(t))
-                    blit(p, art_get(p->mr->art, ART_RIVER_NODE, p->size, 0), x, y);
+                    blit(p, art_get(p->mr->art, ART_RIVER_NODE, (int)p->size, 0), x, y);
                 if (pass == 1 && t == TER_FORD)
-                    blit(p, art_get(p->mr->art, ART_FORD_MARK, p->size, 0), x, y);
+                    blit(p, art_get(p->mr->art, ART_FORD_MARK, (int)p->size, 0), x, y);
                 if (pass == 2 && t == TER_WALL)
-                    blit(p, art_get(p->mr->art, ART_WALL_NODE, p->size, 0), x, y);
+                    blit(p, art_get(p->mr->art, ART_WALL_NODE, (int)p->size, 0), x, y);
                 if (pass == 2 && t == TER_HILL && near_town(p->g, h))
-                    blit(p, art_get(p->mr->art, ART_CITADEL, p->size, 0), x, y);
+                    blit(p, art_get(p->mr->art, ART_CITADEL, (int)p->size, 0), x, y);
             }
 }
 
@@ -253,7 +253,7 @@ static void paint_features(const Paint *p)
         double x, y;
         hex_world(p, o.col, o.row, &x, &y);
         if (visible(p, x, y))
-            blit(p, art_get(p->mr->art, gate_art(g->gates[i].state), p->size, 0), x, y);
+            blit(p, art_get(p->mr->art, gate_art(g->gates[i].state), (int)p->size, 0), x, y);
     }
     for (int i = 0; i < g->map.nplaces; i++) {
         const Place *pl = &g->map.places[i];
@@ -262,15 +262,15 @@ static void paint_features(const Paint *p)
         hex_world(p, o.col, o.row, &x, &y);
         ArtId a = place_art(g, pl);
         if (a != ART_COUNT && visible(p, x, y))
-            blit(p, art_get(p->mr->art, a, p->size, 0), x, y);
+            blit(p, art_get(p->mr->art, a, (int)p->size, 0), x, y);
     }
 }
 
 /* Paints the layer onto the current target: (tx, ty, tw, th) is the
  * target rectangle filled, world pixel (ox, oy) at the target's (0, 0). */
-static void paint(MapRender *mr, const Game *g, int zoom, double ox, double oy, int tx, int ty, int tw, int th)
+static void paint(MapRender *mr, const Game *g, double size, double ox, double oy, int tx, int ty, int tw, int th)
 {
-    Paint p = { mr, g, cam_hex_sizes[zoom], ox, oy, ox + tx, oy + ty, ox + tx + tw, oy + ty + th };
+    Paint p = { mr, g, size, ox, oy, ox + tx, oy + ty, ox + tx + tw, oy + ty + th };
     gfx_fill_rect(mr->r, (float)tx, (float)ty, (float)tw, (float)th, rgba(0x3b3528, 255));
     paint_ground(&p);
     paint_grid(&p);
@@ -304,8 +304,9 @@ static uint64_t layer_key(const MapRender *mr, const Game *g)
     return h ? h : 1;
 }
 
-static LayerTile *tile_get(Layer *l, MapRender *mr, const Game *g, uint64_t key, int zoom, int tx, int ty)
+static LayerTile *tile_get(Layer *l, MapRender *mr, const Game *g, uint64_t key, double size, int tx, int ty)
 {
+    int zoom = (int)(size * 64.0 + 0.5);   /* tiles are kept per hex size, in 1/64 px */
     LayerTile *lru = NULL;
     for (int i = 0; i < l->ntiles; i++) {
         LayerTile *t = &l->tiles[i];
@@ -341,7 +342,7 @@ static LayerTile *tile_get(Layer *l, MapRender *mr, const Game *g, uint64_t key,
         l->broken = true;
         return NULL;
     }
-    paint(mr, g, zoom, (double)tx * l->tile, (double)ty * l->tile, 0, 0, l->tile, l->tile);
+    paint(mr, g, size, (double)tx * l->tile, (double)ty * l->tile, 0, 0, l->tile, l->tile);
     SDL_SetRenderTarget(l->r, old);
     l->painted++;
     return t;
@@ -376,7 +377,7 @@ void layer_draw(Layer *l, MapRender *mr, const Game *g, const Camera *cam)
         uint64_t key = layer_key(mr, g);
         for (int ty = r0; ty <= r1 && cached; ty++)
             for (int tx = c0; tx <= c1 && cached; tx++) {
-                LayerTile *t = tile_get(l, mr, g, key, cam->zoom, tx, ty);
+                LayerTile *t = tile_get(l, mr, g, key, cam_size(cam), tx, ty);
                 if (t)
                     tex[n++] = t->tex;
                 else
@@ -385,7 +386,7 @@ void layer_draw(Layer *l, MapRender *mr, const Game *g, const Camera *cam)
     }
     SDL_RenderSetClipRect(mr->r, &clip);
     if (!cached) {
-        paint(mr, g, cam->zoom, ox, oy, cam->view.x, cam->view.y, cam->view.w, cam->view.h);
+        paint(mr, g, cam_size(cam), ox, oy, cam->view.x, cam->view.y, cam->view.w, cam->view.h);
         return;
     }
     int k = 0;

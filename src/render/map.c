@@ -57,11 +57,13 @@ static void label(MapRender *mr, const char *s, int x, int y, int px, Rgba fg, R
 static void draw_labels(MapRender *mr, const Game *g, const Camera *cam, const MapOverlay *ov)
 {
     float size = cam_size(cam);
+    /* Hex labels between 10 and 20 px at 100 %, as the UI scale grows. */
+    float us = mr->theme.ui_scale > 0 ? mr->theme.ui_scale : 1.0f;
     int px = (int)(size * 0.42f);
-    if (px < 10)
-        px = 10;
-    if (px > 20)
-        px = 20;
+    if (px < (int)(10 * us))
+        px = (int)(10 * us);
+    if (px > (int)(20 * us))
+        px = (int)(20 * us);
     Rgba ink = rgba(0x231c14, 255), halo = rgba(0xf4ecd6, 200);
     if (size >= 12) {
         for (int i = 0; i < g->map.nplaces; i++) {

@@ -46,6 +46,7 @@ typedef struct Camera {
     double x, y;        /* world pixel (at this zoom) at the view's top left */
     SDL_Rect view;      /* the part of the window the map occupies */
     int map_w, map_h;   /* map size in hexes */
+    float scale;        /* the UI scale (0 is taken as 1): hexes, counters and their labels grow with it */
 } Camera;
 
 float cam_size(const Camera *c);

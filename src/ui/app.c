@@ -37,6 +37,15 @@ void ui_layout(UiApp *a)
     a->H = h;
     a->s = a->set.scale_pct / 100.0f;
     a->mr.theme.ui_scale = a->s;
+    if (a->cam.scale != a->s) {
+        /* Hexes and counters follow the scale; keep the view's centre. */
+        float old = a->cam.scale > 0 ? a->cam.scale : 1.0f;
+        double cx = a->cam.x + a->cam.view.w / 2.0, cy = a->cam.y + a->cam.view.h / 2.0;
+        a->cam.scale = a->s;
+        a->cam.x = cx * a->s / old - a->cam.view.w / 2.0;
+        a->cam.y = cy * a->s / old - a->cam.view.h / 2.0;
+        cam_clamp(&a->cam);
+    }
     a->mr.theme.high_contrast = a->set.high_contrast;
     if (a->sc) {
         SDL_Rect mr = game_map_rect(a);
@@ -565,8 +574,11 @@ void ui_run_pass(UiApp *a, Pass *p)
         if (sp.tip)
             snprintf(p->tipbuf, sizeof p->tipbuf, "%s", sp.tip);
     } else {
-        if (p->draw)
+        if (p->draw) {
             gfx_fill_rect(a->r, 0, 0, (float)a->W, (float)a->H, rgba(0x000000, 120));
+            /* The layout test checks the dialog, not the screen dimmed under it. */
+            ui_rec_occlude((SDL_Rect){0, 0, a->W, a->H});
+        }
         if (a->confirm_end || a->confirm_quit)
             confirm_pass(a, p);
         else if (a->settings)
@@ -596,6 +608,7 @@ void uiapp_draw(UiApp *a)
     Pass p;
     memset(&p, 0, sizeof p);
     p.draw = true;
+    ui_rec_begin_frame();
     p.mx = a->pending.mx;
     p.my = a->pending.my;
     ui_run_pass(a, &p);

@@ -175,18 +175,18 @@ bool chronicle_key(UiApp *a, const SDL_KeyboardEvent *k)
 }
 
 /* The banner's layout, measured or drawn. */
-static int banner_body(UiApp *a, int x, int y, int w, bool draw)
+static int banner_body(UiApp *a, int x, int y, int w, bool draw, float f)
 {
     Palette pl = ui_palette(a);
     const Game *g = uiapp_game(a);
     int y0 = y;
     char b[900];
     banner_head(a, b, sizeof b);
-    int hs = ui_px(a, 32);
+    int hs = ui_fit_px(a, b, (int)((float)ui_px(a, 32) * f), w * 85 / 100);
     if (draw)
         text_draw_bold(a->text, b, x, y, hs, side_color_light(g, a->ch.steps_side), TEXT_LEFT);
     y += text_line_height(a->text, hs) + ui_px(a, 8);
-    int ns = ui_px(a, 30), os = ui_px(a, 21);
+    int ns = (int)((float)ui_px(a, 30) * f), os = (int)((float)ui_px(a, 21) * f);
     for (int i = 0; i < a->ch.nsteps; i++) {
         step_note(&a->ch.steps[i], b, sizeof b);
         y += text_wrap(a->text, b, x, y, w, ns, draw ? rgba(0xfbf6e6, 255) : pl.body, draw);
@@ -214,13 +214,38 @@ void chronicle_banner_pass(UiApp *a, Pass *p, SDL_Rect mr)
         return;
     }
     int margin = ui_px(a, 24);
+    /* A narrow map (a small screen at 200 %): the banner lies over the
+     * side panel too. */
+    if (mr.w < ui_px(a, 640)) {
+        mr.x = 0;
+        mr.w = a->W;
+    }
     int bw = mr.w - 2 * margin;
     if (bw > ui_px(a, 1300))
         bw = ui_px(a, 1300);
     int pad = ui_px(a, 26);
     int tw = bw - 2 * pad - ui_px(a, 8);
     int bh_btn = ui_px(a, 52);
-    int h = banner_body(a, 0, 0, tw, false) + pad * 2 + bh_btn;
+    /* The buttons and the pace hint in one row where they fit, else the
+     * hint is left to help and the buttons share the row. */
+    int cw = ui_px(a, 260), sw = ui_px(a, 220), gap = ui_px(a, 12);
+    int hint_w = text_width(a->text, "[ ] slower / faster", ui_px(a, 18)) + gap;
+    bool hint = cw + sw + gap + hint_w <= bw - 2 * pad;
+    if (cw + sw + gap > bw - 2 * pad) {
+        cw = (bw - 2 * pad - gap) * 6 / 11;
+        sw = bw - 2 * pad - gap - cw;
+    }
+    /* The notes in smaller type (down to half) until the banner fits
+     * the map (a projector's small window at 150 or 200 %). */
+    float f = 1.0f;
+    int room = mr.h - ui_px(a, 46) - margin;
+    int h = banner_body(a, 0, 0, tw, false, f) + pad * 2 + bh_btn;
+    while (h > room && f > 0.55f) {
+        f -= 0.05f;
+        h = banner_body(a, 0, 0, tw, false, f) + pad * 2 + bh_btn;
+    }
+    if (h > room)
+        h = room;
     int x = mr.x + (mr.w - bw) / 2;
     int y = mr.y + mr.h - h - margin;
     if (y < mr.y + ui_px(a, 46))
@@ -229,15 +254,20 @@ void chronicle_banner_pass(UiApp *a, Pass *p, SDL_Rect mr)
         gfx_fill_rect(a->r, (float)x, (float)y, (float)bw, (float)h, rgba(0x141210, 238));
         gfx_rect_outline(a->r, (float)x, (float)y, (float)bw, (float)h, 2, pl.accent);
         gfx_fill_rect(a->r, (float)x, (float)y, (float)ui_px(a, 8), (float)h, pl.accent);
-        banner_body(a, x + pad + ui_px(a, 8), y + pad, tw, true);
+        /* Still too long: what does not fit is cut at the banner's foot
+         * rather than drawn over the map below it. */
+        SDL_Rect clip = { x, y, bw, h - pad - bh_btn };
+        SDL_RenderSetClipRect(a->r, &clip);
+        banner_body(a, x + pad + ui_px(a, 8), y + pad, tw, true, f);
+        SDL_RenderSetClipRect(a->r, NULL);
     }
-    SDL_Rect cb = { x + bw - pad - ui_px(a, 260), y + h - pad - bh_btn + ui_px(a, 6), ui_px(a, 260), bh_btn };
+    SDL_Rect cb = { x + bw - pad - cw, y + h - pad - bh_btn + ui_px(a, 6), cw, bh_btn };
     if (ui_button(a, p, cb, "Continue  (Space)", true))
         resume(a);
-    SDL_Rect sb = { cb.x - ui_px(a, 232), cb.y, ui_px(a, 220), bh_btn };
+    SDL_Rect sb = { cb.x - sw - gap, cb.y, sw, bh_btn };
     if (ui_button(a, p, sb, "One order  \xE2\x86\x92", false))
         step(a);
-    if (p->draw)
+    if (p->draw && hint)
         text_draw(a->text, "[ ] slower / faster", x + pad + ui_px(a, 8), cb.y + ui_px(a, 14), ui_px(a, 18), pl.dim,
                   TEXT_LEFT);
     /* The banner takes its clicks. */

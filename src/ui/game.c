@@ -156,9 +156,18 @@ static void map_click(UiApp *a, Hex h, bool shift)
                     ui_refresh_selection(a);
                     return;
                 }
+            /* A unit next to none of the group's targets joins the
+             * selection but no attack: say so rather than leave the odds
+             * unchanged without a word. */
+            bool shares = false;
+            for (int t = 0; t < a->ntargets; t++)
+                shares |= hex_distance(g->units[own[0]].hex, a->targets[t]) == 1;
             if (a->nsel < CMD_MAX_UNITS)
                 a->sel[a->nsel++] = own[0];
             ui_refresh_selection(a);
+            if (!shares)
+                ui_notice(a, "%s is next to none of the group's targets: only units next to the hex attacked fight, so "
+                             "it adds nothing to those odds.", g->units[own[0]].name);
             return;
         }
         int next = own[0];
@@ -215,10 +224,24 @@ static void next_unit(UiApp *a)
     ui_notice(a, "Every unit has moved. Press Space to end the %s.", g->mode == MODE_BATTLE ? "impulse" : "turn");
 }
 
+/* The minimap: 230 x 170 px at 100 %, growing with the scale but never
+ * more than a quarter of the map's width and a third of its height (at
+ * 150 % on a small screen it covered a quarter of the map). */
+void ui_build_minimap(UiApp *a)
+{
+    SDL_Rect m = game_map_rect(a);
+    int w = ui_px(a, 230), h = ui_px(a, 170);
+    if (w > m.w / 4)
+        w = m.w / 4;
+    if (h > m.h / 3)
+        h = m.h / 3;
+    minimap_build(&a->mini, &a->mr, G(a), w, h);
+}
+
 void game_on_start(UiApp *a)
 {
     const Game *g = G(a);
-    minimap_build(&a->mini, &a->mr, g, ui_px(a, 230), ui_px(a, 170));
+    ui_build_minimap(a);
     Hex c = hex_from_offset(g->map.width / 2, g->map.height / 2);
     if (g->ngates > 0)
         c = g->gates[0].hex;
@@ -366,6 +389,8 @@ bool game_mouse(UiApp *a, const SDL_Event *e)
             if (a->have_hover)
                 a->hover = h;
             update_path(a);
+        } else if (a->panel_over > 0 && ui_inside(a->panel_area, mx, my)) {
+            a->panel_scroll -= e->wheel.y * ui_px(a, 40);
         } else {
             a->log_scroll += e->wheel.y;
             if (a->log_scroll < 0)
@@ -404,6 +429,21 @@ static void hover_tooltip(UiApp *a, Pass *p)
                 att[na++] = a->sel[s];
         CombatOdds o;
         char why[128];
+        /* The attack as the click would give it: if the rules refuse it
+         * (the group has attacked already), the tooltip says why instead
+         * of "Click to attack". */
+        Command c;
+        memset(&c, 0, sizeof c);
+        c.type = CMD_ATTACK;
+        c.side = g->active;
+        for (int s = 0; s < na && c.nunits < CMD_MAX_UNITS; s++)
+            c.units[c.nunits++] = att[s];
+        c.to = h;
+        char refused[200];
+        if (!cmd_validate(g, &c, refused, sizeof refused)) {
+            ui_tooltip_set(p, "No attack on %s: %s", hx, refused);
+            return;
+        }
         if (combat_odds(g, att, na, h, &o, why, sizeof why)) {
             double asp = 0, dsp = 0;
             combat_expected(g, o.column, &asp, &dsp);

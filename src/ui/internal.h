@@ -58,6 +58,13 @@ typedef struct MenuEntry {
 
 typedef enum UiView { VIEW_MAP, VIEW_THEATRE, VIEW_TIMELINE } UiView;
 
+/* turnchart.c: each side's figures at a turn's start (and at the end). */
+enum { UI_TURN_FIGS = 130 };
+typedef struct TurnFigures {
+    int turn;
+    int morale[2], food[2], sp[2];   /* food: days at its rations, -1 if it eats from no stores */
+} TurnFigures;
+
 typedef struct LogLine {
     char text[UI_LOG_TEXT];
     int type;               /* EventType, or UI_LOG_CHRONICLE */
@@ -244,6 +251,16 @@ struct UiApp {
     size_t events_seen;
     LogLine log[UI_LOG];
     int nlog, log_scroll;
+    /* The side panel's siege and unit blocks scroll (wheel) when they
+     * leave the log fewer than four lines: by how much they can (0 when
+     * they fit) and the area they scroll in, as last drawn. */
+    int panel_scroll, panel_over;
+    /* The debrief's chart: the figures by turn, and the game they are of. */
+    TurnFigures figs[UI_TURN_FIGS];
+    int figs_n;
+    const Session *figs_for;
+    unsigned figs_gen;
+    SDL_Rect panel_area;
     char status[256];       /* last refusal or notice */
     uint32_t status_until;
     int handover_side;
@@ -284,6 +301,8 @@ Palette ui_palette(const UiApp *a);
 bool ui_button(UiApp *a, Pass *p, SDL_Rect r, const char *label, bool active);
 void ui_probe(UiApp *a, SDL_Rect r, const char *label);
 void ui_panel(UiApp *a, Pass *p, SDL_Rect r);
+/* The type size (px, down to 60 % of it) at which s fits in width w. */
+int ui_fit_px(UiApp *a, const char *s, int px, int w);
 bool ui_inside(SDL_Rect r, int x, int y);
 void ui_tooltip_set(Pass *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_tooltip_draw(UiApp *a, Pass *p);
@@ -303,6 +322,11 @@ bool game_key(UiApp *a, const SDL_KeyboardEvent *k);
 bool game_mouse(UiApp *a, const SDL_Event *e);
 void game_on_start(UiApp *a);
 SDL_Rect game_map_rect(const UiApp *a);
+void ui_build_minimap(UiApp *a);
+/* turnchart.c: the figures by turn (computed once a game); the chart's
+ * height drawn at (x, y) in width w (0 when there is nothing to chart). */
+int ui_turn_figures_compute(UiApp *a);
+int ui_turn_chart(UiApp *a, Pass *p, int x, int y, int w);
 
 /* panels.c */
 void panels_pass(UiApp *a, Pass *p);
@@ -433,3 +457,17 @@ void settings_pass(UiApp *a, Pass *p);
 void confirm_pass(UiApp *a, Pass *p);
 bool ui_note_disputed(const ScenarioNote *n);
 void ui_note_text(const ScenarioNote *n, char *b, size_t len);
+
+/* layout_rec.c: the layout test's record of what a frame draws. Every
+ * file of src/ui draws text and fills through these. */
+void ui_rec_begin_frame(void);
+void ui_rec_suspend(bool on);
+void ui_rec_occlude(SDL_Rect r);
+void ui_rec_button(SDL_Rect r, const char *label, int text_w);
+int ui_rec_text_draw(Text *t, const char *s, int x, int y, int px, Rgba c, int align, bool bold);
+int ui_rec_text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool draw);
+void ui_rec_fill_rect(SDL_Renderer *r, float x, float y, float w, float h, Rgba c);
+#define text_draw(t, s, x, y, px, c, al) ui_rec_text_draw((t), (s), (x), (y), (px), (c), (al), false)
+#define text_draw_bold(t, s, x, y, px, c, al) ui_rec_text_draw((t), (s), (x), (y), (px), (c), (al), true)
+#define text_wrap(t, s, x, y, w, px, c, d) ui_rec_text_wrap((t), (s), (x), (y), (w), (px), (c), (d))
+#define gfx_fill_rect(r, x, y, w, h, c) ui_rec_fill_rect((r), (x), (y), (w), (h), (c))

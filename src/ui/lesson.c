@@ -455,6 +455,11 @@ static void bar_pass(UiApp *a, Pass *p, SDL_Rect mr)
     int bh = ui_px(a, 30), y = mr.y + ui_px(a, 8);
     int wj = ui_px(a, 104), wb = rew ? ui_px(a, 170) : ui_px(a, 136);
     int tabs_end = mr.x + ui_px(a, 10 + 3 * 122 + 2 * 4);
+    /* A narrow map (a small screen at 200 %): the two share its width. */
+    if (wj + wb + ui_px(a, 22) > mr.w) {
+        wb = (mr.w - ui_px(a, 22)) * 3 / 5;
+        wj = mr.w - ui_px(a, 22) - wb;
+    }
     if (mr.x + mr.w - ui_px(a, 8) - wj - ui_px(a, 6) - wb < tabs_end + ui_px(a, 8))
         y += bh + ui_px(a, 6);
     SDL_Rect jb = { mr.x + mr.w - wj - ui_px(a, 8), y, wj, bh };

@@ -413,21 +413,32 @@ void menu_pass(UiApp *a, Pass *p)
     if (a->nscen == 0 && p->draw)
         text_wrap(a->text, "No scenarios found. Put .lua scenario files in the data directory's scenarios/ folder.", x, y, lw,
                   ui_px(a, 15), pl.bad, true);
+    /* The list stops above the buttons under it: entries get shorter
+     * (the file name goes) when they do not all fit. */
+    int list_bottom = H - ui_px(a, 20 + 40 + 52 + 52) - ui_px(a, 12);
+    int eh = ui_px(a, 54), step = ui_px(a, 62);
+    if (a->nscen > 0 && y + a->nscen * step > list_bottom) {
+        step = (list_bottom - y) / a->nscen;
+        eh = step - ui_px(a, 4);
+    }
+    bool file_line = eh >= ui_px(a, 50);
     for (int i = 0; i < a->nscen; i++) {
-        SDL_Rect r = { x, y, lw, ui_px(a, 54) };
+        SDL_Rect r = { x, y, lw, eh };
         if (ui_button(a, p, r, "", i == a->sel_scen))
             a->sel_scen = i;
         if (p->draw) {
             Rgba c = i == a->sel_scen ? rgba(0x1a1408, 255) : pl.body;
             int tw = lw - ui_px(a, 24);
-            text_draw_bold(a->text, a->scen[i].title, r.x + ui_px(a, 12), r.y + ui_px(a, 6),
-                           fit_px(a, a->scen[i].title, ui_px(a, 16), tw * 9 / 10, true), c, TEXT_LEFT);
+            int tpx = fit_px(a, a->scen[i].title, ui_px(a, 16), tw * 9 / 10, true);
+            text_draw_bold(a->text, a->scen[i].title, r.x + ui_px(a, 12),
+                           file_line ? r.y + ui_px(a, 6) : r.y + (eh - text_line_height(a->text, tpx)) / 2, tpx, c, TEXT_LEFT);
             const char *base = strrchr(a->scen[i].path, '/');
-            text_draw(a->text, a->scen[i].problem[0] ? "cannot be loaded" : (base ? base + 1 : ""), r.x + ui_px(a, 12),
+            if (file_line)
+                text_draw(a->text, a->scen[i].problem[0] ? "cannot be loaded" : (base ? base + 1 : ""), r.x + ui_px(a, 12),
                       r.y + ui_px(a, 30), ui_px(a, 13), a->scen[i].problem[0] ? pl.bad : (i == a->sel_scen ? c : pl.dim),
                       TEXT_LEFT);
         }
-        y += ui_px(a, 62);
+        y += step;
     }
     /* Buttons under the list, as wide as the list. */
     int gap = ui_px(a, 12), bw = (lw - 2 * gap) / 3;
@@ -510,6 +521,12 @@ void menu_pass(UiApp *a, Pass *p)
         if (scrolls)
             bh = text_wrap(a->text, m->briefing, 0, 0, tw, bpx, pl.body, false);
         int lh = text_line_height(a->text, bpx);
+        /* A briefing that scrolls keeps a line under its box for the
+         * "more" mark (it lay over the side buttons). */
+        int markh = text_line_height(a->text, ui_px(a, 12)) + ui_px(a, 4);
+        bool mark = scrolls && avail - markh >= 2 * lh;   /* else the bar alone shows it scrolls */
+        if (mark)
+            avail -= markh;
         a->brief_rect = (SDL_Rect){ px, yy, pw, avail > 0 ? avail : 0 };
         a->brief_max = scrolls ? bh - avail + lh / 2 : 0;
         if (a->brief_scroll > a->brief_max)
@@ -526,7 +543,7 @@ void menu_pass(UiApp *a, Pass *p)
                 float th = h * (float)avail / (float)(bh + lh / 2);
                 float ty = (float)yy + (h - th) * (float)a->brief_scroll / (float)(a->brief_max > 0 ? a->brief_max : 1);
                 gfx_fill_rect(a->r, bx, ty, (float)bar, th, pl.accent);
-                if (a->brief_scroll < a->brief_max)
+                if (mark && a->brief_scroll < a->brief_max)
                     text_draw(a->text, "\xE2\x96\xBC more (wheel, PgDn)", px + pw - bar - ui_px(a, 6), yy + avail + ui_px(a, 2),
                               ui_px(a, 12), pl.accent, TEXT_RIGHT);
             }

@@ -180,7 +180,12 @@ void objectives_pass(UiApp *a, Pass *p)
     if (p->draw) {
         char b[300];
         snprintf(b, sizeof b, "Objectives \xE2\x80\x94 %s", a->sc ? scenario_info(a->sc)->title : "");
-        text_draw_bold(a->text, b, x, y, ui_px(a, 20), pl.head, TEXT_LEFT);
+        /* The scenario's title only where it fits (bold runs wider than
+         * text_width measures). */
+        int tpx = ui_fit_px(a, b, ui_px(a, 20), inner * 85 / 100);
+        if (text_width(a->text, b, tpx) > inner * 85 / 100)
+            snprintf(b, sizeof b, "Objectives");
+        text_draw_bold(a->text, b, x, y, tpx, pl.head, TEXT_LEFT);
         /* Long lists scroll off the foot rather than over the buttons. */
         SDL_Rect clip = { r.x, r.y + head, r.w, r.h - head - foot };
         SDL_RenderSetClipRect(a->r, &clip);

@@ -57,14 +57,17 @@ static void top_bar(UiApp *a, Pass *p, const Game *g)
                      a->rp.active ? "to act \xE2\x80\x94 replay"
                      : a->ai[g->active] ? "\xE2\x80\x94 the computer is playing" : "to act");
             int sw = ui_px(a, 14);
-            if (x + sw + ui_px(a, 6) + text_width(a->text, b, px) > limit)
+            /* Bold runs wider than text_width measures: a margin of 15 %. */
+            if (x + sw + ui_px(a, 6) + text_width(a->text, b, px) * 115 / 100 > limit)
                 snprintf(b, sizeof b, "%s", g->sides[g->active].name);   /* short: the side's name and colour */
-            if (x + sw + ui_px(a, 6) + text_width(a->text, b, px) <= limit) {
+            int npx = ui_fit_px(a, b, px, (limit - x - sw - ui_px(a, 6)) * 100 / 115);
+            if (x + sw + ui_px(a, 6) + text_width(a->text, b, npx) * 115 / 100 <= limit) {
                 Rgba sc = side_color(g, g->active);
                 gfx_fill_rect(a->r, (float)x, (h - sw) / 2.0f, (float)sw, (float)sw, sc);
                 gfx_rect_outline(a->r, (float)x, (h - sw) / 2.0f, (float)sw, (float)sw, 1, pl.edge);
                 x += sw + ui_px(a, 6);
-                x += text_draw_bold(a->text, b, x, ty, px, pl.head, TEXT_LEFT) + ui_px(a, 18);
+                x += text_draw_bold(a->text, b, x, ty + (text_line_height(a->text, px) - text_line_height(a->text, npx)) / 2,
+                                    npx, pl.head, TEXT_LEFT) + ui_px(a, 18);
             }
         }
         if (g->mode == MODE_BATTLE)
@@ -418,13 +421,11 @@ static int unit_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
     int px = ui_px(a, 14), lh = text_line_height(a->text, px);
     y = section(a, p, a->nsel > 1 ? "Selected units" : "Selected unit", x, y, w);
     if (a->nsel == 0) {
-        if (p->draw) {
+        {
             const char *hint = ui_is_human(a, g->active) && g->mode != MODE_OVER
                                    ? "Click one of your counters to see where it can go and what it can attack. N selects the next unit that can move."
                                    : "Click a counter to see its details.";
-            y += text_wrap(a->text, hint, x, y, w, px, pl.dim, true);
-        } else {
-            y += lh * 3;
+            y += text_wrap(a->text, hint, x, y, w, px, pl.dim, p->draw);
         }
         return y + ui_px(a, 8);
     }
@@ -463,23 +464,20 @@ static int unit_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
             }
         snprintf(b, sizeof b, "\xE2\x98\x85 %s \xE2\x80\x94 command %d, initiative %d, tactics %d%s%s", ld->name, ld->command,
                  ld->initiative, ld->tactics, traits[0] ? "; " : "", traits);
-        if (p->draw)
-            y += text_wrap(a->text, b, x, y, w, px, pl.accent, true);
-        else
-            y += lh * 2;
+        y += text_wrap(a->text, b, x, y, w, px, pl.accent, p->draw);
     }
-    if (a->nsel > 1 && p->draw) {
+    if (a->nsel > 1) {
         char b[256] = "With: ";
         for (int i = 1; i < a->nsel; i++) {
             size_t len = strlen(b);
             snprintf(b + len, sizeof b - len, "%s%s", i > 1 ? ", " : "", g->units[a->sel[i]].name);
         }
-        y += text_wrap(a->text, b, x, y, w, px, pl.body, true);
+        y += text_wrap(a->text, b, x, y, w, px, pl.body, p->draw);
     }
-    if (a->ntargets > 0 && p->draw) {
+    if (a->ntargets > 0) {
         char b[128];
         snprintf(b, sizeof b, "%d target%s in reach: hover one for the odds.", a->ntargets, a->ntargets > 1 ? "s" : "");
-        y += text_wrap(a->text, b, x, y, w, px, pl.bad, true);
+        y += text_wrap(a->text, b, x, y, w, px, pl.bad, p->draw);
     }
     return y + ui_px(a, 8);
 }
@@ -570,10 +568,51 @@ void panels_pass(UiApp *a, Pass *p)
     ui_panel(a, p, panel);
     int x = panel.x + ui_px(a, 14), w = pw - ui_px(a, 28);
     int y = panel.y + ui_px(a, 12);
-    y = siege_block(a, p, g, x, y, w);
-    y = unit_block(a, p, g, x, y, w);
     int bh = ui_px(a, 46);
     int by = a->H - bh - ui_px(a, 12);
+    /* The siege and unit blocks leave the log at least its heading and
+     * four lines; beyond that they scroll in their own area (a small
+     * screen at a large scale). */
+    int limit = by - ui_px(a, 36) - 4 * text_line_height(a->text, ui_px(a, 13));
+    Pass m = *p;
+    m.draw = false;
+    m.clicked = false;
+    int end = unit_block(a, &m, g, x, siege_block(a, &m, g, x, y, w), w);
+    a->panel_over = end - limit > 0 ? end - limit : 0;
+    if (a->panel_scroll > a->panel_over)
+        a->panel_scroll = a->panel_over;
+    if (a->panel_scroll < 0)
+        a->panel_scroll = 0;
+    a->panel_area = (SDL_Rect){ panel.x, y, pw, limit - y };
+    if (a->panel_over > 0) {
+        Pass in = *p;
+        if (in.clicked && !ui_inside(a->panel_area, in.cx, in.cy))
+            in.clicked = false;
+        if (p->draw)
+            SDL_RenderSetClipRect(a->r, &a->panel_area);
+        unit_block(a, &in, g, x, siege_block(a, &in, g, x, y - a->panel_scroll, w), w);
+        if (p->draw)
+            SDL_RenderSetClipRect(a->r, NULL);
+        if (p->clicked && !in.clicked)
+            p->clicked = false;
+        if (in.tip) {
+            snprintf(p->tipbuf, sizeof p->tipbuf, "%s", in.tip);
+            p->tip = p->tipbuf;
+        }
+        if (p->draw) {
+            char b[96];
+            snprintf(b, sizeof b, "%s%s (wheel)", a->panel_scroll > 0 ? "\xE2\x96\xB2 " : "",
+                     a->panel_scroll < a->panel_over ? "\xE2\x96\xBC more" : "end");
+            int spx = ui_px(a, 11);
+            gfx_fill_rect(a->r, (float)panel.x + 1, (float)limit, (float)pw - 2, (float)text_line_height(a->text, spx),
+                          pl.panel);
+            text_draw(a->text, b, x + w, limit, spx, pl.dim, TEXT_RIGHT);
+        }
+        y = limit + text_line_height(a->text, ui_px(a, 11));
+    } else {
+        y = siege_block(a, p, g, x, y, w);
+        y = unit_block(a, p, g, x, y, w);
+    }
     int status_h = 0;
     if (a->status[0] && a->status_until > a->now) {
         status_h = text_wrap(a->text, a->status, 0, 0, w, ui_px(a, 13), pl.bad, false) + ui_px(a, 6);

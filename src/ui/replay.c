@@ -592,7 +592,11 @@ void replay_bar_pass(UiApp *a, Pass *p)
         x += r.w + ui_px(a, 4);
     }
     x += ui_px(a, 12);
-    for (int i = 0; i < UI_REPLAY_SPEEDS; i++) {
+    /* A narrow bar (a small screen at a large scale) leaves the speeds
+     * to their keys ([ and ]) so the words keep their room. */
+    int right = bar.x + bar.w - ui_px(a, 12);
+    bool speeds = right - (x + UI_REPLAY_SPEEDS * ui_px(a, 43) + ui_px(a, 14)) >= ui_px(a, 260);
+    for (int i = 0; speeds && i < UI_REPLAY_SPEEDS; i++) {
         char lab[8];
         snprintf(lab, sizeof lab, "%dx", ui_replay_speeds[i]);
         SDL_Rect r = { x, y, ui_px(a, 40), bh };
@@ -603,32 +607,50 @@ void replay_bar_pass(UiApp *a, Pass *p)
                            ui_replay_speeds[i] == 1 ? "" : "s");
         x += r.w + ui_px(a, 3);
     }
-    x += ui_px(a, 14);
-    if (p->draw) {
+    if (speeds)
+        x += ui_px(a, 14);
+    int room = right - x;
+    if (p->draw && room > 0) {
         char t[400], c[300] = "the game as it began";
-        int fs = ui_px(a, 14);
         snprintf(t, sizeof t, "Command %zu of %zu \xC2\xB7 turn %d of %d", a->rp.pos, n, g->turn, last_turn(a));
-        text_draw_bold(a->text, t, x, y - ui_px(a, 2), fs, pl.head, TEXT_LEFT);
+        /* Bold runs wider than text_width measures: fit it with a margin. */
+        int fs = ui_fit_px(a, t, ui_px(a, 14), room * 85 / 100);
+        if (text_width(a->text, t, fs) > room * 85 / 100) {
+            snprintf(t, sizeof t, "Turn %d of %d", g->turn, last_turn(a));
+            fs = ui_fit_px(a, t, ui_px(a, 14), room * 85 / 100);
+        }
+        int tw = text_draw_bold(a->text, t, x, y - ui_px(a, 2), fs, pl.head, TEXT_LEFT);
         if (a->rp.pos > 0) {
             int side = session_command_side(rec, a->rp.pos - 1);
             snprintf(c, sizeof c, "%s: %s", side >= 0 && side < g->nsides ? g->sides[side].name : "?",
                      session_command(rec, a->rp.pos - 1));
         }
-        int right = bar.x + bar.w - ui_px(a, 12);
-        int vw = text_width(a->text, a->rp.verdict, ui_px(a, 13));
-        text_draw(a->text, a->rp.verdict, right, y - ui_px(a, 1), ui_px(a, 13), a->rp.verdict_ok ? pl.good : pl.bad,
-                  TEXT_RIGHT);
-        (void)vw;
-        /* The last command, trimmed to the room left. */
-        int room = right - x;
-        while (strlen(c) > 8 && text_width(a->text, c, ui_px(a, 13)) > room) {
+        /* The verdict beside the heading when it fits, else beside the
+         * last command, which then takes what room is left. */
+        int vpx = ui_fit_px(a, a->rp.verdict, ui_px(a, 13), room);
+        /* No room even for the verdict: its mark, and the words on hover. */
+        char verdict[256];
+        snprintf(verdict, sizeof verdict, "%s", a->rp.verdict);
+        if (text_width(a->text, verdict, vpx) > room) {
+            snprintf(verdict, sizeof verdict, "%.3s", a->rp.verdict);
+            SDL_Rect words = { x, y, room, bh };
+            if (ui_inside(words, p->mx, p->my))
+                ui_tooltip_set(p, "%s", a->rp.verdict);
+        }
+        int vw = text_width(a->text, verdict, vpx), gap = ui_px(a, 12);
+        bool first_line = tw + gap + vw <= room;
+        text_draw(a->text, verdict, right, first_line ? y - ui_px(a, 1) : y + ui_px(a, 18), vpx,
+                  a->rp.verdict_ok ? pl.good : pl.bad, TEXT_RIGHT);
+        int croom = first_line ? room : room - vw - gap;
+        while (strlen(c) > 8 && text_width(a->text, c, ui_px(a, 13)) > croom) {
             size_t l = strlen(c);
             c[l - 5] = '\0';
             while (l > 6 && ((unsigned char)c[strlen(c) - 1] & 0xC0) == 0x80)
                 c[strlen(c) - 1] = '\0';
             strcat(c, "\xE2\x80\xA6");
         }
-        text_draw(a->text, c, x, y + ui_px(a, 18), ui_px(a, 13), pl.body, TEXT_LEFT);
+        if (text_width(a->text, c, ui_px(a, 13)) <= croom)
+            text_draw(a->text, c, x, y + ui_px(a, 18), ui_px(a, 13), pl.body, TEXT_LEFT);
     }
     /* The turn strip: one cell per recorded turn. */
     int sy = y + bh + ui_px(a, 8), sh = ui_px(a, 28);

@@ -29,8 +29,9 @@ void handover_pass(UiApp *a, Pass *p)
         text_draw_bold(a->text, b, a->W / 2, a->H / 2 - ui_px(a, 96), ui_px(a, 40), rgba(0xffffff, 255), TEXT_CENTER);
         snprintf(b, sizeof b, "Turn %d, %s%s", g->turn, date, g->mode == MODE_BATTLE ? " \xE2\x80\x94 battle" : "");
         text_draw(a->text, b, a->W / 2, a->H / 2 - ui_px(a, 40), ui_px(a, 20), rgba(0xf4ecd6, 255), TEXT_CENTER);
-        text_draw(a->text, "Pass the screen to this player. The other side should look away.", a->W / 2,
-                  a->H / 2 - ui_px(a, 8), ui_px(a, 17), rgba(0xf4ecd6, 255), TEXT_CENTER);
+        const char *pass = "Pass the screen to this player. The other side should look away.";
+        text_draw(a->text, pass, a->W / 2, a->H / 2 - ui_px(a, 8), ui_fit_px(a, pass, ui_px(a, 17), a->W - ui_px(a, 24)),
+                  rgba(0xf4ecd6, 255), TEXT_CENTER);
     }
     SDL_Rect b = { a->W / 2 - ui_px(a, 130), a->H / 2 + ui_px(a, 40), ui_px(a, 260), ui_px(a, 50) };
     if (ui_button(a, p, b, "I am ready  \xE2\x8F\x8E", true))
@@ -78,7 +79,7 @@ void debrief_pass(UiApp *a, Pass *p)
             snprintf(b, sizeof b, "A draw");
         if (b[0] >= 'a' && b[0] <= 'z')
             b[0] = (char)(b[0] - 'a' + 'A');
-        text_draw_bold(a->text, b, x, y, ui_px(a, 30), o->winner >= 0 ? side_color_light(g, o->winner) : pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, b, x, y, ui_fit_px(a, b, ui_px(a, 30), w * 85 / 100), o->winner >= 0 ? side_color_light(g, o->winner) : pl.head, TEXT_LEFT);
         y += ui_px(a, 48);
         if (o->text[0])
             y += text_wrap(a->text, o->text, x, y, w, ui_px(a, 16), pl.body, true) + ui_px(a, 10);
@@ -115,8 +116,8 @@ void debrief_pass(UiApp *a, Pass *p)
         snprintf(b, sizeof b, "The game ended on turn %d of %d (%s).", g->turn, g->max_turns, date);
         text_draw(a->text, b, x, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
         y += ui_px(a, 30);
-        /* Side by side numbers. */
-        int cw = w / 2;
+        /* Side by side numbers, each wrapped in its half. */
+        int cw = w / 2, fig_h = 0;
         for (int s = 0; s < g->nsides; s++) {
             int cx = x + s * cw;
             text_draw_bold(a->text, g->sides[s].name, cx, y, ui_px(a, 16), side_color_light(g, s), TEXT_LEFT);
@@ -126,17 +127,25 @@ void debrief_pass(UiApp *a, Pass *p)
                     sp += g->units[u].sp;
                     units++;
                 }
-            snprintf(b, sizeof b, "Morale %d \xC2\xB7 %d units with %d SP left \xC2\xB7 lost %d SP, %d units", g->sides[s].morale,
-                     units, sp, g->sides[s].sp_lost, g->sides[s].units_lost);
-            text_draw(a->text, b, cx, y + ui_px(a, 24), ui_px(a, 13), pl.body, TEXT_LEFT);
+            snprintf(b, sizeof b, "Morale %d \xC2\xB7 %d unit%s with %d SP left \xC2\xB7 lost %d SP, %d unit%s",
+                     g->sides[s].morale, units, units == 1 ? "" : "s", sp, g->sides[s].sp_lost, g->sides[s].units_lost,
+                     g->sides[s].units_lost == 1 ? "" : "s");
+            int hh = text_wrap(a->text, b, cx, y + ui_px(a, 24), cw - ui_px(a, 16), ui_px(a, 14), pl.body, true);
+            if (hh > fig_h)
+                fig_h = hh;
         }
-        y += ui_px(a, 62);
+        y += ui_px(a, 24) + fig_h + ui_px(a, 16);
+        /* Morale, food and strength by turn, when the room below leaves
+         * the key moments a few lines. */
+        if (r.y + r.h - ui_px(a, 84) - y > ui_px(a, 96 + 12 + 160))
+            y += ui_turn_chart(a, p, x, y, w);
         /* Two columns: the game's key moments, and history's. */
         int gap = ui_px(a, 28);
         int lw = (w - gap) * 9 / 20, rw = w - gap - lw, rx = x + lw + gap;
         int bottom = r.y + r.h - ui_px(a, 84);
         int top = y;
-        text_draw_bold(a->text, "Key moments", x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        if (y + ui_px(a, 28) <= bottom)
+            text_draw_bold(a->text, "Key moments", x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
         int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
         int idx[64], n = 0;
@@ -147,7 +156,7 @@ void debrief_pass(UiApp *a, Pass *p)
         /* Oldest first among the newest that fit. */
         int first = 0, used = 0;
         for (int k = 0; k < n; k++) {
-            char line[256];
+            char line[UI_LOG_TEXT];
             game_event_format(g, &g->events.items[idx[k]], line, sizeof line);
             int h = text_wrap(a->text, line, 0, 0, lw - ui_px(a, 8), fs, pl.body, false) + ui_px(a, 3);
             if (y + used + h > bottom)
@@ -156,20 +165,30 @@ void debrief_pass(UiApp *a, Pass *p)
             first = k + 1;
         }
         for (int k = first - 1; k >= 0; k--) {
-            char line[256];
+            char line[UI_LOG_TEXT];
             game_event_format(g, &g->events.items[idx[k]], line, sizeof line);
             y += text_wrap(a->text, line, x + ui_px(a, 8), y, lw - ui_px(a, 8), fs, pl.body, true) + ui_px(a, 3);
             shown++;
         }
-        if (shown == 0) {
-            text_draw(a->text, "No battles, captures or losses of note.", x + ui_px(a, 8), y, fs, pl.dim, TEXT_LEFT);
+        if (shown == 0 && y + lh <= bottom) {
+            /* None of note, or none that fits this size (never "none" then). */
+            char none[96];
+            if (n > 0)
+                snprintf(none, sizeof none, "%d moment%s: no room at this size and scale.", n, n == 1 ? "" : "s");
+            else
+                snprintf(none, sizeof none, "No battles, captures or losses of note.");
+            text_draw(a->text, none, x + ui_px(a, 8), y, ui_fit_px(a, none, fs, lw - ui_px(a, 8)), pl.dim, TEXT_LEFT);
             y += lh;
         }
+        int left_end = y;
         /* What happened in history: every note of the scenario, the
          * disputed ones first and marked. */
         y = top;
         const ScenarioInfo *inf = a->sc ? scenario_info(a->sc) : NULL;
-        text_draw_bold(a->text, "How it went in history", rx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        /* No room left under the figures (a short screen at 200 %): the
+         * columns give way to the Back button. */
+        if (y + ui_px(a, 28) <= bottom)
+            text_draw_bold(a->text, "How it went in history", rx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
         if (!inf || (inf->nnotes == 0 && inf->ndisputes == 0)) {
             text_draw(a->text, "This scenario carries no historical notes.", rx, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
@@ -193,6 +212,9 @@ void debrief_pass(UiApp *a, Pass *p)
                 text_draw(a->text, b2, rx + rw, y - ui_px(a, 26), ui_px(a, 12), pl.dim, TEXT_RIGHT);
             }
             bool full = false;
+            /* The items end a line above the column's foot: room for the
+             * "more below" mark. */
+            int hbottom = bottom - text_line_height(a->text, ui_px(a, 12)) - ui_px(a, 4);
             /* The disputed points: each version side by side. */
             for (int d = 0; d < inf->ndisputes; d++) {
                 if (item++ < above)
@@ -207,7 +229,7 @@ void debrief_pass(UiApp *a, Pass *p)
                     int h = text_wrap(a->text, t, 0, 0, vw, nfs, pl.body, false);
                     vh = h > vh ? h : vh;
                 }
-                if (full || y + th + vh > bottom) {
+                if (full || y + th + vh > hbottom) {
                     full = true;
                     left++;
                     continue;
@@ -215,7 +237,7 @@ void debrief_pass(UiApp *a, Pass *p)
                 gfx_fill_rect(a->r, (float)rx - ui_px(a, 8), (float)y, (float)ui_px(a, 3), (float)(th + vh), pl.accent);
                 char t0[200];
                 snprintf(t0, sizeof t0, "Disputed \xE2\x80\x94 %s", ds->title);
-                text_draw_bold(a->text, t0, rx, y, nfs + 1, pl.head, TEXT_LEFT);
+                text_draw_bold(a->text, t0, rx, y, ui_fit_px(a, t0, nfs + 1, rw * 85 / 100), pl.head, TEXT_LEFT);
                 y += th;
                 for (int v = 0; v < ds->nversions; v++) {
                     char t[700];
@@ -234,7 +256,7 @@ void debrief_pass(UiApp *a, Pass *p)
                 char t[1300];
                 ui_note_text(nt, t, sizeof t);
                 int h = text_wrap(a->text, t, 0, 0, rw, nfs, pl.body, false);
-                if (full || y + h > bottom) {
+                if (full || y + h > hbottom) {
                     full = true;
                     left++;
                     continue;
@@ -251,10 +273,16 @@ void debrief_pass(UiApp *a, Pass *p)
             if (left > 0) {
                 char b2[96];
                 snprintf(b2, sizeof b2, "\xE2\x96\xBC %d more below (\xE2\x86\x93, wheel)", left);
-                text_draw(a->text, b2, rx, y, ui_px(a, 12), pl.dim, TEXT_LEFT);
+                if (y + text_line_height(a->text, ui_px(a, 12)) <= bottom)
+                    text_draw(a->text, b2, rx, y, ui_px(a, 12), pl.dim, TEXT_LEFT);
             }
-            text_draw(a->text, "A attested \xC2\xB7 D derived \xC2\xB7 I invented for play \xC2\xB7 marked: disputed", rx,
-                      bottom + ui_px(a, 8), ui_px(a, 11), pl.dim, TEXT_LEFT);
+            /* The sources' marks at the panel's foot, left of Back. */
+            const char *legend = "A attested \xC2\xB7 D derived \xC2\xB7 I invented for play \xC2\xB7 marked: disputed";
+            int room = r.x + r.w - ui_px(a, 260) - ui_px(a, 16) - x;
+            int lpx = ui_fit_px(a, legend, ui_px(a, 12), room);
+            int ly = r.y + r.h - ui_px(a, 70) + (ui_px(a, 46) - text_line_height(a->text, lpx)) / 2;
+            if (text_width(a->text, legend, lpx) <= room && ly >= left_end)
+                text_draw(a->text, legend, x, ly, lpx, pl.dim, TEXT_LEFT);
         }
     }
     SDL_Rect b = { r.x + r.w - ui_px(a, 260), r.y + r.h - ui_px(a, 70), ui_px(a, 232), ui_px(a, 46) };
@@ -400,7 +428,7 @@ void settings_pass(UiApp *a, Pass *p)
         ui_layout(a);
         text_flush(a->text);
         if (a->sc) {
-            minimap_build(&a->mini, &a->mr, uiapp_game(a), ui_px(a, 230), ui_px(a, 170));
+            ui_build_minimap(a);
             a->cam.view = game_map_rect(a);
             cam_clamp(&a->cam);
         }

@@ -177,6 +177,7 @@ int ui_tabs_width(const UiApp *a, SDL_Rect mr)
 void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect mr)
 {
     static const char *const names[3] = { "Battle map", "Theatre  T", "Relief  R" };
+    static const char *const short_names[3] = { "Map", "Theatre", "Relief" };
     static const char *const tips[3] = {
         "The hex map around the town.",
         "The theatre map, Syria to Iraq: places and roads, columns on the march, counter-sieges, couriers and "
@@ -186,7 +187,9 @@ void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect mr)
     int w = (ui_tabs_width(a, mr) - 2 * ui_px(a, 4)) / 3, h = ui_px(a, 30), x = mr.x + ui_px(a, 10), y = mr.y + ui_px(a, 8);
     for (int i = 0; i < 3; i++) {
         SDL_Rect r = { x + i * (w + ui_px(a, 4)), y, w, h };
-        if (ui_button(a, p, r, names[i], a->view == i))
+        /* Narrow tabs (a small screen at 200 %) take the short names. */
+        const char *name = text_width(a->text, names[i], ui_px(a, 15) * 3 / 5) > w - ui_px(a, 8) ? short_names[i] : names[i];
+        if (ui_button(a, p, r, name, a->view == i))
             ui_set_view(a, a->view == i && i != VIEW_MAP ? VIEW_MAP : i);
         if (ui_inside(r, p->mx, p->my))
             ui_tooltip_set(p, "%s", tips[i]);
@@ -447,7 +450,11 @@ static void draw_couriers(UiApp *a, const Game *g, const Frame *f, int viewer)
         gfx_line(a->r, x - w / 2, y - h / 2, x, y + 1, 1, rgba(0x21180c, 255));
         gfx_line(a->r, x + w / 2, y - h / 2, x, y + 1, 1, rgba(0x21180c, 255));
         char b[64];
-        snprintf(b, sizeof b, "%s, due turn %d", k->name, k->arrive_turn);
+        /* Its arrival is reckoned at the turn's theatre step: until then it sets out. */
+        if (k->arrive_turn > 0)
+            snprintf(b, sizeof b, "%s, due turn %d", k->name, k->arrive_turn);
+        else
+            snprintf(b, sizeof b, "%s, sets out", k->name);
         text_draw(a->text, b, (int)x, (int)(y + h / 2 + 2), ui_px(a, 12), rgba(0x21180c, 255), TEXT_CENTER);
     }
 }

@@ -134,7 +134,12 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                 char b[160];
                 int nx = x + text_draw_bold(a->text, ct->name, x, y, fs, ct->departed ? pl.dim : side_color_light(g, ct->side), TEXT_LEFT);
                 snprintf(b, sizeof b, "  home %s", ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
-                text_draw(a->text, b, nx, y, fs, pl.dim, TEXT_LEFT);
+                /* Clear of the Release button at the row's right (the
+                 * home is in the row's tooltip too). */
+                int end = can ? x + w - ui_px(a, 96) - ui_px(a, 6) : x + w;
+                int hpx = ui_fit_px(a, b, fs, end - nx);
+                if (text_width(a->text, b, hpx) <= end - nx)
+                    text_draw(a->text, b, nx, y, hpx, pl.dim, TEXT_LEFT);
                 if (ct->departed) {
                     text_draw(a->text, "gone home", x + ui_px(a, 8), y + lh, ui_px(a, 12), pl.dim, TEXT_LEFT);
                 } else if (own) {
@@ -190,8 +195,11 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                 const char *to = k->to >= 0 && k->to < s->nplaces ? s->places[k->to].name : "?";
                 if (k->arrived)
                     snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, arrived", k->name, from, to);
-                else if (k->depart_turn > 0 && k->depart_turn <= g->turn)
+                else if (k->depart_turn > 0 && k->depart_turn <= g->turn && k->arrive_turn > 0)
                     snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, due turn %d", k->name, from, to, k->arrive_turn);
+                else if (k->depart_turn > 0 && k->depart_turn <= g->turn)
+                    /* Its arrival is reckoned at this turn's theatre step. */
+                    snprintf(b, sizeof b, "%s: sets out from %s for %s this turn", k->name, from, to);
                 else if (k->depart_turn > 0)
                     snprintf(b, sizeof b, "%s: leaves %s on turn %d for %s", k->name, from, k->depart_turn, to);
                 else

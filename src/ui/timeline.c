@@ -183,21 +183,29 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
     if (p->draw)
         gfx_fill_rect(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, pl.panel);
     int x = r.x + ui_px(a, 24), y = r.y + ui_px(a, 52), w = r.w - ui_px(a, 48);
-    if (p->draw) {
-        text_draw_bold(a->text, "Reinforcements and relief", x + w, r.y + ui_px(a, 12), ui_px(a, 20), pl.head, TEXT_RIGHT);
-        y += text_wrap(a->text,
-                       "Who is coming, when and where they enter the battle map. Your own relief shows from the start; "
-                       "the enemy's only once a rumour of it reaches you, and its entry hex once it is confirmed. "
-                       "News of relief moves both armies' morale. If the entry hex is held by the enemy, the column "
-                       "waits a turn on the road.",
-                       x, y, w, ui_px(a, 13), pl.dim, true) +
-             ui_px(a, 12);
-    } else {
-        y += ui_px(a, 60);
+    {
+        const char *intro =
+            "Who is coming, when and where they enter the battle map. Your own relief shows from the start; "
+            "the enemy's only once a rumour of it reaches you, and its entry hex once it is confirmed. "
+            "News of relief moves both armies' morale. If the entry hex is held by the enemy, the column "
+            "waits a turn on the road.";
+        /* A narrow view (a small screen at a large scale) keeps the first
+         * sentence; the rest is in help. */
+        if (text_wrap(a->text, intro, 0, 0, w, ui_px(a, 13), pl.dim, false) > r.h / 5)
+            intro = "Who is coming, when and where they enter the battle map.";
+        const char *head = "Reinforcements and relief";
+        /* Right of the view tabs, where it fits. */
+        int room = (r.x + r.w - ui_px(a, 24)) - (r.x + ui_px(a, 10) + ui_tabs_width(a, r) + ui_px(a, 16));
+        int hpx = ui_fit_px(a, head, ui_px(a, 20), room * 85 / 100);
+        if (p->draw && text_width(a->text, head, hpx) <= room * 85 / 100)
+            text_draw_bold(a->text, head, x + w, r.y + ui_px(a, 12), hpx, pl.head, TEXT_RIGHT);
+        y += text_wrap(a->text, intro, x, y, w, ui_px(a, 13), pl.dim, p->draw) + ui_px(a, 12);
     }
     Relief rl[MAX_RELIEF];
     int n = gather(g, viewer, rl, MAX_RELIEF);
     int labw = ui_px(a, 330);
+    if (labw > w * 2 / 5)
+        labw = w * 2 / 5;
     int tx = x + labw, tw = w - labw - ui_px(a, 10);
     int T = g->max_turns > 0 ? g->max_turns : 1;
     float colw = (float)tw / (float)T;
@@ -207,16 +215,22 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
     int top = y + lh + ui_px(a, 6);
     int bottom = top + (n > 0 ? n : 1) * rowh;
     if (p->draw) {
-        /* The turns. */
+        /* The turns, each label clear of the one before. */
+        int last_right = tx - ui_px(a, 4);
         for (int t = 1; t <= T; t++) {
             float cx = (float)tx + colw * ((float)t - 0.5f);
             if (t % 2 == 0)
                 gfx_fill_rect(a->r, (float)tx + colw * (float)(t - 1), (float)top, colw, (float)(bottom - top), rgba(0xffffff, 10));
             bool label = colw >= ui_px(a, 22) || t == 1 || t % 5 == 0 || t == T;
-            if (label) {
-                char b[8];
-                snprintf(b, sizeof b, "%d", t);
+            char b[8];
+            snprintf(b, sizeof b, "%d", t);
+            int bw = text_width(a->text, b, fs);
+            /* The last turn's label takes the place of a tick too close to it. */
+            if (label && t != T && (int)cx + bw / 2 + ui_px(a, 4) > (int)((float)tx + colw * ((float)T - 0.5f)) - bw / 2)
+                label = false;
+            if (label && (int)cx - bw / 2 > last_right + ui_px(a, 3)) {
                 text_draw(a->text, b, (int)cx, axis_y, fs, t == g->turn ? pl.accent : pl.dim, TEXT_CENTER);
+                last_right = (int)cx + bw / 2;
             }
         }
         text_draw(a->text, "turn", tx - ui_px(a, 8), axis_y, fs, pl.dim, TEXT_RIGHT);
@@ -249,13 +263,19 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
             if (ui_inside(row, p->mx, p->my))
                 gfx_fill_rect(a->r, (float)row.x, (float)row.y, (float)row.w, (float)row.h, rgba(0xffffff, 14));
             gfx_fill_rect(a->r, (float)x, (float)(ry + ui_px(a, 6)), (float)ui_px(a, 10), (float)ui_px(a, 10), side_color(g, q->side));
-            text_draw_bold(a->text, name, x + ui_px(a, 16), ry + ui_px(a, 2), ui_px(a, 14), side_color_light(g, q->side), TEXT_LEFT);
+            text_draw_bold(a->text, name, x + ui_px(a, 16), ry + ui_px(a, 2),
+                           ui_fit_px(a, name, ui_px(a, 14), (labw - ui_px(a, 24)) * 85 / 100), side_color_light(g, q->side),
+                           TEXT_LEFT);
             char b[160], hx[16];
             if (know_hex && q->hex.q != hex_from_offset(-1, -1).q)
                 snprintf(b, sizeof b, "%d SP \xC2\xB7 %s \xC2\xB7 enters at %s", q->sp, st, hex_format(q->hex, hx, sizeof hx));
             else
                 snprintf(b, sizeof b, "%d SP \xC2\xB7 %s%s", q->sp, st, know_hex ? "" : " \xC2\xB7 entry unknown");
-            text_draw(a->text, b, x + ui_px(a, 16), ry + ui_px(a, 22), fs, stc, TEXT_LEFT);
+            if (text_width(a->text, b, ui_fit_px(a, b, fs, labw - ui_px(a, 24))) > labw - ui_px(a, 24))
+                snprintf(b, sizeof b, "%s", st);   /* the rest is in the row's tooltip */
+            if (text_width(a->text, b, ui_fit_px(a, b, fs, labw - ui_px(a, 24))) <= labw - ui_px(a, 24))
+                text_draw(a->text, b, x + ui_px(a, 16), ry + ui_px(a, 22), ui_fit_px(a, b, fs, labw - ui_px(a, 24)), stc,
+                          TEXT_LEFT);
             /* The bar: from the first word of it (or now) to the arrival. */
             float bh = (float)ui_px(a, 14), by = (float)ry + (float)rowh / 2 - bh / 2;
             int from = q->rumour > 0 ? q->rumour : q->confirm > 0 ? q->confirm : g->turn;
@@ -292,7 +312,8 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
                 snprintf(b, sizeof b, "%sT%d", q->estimated || (!q->arrived && !(q->confirm > 0 && q->confirm <= g->turn) && !own) ? "~" : "", to);
                 text_draw_bold(a->text, b, (int)ax + ui_px(a, 12), (int)(by - ui_px(a, 10)), fs, pl.head, TEXT_LEFT);
             } else {
-                text_draw(a->text, "arrival not yet known", tx + ui_px(a, 8), (int)by, fs, pl.dim, TEXT_LEFT);
+                text_draw(a->text, "arrival not yet known", tx + ui_px(a, 8), (int)by,
+                          ui_fit_px(a, "arrival not yet known", fs, tw - ui_px(a, 8)), pl.dim, TEXT_LEFT);
             }
         }
         if (ui_inside(row, p->mx, p->my)) {
@@ -325,17 +346,27 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
         }
     }
     if (p->draw) {
+        /* The legend, wrapped to the width. */
         int ly = bottom + ui_px(a, 14);
         int lx = x;
-        gfx_disc(a->r, (float)lx + 6, (float)(ly + lh / 2), (float)ui_px(a, 4), rgba(0xe0a030, 255));
-        lx += text_draw(a->text, "rumour", lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
-        gfx_disc(a->r, (float)lx + 6, (float)(ly + lh / 2), (float)ui_px(a, 5), pl.good);
-        lx += text_draw(a->text, "confirmed", lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
-        gfx_fill_rect(a->r, (float)lx + 5, (float)ly, 2, (float)lh, pl.head);
-        lx += text_draw(a->text, "arrival (~ an estimate)", lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
-        for (int k = 0; k < 4; k++)
-            gfx_fill_rect(a->r, (float)lx + (float)k * 6, (float)ly + 2, 3, (float)lh - 4, pl.dim);
-        text_draw(a->text, "hatched: not yet confirmed", lx + 30, ly, fs, pl.dim, TEXT_LEFT);
+        static const char *const words[4] = { "rumour", "confirmed", "arrival (~ an estimate)", "hatched: not yet confirmed" };
+        for (int k = 0; k < 4; k++) {
+            int ww = 16 + text_width(a->text, words[k], fs) + (k == 3 ? 14 : 0);
+            if (lx > x && lx + ww > x + w) {
+                lx = x;
+                ly += lh + ui_px(a, 4);
+            }
+            if (k == 0)
+                gfx_disc(a->r, (float)lx + 6, (float)(ly + lh / 2), (float)ui_px(a, 4), rgba(0xe0a030, 255));
+            else if (k == 1)
+                gfx_disc(a->r, (float)lx + 6, (float)(ly + lh / 2), (float)ui_px(a, 5), pl.good);
+            else if (k == 2)
+                gfx_fill_rect(a->r, (float)lx + 5, (float)ly, 2, (float)lh, pl.head);
+            else
+                for (int j = 0; j < 4; j++)
+                    gfx_fill_rect(a->r, (float)lx + (float)j * 6, (float)ly + 2, 3, (float)lh - 4, pl.dim);
+            lx += text_draw(a->text, words[k], lx + (k == 3 ? 30 : 16), ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30) +
+                  (k == 3 ? 14 : 0);
+        }
     }
 }
-

@@ -168,3 +168,25 @@ bool uiapp_reload_panel(const UiApp *a, char *buf, size_t n);
 /* The debrief's history column (disputed points, then notes) as last
  * drawn: the first item shown, how many were shown, of how many. */
 void uiapp_debrief_history(const UiApp *a, int *first, int *shown, int *total);
+
+/* The layout test's record (ui/layout_rec.c): while on, each frame drawn
+ * lists the boxes it shows: each line or paragraph of text, each button
+ * (with its label's width as set). Text hidden under a panel or dialog
+ * drawn later is marked UIBOX_HIDDEN; text cut at the side by a clip
+ * rectangle is marked cut. */
+typedef enum UiBoxKind { UIBOX_TEXT, UIBOX_BUTTON, UIBOX_HIDDEN } UiBoxKind;
+typedef struct UiBox {
+    int kind;               /* UiBoxKind */
+    SDL_Rect r;
+    int text_w;             /* the text's width (a button's label as set) */
+    bool cut;
+    char label[80];
+} UiBox;
+void uiapp_record_layout(UiApp *a, bool on);
+/* The debrief chart's figures: entry i (0 the start, then each turn's
+ * start, the last where the game stands): its turn, and per side morale,
+ * food days at its rations (-1 when it eats from no stores) and SP on the
+ * map. False past the last. */
+bool uiapp_turn_figures(UiApp *a, int i, int *turn, int morale[2], int food[2], int sp[2]);
+/* The boxes of the last frame drawn; returns the count. */
+int uiapp_layout_boxes(const UiApp *a, const UiBox **out);

@@ -366,8 +366,7 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         if (p->draw) {
             /* The title in the largest type that fits the button. */
             int fs = ui_px(a, 15);
-            while (fs > ui_px(a, 10) && text_width(a->text, a->scen[i].title, fs) > w - ui_px(a, 12))
-                fs--;
+            fs = ui_fit_px(a, a->scen[i].title, fs, w - ui_px(a, 12));
             text_draw(a->text, a->scen[i].title, r.x + r.w / 2, r.y + (r.h - text_line_height(a->text, fs)) / 2, fs,
                       i == l->scen ? rgba(0x1a1408, 255) : pl.button_text, TEXT_CENTER);
         }
@@ -375,7 +374,8 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
     }
     y += ui_px(a, 6);
     if (p->draw)
-        text_draw_bold(a->text, "Switches (with vs as it was)", x, y, hs, pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, "Switches (with vs as it was)", x, y,
+                       ui_fit_px(a, "Switches (with vs as it was)", hs, w * 85 / 100), pl.head, TEXT_LEFT);
     y += gap;
     if (l->problem[0] && p->draw)
         y += text_wrap(a->text, l->problem, x, y, w, ui_px(a, 13), pl.bad, true);
@@ -574,7 +574,7 @@ void whatif_pass(UiApp *a, Pass *p)
     if (p->draw) {
         gfx_fill_rect(a->r, 0, 0, (float)W, (float)band, a->set.high_contrast ? rgba(0, 255) : rgba(0x2b2a26, 255));
         gfx_fill_rect(a->r, 0, (float)band, (float)W, 3, pl.accent);
-        text_draw_bold(a->text, "What if?", ui_px(a, 24), ui_px(a, 10), ui_px(a, 30), pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, "What if?", ui_px(a, 24), ui_px(a, 6), ui_px(a, 26), pl.head, TEXT_LEFT);
         const char *sub = "Play the same games with and without a change to history";
         if (ui_px(a, 26) + text_width(a->text, sub, ui_px(a, 14)) < W - ui_px(a, 330))
             text_draw(a->text, sub, ui_px(a, 26), ui_px(a, 42), ui_px(a, 14), pl.dim, TEXT_LEFT);

@@ -67,19 +67,34 @@ bool ui_button(UiApp *a, Pass *p, SDL_Rect r, const char *label, bool active)
     if (p->draw) {
         Palette pl = ui_palette(a);
         Rgba bg = active ? pl.accent : hot ? pl.button_hover : pl.button;
+        /* A button lies on its screen's layer: the layout test flags text
+         * under it instead of taking it for hidden. */
+        ui_rec_suspend(true);
         gfx_fill_rect(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, bg);
         gfx_rect_outline(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, 1,
                          hot ? pl.accent : pl.edge);
+        ui_rec_suspend(false);
         /* A label wider than its button is set smaller (to 60 %) rather
          * than spilling over its neighbours. */
         int px = ui_px(a, 15), min_px = px * 3 / 5;
         while (px > min_px && text_width(a->text, label, px) > r.w - ui_px(a, 8))
             px--;
         int lh = text_line_height(a->text, px);
+        ui_rec_button(r, label, text_width(a->text, label, px));
+        ui_rec_suspend(true);
         text_draw(a->text, label, r.x + r.w / 2, r.y + (r.h - lh) / 2, px,
                   active ? rgba(0x1a1408, 255) : pl.button_text, TEXT_CENTER);
+        ui_rec_suspend(false);
     }
     return hit;
+}
+
+int ui_fit_px(UiApp *a, const char *s, int px, int w)
+{
+    int min_px = px * 3 / 5;
+    while (px > min_px && text_width(a->text, s, px) > w)
+        px--;
+    return px;
 }
 
 void ui_tooltip_set(Pass *p, const char *fmt, ...)

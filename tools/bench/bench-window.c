@@ -343,9 +343,21 @@ static int shots(const char *data, const char *dir, int w, int h, int scale)
     a = make(NULL, r, data, scale);
     start(a, 0, false);
     Game *gm = (Game *)uiapp_game(a);
-    /* Play the computer against itself a few turns for a debrief. */
-    effect_end_game(gm, 0, "historical", "Emesa held; the coalition went home (picture made by bench-window).");
+    /* Play eight turns against the computer (the player's side ends its
+     * turns) for a debrief with a chart. */
     uint32_t t = 1000;
+    for (int k = 0; k < 8000 && gm->turn < 9 && gm->mode != MODE_OVER; k++) {
+        if (gm->active == 0 && !uiapp_asking_terms(a)) {
+            key(a, SDLK_SPACE);
+            key(a, SDLK_RETURN);
+        }
+        if (uiapp_asking_terms(a))
+            key(a, SDLK_ESCAPE);
+        uiapp_finish_animations(a);
+        uiapp_tick(a, t += 2000);
+        gm = (Game *)uiapp_game(a);
+    }
+    effect_end_game(gm, 0, "historical", "Emesa held; the coalition went home (picture made by bench-window).");
     for (int k = 0; k < 10; k++)
         uiapp_tick(a, t += 100);
     shot(a, dir, "debrief");
