@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/combat.h"
 #include "ui/internal.h"
+#include "i18n.h"
 
 void ui_fill_overlay(UiApp *a, MapOverlay *ov);
 
@@ -212,7 +213,7 @@ static void next_unit(UiApp *a)
             return;
         }
     }
-    ui_notice(a, "Every unit has moved. Press Space to end the %s.", g->mode == MODE_BATTLE ? "impulse" : "turn");
+    ui_notice(a, _("Every unit has moved. Press Space to end the %s."), g->mode == MODE_BATTLE ? _("impulse") : _("turn"));
 }
 
 void game_on_start(UiApp *a)
@@ -381,10 +382,10 @@ bool game_mouse(UiApp *a, const SDL_Event *e)
 static const char *gate_state_word(int s)
 {
     switch (s) {
-    case GATE_OPEN: return "open";
-    case GATE_FORCED: return "forced";
-    case GATE_BETRAYED: return "opened by treachery";
-    default: return "shut";
+    case GATE_OPEN: return _("open");
+    case GATE_FORCED: return _("forced");
+    case GATE_BETRAYED: return _("opened by treachery");
+    default: return _("shut");
     }
 }
 
@@ -411,8 +412,8 @@ static void hover_tooltip(UiApp *a, Pass *p)
             combat_column_label(g, o.column, col, sizeof col);
             combat_column_label(g, o.base_column, base, sizeof base);
             ui_tooltip_set(p,
-                           "Attack %s at %s odds (strength %d against %d; %s before %+d column shift%s).\n"
-                           "Expected: you lose %.1f SP, they lose %.1f SP.\nClick to attack.",
+                           _("Attack %s at %s odds (strength %d against %d; %s before %+d column shift%s).\n"
+                           "Expected: you lose %.1f SP, they lose %.1f SP.\nClick to attack."),
                            hx, col, o.att_cv / 100, o.def_cv / 100, base, o.shifts, o.shifts == 1 || o.shifts == -1 ? "" : "s",
                            asp, dsp);
             return;
@@ -429,8 +430,8 @@ static void hover_tooltip(UiApp *a, Pass *p)
         int l = game_leader_with(g, u);
         char lead[96] = "";
         if (l >= 0)
-            snprintf(lead, sizeof lead, "\nLed by %s.", g->leaders[l].name);
-        ui_tooltip_set(p, "%s (%s)\n%s, %d SP (about %d men), cohesion %d of %d%s%s", un->name,
+            snprintf(lead, sizeof lead, _("\nLed by %s."), g->leaders[l].name);
+        ui_tooltip_set(p, _("%s (%s)\n%s, %d SP (about %d men), cohesion %d of %d%s%s"), un->name,
                        g->sides[un->side].name, tn, un->sp, un->sp * 100, un->cohesion, g->rules.cohesion_max,
                        n > 1 ? "" : "", lead);
         if (n > 1) {
@@ -445,20 +446,20 @@ static void hover_tooltip(UiApp *a, Pass *p)
         if (hex_eq(rm[i].hex, h)) {
             char due[32] = "when is not known";
             if (rm[i].due > 0)
-                snprintf(due, sizeof due, "%sturn %d", rm[i].estimate || !rm[i].confirmed ? "about " : "", rm[i].due);
-            ui_tooltip_set(p, "%s relief of the %s (%d SP) enters the map here, due %s.%s",
-                           rm[i].confirmed ? "Confirmed" : "Rumoured", g->sides[rm[i].side].name, rm[i].sp, due,
-                           rm[i].side == viewer || viewer < 0 ? "" : " An enemy unit here when it comes holds it back.");
+                snprintf(due, sizeof due, _("%sturn %d"), rm[i].estimate || !rm[i].confirmed ? _("about ") : "", rm[i].due);
+            ui_tooltip_set(p, _("%s relief of the %s (%d SP) enters the map here, due %s.%s"),
+                           rm[i].confirmed ? _("Confirmed") : _("Rumoured"), g->sides[rm[i].side].name, rm[i].sp, due,
+                           rm[i].side == viewer || viewer < 0 ? "" : _(" An enemy unit here when it comes holds it back."));
             return;
         }
     int gi = game_gate_at(g, h);
     if (gi >= 0) {
-        ui_tooltip_set(p, "%s gate: %s.", g->gates[gi].name, gate_state_word(g->gates[gi].state));
+        ui_tooltip_set(p, _("%s gate: %s."), g->gates[gi].name, gate_state_word(g->gates[gi].state));
         return;
     }
     if (a->have_path) {
         int c = a->path.cost;
-        ui_tooltip_set(p, "Move here: %d%s MP of %d%s left.", c / 2, c % 2 ? "\xC2\xBD" : "",
+        ui_tooltip_set(p, _("Move here: %d%s MP of %d%s left."), c / 2, c % 2 ? "\xC2\xBD" : "",
                        g->units[a->sel[0]].mp / 2, g->units[a->sel[0]].mp % 2 ? "\xC2\xBD" : "");
         return;
     }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "ui/internal.h"
+#include "i18n.h"
 
 static SDL_Rect centered(const UiApp *a, int w, int h)
 {
@@ -27,13 +28,13 @@ void handover_pass(UiApp *a, Pass *p)
         game_date(g, g->turn, date, sizeof date);
         snprintf(b, sizeof b, "%s", g->sides[a->handover_side].name);
         text_draw_bold(a->text, b, a->W / 2, a->H / 2 - ui_px(a, 96), ui_px(a, 40), rgba(0xffffff, 255), TEXT_CENTER);
-        snprintf(b, sizeof b, "Turn %d, %s%s", g->turn, date, g->mode == MODE_BATTLE ? " \xE2\x80\x94 battle" : "");
+        snprintf(b, sizeof b, _("Turn %d, %s%s"), g->turn, date, g->mode == MODE_BATTLE ? _(" \xE2\x80\x94 battle") : "");
         text_draw(a->text, b, a->W / 2, a->H / 2 - ui_px(a, 40), ui_px(a, 20), rgba(0xf4ecd6, 255), TEXT_CENTER);
-        text_draw(a->text, "Pass the screen to this player. The other side should look away.", a->W / 2,
+        text_draw(a->text, _("Pass the screen to this player. The other side should look away."), a->W / 2,
                   a->H / 2 - ui_px(a, 8), ui_px(a, 17), rgba(0xf4ecd6, 255), TEXT_CENTER);
     }
     SDL_Rect b = { a->W / 2 - ui_px(a, 130), a->H / 2 + ui_px(a, 40), ui_px(a, 260), ui_px(a, 50) };
-    if (ui_button(a, p, b, "I am ready  \xE2\x8F\x8E", true))
+    if (ui_button(a, p, b, _("I am ready  \xE2\x8F\x8E"), true))
         a->screen = UI_GAME;
     (void)pl;
 }
@@ -49,7 +50,7 @@ bool ui_note_disputed(const ScenarioNote *n)
 
 void ui_note_text(const ScenarioNote *n, char *b, size_t len)
 {
-    snprintf(b, len, "%s%s%s%s [%s%s%s]", ui_note_disputed(n) ? "Disputed \xE2\x80\x94 " : "", n->title,
+    snprintf(b, len, "%s%s%s%s [%s%s%s]", ui_note_disputed(n) ? _("Disputed \xE2\x80\x94 ") : "", n->title,
              n->title[0] ? ": " : "", n->text, n->conf[0] ? n->conf : "?", n->src[0] ? ", " : "", n->src);
 }
 
@@ -73,9 +74,9 @@ void debrief_pass(UiApp *a, Pass *p)
         const Outcome *o = &g->outcome;
         char b[400];
         if (o->winner >= 0)
-            snprintf(b, sizeof b, "%s victory for the %s", o->level[0] ? o->level : "A", g->sides[o->winner].name);
+            snprintf(b, sizeof b, _("%s victory for the %s"), o->level[0] ? o->level : "A", g->sides[o->winner].name);
         else
-            snprintf(b, sizeof b, "A draw");
+            snprintf(b, sizeof b, _("A draw"));
         if (b[0] >= 'a' && b[0] <= 'z')
             b[0] = (char)(b[0] - 'a' + 'A');
         text_draw_bold(a->text, b, x, y, ui_px(a, 30), o->winner >= 0 ? side_color_light(g, o->winner) : pl.head, TEXT_LEFT);
@@ -99,12 +100,12 @@ void debrief_pass(UiApp *a, Pass *p)
                                   : rside >= 0 ? "History went the other way."
                                                 : "";
             char t[1500];
-            snprintf(t, sizeof t, "%s%s%s%s", rec[0] ? "As recorded: " : "", rec, rec[0] ? "  \xE2\x80\x94 " : "", verdict);
+            snprintf(t, sizeof t, "%s%s%s%s", rec[0] ? _("As recorded: ") : "", rec, rec[0] ? "  \xE2\x80\x94 " : "", verdict);
             int hh = text_wrap(a->text, t, 0, 0, w - ui_px(a, 14), ui_px(a, 20), pl.head, false);
             gfx_fill_rect(a->r, (float)x, (float)y, (float)ui_px(a, 4), (float)hh, pl.accent);
             y += text_wrap(a->text, t, x + ui_px(a, 14), y, w - ui_px(a, 14), ui_px(a, 20), pl.head, true) + ui_px(a, 10);
             if (a->ch.on) {
-                snprintf(t, sizeof t, "The computer followed %d step%s of the scenario's chronicle.", a->ch.followed,
+                snprintf(t, sizeof t, _("The computer followed %d step%s of the scenario's chronicle."), a->ch.followed,
                          a->ch.followed == 1 ? "" : "s");
                 text_draw(a->text, t, x + ui_px(a, 14), y, ui_px(a, 14), pl.dim, TEXT_LEFT);
                 y += ui_px(a, 24);
@@ -112,7 +113,7 @@ void debrief_pass(UiApp *a, Pass *p)
         }
         char date[64];
         game_date(g, g->turn, date, sizeof date);
-        snprintf(b, sizeof b, "The game ended on turn %d of %d (%s).", g->turn, g->max_turns, date);
+        snprintf(b, sizeof b, _("The game ended on turn %d of %d (%s)."), g->turn, g->max_turns, date);
         text_draw(a->text, b, x, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
         y += ui_px(a, 30);
         /* Side by side numbers. */
@@ -126,7 +127,7 @@ void debrief_pass(UiApp *a, Pass *p)
                     sp += g->units[u].sp;
                     units++;
                 }
-            snprintf(b, sizeof b, "Morale %d \xC2\xB7 %d units with %d SP left \xC2\xB7 lost %d SP, %d units", g->sides[s].morale,
+            snprintf(b, sizeof b, _("Morale %d \xC2\xB7 %d units with %d SP left \xC2\xB7 lost %d SP, %d units"), g->sides[s].morale,
                      units, sp, g->sides[s].sp_lost, g->sides[s].units_lost);
             text_draw(a->text, b, cx, y + ui_px(a, 24), ui_px(a, 13), pl.body, TEXT_LEFT);
         }
@@ -136,7 +137,7 @@ void debrief_pass(UiApp *a, Pass *p)
         int lw = (w - gap) * 9 / 20, rw = w - gap - lw, rx = x + lw + gap;
         int bottom = r.y + r.h - ui_px(a, 84);
         int top = y;
-        text_draw_bold(a->text, "Key moments", x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        text_draw_bold(a->text, _("Key moments"), x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
         int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
         int idx[64], n = 0;
@@ -162,17 +163,17 @@ void debrief_pass(UiApp *a, Pass *p)
             shown++;
         }
         if (shown == 0) {
-            text_draw(a->text, "No battles, captures or losses of note.", x + ui_px(a, 8), y, fs, pl.dim, TEXT_LEFT);
+            text_draw(a->text, _("No battles, captures or losses of note."), x + ui_px(a, 8), y, fs, pl.dim, TEXT_LEFT);
             y += lh;
         }
         /* What happened in history: every note of the scenario, the
          * disputed ones first and marked. */
         y = top;
         const ScenarioInfo *inf = a->sc ? scenario_info(a->sc) : NULL;
-        text_draw_bold(a->text, "How it went in history", rx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        text_draw_bold(a->text, _("How it went in history"), rx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
         if (!inf || (inf->nnotes == 0 && inf->ndisputes == 0)) {
-            text_draw(a->text, "This scenario carries no historical notes.", rx, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
+            text_draw(a->text, _("This scenario carries no historical notes."), rx, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
         } else {
             int order[SCEN_MAX_NOTES], no = 0;
             for (int pass = 0; pass < 2; pass++)
@@ -189,7 +190,7 @@ void debrief_pass(UiApp *a, Pass *p)
             int above = a->debrief_scroll;
             if (above > 0) {
                 char b2[96];
-                snprintf(b2, sizeof b2, "\xE2\x96\xB2 %d above (\xE2\x86\x91, wheel)", above);
+                snprintf(b2, sizeof b2, _("\xE2\x96\xB2 %d above (\xE2\x86\x91, wheel)"), above);
                 text_draw(a->text, b2, rx + rw, y - ui_px(a, 26), ui_px(a, 12), pl.dim, TEXT_RIGHT);
             }
             bool full = false;
@@ -214,7 +215,7 @@ void debrief_pass(UiApp *a, Pass *p)
                 }
                 gfx_fill_rect(a->r, (float)rx - ui_px(a, 8), (float)y, (float)ui_px(a, 3), (float)(th + vh), pl.accent);
                 char t0[200];
-                snprintf(t0, sizeof t0, "Disputed \xE2\x80\x94 %s", ds->title);
+                snprintf(t0, sizeof t0, _("Disputed \xE2\x80\x94 %s"), ds->title);
                 text_draw_bold(a->text, t0, rx, y, nfs + 1, pl.head, TEXT_LEFT);
                 y += th;
                 for (int v = 0; v < ds->nversions; v++) {
@@ -250,15 +251,15 @@ void debrief_pass(UiApp *a, Pass *p)
             a->debrief_total = total;
             if (left > 0) {
                 char b2[96];
-                snprintf(b2, sizeof b2, "\xE2\x96\xBC %d more below (\xE2\x86\x93, wheel)", left);
+                snprintf(b2, sizeof b2, _("\xE2\x96\xBC %d more below (\xE2\x86\x93, wheel)"), left);
                 text_draw(a->text, b2, rx, y, ui_px(a, 12), pl.dim, TEXT_LEFT);
             }
-            text_draw(a->text, "A attested \xC2\xB7 D derived \xC2\xB7 I invented for play \xC2\xB7 marked: disputed", rx,
+            text_draw(a->text, _("A attested \xC2\xB7 D derived \xC2\xB7 I invented for play \xC2\xB7 marked: disputed"), rx,
                       bottom + ui_px(a, 8), ui_px(a, 11), pl.dim, TEXT_LEFT);
         }
     }
     SDL_Rect b = { r.x + r.w - ui_px(a, 260), r.y + r.h - ui_px(a, 70), ui_px(a, 232), ui_px(a, 46) };
-    if (ui_button(a, p, b, "Back to the menu  \xE2\x8F\x8E", true))
+    if (ui_button(a, p, b, _("Back to the menu  \xE2\x8F\x8E"), true))
         ui_back_to_menu(a);
 }
 
@@ -306,8 +307,8 @@ void help_pass(UiApp *a, Pass *p)
         kw = 0;
         int dw = 0;
         for (int i = 0; i < n; i++) {
-            int k = text_width(a->text, help_lines[i][0], px) * 11 / 10 + ui_px(a, 12);
-            int d = text_width(a->text, help_lines[i][1], px);
+            int k = text_width(a->text, _(help_lines[i][0]), px) * 11 / 10 + ui_px(a, 12);
+            int d = text_width(a->text, _(help_lines[i][1]), px);
             kw = help_lines[i][1][0] && k > kw ? k : kw;
             dw = d > dw ? d : dw;
         }
@@ -322,22 +323,22 @@ void help_pass(UiApp *a, Pass *p)
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     if (p->draw) {
-        text_draw_bold(a->text, "Keys and mouse", x, y, ui_px(a, 22), pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Keys and mouse"), x, y, ui_px(a, 22), pl.head, TEXT_LEFT);
         y += ui_px(a, 42);
         SDL_RenderSetClipRect(a->r, &r);
         for (int i = 0; i < n; i++) {
             if (!help_lines[i][1][0]) {
-                text_draw_bold(a->text, help_lines[i][0], x, y, px, pl.accent, TEXT_LEFT);
+                text_draw_bold(a->text, _(help_lines[i][0]), x, y, px, pl.accent, TEXT_LEFT);
             } else {
-                text_draw_bold(a->text, help_lines[i][0], x + ui_px(a, 12), y, px, pl.head, TEXT_LEFT);
-                text_draw(a->text, help_lines[i][1], x + kw, y, px, pl.body, TEXT_LEFT);
+                text_draw_bold(a->text, _(help_lines[i][0]), x + ui_px(a, 12), y, px, pl.head, TEXT_LEFT);
+                text_draw(a->text, _(help_lines[i][1]), x + kw, y, px, pl.body, TEXT_LEFT);
             }
             y += lh;
         }
         SDL_RenderSetClipRect(a->r, NULL);
     }
     SDL_Rect b = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 56), ui_px(a, 126), ui_px(a, 40) };
-    if (ui_button(a, p, b, "Close", false))
+    if (ui_button(a, p, b, _("Close"), false))
         a->help = false;
 }
 
@@ -349,10 +350,10 @@ void settings_pass(UiApp *a, Pass *p)
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     int px = ui_px(a, 16);
     if (p->draw)
-        text_draw_bold(a->text, "Settings", x, y, ui_px(a, 22), pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Settings"), x, y, ui_px(a, 22), pl.head, TEXT_LEFT);
     y += ui_px(a, 56);
     char b[64];
-    snprintf(b, sizeof b, "Interface scale: %d %%", a->set.scale_pct);
+    snprintf(b, sizeof b, _("Interface scale: %d %%"), a->set.scale_pct);
     if (p->draw)
         text_draw(a->text, b, x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
     bool changed = false;
@@ -368,9 +369,9 @@ void settings_pass(UiApp *a, Pass *p)
     }
     y += ui_px(a, 54);
     if (p->draw)
-        text_draw(a->text, "Full screen (F11)", x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
+        text_draw(a->text, _("Full screen (F11)"), x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
     SDL_Rect fs = { r.x + r.w - ui_px(a, 150), y, ui_px(a, 122), ui_px(a, 38) };
-    if (ui_button(a, p, fs, a->set.fullscreen ? "On" : "Off", a->set.fullscreen)) {
+    if (ui_button(a, p, fs, a->set.fullscreen ? _("On") : _("Off"), a->set.fullscreen)) {
         a->set.fullscreen = !a->set.fullscreen;
         if (a->win)
             SDL_SetWindowFullscreen(a->win, a->set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
@@ -378,22 +379,22 @@ void settings_pass(UiApp *a, Pass *p)
     }
     y += ui_px(a, 54);
     if (p->draw)
-        text_draw(a->text, "High contrast", x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
+        text_draw(a->text, _("High contrast"), x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
     SDL_Rect hc = { r.x + r.w - ui_px(a, 150), y, ui_px(a, 122), ui_px(a, 38) };
-    if (ui_button(a, p, hc, a->set.high_contrast ? "On" : "Off", a->set.high_contrast)) {
+    if (ui_button(a, p, hc, a->set.high_contrast ? _("On") : _("Off"), a->set.high_contrast)) {
         a->set.high_contrast = !a->set.high_contrast;
         changed = true;
     }
     y += ui_px(a, 54);
     if (p->draw)
-        text_draw(a->text, "The computer's moves", x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
+        text_draw(a->text, _("The computer's moves"), x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
     SDL_Rect pace = { r.x + r.w - ui_px(a, 150), y, ui_px(a, 122), ui_px(a, 38) };
     if (ui_button(a, p, pace, settings_pace_names[a->set.ai_pace], false)) {
         a->set.ai_pace = (a->set.ai_pace + 1) % AI_PACE_COUNT;
         settings_save(&a->set, a->pref_dir);
     }
     SDL_Rect close = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 56), ui_px(a, 126), ui_px(a, 40) };
-    if (ui_button(a, p, close, "Close", false))
+    if (ui_button(a, p, close, _("Close"), false))
         a->settings = false;
     if (changed) {
         settings_save(&a->set, a->pref_dir);
@@ -425,11 +426,11 @@ void confirm_pass(UiApp *a, Pass *p)
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 22);
     char b[256];
     if (a->confirm_end && g)
-        snprintf(b, sizeof b, "End %s for the %s?", g->mode == MODE_BATTLE ? "this impulse" : "this turn", g->sides[g->active].name);
+        snprintf(b, sizeof b, _("End %s for the %s?"), g->mode == MODE_BATTLE ? _("this impulse") : _("this turn"), g->sides[g->active].name);
     else if (a->screen == UI_MENU)
-        snprintf(b, sizeof b, "Quit Emesa?");
+        snprintf(b, sizeof b, _("Quit Emesa?"));
     else
-        snprintf(b, sizeof b, "Leave this game and go back to the menu?");
+        snprintf(b, sizeof b, _("Leave this game and go back to the menu?"));
     if (p->draw) {
         text_wrap(a->text, b, x, y, r.w - ui_px(a, 52), ui_px(a, 19), pl.head, true);
         int wy = y + ui_px(a, 40);
@@ -442,7 +443,7 @@ void confirm_pass(UiApp *a, Pass *p)
     }
     SDL_Rect yes = { r.x + r.w - ui_px(a, 300), r.y + r.h - ui_px(a, 62), ui_px(a, 140), ui_px(a, 44) };
     SDL_Rect no = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 62), ui_px(a, 126), ui_px(a, 44) };
-    if (ui_button(a, p, yes, "Yes  \xE2\x8F\x8E", true)) {
+    if (ui_button(a, p, yes, _("Yes  \xE2\x8F\x8E"), true)) {
         if (a->confirm_end && g) {
             a->confirm_end = false;
             Command c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
@@ -455,6 +456,6 @@ void confirm_pass(UiApp *a, Pass *p)
                 ui_back_to_menu(a);
         }
     }
-    if (ui_button(a, p, no, "No  Esc", false))
+    if (ui_button(a, p, no, _("No  Esc"), false))
         a->confirm_end = a->confirm_quit = false;
 }

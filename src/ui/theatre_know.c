@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "ui/theatre_int.h"
+#include "i18n.h"
 
 static const Game *G(const UiApp *a)
 {
@@ -113,10 +114,10 @@ const char *th_state_word(const Game *g, int c)
 {
     const Column *col = &g->siege.columns[c];
     switch (col->state) {
-    case COL_WAITING: return "waiting";
+    case COL_WAITING: return _("waiting");
     case COL_MARCHING: return col->pace == PACE_FORCED ? "forced march" : col->pace == PACE_MOUNTED ? "riding" : "marching";
-    case COL_BESIEGING: return "besieging";
-    default: return "arrived";
+    case COL_BESIEGING: return _("besieging");
+    default: return _("arrived");
     }
 }
 

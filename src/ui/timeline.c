@@ -6,6 +6,7 @@
 #include <string.h>
 #include "ui/internal.h"
 #include "ui/theatre_int.h"
+#include "i18n.h"
 
 static const Game *G(const UiApp *a)
 {
@@ -157,7 +158,7 @@ static const char *relief_status(const Game *g, const Relief *rl, Rgba *c, const
 {
     if (rl->arrived) {
         *c = pl->dim;
-        return "arrived";
+        return _("arrived");
     }
     if (rl->column >= 0) {
         *c = rgba(0xe0a030, 255);
@@ -165,11 +166,11 @@ static const char *relief_status(const Game *g, const Relief *rl, Rgba *c, const
     }
     if (rl->confirm > 0 && rl->confirm <= g->turn) {
         *c = pl->good;
-        return "confirmed";
+        return _("confirmed");
     }
     if (rl->rumour > 0 && rl->rumour <= g->turn) {
         *c = rgba(0xe0a030, 255);
-        return "rumoured";
+        return _("rumoured");
     }
     *c = pl->dim;
     return rl->rumour > 0 || rl->confirm > 0 ? "no word yet" : "scheduled";
@@ -184,12 +185,12 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
         gfx_fill_rect(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, pl.panel);
     int x = r.x + ui_px(a, 24), y = r.y + ui_px(a, 52), w = r.w - ui_px(a, 48);
     if (p->draw) {
-        text_draw_bold(a->text, "Reinforcements and relief", x + w, r.y + ui_px(a, 12), ui_px(a, 20), pl.head, TEXT_RIGHT);
+        text_draw_bold(a->text, _("Reinforcements and relief"), x + w, r.y + ui_px(a, 12), ui_px(a, 20), pl.head, TEXT_RIGHT);
         y += text_wrap(a->text,
-                       "Who is coming, when and where they enter the battle map. Your own relief shows from the start; "
+                       _("Who is coming, when and where they enter the battle map. Your own relief shows from the start; "
                        "the enemy's only once a rumour of it reaches you, and its entry hex once it is confirmed. "
                        "News of relief moves both armies' morale. If the entry hex is held by the enemy, the column "
-                       "waits a turn on the road.",
+                       "waits a turn on the road."),
                        x, y, w, ui_px(a, 13), pl.dim, true) +
              ui_px(a, 12);
     } else {
@@ -219,7 +220,7 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
                 text_draw(a->text, b, (int)cx, axis_y, fs, t == g->turn ? pl.accent : pl.dim, TEXT_CENTER);
             }
         }
-        text_draw(a->text, "turn", tx - ui_px(a, 8), axis_y, fs, pl.dim, TEXT_RIGHT);
+        text_draw(a->text, _("turn"), tx - ui_px(a, 8), axis_y, fs, pl.dim, TEXT_RIGHT);
         /* Now. */
         float nx = (float)tx + colw * ((float)g->turn - 1);
         gfx_fill_rect(a->r, nx, (float)top, colw, (float)(bottom - top), rgba(0xd9a93a, 40));
@@ -227,7 +228,7 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
     }
     if (n == 0) {
         if (p->draw)
-            text_draw(a->text, "No relief is known to be on its way.", x, top + ui_px(a, 12), ui_px(a, 14), pl.dim, TEXT_LEFT);
+            text_draw(a->text, _("No relief is known to be on its way."), x, top + ui_px(a, 12), ui_px(a, 14), pl.dim, TEXT_LEFT);
         return;
     }
     for (int i = 0; i < n; i++) {
@@ -238,9 +239,9 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
         bool know_hex = own || (q->confirm > 0 && q->confirm <= g->turn) || q->arrived;
         char name[160];
         if (q->column >= 0)
-            snprintf(name, sizeof name, "Column %s", g->siege.columns[q->column].name);
+            snprintf(name, sizeof name, _("Column %s"), g->siege.columns[q->column].name);
         else if (q->nunits > 1)
-            snprintf(name, sizeof name, "%s and %d more", g->units[q->unit].name, q->nunits - 1);
+            snprintf(name, sizeof name, _("%s and %d more"), g->units[q->unit].name, q->nunits - 1);
         else
             snprintf(name, sizeof name, "%s", g->units[q->unit].name);
         Rgba stc;
@@ -252,9 +253,9 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
             text_draw_bold(a->text, name, x + ui_px(a, 16), ry + ui_px(a, 2), ui_px(a, 14), side_color_light(g, q->side), TEXT_LEFT);
             char b[160], hx[16];
             if (know_hex && q->hex.q != hex_from_offset(-1, -1).q)
-                snprintf(b, sizeof b, "%d SP \xC2\xB7 %s \xC2\xB7 enters at %s", q->sp, st, hex_format(q->hex, hx, sizeof hx));
+                snprintf(b, sizeof b, _("%d SP \xC2\xB7 %s \xC2\xB7 enters at %s"), q->sp, st, hex_format(q->hex, hx, sizeof hx));
             else
-                snprintf(b, sizeof b, "%d SP \xC2\xB7 %s%s", q->sp, st, know_hex ? "" : " \xC2\xB7 entry unknown");
+                snprintf(b, sizeof b, _("%d SP \xC2\xB7 %s%s"), q->sp, st, know_hex ? "" : _(" \xC2\xB7 entry unknown"));
             text_draw(a->text, b, x + ui_px(a, 16), ry + ui_px(a, 22), fs, stc, TEXT_LEFT);
             /* The bar: from the first word of it (or now) to the arrival. */
             float bh = (float)ui_px(a, 14), by = (float)ry + (float)rowh / 2 - bh / 2;
@@ -292,7 +293,7 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
                 snprintf(b, sizeof b, "%sT%d", q->estimated || (!q->arrived && !(q->confirm > 0 && q->confirm <= g->turn) && !own) ? "~" : "", to);
                 text_draw_bold(a->text, b, (int)ax + ui_px(a, 12), (int)(by - ui_px(a, 10)), fs, pl.head, TEXT_LEFT);
             } else {
-                text_draw(a->text, "arrival not yet known", tx + ui_px(a, 8), (int)by, fs, pl.dim, TEXT_LEFT);
+                text_draw(a->text, _("arrival not yet known"), tx + ui_px(a, 8), (int)by, fs, pl.dim, TEXT_LEFT);
             }
         }
         if (ui_inside(row, p->mx, p->my)) {
@@ -303,13 +304,13 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
             if (q->confirm > 0)
                 snprintf(c1, sizeof c1, "%d", q->confirm);
             if (q->column >= 0)
-                ui_tooltip_set(p, "%s: %d SP marching for the battle map; at its pace it arrives about turn %d. "
-                                  "Click to see it on the theatre map.", name, q->sp, q->arrive);
+                ui_tooltip_set(p, _("%s: %d SP marching for the battle map; at its pace it arrives about turn %d. "
+                                  "Click to see it on the theatre map."), name, q->sp, q->arrive);
             else
-                ui_tooltip_set(p, "%s (%s): %d SP. Rumoured on turn %s, confirmed on turn %s, arrives turn %d%s%s.%s", name,
-                               g->sides[q->side].name, q->sp, r1, c1, q->arrive, know_hex ? " at " : "",
+                ui_tooltip_set(p, _("%s (%s): %d SP. Rumoured on turn %s, confirmed on turn %s, arrives turn %d%s%s.%s"), name,
+                               g->sides[q->side].name, q->sp, r1, c1, q->arrive, know_hex ? _(" at ") : "",
                                know_hex ? hex_format(q->hex, hx, sizeof hx) : "",
-                               know_hex ? "\nClick to show the entry hex on the battle map." : "");
+                               know_hex ? _("\nClick to show the entry hex on the battle map.") : "");
         }
         if (p->clicked && ui_inside(row, p->cx, p->cy)) {
             p->clicked = false;
@@ -328,14 +329,14 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
         int ly = bottom + ui_px(a, 14);
         int lx = x;
         gfx_disc(a->r, (float)lx + 6, (float)(ly + lh / 2), (float)ui_px(a, 4), rgba(0xe0a030, 255));
-        lx += text_draw(a->text, "rumour", lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
+        lx += text_draw(a->text, _("rumour"), lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
         gfx_disc(a->r, (float)lx + 6, (float)(ly + lh / 2), (float)ui_px(a, 5), pl.good);
-        lx += text_draw(a->text, "confirmed", lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
+        lx += text_draw(a->text, _("confirmed"), lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
         gfx_fill_rect(a->r, (float)lx + 5, (float)ly, 2, (float)lh, pl.head);
-        lx += text_draw(a->text, "arrival (~ an estimate)", lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
+        lx += text_draw(a->text, _("arrival (~ an estimate)"), lx + 16, ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30);
         for (int k = 0; k < 4; k++)
             gfx_fill_rect(a->r, (float)lx + (float)k * 6, (float)ly + 2, 3, (float)lh - 4, pl.dim);
-        text_draw(a->text, "hatched: not yet confirmed", lx + 30, ly, fs, pl.dim, TEXT_LEFT);
+        text_draw(a->text, _("hatched: not yet confirmed"), lx + 30, ly, fs, pl.dim, TEXT_LEFT);
     }
 }
 
