@@ -103,6 +103,7 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
         memcpy(disk.font_bold, a->set.font_bold, sizeof disk.font_bold);
         settings_save(&disk, a->pref_dir);
     }
+    ui_lang_apply(a);
     a->mr.r = r;
     a->mr.text = a->text;
     a->show_zoc = true;

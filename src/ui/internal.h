@@ -31,7 +31,18 @@ typedef struct Settings {
     int side;               /* the side the player last chose */
     int ai_pace;            /* AiPace: how the computer's moves are played out */
     char font[512], font_bold[512];     /* found by fontconfig last time */
+    int language;           /* UiLang: the system's, English or Arabic */
 } Settings;
+
+/* The window's language (lang.c): Settings' choice, applied at start and
+ * when it changes; ui_rtl says the text runs right to left (Arabic), and
+ * ui_mirror_x mirrors a box's x inside an area when it does. */
+typedef enum UiLang { UI_LANG_SYSTEM, UI_LANG_ENGLISH, UI_LANG_ARABIC, UI_LANG_COUNT } UiLang;
+extern const char *const ui_lang_names[UI_LANG_COUNT];
+struct UiApp;
+void ui_lang_apply(struct UiApp *a);
+bool ui_rtl(const struct UiApp *a);
+int ui_mirror_x(const struct UiApp *a, int x, int w, int x0, int aw);
 
 /* The pace at which the window plays out the computer's moves (the rules
  * are instant either way): a hex step of a move's animation, the pause

@@ -345,7 +345,7 @@ void help_pass(UiApp *a, Pass *p)
 void settings_pass(UiApp *a, Pass *p)
 {
     Palette pl = ui_palette(a);
-    SDL_Rect r = centered(a, ui_px(a, 560), ui_px(a, 384));
+    SDL_Rect r = centered(a, ui_px(a, 560), ui_px(a, 438));
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     int px = ui_px(a, 16);
@@ -389,10 +389,22 @@ void settings_pass(UiApp *a, Pass *p)
     if (p->draw)
         text_draw(a->text, _("The computer's moves"), x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
     SDL_Rect pace = { r.x + r.w - ui_px(a, 150), y, ui_px(a, 122), ui_px(a, 38) };
-    if (ui_button(a, p, pace, settings_pace_names[a->set.ai_pace], false)) {
+    if (ui_button(a, p, pace, _(settings_pace_names[a->set.ai_pace]), false)) {
         a->set.ai_pace = (a->set.ai_pace + 1) % AI_PACE_COUNT;
         settings_save(&a->set, a->pref_dir);
     }
+    y += ui_px(a, 54);
+    if (p->draw)
+        text_draw(a->text, _("Language"), x, y + ui_px(a, 8), px, pl.body, TEXT_LEFT);
+    SDL_Rect lang = { r.x + r.w - ui_px(a, 150), y, ui_px(a, 122), ui_px(a, 38) };
+    int lg = a->set.language >= 0 && a->set.language < UI_LANG_COUNT ? a->set.language : UI_LANG_SYSTEM;
+    if (ui_button(a, p, lang, lg == UI_LANG_SYSTEM ? _(ui_lang_names[lg]) : ui_lang_names[lg], false)) {
+        a->set.language = (lg + 1) % UI_LANG_COUNT;    /* the system's, English, Arabic */
+        ui_lang_apply(a);
+        changed = true;
+    }
+    if (ui_inside(lang, p->mx, p->my))
+        ui_tooltip_set(p, _("The window's language: the system's (the locale), English or Arabic. Saves and event lines stay in English."));
     SDL_Rect close = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 56), ui_px(a, 126), ui_px(a, 40) };
     if (ui_button(a, p, close, _("Close"), false))
         a->settings = false;

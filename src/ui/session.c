@@ -155,7 +155,7 @@ static void quicksave_path(const UiApp *a, const char *id, char *b, size_t n)
     for (char *c = name; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
             *c = '_';
-    snprintf(b, n, _("%squicksave-%s.emesa-save"), a->pref_dir, name);
+    snprintf(b, n, "%squicksave-%s.emesa-save", a->pref_dir, name);
 }
 
 void ui_quicksave(UiApp *a)
