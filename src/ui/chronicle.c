@@ -48,7 +48,7 @@ static const char *plan_words(const ChronicleStep *st)
 static void step_note(const ChronicleStep *st, char *b, size_t n)
 {
     const ScenarioChronicle *ce = st->entry;
-    snprintf(b, n, "%s%s[%s]", ce->note[0] ? ce->note : _("(no note)"), " ", ce->src[0] ? ce->src : _("no source"));
+    snprintf(b, n, "%s%s[%s]", ce->note[0] ? ui_ar(ce->note, ce->note_ar) : _("(no note)"), " ", ce->src[0] ? ce->src : _("no source"));
 }
 
 /* "Order: sally rastan \xE2\x80\x94 the computer strikes at even odds". */
@@ -295,7 +295,7 @@ void ui_recorded_outcome(const UiApp *a, char *b, size_t n, int *side)
         return;
     for (int i = 0; i < inf->nnotes; i++)
         if (!strcmp(inf->notes[i].id, "outcome") || !strcmp(inf->notes[i].id, "recorded")) {
-            snprintf(b, n, "%s [%s]", inf->notes[i].text, inf->notes[i].src[0] ? inf->notes[i].src : "?");
+            snprintf(b, n, "%s [%s]", ui_ar(inf->notes[i].text, inf->notes[i].text_ar), inf->notes[i].src[0] ? inf->notes[i].src : "?");
             break;
         }
     for (int i = 0; i < g->nvictory; i++) {

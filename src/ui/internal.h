@@ -43,6 +43,9 @@ struct UiApp;
 void ui_lang_apply(struct UiApp *a);
 bool ui_rtl(const struct UiApp *a);
 int ui_mirror_x(const struct UiApp *a, int x, int w, int x0, int aw);
+/* A scenario's text in the window's language: ar (title_ar, briefing_ar,
+ * text_ar, note_ar) when the window speaks Arabic and the file gave it. */
+const char *ui_ar(const char *en, const char *ar);
 
 /* The pace at which the window plays out the computer's moves (the rules
  * are instant either way): a hex step of a move's animation, the pause
@@ -62,6 +65,7 @@ typedef struct MenuEntry {
     char id[ID_LEN];        /* the scenario's id (its quick save is named by it) */
     char title[128];
     char briefing[2048];
+    char title_ar[256], briefing_ar[4096];  /* "" if the file has none */
     char side_name[MAX_SIDES][NAME_LEN];
     int nsides;
     char problem[256];      /* set if the file does not load */

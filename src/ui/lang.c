@@ -60,6 +60,11 @@ void ui_lang_bind(const char *localedir)
 #endif
 }
 
+const char *ui_ar(const char *en, const char *ar)
+{
+    return rtl && ar && ar[0] ? ar : en;
+}
+
 bool ui_rtl(const UiApp *a)
 {
     (void)a;

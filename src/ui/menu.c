@@ -60,6 +60,9 @@ static void menu_fill(MenuEntry *m)
     snprintf(m->title, sizeof m->title, "%s", inf->title[0] ? inf->title : (base ? base + 1 : m->path));
     snprintf(m->briefing, sizeof m->briefing, "%s", inf->briefing);
     reflow(m->briefing);
+    snprintf(m->title_ar, sizeof m->title_ar, "%s", inf->title_ar);
+    snprintf(m->briefing_ar, sizeof m->briefing_ar, "%s", inf->briefing_ar);
+    reflow(m->briefing_ar);
     snprintf(m->id, sizeof m->id, "%s", inf->id);
     m->nsides = g->nsides;
     for (int k = 0; k < g->nsides && k < MAX_SIDES; k++)
@@ -421,8 +424,9 @@ void menu_pass(UiApp *a, Pass *p)
         if (p->draw) {
             Rgba c = i == a->sel_scen ? rgba(0x1a1408, 255) : pl.body;
             int tw = lw - ui_px(a, 24);
-            text_draw_bold(a->text, a->scen[i].title, r.x + ui_px(a, 12), r.y + ui_px(a, 6),
-                           fit_px(a, a->scen[i].title, ui_px(a, 16), tw * 9 / 10, true), c, TEXT_LEFT);
+            const char *st = ui_ar(a->scen[i].title, a->scen[i].title_ar);
+            text_draw_bold(a->text, st, r.x + ui_px(a, 12), r.y + ui_px(a, 6),
+                           fit_px(a, st, ui_px(a, 16), tw * 9 / 10, true), c, TEXT_LEFT);
             const char *base = strrchr(a->scen[i].path, '/');
             text_draw(a->text, a->scen[i].problem[0] ? _("cannot be loaded") : (base ? base + 1 : ""), r.x + ui_px(a, 12),
                       r.y + ui_px(a, 30), ui_px(a, 13), a->scen[i].problem[0] ? pl.bad : (i == a->sel_scen ? c : pl.dim),
@@ -466,8 +470,9 @@ void menu_pass(UiApp *a, Pass *p)
         pad = rw / 20;
     int px = rx + pad, pw = rw - 2 * pad;
     int yy = top + ui_px(a, 8);
+    const char *mt = ui_ar(m->title, m->title_ar);
     if (p->draw)
-        text_draw_bold(a->text, m->title, px, yy, fit_px(a, m->title, ui_px(a, 24), pw * 9 / 10, true), pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, mt, px, yy, fit_px(a, mt, ui_px(a, 24), pw * 9 / 10, true), pl.head, TEXT_LEFT);
     yy += ui_px(a, 44);
     if (m->problem[0]) {
         if (p->draw)
@@ -506,10 +511,10 @@ void menu_pass(UiApp *a, Pass *p)
         }
         int bpx = ui_px(a, 16);
         int bar = ui_px(a, 6), tw = pw - bar - ui_px(a, 8);
-        int bh = text_wrap(a->text, m->briefing, 0, 0, pw, bpx, pl.body, false);
+        int bh = text_wrap(a->text, ui_ar(m->briefing, m->briefing_ar), 0, 0, pw, bpx, pl.body, false);
         bool scrolls = bh > avail;
         if (scrolls)
-            bh = text_wrap(a->text, m->briefing, 0, 0, tw, bpx, pl.body, false);
+            bh = text_wrap(a->text, ui_ar(m->briefing, m->briefing_ar), 0, 0, tw, bpx, pl.body, false);
         int lh = text_line_height(a->text, bpx);
         a->brief_rect = (SDL_Rect){ px, yy, pw, avail > 0 ? avail : 0 };
         a->brief_max = scrolls ? bh - avail + lh / 2 : 0;
@@ -519,7 +524,7 @@ void menu_pass(UiApp *a, Pass *p)
             a->brief_scroll = 0;
         if (p->draw && avail > 0) {
             SDL_RenderSetClipRect(a->r, &a->brief_rect);
-            text_wrap(a->text, m->briefing, px, yy - a->brief_scroll, scrolls ? tw : pw, bpx, pl.body, true);
+            text_wrap(a->text, ui_ar(m->briefing, m->briefing_ar), px, yy - a->brief_scroll, scrolls ? tw : pw, bpx, pl.body, true);
             SDL_RenderSetClipRect(a->r, NULL);
             if (scrolls) {
                 float bx = (float)(px + pw - bar), h = (float)avail;

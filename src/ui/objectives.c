@@ -180,7 +180,7 @@ void objectives_pass(UiApp *a, Pass *p)
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     if (p->draw) {
         char b[300];
-        snprintf(b, sizeof b, _("Objectives \xE2\x80\x94 %s"), a->sc ? scenario_info(a->sc)->title : "");
+        snprintf(b, sizeof b, _("Objectives \xE2\x80\x94 %s"), a->sc ? ui_ar(scenario_info(a->sc)->title, scenario_info(a->sc)->title_ar) : "");
         text_draw_bold(a->text, b, x, y, ui_px(a, 20), pl.head, TEXT_LEFT);
         /* Long lists scroll off the foot rather than over the buttons. */
         SDL_Rect clip = { r.x, r.y + head, r.w, r.h - head - foot };

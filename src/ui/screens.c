@@ -50,8 +50,8 @@ bool ui_note_disputed(const ScenarioNote *n)
 
 void ui_note_text(const ScenarioNote *n, char *b, size_t len)
 {
-    snprintf(b, len, "%s%s%s%s [%s%s%s]", ui_note_disputed(n) ? _("Disputed \xE2\x80\x94 ") : "", n->title,
-             n->title[0] ? ": " : "", n->text, n->conf[0] ? n->conf : "?", n->src[0] ? ", " : "", n->src);
+    snprintf(b, len, "%s%s%s%s [%s%s%s]", ui_note_disputed(n) ? _("Disputed \xE2\x80\x94 ") : "", ui_ar(n->title, n->title_ar),
+             n->title[0] ? ": " : "", ui_ar(n->text, n->text_ar), n->conf[0] ? n->conf : "?", n->src[0] ? ", " : "", n->src);
 }
 
 static bool key_moment(EventType t)
