@@ -111,6 +111,9 @@ def is_text(value):
     """Does the literal say something to translate?"""
     if FILEISH.match(value):
         return False
+    bare = FORMAT_SPEC.sub("", value)
+    if " " not in bare and ("/" in bare or re.search(r"\.[A-Za-z][\w-]*$", bare)):
+        return False  # a file name or a path: quicksave-%s.emesa-save
     stripped = FORMAT_SPEC.sub(" ", re.sub(r"\\x[0-9A-Fa-f]{2}|\\.", " ", value))
     return re.search(r"[A-Za-z]{2,}", stripped) is not None
 
@@ -202,33 +205,38 @@ def analyse(src):
         nm = simple_name(j, e)
         if nm:
             sinks.add(nm)
+        for x in range(j, e - 1):   # NAME[...] anywhere in it: c ? "a" : names[k]
+            if toks[x][0] == "ident" and text(x + 1) == "[" and (x == 0 or text(x - 1) not in (".", "->")):
+                sinks.add(text(x))
 
     # pass 2: assignments to sink variables, propagating to arrays read there
     def statement_bounds(k):
-        """tokens of the statement or initializer entry holding token k"""
+        """first token of the statement or declaration holding token k, and
+        whether k sits in a brace initializer (NAME[] = { {"a", "b"}, ... })"""
         s = k
         depth = 0
+        in_init = False
         while s > 0:
             t = text(s - 1)
             if t in ")]}":
+                if t == "}" and depth == 0 and text(s) != ",":
+                    break   # the end of the previous statement, not a sibling { }, in an initializer
                 depth += 1
             elif t in "([{":
                 if depth == 0:
-                    if t == "{":
-                        # an array initializer: go out to the declaration
-                        s2 = s - 1
-                        while s2 > 0 and text(s2 - 1) not in ";{}":
-                            s2 -= 1
-                        if "=" in [text(x) for x in range(s2, s - 1)]:
-                            return s2, True
-                    break
-                depth -= 1
-            elif t in ";" and depth == 0:
-                break
-            elif t == "}" and depth == 0:
+                    prev = text(s - 2) if s > 1 else ""
+                    if t == "{" and prev in ("=", ",", "{"):
+                        in_init = True      # an initializer: go out to its declaration
+                    elif t == "(" and not (s > 1 and toks[s - 2][0] == "ident"):
+                        pass                # a grouping paren: c ? ("a") : "b"
+                    else:
+                        break
+                else:
+                    depth -= 1
+            elif t == ";" and depth == 0:
                 break
             s -= 1
-        return s, False
+        return s, in_init
 
     def assigned_name(s, k):
         """the variable a statement starting at s assigns before token k"""

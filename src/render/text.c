@@ -245,6 +245,35 @@ static bool has_arabic(const char *s)
     return false;
 }
 
+/* A letter or digit that runs left to right (Latin, numbers). */
+static bool ltr_strong(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x024F);
+}
+
+/* The run from start in a right-to-left line, a rough bidi: a left-to-right
+ * run goes from a Latin letter or digit to the last one before an Arabic
+ * letter (spaces and punctuation between them kept inside); everything
+ * else - Arabic and the spaces, dashes, colons and brackets around it -
+ * is shaped right to left. */
+static void rtl_run(const char *s, size_t len, size_t start, bool *arab, size_t *end)
+{
+    size_t j = start;
+    bool ltr = ltr_strong(utf8_next(s, &j));
+    size_t k = start, last = j;
+    while (k < len) {
+        size_t k2 = k;
+        uint32_t c = utf8_next(s, &k2);
+        if (ltr ? is_arabic(c) : ltr_strong(c))
+            break;
+        if (ltr && ltr_strong(c))
+            last = k2;
+        k = k2;
+    }
+    *arab = !ltr;
+    *end = ltr ? last : k;
+}
+
 /* Renders s as a surface, splitting Arabic runs out to shape them RTL;
  * with rtl, the runs are placed from right to left. */
 static SDL_Surface *render_line(TTF_Font *f, const char *s, SDL_Color col, bool rtl)
@@ -275,6 +304,8 @@ static SDL_Surface *render_line(TTF_Font *f, const char *s, SDL_Color col, bool 
         }
         if (end == start)
             end = k > start ? k : start + 1;
+        if (rtl)
+            rtl_run(s, len, start, &arab, &end);
         char run[512];
         size_t rl = end - start < sizeof run - 1 ? end - start : sizeof run - 1;
         memcpy(run, s + start, rl);

@@ -23,10 +23,10 @@ enum { TOP_BUTTONS = 4 };
 static const struct {
     const char *label, *tip;
 } top_buttons[TOP_BUTTONS] = {
-    { "Menu", "Leave this game and go back to the main menu (Esc)." },
-    { "Settings", "Interface scale, full screen and high contrast (F10)." },
-    { "Help", "Every key and mouse action (F1 or ?)." },
-    { "Objectives", "What each side needs to win, how it stands now, and the turns left (O)." },
+    { N_("Menu"), N_("Leave this game and go back to the main menu (Esc).") },
+    { N_("Settings"), N_("Interface scale, full screen and high contrast (F10).") },
+    { N_("Help"), N_("Every key and mouse action (F1 or ?).") },
+    { N_("Objectives"), N_("What each side needs to win, how it stands now, and the turns left (O).") },
 };
 
 static int top_button_w(UiApp *a, int k)
@@ -267,13 +267,13 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
         }
         y += lh + ui_px(a, 2);
         if (me == sd && g->mode == MODE_SIEGE && !ss->forages && ss->rations != RATION_EXPEL) {
-            static const char *const rl[3] = { "Full rations", "Half rations", "Expel people" };
+            static const char *const rl[3] = { N_("Full rations"), N_("Half rations"), N_("Expel people") };
             int n = sd == g->town_side ? 3 : 2;
             int gap = ui_px(a, 4), bw = (w - ui_px(a, 10) - gap * (n - 1)) / n, bh = lh + ui_px(a, 6);
             for (int k = 0; k < n; k++) {
                 SDL_Rect br = { x + ui_px(a, 10) + k * (bw + gap), y, bw, bh };
                 bool armed = k == RATION_EXPEL && a->armed == 1;
-                bool hot = small_button(a, p, br, armed ? _("Sure? Expel") : rl[k], ss->rations == k || armed, &hit);
+                bool hot = small_button(a, p, br, armed ? _("Sure? Expel") : _(rl[k]), ss->rations == k || armed, &hit);
                 if (hit && ss->rations != k) {
                     if (k == RATION_EXPEL && !armed)
                         a->armed = 1;
@@ -341,7 +341,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
             }
             if (btn) {
                 SDL_Rect br = { x + w - bw, y, bw, lh + ui_px(a, 1) };
-                const char *lab = holder ? (gt->state == GATE_SHUT ? "Open" : "Shut") : alert ? _("Stand down") : _("Alert");
+                const char *lab = holder ? (gt->state == GATE_SHUT ? _("Open") : _("Shut")) : alert ? _("Stand down") : _("Alert");
                 bool hot = small_button(a, p, br, lab, besieger && alert, &hit);
                 if (hit) {
                     if (holder)

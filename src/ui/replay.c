@@ -240,14 +240,14 @@ void saves_pass(UiApp *a, Pass *p)
     text_draw_bold(a->text, _("The replay viewer"), px, yy, ui_px(a, 22), pl.head, TEXT_LEFT);
     yy += ui_px(a, 44);
     static const char *const keys[][2] = {
-        { "Space", "play or pause" },
-        { "\xE2\x86\x90 / \xE2\x86\x92", "one command back / forward" },
-        { "\xE2\x86\x91 / \xE2\x86\x93", "start of the previous / next turn" },
-        { "Home / End", "the start / the end of the game" },
-        { "[ / ]", "slower / faster: 1, 2, 4 or 8 commands a second" },
-        { "Turn strip", "click a turn to jump to its start" },
-        { "T / R", "the theatre map / the relief timeline" },
-        { "Esc", "back to this list" },
+        { N_("Space"), N_("play or pause") },
+        { "\xE2\x86\x90 / \xE2\x86\x92", N_("one command back / forward") },
+        { "\xE2\x86\x91 / \xE2\x86\x93", N_("start of the previous / next turn") },
+        { N_("Home / End"), N_("the start / the end of the game") },
+        { "[ / ]", N_("slower / faster: 1, 2, 4 or 8 commands a second") },
+        { N_("Turn strip"), N_("click a turn to jump to its start") },
+        { "T / R", N_("the theatre map / the relief timeline") },
+        { N_("Esc"), N_("back to this list") },
     };
     int kp = ui_px(a, 15), lh = text_line_height(a->text, kp) + ui_px(a, 4);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -570,11 +570,11 @@ void replay_bar_pass(UiApp *a, Pass *p)
     size_t n = session_ncommands(rec);
     int x = bar.x + ui_px(a, 12), y = bar.y + ui_px(a, 10), bh = ui_px(a, 34);
     struct { const char *label, *tip; int w; } b[5] = {
-        { "|\xE2\x97\x80", "The start of the game (Home).", 44 },
-        { "\xE2\x97\x80", "One command back (\xE2\x86\x90).", 44 },
-        { a->rp.playing ? "Pause" : "Play", "Play or pause (Space).", 80 },
-        { "\xE2\x96\xB6", "One command forward (\xE2\x86\x92).", 44 },
-        { "\xE2\x96\xB6|", "The end of the game (End).", 44 },
+        { "|\xE2\x97\x80", N_("The start of the game (Home)."), 44 },
+        { "\xE2\x97\x80", N_("One command back (\xE2\x86\x90)."), 44 },
+        { a->rp.playing ? N_("Pause") : N_("Play"), N_("Play or pause (Space)."), 80 },
+        { "\xE2\x96\xB6", N_("One command forward (\xE2\x86\x92)."), 44 },
+        { "\xE2\x96\xB6|", N_("The end of the game (End)."), 44 },
     };
     for (int i = 0; i < 5; i++) {
         SDL_Rect r = { x, y, ui_px(a, b[i].w), bh };
