@@ -253,9 +253,9 @@ static bool ltr_strong(uint32_t c)
 
 /* The run from start in a right-to-left line, a rough bidi: a left-to-right
  * run goes from a Latin letter or digit to the last one before an Arabic
- * letter (spaces and punctuation between them kept inside); everything
- * else - Arabic and the spaces, dashes, colons and brackets around it -
- * is shaped right to left. */
+ * letter or bracket (spaces and punctuation between them kept inside);
+ * everything else - Arabic and the spaces, dashes, colons and brackets
+ * around it - is shaped right to left. */
 static void rtl_run(const char *s, size_t len, size_t start, bool *arab, size_t *end)
 {
     size_t j = start;
@@ -264,8 +264,8 @@ static void rtl_run(const char *s, size_t len, size_t start, bool *arab, size_t 
     while (k < len) {
         size_t k2 = k;
         uint32_t c = utf8_next(s, &k2);
-        if (ltr ? is_arabic(c) : ltr_strong(c))
-            break;
+        if (ltr ? is_arabic(c) || c == '(' || c == ')' || c == '[' || c == ']' : ltr_strong(c))
+            break;  /* brackets go with the Arabic, which mirrors them: "(28 Nov 637)" */
         if (ltr && ltr_strong(c))
             last = k2;
         k = k2;

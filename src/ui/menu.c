@@ -410,7 +410,7 @@ void menu_pass(UiApp *a, Pass *p)
     int lw = ui_px(a, 420);
     if (lw > (W - 3 * mg) * 38 / 100)
         lw = (W - 3 * mg) * 38 / 100;
-    int x = mg;
+    int x = ui_mirror_x(a, mg, lw, mg, W - 2 * mg);   /* right to left: the list on the right */
     if (p->draw)
         text_draw_bold(a->text, _("Scenarios"), x, top, ui_px(a, 20), pl.head, TEXT_LEFT);
     int y = top + ui_px(a, 38);
@@ -462,7 +462,7 @@ void menu_pass(UiApp *a, Pass *p)
     if (a->nscen == 0)
         return;
     MenuEntry *m = &a->scen[a->sel_scen];
-    int rx = x + lw + mg, rw = W - rx - mg;
+    int rw = W - lw - 3 * mg, rx = ui_mirror_x(a, 2 * mg + lw, rw, mg, W - 2 * mg);
     SDL_Rect panel = { rx, top - ui_px(a, 10), rw, H - top - ui_px(a, 10) };
     ui_panel(a, p, panel);
     int pad = ui_px(a, 24);

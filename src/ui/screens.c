@@ -119,7 +119,7 @@ void debrief_pass(UiApp *a, Pass *p)
         /* Side by side numbers. */
         int cw = w / 2;
         for (int s = 0; s < g->nsides; s++) {
-            int cx = x + s * cw;
+            int cx = ui_mirror_x(a, x + s * cw, cw, x, w);     /* right to left: the first side on the right */
             text_draw_bold(a->text, g->sides[s].name, cx, y, ui_px(a, 16), side_color_light(g, s), TEXT_LEFT);
             int sp = 0, units = 0;
             for (int u = 0; u < g->nunits; u++)
@@ -134,10 +134,11 @@ void debrief_pass(UiApp *a, Pass *p)
         y += ui_px(a, 62);
         /* Two columns: the game's key moments, and history's. */
         int gap = ui_px(a, 28);
-        int lw = (w - gap) * 9 / 20, rw = w - gap - lw, rx = x + lw + gap;
+        int lw = (w - gap) * 9 / 20, rw = w - gap - lw, rx = ui_mirror_x(a, x + lw + gap, rw, x, w);
+        int kx = ui_mirror_x(a, x, lw, x, w);   /* right to left, the key moments go right */
         int bottom = r.y + r.h - ui_px(a, 84);
         int top = y;
-        text_draw_bold(a->text, _("Key moments"), x, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
+        text_draw_bold(a->text, _("Key moments"), kx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
         int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
         int idx[64], n = 0;
@@ -159,11 +160,11 @@ void debrief_pass(UiApp *a, Pass *p)
         for (int k = first - 1; k >= 0; k--) {
             char line[256];
             game_event_format(g, &g->events.items[idx[k]], line, sizeof line);
-            y += text_wrap(a->text, line, x + ui_px(a, 8), y, lw - ui_px(a, 8), fs, pl.body, true) + ui_px(a, 3);
+            y += text_wrap(a->text, line, kx + ui_px(a, 8), y, lw - ui_px(a, 8), fs, pl.body, true) + ui_px(a, 3);
             shown++;
         }
         if (shown == 0) {
-            text_draw(a->text, _("No battles, captures or losses of note."), x + ui_px(a, 8), y, fs, pl.dim, TEXT_LEFT);
+            text_draw(a->text, _("No battles, captures or losses of note."), kx + ui_px(a, 8), y, fs, pl.dim, TEXT_LEFT);
             y += lh;
         }
         /* What happened in history: every note of the scenario, the
