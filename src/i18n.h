@@ -7,7 +7,16 @@
 #ifdef EMESA_NLS
 #include <libintl.h>
 #define _(s) gettext(s)
+/* C_("gate button", "Open"): a message whose translation depends on where
+ * it stands (the verb on a button, not the gate's state); pgettext's way. */
+static inline const char *emesa_pgettext(const char *ctx_msgid, const char *msgid)
+{
+    const char *t = gettext(ctx_msgid);
+    return t == ctx_msgid ? msgid : t;
+}
+#define C_(ctx, s) emesa_pgettext(ctx "\004" s, s)
 #else
 #define _(s) (s)
+#define C_(ctx, s) (s)
 #endif
 #define N_(s) (s)

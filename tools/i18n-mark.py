@@ -339,7 +339,7 @@ def analyse(src):
         value = literal_value(src, group)
         stack = stack_at[k]
         # already marked?
-        if stack and stack[-1][0] == "(" and stack[-1][1] in ("_", "N_", "gettext", "ngettext"):
+        if stack and stack[-1][0] == "(" and stack[-1][1] in ("_", "N_", "C_", "gettext", "ngettext"):
             k = g
             continue
         if not is_text(value):

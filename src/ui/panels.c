@@ -341,7 +341,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
             }
             if (btn) {
                 SDL_Rect br = { x + w - bw, y, bw, lh + ui_px(a, 1) };
-                const char *lab = holder ? (gt->state == GATE_SHUT ? _("Open") : _("Shut")) : alert ? _("Stand down") : _("Alert");
+                const char *lab = holder ? (gt->state == GATE_SHUT ? C_("gate button", "Open") : C_("gate button", "Shut")) : alert ? _("Stand down") : _("Alert");
                 bool hot = small_button(a, p, br, lab, besieger && alert, &hit);
                 if (hit) {
                     if (holder)
