@@ -355,7 +355,12 @@ def analyse(src):
                      and stack_at[i] == stack_at[k][:len(stack_at[i])])
             e = arg_end(ci + 1)
             dest = simple_name(ci + 1, e)
-            if dest in sinks:
+            f0 = arg_end(e + 1) + 1     # the format: a %s piece is text only in a text format
+            f1 = f0
+            while f1 < len(toks) and toks[f1][0] == "str":
+                f1 += 1
+            fmt_is_text = f1 == f0 or is_text(literal_value(src, toks[f0:f1]))
+            if dest in sinks and (call[2] == 2 or fmt_is_text):
                 macro = "_"
         elif k > 0 and text(k - 1) == "return" and func_of.get(k) in RETURN_SINKS:
             macro = "_"
