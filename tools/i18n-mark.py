@@ -32,7 +32,10 @@ SINKS = {
     # the window's own helpers that draw their text argument
     "section": (2,), "small_button": (3,), "panel_line": (1,), "panel_begin": (2,), "para": (2,),
     "check_row": (3,), "fit_px": (1,), "show_diags": (1,), "refuse": (2, 3), "add": (3,),
+    "list_header": (2,),
 }
+# functions whose snprintf()s write shown lines into their caller's buffer
+BUFFER_FUNCS = {"th_column_line"}
 # printf-like sinks: function -> index of the format; the literal arguments
 # after it (the %s pieces) are shown too
 FORMAT_SINKS = {"ui_tooltip_set": 1, "ui_notice": 1, "add": 3, "snprintf": 2}
@@ -360,7 +363,8 @@ def analyse(src):
             while f1 < len(toks) and toks[f1][0] == "str":
                 f1 += 1
             fmt_is_text = f1 == f0 or is_text(literal_value(src, toks[f0:f1]))
-            if dest in sinks and (call[2] == 2 or fmt_is_text):
+            shown = dest in sinks or func_of.get(k) in BUFFER_FUNCS
+            if shown and (call[2] == 2 or fmt_is_text):
                 macro = "_"
         elif k > 0 and text(k - 1) == "return" and func_of.get(k) in RETURN_SINKS:
             macro = "_"

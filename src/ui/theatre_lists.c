@@ -27,7 +27,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
     int x = r.x + ui_px(a, 12), w = r.w - ui_px(a, 24), y = r.y + ui_px(a, 10);
     int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
     int side = th_orders_side(a);
-    y = list_header(a, p, "Columns", x, y, w);
+    y = list_header(a, p, _("Columns"), x, y, w);
     int unknown = 0, shown = 0;
     for (int c = 0; c < s->ncolumns; c++) {
         const Column *col = &s->columns[c];
@@ -125,7 +125,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
     }
     y += ui_px(a, 8);
     if (s->ncontingents > 0) {
-        y = list_header(a, p, "Contingents and their worry for home", x, y, w);
+        y = list_header(a, p, _("Contingents and their worry for home"), x, y, w);
         for (int k = 0; k < s->ncontingents; k++) {
             const Contingent *ct = &s->contingents[k];
             bool own = viewer < 0 || ct->side == viewer;
@@ -180,7 +180,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
     for (int i = 0; i < s->ncouriers; i++)
         ncour += viewer < 0 || s->couriers[i].side == viewer;
     if (ncour > 0) {
-        y = list_header(a, p, "Couriers", x, y + ui_px(a, 4), w);
+        y = list_header(a, p, _("Couriers"), x, y + ui_px(a, 4), w);
         for (int i = 0; i < s->ncouriers; i++) {
             const Courier *k = &s->couriers[i];
             if (viewer >= 0 && k->side != viewer)
