@@ -39,6 +39,7 @@ typedef struct Settings {
  * ui_mirror_x mirrors a box's x inside an area when it does. */
 typedef enum UiLang { UI_LANG_SYSTEM, UI_LANG_ENGLISH, UI_LANG_ARABIC, UI_LANG_COUNT } UiLang;
 extern const char *const ui_lang_names[UI_LANG_COUNT];
+extern const char *const ui_core_words[];
 struct UiApp;
 void ui_lang_apply(struct UiApp *a);
 bool ui_rtl(const struct UiApp *a);

@@ -13,6 +13,11 @@
 static bool saved, had_language, rtl;
 static char system_language[256];
 
+/* The core's words for the weather and the rations, which the window shows
+ * through _(weather_name(w)) and _(rations_name(r)): the core stays English
+ * (event lines and saves use them), these put them in the catalogue. */
+const char *const ui_core_words[] = { N_("mild"), N_("cold"), N_("rain"), N_("frost"), N_("full"), N_("half"), N_("expel") };
+
 const char *const ui_lang_names[UI_LANG_COUNT] = { N_("System"), "English", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9" };
 
 void ui_lang_apply(UiApp *a)

@@ -85,7 +85,7 @@ int ui_turn_warnings(const UiApp *a, char (*out)[UI_WARN_LEN], int max)
             if (half > fed)
                 snprintf(more, sizeof more, _(" (on half rations: %d turn%s)"), half, half == 1 ? "" : "s");
             add(out, &n, max, _("Food for %d of the %d turns left (%d days at %s rations): hunger from turn %d%s."), fed,
-                to_go, siege_food_days(g, me), rations_name((Rations)ss->rations), g->turn + fed, more);
+                to_go, siege_food_days(g, me), _(rations_name((Rations)ss->rations)), g->turn + fed, more);
         }
     }
     for (int k = 0; k < s->ncontingents; k++) {

@@ -224,7 +224,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
                            _("%s%s. Rain cancels the charge and may close the fords; frost and cold hurt troops out of "
                            "shelter. Weather is rolled each turn.\nThe townspeople's will (0-10) falls with hunger and "
                            "expulsion; low, it opens the way to surrender or a gate betrayed."),
-                           weather_name((Weather)s->weather), s->fords_closed ? _(", the fords are closed") : "");
+                           _(weather_name((Weather)s->weather)), s->fords_closed ? _(", the fords are closed") : "");
         y += lh + ui_px(a, 4);
     }
     /* Food and rations, side by side. */
@@ -247,7 +247,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
             else if (days >= 999)
                 snprintf(b, sizeof b, _("food: plenty"));
             else
-                snprintf(b, sizeof b, _("food %d days \xC2\xB7 %s"), days, rations_name((Rations)ss->rations));
+                snprintf(b, sizeof b, _("food %d days \xC2\xB7 %s"), days, _(rations_name((Rations)ss->rations)));
             Rgba c = !known || ss->forages ? pl.body : days <= 8 ? pl.bad : days <= 20 ? pl.accent : pl.good;
             text_draw_bold(a->text, b, x + w, y, px, c, TEXT_RIGHT);
         }
@@ -259,7 +259,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
                                _("The %s have %d ration-days in store: %d days at %s rations.%s%s\nHalf rations stretch the "
                                "stores but hurt cohesion after %d turns; expelling the townspeople saves food and costs the "
                                "town's will."),
-                               g->sides[sd].name, ss->food, days, rations_name((Rations)ss->rations),
+                               g->sides[sd].name, ss->food, days, _(rations_name((Rations)ss->rations)),
                                ss->half_turns > 0 ? _(" On half rations for some turns now.") : "",
                                ss->shortfall_turns > 0 ? _(" Hunger has already struck.") : "", s->rules.half_grace_turns);
             else
