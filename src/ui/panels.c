@@ -210,13 +210,16 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
         if (p->draw) {
             char b[128];
             Rgba wc = s->weather == WX_FROST || s->weather == WX_RAIN ? pl.bad : s->weather == WX_COLD ? pl.accent : pl.body;
-            int wx = x + text_draw(a->text, _("Weather "), x, y, px, pl.dim, TEXT_LEFT);
-            wx += text_draw_bold(a->text, weather_word(s->weather), wx, y, px, wc, TEXT_LEFT);
+            /* right to left, the row runs from the right edge leftwards */
+            int dir = ui_rtl(a) ? -1 : 1, al = dir > 0 ? TEXT_LEFT : TEXT_RIGHT, x0 = dir > 0 ? x : x + w;
+            int wx = x0 + dir * text_draw(a->text, _("Weather "), x0, y, px, pl.dim, al);
+            wx += dir * text_draw_bold(a->text, weather_word(s->weather), wx, y, px, wc, al);
             if (s->fords_closed)
-                text_draw(a->text, _(" \xC2\xB7 fords closed"), wx, y, px, pl.bad, TEXT_LEFT);
+                text_draw(a->text, _(" \xC2\xB7 fords closed"), wx, y, px, pl.bad, al);
             if (g->town_side >= 0) {
                 snprintf(b, sizeof b, _("town's will %d/%d"), s->civic_will, s->rules.civic_will_max);
-                text_draw(a->text, b, x + w, y, px, s->civic_will <= 3 ? pl.bad : pl.body, TEXT_RIGHT);
+                text_draw(a->text, b, dir > 0 ? x + w : x, y, px, s->civic_will <= 3 ? pl.bad : pl.body,
+                          dir > 0 ? TEXT_RIGHT : TEXT_LEFT);
             }
         }
         if (ui_inside(row, p->mx, p->my))
