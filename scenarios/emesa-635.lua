@@ -31,6 +31,17 @@ As the Rashidun: keep the blockade through the cold without losing heart,
 offer terms at the right moment, and meet the sally when it comes. As the
 Byzantines: sortie on the cold days, husband the food, and choose the day
 to go out in strength - or hold out on the hope of Heraclius's new army.]],
+  title_ar = "كل يوم بارد: حمص، شتاء 635-636",
+  briefing_ar = [[
+بعد دمشق يتجه أبو عبيدة شمالًا. هدنة حمص باطلة الآن
+بعد أن عُزّزت المدينة؛ فيردّ حرس خالد المتنقل الحامية إلى الداخل،
+ويعسكر الجيش أمام البوابات الأربع. وهربيس، الوالي، يحمل وعد
+إمبراطوره بأن العرب لن يصمدوا للشتاء.
+
+بصفتك الراشدين: حافظ على الحصار في البرد دون أن تفتر العزيمة،
+واعرض الشروط في الوقت المناسب، وتصدَّ للخروج حين يأتي. وبصفتك
+الروم: اخرج في الأيام الباردة، واقتصد في المؤن، واختر يوم الخروج
+بقوة - أو اصمد على أمل جيش هرقل الجديد.]],
   turns = { 26, conf = "D", src = "history.md 1a (15 Dec 635 - mid-March 636)" },
   start = "15 Dec 635",          -- [A: AK, WE]
   first_side = "rashidun",       -- the besiegers move first each turn
@@ -286,25 +297,45 @@ victory { side = "byzantine", kind = "hold_place", place = "emesa", level = "min
 -- History notes, in our own words.
 ---------------------------------------------------------------------------
 note { id = "scale", title = "Scale", conf = "I", src = "history.md 0",
-       text = "A hex is 250 m across and the map 10 by 7.5 km. A strength point is about 100 men and a counter about 500. A siege turn is four days; a sally or a battle is fought in impulses of about twenty minutes on the same map." }
+       text = "A hex is 250 m across and the map 10 by 7.5 km. A strength point is about 100 men and a counter about 500. A siege turn is four days; a sally or a battle is fought in impulses of about twenty minutes on the same map.",
+       title_ar = "المقياس",
+       text_ar = "عرض السداسية 250 م، والخريطة 10 في 7.5 كم. نقطة القوة نحو 100 رجل، والقطعة نحو 500. دور الحصار أربعة أيام؛ ويُقاتَل الخروج أو المعركة في دفعات من نحو عشرين دقيقة على الخريطة نفسها." }
 note { id = "before", title = "Why Emesa first", conf = "A", src = "S0",
-       text = "Damascus had fallen in September 634 after a long siege, and Muslim raiders had since ridden through the towns of the Orontes: Arethusa (al-Rastan), Hama, Shaizar, Apamea and Ma'arra. Before going deeper into northern Syria, Abu Ubaidah chose to take Emesa and so clear his rear. When his army arrived, Khalid's Mobile Guard fought a short battle with the garrison before the siege began." }
+       text = "Damascus had fallen in September 634 after a long siege, and Muslim raiders had since ridden through the towns of the Orontes: Arethusa (al-Rastan), Hama, Shaizar, Apamea and Ma'arra. Before going deeper into northern Syria, Abu Ubaidah chose to take Emesa and so clear his rear. When his army arrived, Khalid's Mobile Guard fought a short battle with the garrison before the siege began.",
+       title_ar = "لماذا حمص أولًا",
+       text_ar = "سقطت دمشق في أيلول 634 بعد حصار طويل، وجالت غارات المسلمين منذ ذلك الحين في مدن العاصي: أريثوسا (الرستن) وحماة وشيزر وأفامية والمعرة. وقبل التوغل في شمال الشام اختار أبو عبيدة أن يأخذ حمص ليؤمّن ظهره. ولما وصل جيشه خاض حرس خالد المتنقل معركة قصيرة مع الحامية قبل بدء الحصار." }
 note { id = "alliance", title = "Two emperors against one caliph", conf = "A", src = "S2",
-       text = "In 635 the Persian king Yazdegerd III sought an alliance with Heraclius and married into his family. The plan was for both to strike at once - Heraclius in Syria, Yazdegerd in Iraq - and drive the Muslims out. While Emesa held out, Heraclius was gathering the army that would meet the Muslims at the Yarmuk; this is the relief the garrison hoped for." }
+       text = "In 635 the Persian king Yazdegerd III sought an alliance with Heraclius and married into his family. The plan was for both to strike at once - Heraclius in Syria, Yazdegerd in Iraq - and drive the Muslims out. While Emesa held out, Heraclius was gathering the army that would meet the Muslims at the Yarmuk; this is the relief the garrison hoped for.",
+       title_ar = "إمبراطوران في وجه خليفة",
+       text_ar = "في 635 سعى ملك الفرس يزدجرد الثالث إلى التحالف مع هرقل وصاهره. وكانت الخطة أن يضربا معًا - هرقل في الشام ويزدجرد في العراق - فيُخرجا المسلمين. وبينما صمدت حمص كان هرقل يجمع الجيش الذي سيلقى المسلمين في اليرموك؛ وهذه هي النجدة التي رجتها الحامية." }
 note { id = "cold", title = "Every cold day", conf = "A", src = "TB; AK",
-       text = "Heraclius is said to have written to Harbees that men who lived on camel's flesh and milk would not survive the Syrian winter, and told him to fight them on every cold day. There were skirmishes morning and evening through the winter, and the besiegers did not break." }
+       text = "Heraclius is said to have written to Harbees that men who lived on camel's flesh and milk would not survive the Syrian winter, and told him to fight them on every cold day. There were skirmishes morning and evening through the winter, and the besiegers did not break.",
+       title_ar = "كل يوم بارد",
+       text_ar = "يُروى أن هرقل كتب إلى هربيس أن قومًا طعامهم لحم الإبل وألبانها لن يصمدوا لشتاء الشام، وأمره أن يقاتلهم في كل يوم بارد. فكانت مناوشات صباحًا ومساءً طوال الشتاء، ولم ينكسر المحاصِرون." }
 note { id = "frost", title = "Frozen feet", conf = "A", src = "TB",
-       text = "Sayf tells of Romans who came out in the frost and lost their feet inside their boots, while the Arabs in their sandals did not - a story told to make a point, and one of several in his account." }
+       text = "Sayf tells of Romans who came out in the frost and lost their feet inside their boots, while the Arabs in their sandals did not - a story told to make a point, and one of several in his account.",
+       title_ar = "أقدام متجمدة",
+       text_ar = "يروي سيف أن رومًا خرجوا في الصقيع فسقطت أقدامهم في أحذيتهم، بينما لم يصب العربَ في نعالهم شيء - حكاية تُروى لغرض، وهي واحدة من عدة حكايات في روايته." }
 note { id = "elders", title = "The elders", conf = "A", src = "TB",
-       text = "As the winter wore on, the elders of the city urged the governor to make peace. In the game they speak when the food falls below 40 days or when spring comes." }
+       text = "As the winter wore on, the elders of the city urged the governor to make peace. In the game they speak when the food falls below 40 days or when spring comes.",
+       title_ar = "الشيوخ",
+       text_ar = "مع امتداد الشتاء ألحّ شيوخ المدينة على الوالي أن يصالح. وفي اللعبة يتكلمون حين تنزل المؤن عن 40 يومًا أو حين يأتي الربيع." }
 note { id = "sally", title = "The sally and the feint", conf = "A", src = "AK; PW",
-       text = "In mid-March Harbees led 5,000 men out of the Rastan gate. After a council the Muslims fell back as if beaten, drawing the Byzantines away from the walls. A little way back they re-formed and held, though the pressure grew until a break-through seemed near; then Khalid's horse closed in, Khalid himself with a few riders of the Guard cutting through to the centre where Harbees still fought, and Mu'adh's 500 horsemen sealed the gates. The townspeople and the men who had stayed inside shut the gates in fear; few of the sally force got back." }
+       text = "In mid-March Harbees led 5,000 men out of the Rastan gate. After a council the Muslims fell back as if beaten, drawing the Byzantines away from the walls. A little way back they re-formed and held, though the pressure grew until a break-through seemed near; then Khalid's horse closed in, Khalid himself with a few riders of the Guard cutting through to the centre where Harbees still fought, and Mu'adh's 500 horsemen sealed the gates. The townspeople and the men who had stayed inside shut the gates in fear; few of the sally force got back.",
+       title_ar = "الخروج والاستدراج",
+       text_ar = "في منتصف آذار خرج هربيس بخمسة آلاف رجل من باب الرستن. وبعد مشورة تراجع المسلمون كأنهم مهزومون، فاستدرجوا الروم بعيدًا عن الأسوار. وعلى مسافة قصيرة عادوا فاصطفوا وثبتوا، وإن اشتد الضغط حتى كاد الخط ينكسر؛ ثم أطبقت خيل خالد، وخالد نفسه مع نفر من فرسان الحرس يشق طريقه إلى القلب حيث كان هربيس لا يزال يقاتل، وسدّ فرسان معاذ الخمسمئة البوابات. وأغلق أهل المدينة ومن بقي في الداخل البوابات خوفًا؛ فلم يعد من الخارجين إلا قليل." }
 note { id = "terms", title = "The terms", conf = "A", src = "BL",
-       text = "The city capitulated on terms like those of Damascus: lives, property, walls, churches and mills safe; a quarter of the church of St John to become a mosque; a tax on the townspeople." }
+       text = "The city capitulated on terms like those of Damascus: lives, property, walls, churches and mills safe; a quarter of the church of St John to become a mosque; a tax on the townspeople.",
+       title_ar = "الشروط",
+       text_ar = "استسلمت المدينة على شروط كشروط دمشق: الأمان على الأنفس والأموال والأسوار والكنائس والأرحاء؛ وأن يصير ربع كنيسة القديس يوحنا مسجدًا؛ وجزية على أهل المدينة." }
 note { id = "after", title = "What followed", conf = "A", src = "S0; S1",
-       text = "Soon after Emesa surrendered, the Muslims turned north again to take all of northern Syria, Aleppo and Antioch among it; on the way Khalid caught a Roman convoy carrying supplies to Qinnasrin. In 637-638 Heraclius raised the Christian Arabs of the Jazira against the conquerors, and they came to besiege Emesa a second time (the scenario 'The Jazira comes to Homs')." }
+       text = "Soon after Emesa surrendered, the Muslims turned north again to take all of northern Syria, Aleppo and Antioch among it; on the way Khalid caught a Roman convoy carrying supplies to Qinnasrin. In 637-638 Heraclius raised the Christian Arabs of the Jazira against the conquerors, and they came to besiege Emesa a second time (the scenario 'The Jazira comes to Homs').",
+       title_ar = "ما تلا ذلك",
+       text_ar = "بعد استسلام حمص بقليل عاد المسلمون شمالًا فأخذوا شمال الشام كله، ومنه حلب وأنطاكية؛ وفي الطريق أدرك خالد قافلة رومية تحمل المؤن إلى قنسرين. وفي 637-638 استنفر هرقل عرب الجزيرة النصارى على الفاتحين، فجاؤوا يحاصرون حمص مرة ثانية (سيناريو «الجزيرة تزحف على حمص»)." }
 note { id = "numbers", title = "How many?", conf = "A?", src = "WE; history.md 3",
-       text = "The figures of 15,000 besiegers and 8,000 defenders come from a modern summary without a traced source; so do the losses of 235 against 4,900." }
+       text = "The figures of 15,000 besiegers and 8,000 defenders come from a modern summary without a traced source; so do the losses of 235 against 4,900.",
+       title_ar = "كم كانوا؟",
+       text_ar = "أرقام 15,000 محاصِر و8,000 مدافع مأخوذة من ملخص حديث بلا مصدر معروف؛ وكذلك الخسائر: 235 مقابل 4,900." }
 
 ---------------------------------------------------------------------------
 -- Disputed points [history.md 3].
@@ -342,34 +373,50 @@ dispute { id = "gates", title = "Gates and citadel", versions = {
 -- pursuit, then terms on turns 25-26 [A: BL].
 ---------------------------------------------------------------------------
 chronicle { side = "rashidun", turn = 1, order = "pursue", src = "AK",
-            note = "Khalid's corps drives the garrison's horse back inside; the truce is void." }
+            note = "Khalid's corps drives the garrison's horse back inside; the truce is void.",
+            note_ar = "فيلق خالد يردّ خيالة الحامية إلى الداخل؛ وتسقط الهدنة." }
 chronicle { side = "byzantine", turn = 1, order = "hold", src = "AK",
-            note = "Driven back inside, the garrison shuts the gates and waits for the emperor's word." }
+            note = "Driven back inside, the garrison shuts the gates and waits for the emperor's word.",
+            note_ar = "بعد أن رُدّت الحامية إلى الداخل، تغلق البوابات وتنتظر كلمة الإمبراطور." }
 chronicle { side = "byzantine", turn = 1, order = "rations full", src = "AK; D",
-            note = "The city eats as usual: its stores run low only by mid-March." }
+            note = "The city eats as usual: its stores run low only by mid-March.",
+            note_ar = "تأكل المدينة كعادتها: لا تنفد مخازنها إلا في منتصف آذار." }
 chronicle { side = "rashidun", turn = 2, order = "wait", src = "AK",
-            note = "The army camps before the four gates, the largest group before the Rastan gate; no terms yet." }
+            note = "The army camps before the four gates, the largest group before the Rastan gate; no terms yet.",
+            note_ar = "يعسكر الجيش أمام البوابات الأربع، وأكبر جماعة أمام باب الرستن؛ ولا شروط بعد." }
 chronicle { side = "rashidun", turn = 2, order = "rations half", src = "I; TB",
-            note = "The army lives off a bare winter country, on short commons when foraging fails; Heraclius counted on it breaking." }
-chronicle { side = "rashidun", turn = 5, order = "rations full", src = "I", note = "The foragers come back from the villages." }
-chronicle { side = "rashidun", turn = 9, order = "rations half", src = "I", note = "Short commons again in the depth of winter." }
-chronicle { side = "rashidun", turn = 12, order = "rations full", src = "I", note = "Supplies from the villages of the Orontes." }
+            note = "The army lives off a bare winter country, on short commons when foraging fails; Heraclius counted on it breaking.",
+            note_ar = "يعيش الجيش على بلاد جرداء في الشتاء، ويقتصد في الطعام حين يخفق الجمع؛ وقد عوّل هرقل على انهياره." }
+chronicle { side = "rashidun", turn = 5, order = "rations full", src = "I", note = "The foragers come back from the villages.",
+            note_ar = "يعود جامعو المؤن من القرى." }
+chronicle { side = "rashidun", turn = 9, order = "rations half", src = "I", note = "Short commons again in the depth of winter.",
+            note_ar = "تقتير في الطعام من جديد في عزّ الشتاء." }
+chronicle { side = "rashidun", turn = 12, order = "rations full", src = "I", note = "Supplies from the villages of the Orontes.",
+            note_ar = "مؤن من قرى العاصي." }
 chronicle { side = "byzantine", turn = 2, order = "sortie", src = "TB; AK",
-            note = "Heraclius's word: fight them on every cold day. Small parties go out on the cold mornings and evenings and come back; no great sortie." }
+            note = "Heraclius's word: fight them on every cold day. Small parties go out on the cold mornings and evenings and come back; no great sortie.",
+            note_ar = "كلمة هرقل: قاتلوهم في كل يوم بارد. تخرج جماعات صغيرة في الصباحات والأمسيات الباردة ثم تعود؛ ولا خروج كبير." }
 chronicle { side = "rashidun", turn = 5, order = "wait", src = "TB",
-            note = "The blockade holds through the winter." }
+            note = "The blockade holds through the winter.",
+            note_ar = "يصمد الحصار طوال الشتاء." }
 chronicle { side = "byzantine", turn = 22, order = "sally rastan", src = "AK",
-            note = "Harbees leads 5,000 out of the Rastan gate." }
+            note = "Harbees leads 5,000 out of the Rastan gate.",
+            note_ar = "يخرج هربيس بخمسة آلاف من باب الرستن." }
 chronicle { side = "rashidun", turn = 22, order = "feint rastan", src = "AK; PW",
-            note = "After a council the Muslims fall back as if beaten, drawing the sally force away from the walls." }
+            note = "After a council the Muslims fall back as if beaten, drawing the sally force away from the walls.",
+            note_ar = "بعد مشورة يتراجع المسلمون كأنهم مهزومون، فيستدرجون الخارجين بعيدًا عن الأسوار." }
 chronicle { side = "rashidun", turn = 23, order = "pursue", src = "AK; PW",
-            note = "They turn; Khalid's horse encircle the Byzantines and Mu'adh's 500 seal the gates." }
+            note = "They turn; Khalid's horse encircle the Byzantines and Mu'adh's 500 seal the gates.",
+            note_ar = "ثم يكرّون؛ فتطوّق خيل خالد الروم، ويسدّ فرسان معاذ الخمسمئة البوابات." }
 chronicle { side = "byzantine", turn = 24, order = "hold", src = "AK",
-            note = "Few of the sally force got back; the gates stay shut." }
+            note = "Few of the sally force got back; the gates stay shut.",
+            note_ar = "قليل من الخارجين عادوا؛ وتبقى البوابات مغلقة." }
 chronicle { side = "rashidun", turn = 25, order = "offer-terms generous", src = "BL",
-            note = "Terms like those of Damascus are offered." }
+            note = "Terms like those of Damascus are offered.",
+            note_ar = "تُعرض شروط مثل شروط دمشق." }
 chronicle { side = "rashidun", turn = 26, order = "offer-terms generous", src = "BL",
-            note = "The city capitulates." }
+            note = "The city capitulates.",
+            note_ar = "تستسلم المدينة." }
 
 ---------------------------------------------------------------------------
 -- Events. Handlers act only through emesa.* (scenarios/README.md).

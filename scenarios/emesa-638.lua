@@ -46,6 +46,20 @@ from Kufa Sa'd sends al-Qa'qa' with 4,000 men to Emesa and columns to Raqqa
 and Nisibis - the coalition's homes. When the contingents go
 home, sally and break what is left. As the coalition: storm the city or
 starve it before the news from home breaks your army.]],
+  title_ar = "الجزيرة تزحف على حمص (637-638)",
+  briefing_ar = [[
+في أواخر 637 تجتمع قبائل الجزيرة العربية - ربيعة وتنوخ وإياد والنمر،
+وعرب هيت - مع قوة رومية نزلت من البحر، وتزحف على حمص. يستدعي
+أبو عبيدة مسالحه ويتحصّن في المدينة مع خالد والحرس المتنقل. يريد
+خالد الخروج والقتال؛ ويقرّر المجلس حماية الأسوار والكتابة إلى عمر،
+على بعد 1,450 كم.
+
+بصفتك الراشدين: احفظ حمص حتى يأتي جواب الرسالة. يأمر عمر
+أبا عبيدة بإرسال فيلق عياض بن غنم إلى هيت - وقد حفرت خندقًا ولن
+تسقط سريعًا - ثم إلى قرقيسياء وحصون ربيعة؛ ومن الكوفة يرسل سعد
+القعقاعَ في 4,000 رجل إلى حمص، وأرتالًا إلى الرقة ونصيبين - ديار
+التحالف. وحين تعود الفرق إلى ديارها، اخرج وحطّم ما تبقى. وبصفتك
+التحالف: اقتحم المدينة أو جوّعها قبل أن تحطّم أخبار الديار جيشك.]],
   turns = { 22, conf = "I", src = "history.md 1b" },
   start = "28 Nov 637",          -- [D from IA]: about Dhu al-Qa'da 16 AH
   first_side = "coalition",      -- the besiegers move first each turn
@@ -523,37 +537,69 @@ victory { side = "rashidun", kind = "hold_place", place = "emesa", level = "mino
 -- History notes, in our own words, with how sure we are.
 ---------------------------------------------------------------------------
 note { id = "scale", title = "Scale", conf = "I", src = "history.md 0",
-       text = "A hex is 250 m across and the battle map 10 by 7.5 km. A strength point is about 100 men and a counter about 500. A siege turn is four days; a sally or a battle is fought in impulses of about twenty minutes on the same map." }
+       text = "A hex is 250 m across and the battle map 10 by 7.5 km. A strength point is about 100 men and a counter about 500. A siege turn is four days; a sally or a battle is fought in impulses of about twenty minutes on the same map.",
+       title_ar = "المقياس",
+       text_ar = "عرض السداسية 250 م، وخريطة المعركة 10 في 7.5 كم. نقطة القوة نحو 100 رجل، والقطعة نحو 500. دور الحصار أربعة أيام؛ ويُقاتَل الخروج أو المعركة في دفعات من نحو عشرين دقيقة على الخريطة نفسها." }
 note { id = "council", title = "The council in Emesa", conf = "A", src = "TB",
-       text = "When the coalition approached, Abu Ubaidah called in his outposts and gathered his commanders. Khalid, just back from Qinnasrin, urged them to go out and fight at once; the others preferred to stay behind the walls and ask the caliph for help, and that view carried." }
+       text = "When the coalition approached, Abu Ubaidah called in his outposts and gathered his commanders. Khalid, just back from Qinnasrin, urged them to go out and fight at once; the others preferred to stay behind the walls and ask the caliph for help, and that view carried.",
+       title_ar = "المجلس في حمص",
+       text_ar = "لما اقترب التحالف استدعى أبو عبيدة مسالحه وجمع قادته. فحثّهم خالد، وقد عاد لتوّه من قنسرين، على الخروج والقتال فورًا؛ وآثر الآخرون البقاء خلف الأسوار وطلب العون من الخليفة، فغلب هذا الرأي." }
 note { id = "letter", title = "A letter to Medina", conf = "D", src = "HA; IA",
-       text = "A courier riding about 100 km a day needs some two weeks for the 1,450 km to Medina. Umar is said to have had the news on his way to the pilgrimage, and his orders then had to reach Kufa." }
+       text = "A courier riding about 100 km a day needs some two weeks for the 1,450 km to Medina. Umar is said to have had the news on his way to the pilgrimage, and his orders then had to reach Kufa.",
+       title_ar = "رسالة إلى المدينة",
+       text_ar = "يحتاج رسول يقطع نحو 100 كم في اليوم إلى أسبوعين تقريبًا لقطع 1,450 كم إلى المدينة. ويُروى أن الخبر بلغ عمر وهو في طريقه إلى الحج، ثم كان على أوامره أن تبلغ الكوفة." }
 note { id = "background", title = "Why Heraclius wanted a siege", conf = "A", src = "S1",
-       text = "After the Yarmuk the emperor had few troops left for Syria. To win time to defend what remained of his empire, he needed the Muslims kept busy there, so he turned to the Christian Arab tribes of the Jazira, above all those of Circesium and Hit on the Euphrates. They gathered quickly and marched on Emesa, Abu Ubaidah's headquarters." }
+       text = "After the Yarmuk the emperor had few troops left for Syria. To win time to defend what remained of his empire, he needed the Muslims kept busy there, so he turned to the Christian Arab tribes of the Jazira, above all those of Circesium and Hit on the Euphrates. They gathered quickly and marched on Emesa, Abu Ubaidah's headquarters.",
+       title_ar = "لماذا أراد هرقل حصارًا",
+       text_ar = "بعد اليرموك لم يبق للإمبراطور في الشام إلا قليل من الجند. ولكي يكسب وقتًا للدفاع عما بقي من إمبراطوريته احتاج أن يُشغَل المسلمون هناك، فالتفت إلى القبائل العربية النصرانية في الجزيرة، وأولها أهل قرقيسياء وهيت على الفرات. فاجتمعوا سريعًا وزحفوا على حمص، مقرّ أبي عبيدة." }
 note { id = "two_roads", title = "Umar's answer, by two roads", conf = "A", src = "S1; TB",
-       text = "Umar answered on two fronts. He told Abu Ubaidah to send his own field commanders out of Emesa with detachments, to besiege the towns of the Jazira and draw the tribes away from the city. And he had Sa'd ibn Abi Waqqas, who had lately won Iraq, send help from Kufa: al-Qa'qa' with 4,000 men to Emesa, and columns into the Jazira by three roads. In the game Iyad's corps leaves Emesa when Umar's instructions come back (about turn 10), and Sa'd's columns leave Kufa when his orders arrive there (about turn 9)." }
+       text = "Umar answered on two fronts. He told Abu Ubaidah to send his own field commanders out of Emesa with detachments, to besiege the towns of the Jazira and draw the tribes away from the city. And he had Sa'd ibn Abi Waqqas, who had lately won Iraq, send help from Kufa: al-Qa'qa' with 4,000 men to Emesa, and columns into the Jazira by three roads. In the game Iyad's corps leaves Emesa when Umar's instructions come back (about turn 10), and Sa'd's columns leave Kufa when his orders arrive there (about turn 9).",
+       title_ar = "جواب عمر، من طريقين",
+       text_ar = "أجاب عمر على جبهتين. أمر أبا عبيدة أن يُخرج قادته الميدانيين من حمص مع مفارز ليحاصروا مدن الجزيرة ويصرفوا القبائل عن المدينة. وأمر سعد بن أبي وقاص، الذي فتح العراق حديثًا، أن يرسل العون من الكوفة: القعقاع في 4,000 رجل إلى حمص، وأرتالًا إلى الجزيرة من ثلاث طرق. وفي اللعبة يغادر فيلق عياض حمص حين تعود تعليمات عمر (نحو الدور 10)، وتغادر أرتال سعد الكوفة حين تبلغها أوامره (نحو الدور 9)." }
 note { id = "kufa", title = "The answer from Kufa", conf = "A", src = "TB; S1",
-       text = "Al-Qa'qa', who had fought at the Yarmuk and at Qadisiyya, set out for Emesa with 4,000 men the day the orders came. Suhayl ibn Adi followed the al-Farad road, up the Euphrates past the place where Khalid had fought in 634, until he reached Raqqa. Sayf names a third column, Abdallah ibn Itban's, sent to Nisibis; the seed account only says there were three roads." }
+       text = "Al-Qa'qa', who had fought at the Yarmuk and at Qadisiyya, set out for Emesa with 4,000 men the day the orders came. Suhayl ibn Adi followed the al-Farad road, up the Euphrates past the place where Khalid had fought in 634, until he reached Raqqa. Sayf names a third column, Abdallah ibn Itban's, sent to Nisibis; the seed account only says there were three roads.",
+       title_ar = "الجواب من الكوفة",
+       text_ar = "خرج القعقاع، الذي قاتل في اليرموك والقادسية، إلى حمص في 4,000 رجل يوم جاءت الأوامر. وسلك سهيل بن عدي طريق الفراض، صاعدًا مع الفرات مرورًا بالموضع الذي قاتل فيه خالد سنة 634، حتى بلغ الرقة. ويذكر سيف رتلًا ثالثًا، رتل عبد الله بن عتبان، أُرسل إلى نصيبين؛ والرواية الأصل لا تقول إلا إن الطرق كانت ثلاثًا." }
 note { id = "hit", title = "The moat at Hit", conf = "A", src = "TB; S1",
-       text = "Iyad ibn Ghanm's corps came first to Hit and found it well fortified: its people had dug a moat round the walls. Iyad left part of his men to besiege it and sent the rest on; the besiegers had a hard time until they got across the moat. In play the moat adds 5 to Hit's resistance on the first turn of the siege and one less each turn after, so Hit falls late, if at all, before the game ends." }
+       text = "Iyad ibn Ghanm's corps came first to Hit and found it well fortified: its people had dug a moat round the walls. Iyad left part of his men to besiege it and sent the rest on; the besiegers had a hard time until they got across the moat. In play the moat adds 5 to Hit's resistance on the first turn of the siege and one less each turn after, so Hit falls late, if at all, before the game ends.",
+       title_ar = "خندق هيت",
+       text_ar = "وصل فيلق عياض بن غنم أولًا إلى هيت فوجدها حصينة: قد حفر أهلها خندقًا حول الأسوار. فترك عياض بعض رجاله يحاصرونها وأرسل الباقين؛ ولقي المحاصِرون عناءً حتى عبروا الخندق. وفي اللعب يضيف الخندق 5 إلى مقاومة هيت في أول دور من الحصار وينقص واحدًا في كل دور بعده، فتسقط هيت متأخرة، إن سقطت، قبل نهاية اللعبة." }
 note { id = "circesium", title = "Habib and the Corps of 'Amr", conf = "A", src = "S1; TB",
-       text = "From Hit, Iyad sent Habib ibn Maslama al-Fihri on to Circesium with a Kilab division called the Corps of 'Amr, known for its fierceness, led by Aslam ibn Zur'a al-Kilabi with al-Harith ibn Yazid and his son Zufar. Circesium, which the seed account says was held by the Byzantines, fell without a fight. A column that arrives before the town has had news of it faces a much weaker resistance here." }
+       text = "From Hit, Iyad sent Habib ibn Maslama al-Fihri on to Circesium with a Kilab division called the Corps of 'Amr, known for its fierceness, led by Aslam ibn Zur'a al-Kilabi with al-Harith ibn Yazid and his son Zufar. Circesium, which the seed account says was held by the Byzantines, fell without a fight. A column that arrives before the town has had news of it faces a much weaker resistance here.",
+       title_ar = "حبيب وكتيبة عمرو",
+       text_ar = "من هيت أرسل عياض حبيب بن مسلمة الفهري إلى قرقيسياء مع فرقة من كلاب تُدعى كتيبة عمرو، معروفة بشدتها، يقودها أسلم بن زرعة الكلابي ومعه الحارث بن يزيد وابنه زفر. وسقطت قرقيسياء، التي تقول الرواية الأصل إن الروم كانوا يحمونها، بلا قتال. والرتل الذي يصل قبل أن يبلغ المدينةَ خبرُه يلقى هنا مقاومة أضعف بكثير." }
 note { id = "walid", title = "Walid ibn Uqba", conf = "A", src = "S1; TB",
-       text = "Iyad then sent Walid ibn Uqba against the forts of the Rabi'a and Tanukh. The seed account has him sent by Iyad; Sayf has Sa'd send him from Kufa. One place in the Jazira stands for those forts, and the Rabi'a and the Tanukh worry for it as for a second home." }
+       text = "Iyad then sent Walid ibn Uqba against the forts of the Rabi'a and Tanukh. The seed account has him sent by Iyad; Sayf has Sa'd send him from Kufa. One place in the Jazira stands for those forts, and the Rabi'a and the Tanukh worry for it as for a second home.",
+       title_ar = "الوليد بن عقبة",
+       text_ar = "ثم أرسل عياض الوليد بن عقبة إلى حصون ربيعة وتنوخ. في الرواية الأصل أرسله عياض؛ وعند سيف أرسله سعد من الكوفة. ويمثّل موضع واحد في الجزيرة تلك الحصون، وتقلق ربيعة وتنوخ عليه قلقها على دار ثانية." }
 note { id = "raqqa", title = "Raqqa and its fields", conf = "A", src = "S1",
-       text = "At Raqqa the Christian Arab nomads defended the villages outside the walls. Once the countryside was lost, the town's leaders, facing hunger, gave up within five or six days; from then on the Arabic sources call the town al-Raqqa. Each turn of siege lowers Raqqa's resistance by 1 here." }
+       text = "At Raqqa the Christian Arab nomads defended the villages outside the walls. Once the countryside was lost, the town's leaders, facing hunger, gave up within five or six days; from then on the Arabic sources call the town al-Raqqa. Each turn of siege lowers Raqqa's resistance by 1 here.",
+       title_ar = "الرقة وحقولها",
+       text_ar = "في الرقة دافع البدو العرب النصارى عن القرى خارج الأسوار. فلما ضاع الريف استسلم وجهاء المدينة، وقد واجهوا الجوع، في خمسة أيام أو ستة؛ ومنذ ذلك الحين تسمّي المصادر العربية المدينة الرقة. وكل دور من الحصار يُنقص مقاومة الرقة هنا بمقدار 1." }
 note { id = "dispersal", title = "The coalition breaks up", conf = "A", src = "TB; MU; S1",
-       text = "The news that their own lands were invaded, and that the caliph himself was coming, reached the camps before Emesa. The Jazirans left the siege and hurried home; Khalid urged Abu Ubaidah to sally, and the Muslims routed those who remained and pursued them." }
+       text = "The news that their own lands were invaded, and that the caliph himself was coming, reached the camps before Emesa. The Jazirans left the siege and hurried home; Khalid urged Abu Ubaidah to sally, and the Muslims routed those who remained and pursued them.",
+       title_ar = "تفكك التحالف",
+       text_ar = "بلغ المعسكراتِ أمام حمص خبرُ أن ديارهم قد غُزيت، وأن الخليفة نفسه قادم. فترك أهل الجزيرة الحصار وأسرعوا إلى ديارهم؛ وحثّ خالد أبا عبيدة على الخروج، فهزم المسلمون من بقي وطاردوهم." }
 note { id = "qaqa", title = "Three days late", conf = "A", src = "TB; S1",
-       text = "Sayf says al-Qa'qa' reached Emesa three days after the battle; another account has him arrive first and join Khalid's pursuit. Here his column marches from Kufa at a forced pace and arrives about turn 14." }
+       text = "Sayf says al-Qa'qa' reached Emesa three days after the battle; another account has him arrive first and join Khalid's pursuit. Here his column marches from Kufa at a forced pace and arrives about turn 14.",
+       title_ar = "متأخرًا ثلاثة أيام",
+       text_ar = "يقول سيف إن القعقاع بلغ حمص بعد المعركة بثلاثة أيام؛ وفي رواية أخرى وصل أولًا وانضم إلى مطاردة خالد. وهنا يسير رتله من الكوفة سيرًا حثيثًا ويصل نحو الدور 14." }
 note { id = "umar", title = "The caliph on the road", conf = "A?", src = "S1; TB",
-       text = "One account has Umar march from Medina with 1,000 men; Sayf brings him as far as al-Jabiya. When his coming is known, the garrison takes heart (+3 morale) and the coalition loses it." }
+       text = "One account has Umar march from Medina with 1,000 men; Sayf brings him as far as al-Jabiya. When his coming is known, the garrison takes heart (+3 morale) and the coalition loses it.",
+       title_ar = "الخليفة على الطريق",
+       text_ar = "في رواية أن عمر خرج من المدينة في 1,000 رجل؛ ويبلغ به سيف الجابية. وحين يُعرف قدومه تقوى الحامية (+3 معنويات) ويفقد التحالف عزمه." }
 note { id = "tanukh", title = "The Tanukh waver", conf = "A", src = "RF; IA",
-       text = "The Tanukh of Qinnasrin had gone over to the coalition. During the siege they sent word that they would give way when the Muslims came out. In play, once the relief from Iraq is confirmed, the Tanukh lose their will to fight." }
+       text = "The Tanukh of Qinnasrin had gone over to the coalition. During the siege they sent word that they would give way when the Muslims came out. In play, once the relief from Iraq is confirmed, the Tanukh lose their will to fight.",
+       title_ar = "تنوخ تتردد",
+       text_ar = "كانت تنوخ قنسرين قد انحازت إلى التحالف. وفي أثناء الحصار أرسلوا أنهم سينهزمون حين يخرج المسلمون. وفي اللعب، حين تتأكد النجدة من العراق، تفقد تنوخ رغبتها في القتال." }
 note { id = "aftermath", title = "What followed", conf = "A", src = "S1; BLF",
-       text = "The defence of Emesa broke the siege and opened the Jazira. Between the end of 639 and December 640 Iyad and his lieutenants took Circesium, Amid, Mayyafariqin, Nisibis, Tur Abdin, Mardin, Dara, Qarda and Bazabda, aiming, as one modern view has it, to take towns with as little destruction as possible. The caliphate then pushed north towards Armenia. The game's counter-sieges are the first steps of that campaign." }
+       text = "The defence of Emesa broke the siege and opened the Jazira. Between the end of 639 and December 640 Iyad and his lieutenants took Circesium, Amid, Mayyafariqin, Nisibis, Tur Abdin, Mardin, Dara, Qarda and Bazabda, aiming, as one modern view has it, to take towns with as little destruction as possible. The caliphate then pushed north towards Armenia. The game's counter-sieges are the first steps of that campaign.",
+       title_ar = "ما تلا ذلك",
+       text_ar = "كسر الدفاع عن حمص الحصار وفتح الجزيرة. وبين أواخر 639 وكانون الأول 640 أخذ عياض ونوّابه قرقيسياء وآمد وميافارقين ونصيبين وطور عبدين وماردين ودارا وقردى وبازبدى، قاصدين، كما يرى رأي حديث، أخذ المدن بأقل ما يمكن من الخراب. ثم دفعت الخلافة شمالًا نحو أرمينية. والحصارات المضادة في اللعبة هي أولى خطوات تلك الحملة." }
 note { id = "numbers", title = "How many?", conf = "I", src = "history.md 1b, 3",
-       text = "No source gives the size of the garrison. Sayf speaks of 30,000 Jazirans besides the Tanukh, a figure later historians distrust. The 9,000 defenders and 20,000 besiegers here are choices for play." }
+       text = "No source gives the size of the garrison. Sayf speaks of 30,000 Jazirans besides the Tanukh, a figure later historians distrust. The 9,000 defenders and 20,000 besiegers here are choices for play.",
+       title_ar = "كم كانوا؟",
+       text_ar = "لا يذكر أي مصدر عدد الحامية. ويتحدث سيف عن 30,000 من أهل الجزيرة سوى تنوخ، وهو رقم يرتاب فيه المؤرخون اللاحقون. والمدافعون التسعة آلاف والمحاصِرون العشرون ألفًا هنا اختيارات للعب." }
 
 ---------------------------------------------------------------------------
 -- Disputed points, side by side for the classroom.
@@ -601,31 +647,43 @@ dispute { id = "bias", title = "How far to trust Sayf?", versions = {
 -- (scenarios/README.md).
 ---------------------------------------------------------------------------
 chronicle { side = "rashidun", turn = 1, order = "hold", src = "TB",
-            note = "The council overrules Khalid: the army stays behind the walls and writes to Umar." }
+            note = "The council overrules Khalid: the army stays behind the walls and writes to Umar.",
+            note_ar = "يخالف المجلس رأي خالد: يبقى الجيش خلف الأسوار ويكتب إلى عمر." }
 chronicle { side = "coalition", turn = 1, order = "wait", src = "TB; S1",
-            note = "The coalition invests the city and camps before its gates; no assault is recorded." }
+            note = "The coalition invests the city and camps before its gates; no assault is recorded.",
+            note_ar = "يطوّق التحالف المدينة ويعسكر أمام بواباتها؛ ولا يُروى هجوم." }
 chronicle { side = "coalition", turn = 1, order = "alert rastan on", src = "I",
-            note = "The camps before the gates stand guard against a sally." }
+            note = "The camps before the gates stand guard against a sally.",
+            note_ar = "تقف المعسكرات أمام البوابات حذرًا من خروج." }
 chronicle { side = "rashidun", turn = 2, order = "wait", src = "TB",
-            note = "The letter leaves for Medina." }
+            note = "The letter leaves for Medina.",
+            note_ar = "تنطلق الرسالة إلى المدينة المنورة." }
 if not option("no-counter-siege") then
 chronicle { side = "rashidun", turn = 11, order = "send-column hit hit mounted", src = "S1; TB",
-            note = "Iyad's corps rides for Hit by Tadmur and the desert track, Habib and Walid with it; from Kufa Sa'd's columns ride into the Jazira by separate roads, their goals kept secret." }
+            note = "Iyad's corps rides for Hit by Tadmur and the desert track, Habib and Walid with it; from Kufa Sa'd's columns ride into the Jazira by separate roads, their goals kept secret.",
+            note_ar = "يسير فيلق عياض إلى هيت عن طريق تدمر ودرب البادية، ومعه حبيب والوليد؛ ومن الكوفة تدخل أرتال سعد الجزيرة من طرق متفرقة، ووجهاتها مكتومة." }
 end
 chronicle { side = "coalition", turn = 13, order = "release hit_arabs", src = "TB; S1",
-            note = "News that Hit is besieged: its Arabs hurry home." }
+            note = "News that Hit is besieged: its Arabs hurry home.",
+            note_ar = "خبر حصار هيت: يسرع عربها إلى ديارهم." }
 chronicle { side = "coalition", turn = 13, order = "release rabia", src = "TB; MU",
-            note = "Rabi'a hears of the columns on the Euphrates and leaves for Circesium." }
+            note = "Rabi'a hears of the columns on the Euphrates and leaves for Circesium.",
+            note_ar = "تسمع ربيعة بالأرتال على الفرات فترحل إلى قرقيسياء." }
 chronicle { side = "coalition", turn = 14, order = "release iyad_namir", src = "TB; MU",
-            note = "Iyad and Namir follow, fearing for Raqqa and Harran." }
+            note = "Iyad and Namir follow, fearing for Raqqa and Harran.",
+            note_ar = "وتتبعها إياد والنمر خوفًا على الرقة وحران." }
 chronicle { side = "rashidun", turn = 13, order = "sally rastan", src = "TB; MU",
-            note = "Khalid urges a sally now that the enemy is thinning; Abu Ubaidah agrees and the army goes out." }
+            note = "Khalid urges a sally now that the enemy is thinning; Abu Ubaidah agrees and the army goes out.",
+            note_ar = "يحثّ خالد على الخروج وقد قلّ العدو؛ فيوافق أبو عبيدة ويخرج الجيش." }
 chronicle { side = "rashidun", turn = 14, order = "pursue", src = "TB; S1",
-            note = "The Muslims rout those who stayed, and Khalid's horse pursue them." }
+            note = "The Muslims rout those who stayed, and Khalid's horse pursue them.",
+            note_ar = "يهزم المسلمون من بقي، وتطاردهم خيل خالد." }
 chronicle { side = "rashidun", turn = 15, order = "pursue", src = "S1",
-            note = "The pursuit goes on, joined by al-Qa'qa''s men." }
+            note = "The pursuit goes on, joined by al-Qa'qa''s men.",
+            note_ar = "تستمر المطاردة، وينضم إليها رجال القعقاع." }
 chronicle { side = "rashidun", turn = 16, order = "pursue", src = "S1",
-            note = "The remnants are cut off from the Jazira." }
+            note = "The remnants are cut off from the Jazira.",
+            note_ar = "تُقطع البقايا عن الجزيرة." }
 
 ---------------------------------------------------------------------------
 -- Events. Handlers act only through emesa.* (see scenarios/README.md).

@@ -6,8 +6,23 @@
 
 #ifdef EMESA_NLS
 #include <libintl.h>
-#define _(s) gettext(s)
+/* gettext("") is the catalogue's header, never a message: _(names[i]) of
+ * an empty entry stays empty. */
+static inline __attribute__((format_arg(1))) const char *emesa_gettext(const char *s)
+{
+    return s[0] ? gettext(s) : s;
+}
+#define _(s) emesa_gettext(s)
+/* C_("gate button", "Open"): a message whose translation depends on where
+ * it stands (the verb on a button, not the gate's state); pgettext's way. */
+static inline __attribute__((format_arg(2))) const char *emesa_pgettext(const char *ctx_msgid, const char *msgid)
+{
+    const char *t = gettext(ctx_msgid);
+    return t == ctx_msgid ? msgid : t;
+}
+#define C_(ctx, s) emesa_pgettext(ctx "\004" s, s)
 #else
 #define _(s) (s)
+#define C_(ctx, s) (s)
 #endif
 #define N_(s) (s)

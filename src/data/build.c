@@ -46,7 +46,7 @@ static bool parse_date(const char *s, int *y, int *m, int *d)
 static void do_scenario(Build *b, int t, bool *seen)
 {
     static const char *const keys[] = { "id", "title", "briefing", "turns", "start", "first_side",
-                                        "town_side", "town", "format", NULL };
+                                        "town_side", "town", "format", "title_ar", "briefing_ar", NULL };
     Game *g = b->g;
     if (*seen) {
         bd_problem(b, "", "a file declares one scenario { }; this is a second one");
@@ -60,6 +60,8 @@ static void do_scenario(Build *b, int t, bool *seen)
     bd_id_field(b, t, "id", b->info->id, sizeof b->info->id);
     bd_str_field(b, t, "title", true, b->info->title, sizeof b->info->title);
     bd_str_field(b, t, "briefing", false, b->info->briefing, sizeof b->info->briefing);
+    bd_str_field(b, t, "title_ar", false, b->info->title_ar, sizeof b->info->title_ar);
+    bd_str_field(b, t, "briefing_ar", false, b->info->briefing_ar, sizeof b->info->briefing_ar);
     bd_num_field(b, t, "turns", true, 1, 1000, &g->max_turns);
     if (bd_str_field(b, t, "town", false, b->town, sizeof b->town))
         b->town_line = bd_key_line(b, "town");
@@ -452,7 +454,7 @@ static void do_victory(Build *b, int t)
 
 static void do_note(Build *b, int t)
 {
-    static const char *const keys[] = { "id", "title", "text", "conf", "src", NULL };
+    static const char *const keys[] = { "id", "title", "text", "conf", "src", "title_ar", "text_ar", NULL };
     ScenarioInfo *in = b->info;
     bd_check_keys(b, t, keys);
     ScenarioNote n;
@@ -460,6 +462,8 @@ static void do_note(Build *b, int t)
     bool ok = bd_id_field(b, t, "id", n.id, sizeof n.id);
     ok = bd_str_field(b, t, "title", true, n.title, sizeof n.title) && ok;
     ok = bd_str_field(b, t, "text", true, n.text, sizeof n.text) && ok;
+    bd_str_field(b, t, "title_ar", false, n.title_ar, sizeof n.title_ar);
+    bd_str_field(b, t, "text_ar", false, n.text_ar, sizeof n.text_ar);
     if (bd_str_field(b, t, "conf", false, n.conf, sizeof n.conf) && !bd_valid_conf(n.conf)) {
         bd_problem(b, "conf", "expected \"A\" (attested), \"D\" (derived) or \"I\" (invented), got '%s'", n.conf);
         ok = false;

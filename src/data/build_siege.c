@@ -520,7 +520,7 @@ void bd_contingent(Build *b, int t)
 
 void bd_chronicle(Build *b, int t)
 {
-    static const char *const keys[] = { "side", "turn", "order", "note", "src", NULL };
+    static const char *const keys[] = { "side", "turn", "order", "note", "src", "note_ar", NULL };
     ScenarioInfo *in = b->info;
     Game *g = b->g;
     bd_check_keys(b, t, keys);
@@ -530,6 +530,7 @@ void bd_chronicle(Build *b, int t)
     ok = bd_num_field(b, t, "turn", true, 1, g->max_turns > 0 ? g->max_turns : 1000, &c.turn) && ok;
     ok = bd_str_field(b, t, "order", true, c.order, sizeof c.order) && ok;
     bd_str_field(b, t, "note", false, c.note, sizeof c.note);
+    bd_str_field(b, t, "note_ar", false, c.note_ar, sizeof c.note_ar);
     bd_str_field(b, t, "src", false, c.src, sizeof c.src);
     if (!ok)
         return;

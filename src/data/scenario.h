@@ -47,6 +47,7 @@ typedef struct ScenarioNote {
     char id[ID_LEN];
     char title[NAME_LEN * 2];
     char text[1024];
+    char title_ar[NAME_LEN * 4], text_ar[2048];    /* Arabic, "" if none */
     char conf[4];           /* "A", "D", "I" or "" */
     char src[64];
 } ScenarioNote;
@@ -77,6 +78,7 @@ typedef struct ScenarioChronicle {
     int turn;
     char order[SCEN_ORDER];
     char note[512];
+    char note_ar[1024];     /* the note in Arabic, "" if none */
     char src[64];
     int line;               /* of its order key in the file */
 } ScenarioChronicle;
@@ -120,6 +122,7 @@ typedef struct ScenarioInfo {
     char id[ID_LEN];
     char title[128];
     char briefing[2048];
+    char title_ar[256], briefing_ar[4096];  /* Arabic versions shown by an Arabic window, "" if none */
     char file[256];
     ScenarioNote notes[SCEN_MAX_NOTES];
     int nnotes;

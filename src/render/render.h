@@ -89,6 +89,10 @@ int text_line_height(Text *t, int px);
 int text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool draw);
 /* Drops cached strings (e.g. after a scale change). */
 void text_flush(Text *t);
+/* Right to left (an Arabic window): lines holding Arabic place their runs
+ * from the right, text_wrap aligns on the right. Flushes the cache. */
+void text_set_rtl(Text *t, bool rtl);
+bool text_rtl(const Text *t);
 
 /* ---- SDL2_image, opened on first use (img.c) -------------------------- */
 

@@ -6,7 +6,10 @@
  * Arabic runs are shaped right-to-left through HarfBuzz (SDL2_ttf's
  * TTF_SetFontDirection and TTF_SetFontScriptName); a line is laid out as
  * left-to-right runs, which is right for the game's Latin text with
- * Arabic names in it and for pure Arabic lines. */
+ * Arabic names in it and for pure Arabic lines. When the window speaks a
+ * right-to-left language (text_set_rtl), a line holding Arabic is laid out
+ * with its runs from right to left (numbers and Latin words keep their own
+ * order inside their run) and text_wrap aligns its lines on the right. */
 /* render.h first: path.h's PATH_MAX_HEXES enum must come before <limits.h>'s
  * macro of the same name, which fontconfig pulls in. */
 #include "render/render.h"
@@ -55,6 +58,7 @@ struct Text {
     TextEntry cache[TEXT_CACHE];
     uint64_t clock;
     WidthEntry widths[TEXT_WIDTHS];
+    bool rtl;               /* the window's language runs right to left */
 };
 
 bool text_find_font(char *path, size_t n, bool bold)
@@ -241,8 +245,38 @@ static bool has_arabic(const char *s)
     return false;
 }
 
-/* Renders s as a surface, splitting Arabic runs out to shape them RTL. */
-static SDL_Surface *render_line(TTF_Font *f, const char *s, SDL_Color col)
+/* A letter or digit that runs left to right (Latin, numbers). */
+static bool ltr_strong(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x024F);
+}
+
+/* The run from start in a right-to-left line, a rough bidi: a left-to-right
+ * run goes from a Latin letter or digit to the last one before an Arabic
+ * letter or bracket (spaces and punctuation between them kept inside);
+ * everything else - Arabic and the spaces, dashes, colons and brackets
+ * around it - is shaped right to left. */
+static void rtl_run(const char *s, size_t len, size_t start, bool *arab, size_t *end)
+{
+    size_t j = start;
+    bool ltr = ltr_strong(utf8_next(s, &j));
+    size_t k = start, last = j;
+    while (k < len) {
+        size_t k2 = k;
+        uint32_t c = utf8_next(s, &k2);
+        if (ltr ? is_arabic(c) || c == '(' || c == ')' || c == '[' || c == ']' : ltr_strong(c))
+            break;  /* brackets go with the Arabic, which mirrors them: "(28 Nov 637)" */
+        if (ltr && ltr_strong(c))
+            last = k2;
+        k = k2;
+    }
+    *arab = !ltr;
+    *end = ltr ? last : k;
+}
+
+/* Renders s as a surface, splitting Arabic runs out to shape them RTL;
+ * with rtl, the runs are placed from right to left. */
+static SDL_Surface *render_line(TTF_Font *f, const char *s, SDL_Color col, bool rtl)
 {
     if (!has_arabic(s)) {
         TTF_SetFontDirection(f, TTF_DIRECTION_LTR);
@@ -270,10 +304,24 @@ static SDL_Surface *render_line(TTF_Font *f, const char *s, SDL_Color col)
         }
         if (end == start)
             end = k > start ? k : start + 1;
+        if (rtl)
+            rtl_run(s, len, start, &arab, &end);
         char run[512];
         size_t rl = end - start < sizeof run - 1 ? end - start : sizeof run - 1;
         memcpy(run, s + start, rl);
         run[rl] = 0;
+        if (rtl && !arab) {
+            /* a Latin or number run in a right-to-left line: its spaces
+             * change sides (" 1" after an Arabic word is drawn "1 ") */
+            size_t lead = strspn(run, " "), tail = 0;
+            while (tail < rl - lead && run[rl - 1 - tail] == ' ')
+                tail++;
+            if (lead != tail) {
+                char tmp[512];
+                snprintf(tmp, sizeof tmp, "%*s%.*s%*s", (int)tail, "", (int)(rl - lead - tail), run + lead, (int)lead, "");
+                memcpy(run, tmp, rl + 1);
+            }
+        }
         TTF_SetFontDirection(f, arab ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
         TTF_SetFontScriptName(f, arab ? "Arab" : "Latn");
         SDL_Surface *su = TTF_RenderUTF8_Blended(f, run, col);
@@ -291,7 +339,8 @@ static SDL_Surface *render_line(TTF_Font *f, const char *s, SDL_Color col)
         return NULL;
     SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, total, hmax, 32, SDL_PIXELFORMAT_ARGB8888);
     int x = 0;
-    for (int p = 0; p < np; p++) {
+    for (int q = 0; q < np; q++) {
+        int p = rtl ? np - 1 - q : q;
         if (out) {
             SDL_Rect dst = { x, 0, parts[p]->w, parts[p]->h };
             SDL_SetSurfaceBlendMode(parts[p], SDL_BLENDMODE_NONE);
@@ -336,7 +385,7 @@ static TextEntry *lookup(Text *t, const char *s, int px, Rgba c, bool bold)
     if (!f)
         return NULL;
     SDL_Color sc = { c.r, c.g, c.b, c.a };
-    SDL_Surface *su = render_line(f, s, sc);
+    SDL_Surface *su = render_line(f, s, sc, t->rtl);
     if (!su)
         return NULL;
     if (victim->tex)
@@ -413,10 +462,24 @@ int text_line_height(Text *t, int px)
     return f ? TTF_FontLineSkip(f) : px;
 }
 
+void text_set_rtl(Text *t, bool rtl)
+{
+    if (t->rtl != rtl) {
+        t->rtl = rtl;
+        text_flush(t);  /* the cached lines were laid out the other way */
+    }
+}
+
+bool text_rtl(const Text *t)
+{
+    return t->rtl;
+}
+
 int text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool do_draw)
 {
     int lh = text_line_height(t, px);
     int yy = y;
+    bool right = t->rtl && has_arabic(s);   /* an Arabic paragraph in an Arabic window */
     char line[512];
     const char *p = s;
     while (*p) {
@@ -441,7 +504,7 @@ int text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool 
             best = n;
         line[best] = 0;
         if (do_draw)
-            text_draw(t, line, x, yy, px, c, TEXT_LEFT);
+            text_draw(t, line, right ? x + w : x, yy, px, c, right ? TEXT_RIGHT : TEXT_LEFT);
         yy += lh;
         p += best;
         while (*p == ' ')

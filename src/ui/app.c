@@ -11,6 +11,7 @@
 #include "data/file.h"
 #include "sim/headless.h"
 #include "ui/internal.h"
+#include "i18n.h"
 
 int ui_px(const UiApp *a, int base)
 {
@@ -66,7 +67,7 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
 {
     UiApp *a = calloc(1, sizeof *a);
     if (!a) {
-        snprintf(why, n, "out of memory");
+        snprintf(why, n, _("out of memory"));
         return NULL;
     }
     a->win = win;
@@ -111,6 +112,7 @@ UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *wh
         memcpy(disk.font_bold, a->set.font_bold, sizeof disk.font_bold);
         settings_save(&disk, a->pref_dir);
     }
+    ui_lang_apply(a);
     a->mr.r = r;
     a->mr.text = a->text;
     a->show_zoc = true;
@@ -345,7 +347,7 @@ static void autosave(UiApp *a)
     if (!save_autosave(a->pref_dir, a->ss, 0, NULL, 0, &err)) {
         char b[900];
         save_error_format(&err, b, sizeof b);
-        ui_notice(a, "Autosave failed: %s", b);
+        ui_notice(a, _("Autosave failed: %s"), b);
     }
 }
 
@@ -356,7 +358,7 @@ bool ui_apply(UiApp *a, const Command *c)
     char why[256] = "";
     bool ok = session_apply(a->ss, c, why, sizeof why);
     if (!ok)
-        ui_notice(a, "Refused: %s", why);
+        ui_notice(a, _("Refused: %s"), why);
     ui_process_events(a);
     check_turn_change(a);
     ui_refresh_selection(a);
@@ -637,9 +639,9 @@ void ui_screenshot_now(UiApp *a)
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     snprintf(path, sizeof path, "%sscreenshot-%s.png", a->pref_dir, stamp);
     if (uiapp_screenshot(a, path))
-        ui_notice(a, "Screenshot saved: %s", path);
+        ui_notice(a, _("Screenshot saved: %s"), path);
     else
-        ui_notice(a, "Could not save the screenshot: %s", SDL_GetError());
+        ui_notice(a, _("Could not save the screenshot: %s"), SDL_GetError());
 }
 
 /* ---- for tests and the benchmark -------------------------------------- */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "ui/chart.h"
+#include "i18n.h"
 
 /* Setup colours: "as it was" a cool slate blue, "with switches" amber. */
 Rgba chart_setup_color(const UiApp *a, int setup)
@@ -92,10 +93,10 @@ int chart_shares(UiApp *a, SDL_Rect r, const ChartSetup *set, int nset, const ch
         if (nset > 1) {
             double d = 100.0 * (set[1].sum->share[g] - set[0].sum->share[g]);
             char t[48];
-            snprintf(t, sizeof t, "%+.0f points", d);
+            snprintf(t, sizeof t, _("%+.0f points"), d);
             text_draw(a->text, t, gx + gw / 2, ny, ls, d >= 0.5 ? pl.good : d <= -0.5 ? pl.bad : pl.dim, TEXT_CENTER);
         } else if (g == history) {
-            text_draw(a->text, "as in history", gx + gw / 2, ny, ls, pl.accent, TEXT_CENTER);
+            text_draw(a->text, _("as in history"), gx + gw / 2, ny, ls, pl.accent, TEXT_CENTER);
         }
     }
     return r.h;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "ui/internal.h"
+#include "i18n.h"
 
 /* Milliseconds between two computer orders at each pace (slow..fast). */
 const int ui_chronicle_paces[UI_CHRON_PACES] = { 1500, 700, 300, 60 };
@@ -34,11 +35,11 @@ uint32_t chronicle_delay(const UiApp *a, bool end_of_turn)
 static const char *plan_words(const ChronicleStep *st)
 {
     switch (st->plan) {
-    case CHRONICLE_HOLD: return "the computer starts no battle and offers no terms";
+    case CHRONICLE_HOLD: return _("the computer starts no battle and offers no terms");
     case CHRONICLE_STRIKE:
         return st->gate >= 0 ? "the computer strikes at even odds, by that gate only" : "the computer strikes at even odds";
-    case CHRONICLE_SORTIE: return "the computer sallies in small parties on cold days only";
-    case CHRONICLE_FEINT: return "the computer falls back from that gate as if beaten";
+    case CHRONICLE_SORTIE: return _("the computer sallies in small parties on cold days only");
+    case CHRONICLE_FEINT: return _("the computer falls back from that gate as if beaten");
     default: return st->rations >= 0 ? "kept as ordered" : st->given ? "given" : "not given";
     }
 }
@@ -47,13 +48,13 @@ static const char *plan_words(const ChronicleStep *st)
 static void step_note(const ChronicleStep *st, char *b, size_t n)
 {
     const ScenarioChronicle *ce = st->entry;
-    snprintf(b, n, "%s%s[%s]", ce->note[0] ? ce->note : "(no note)", " ", ce->src[0] ? ce->src : "no source");
+    snprintf(b, n, "%s%s[%s]", ce->note[0] ? ui_ar(ce->note, ce->note_ar) : _("(no note)"), " ", ce->src[0] ? ce->src : _("no source"));
 }
 
 /* "Order: sally rastan \xE2\x80\x94 the computer strikes at even odds". */
 static void step_order(const ChronicleStep *st, char *b, size_t n)
 {
-    snprintf(b, n, "Order: %s \xE2\x80\x94 %s%s%s", st->entry->order, plan_words(st),
+    snprintf(b, n, _("Order: %s \xE2\x80\x94 %s%s%s"), st->entry->order, plan_words(st),
              st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0 && st->why[0] ? ": " : "",
              st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0 ? st->why : "");
 }
@@ -64,7 +65,7 @@ static void banner_head(const UiApp *a, char *b, size_t n)
     char date[64] = "";
     game_date(g, a->ch.steps_turn, date, sizeof date);
     int s = a->ch.steps_side;
-    snprintf(b, n, "Turn %d%s%s \xE2\x80\x94 %s", a->ch.steps_turn, date[0] ? ", " : "", date,
+    snprintf(b, n, _("Turn %d%s%s \xE2\x80\x94 %s"), a->ch.steps_turn, date[0] ? ", " : "", date,
              s >= 0 && s < g->nsides ? g->sides[s].name : "?");
 }
 
@@ -162,12 +163,12 @@ bool chronicle_key(UiApp *a, const SDL_KeyboardEvent *k)
     case SDLK_LEFTBRACKET:
         if (a->ch.pace > 0)
             a->ch.pace--;
-        ui_notice(a, "Slower: %.1f s between orders.", ui_chronicle_paces[a->ch.pace] / 1000.0);
+        ui_notice(a, _("Slower: %.1f s between orders."), ui_chronicle_paces[a->ch.pace] / 1000.0);
         return true;
     case SDLK_RIGHTBRACKET:
         if (a->ch.pace + 1 < UI_CHRON_PACES)
             a->ch.pace++;
-        ui_notice(a, "Faster: %.1f s between orders.", ui_chronicle_paces[a->ch.pace] / 1000.0);
+        ui_notice(a, _("Faster: %.1f s between orders."), ui_chronicle_paces[a->ch.pace] / 1000.0);
         return true;
     default:
         return false;
@@ -204,7 +205,7 @@ void chronicle_banner_pass(UiApp *a, Pass *p, SDL_Rect mr)
     Palette pl = ui_palette(a);
     if (!a->ch.checkpoint) {
         if (a->ch.paused && p->draw) {
-            const char *t = "Paused \xE2\x80\x94 Space resumes \xC2\xB7 \xE2\x86\x92 one order";
+            const char *t = _("Paused \xE2\x80\x94 Space resumes \xC2\xB7 \xE2\x86\x92 one order");
             int fs = ui_px(a, 22), w = text_width(a->text, t, fs) + ui_px(a, 32), h = text_line_height(a->text, fs) + ui_px(a, 16);
             int x = mr.x + (mr.w - w) / 2, y = mr.y + mr.h - h - ui_px(a, 16);
             gfx_fill_rect(a->r, (float)x, (float)y, (float)w, (float)h, rgba(0x101214, 230));
@@ -229,7 +230,7 @@ void chronicle_banner_pass(UiApp *a, Pass *p, SDL_Rect mr)
     /* The buttons and the pace hint in one row where they fit, else the
      * hint is left to help and the buttons share the row. */
     int cw = ui_px(a, 260), sw = ui_px(a, 220), gap = ui_px(a, 12);
-    int hint_w = text_width(a->text, "[ ] slower / faster", ui_px(a, 18)) + gap;
+    int hint_w = text_width(a->text, _("[ ] slower / faster"), ui_px(a, 18)) + gap;
     bool hint = cw + sw + gap + hint_w <= bw - 2 * pad;
     if (cw + sw + gap > bw - 2 * pad) {
         cw = (bw - 2 * pad - gap) * 6 / 11;
@@ -262,13 +263,13 @@ void chronicle_banner_pass(UiApp *a, Pass *p, SDL_Rect mr)
         SDL_RenderSetClipRect(a->r, NULL);
     }
     SDL_Rect cb = { x + bw - pad - cw, y + h - pad - bh_btn + ui_px(a, 6), cw, bh_btn };
-    if (ui_button(a, p, cb, "Continue  (Space)", true))
+    if (ui_button(a, p, cb, _("Continue  (Space)"), true))
         resume(a);
     SDL_Rect sb = { cb.x - sw - gap, cb.y, sw, bh_btn };
-    if (ui_button(a, p, sb, "One order  \xE2\x86\x92", false))
+    if (ui_button(a, p, sb, _("One order  \xE2\x86\x92"), false))
         step(a);
     if (p->draw && hint)
-        text_draw(a->text, "[ ] slower / faster", x + pad + ui_px(a, 8), cb.y + ui_px(a, 14), ui_px(a, 18), pl.dim,
+        text_draw(a->text, _("[ ] slower / faster"), x + pad + ui_px(a, 8), cb.y + ui_px(a, 14), ui_px(a, 18), pl.dim,
                   TEXT_LEFT);
     /* The banner takes its clicks. */
     if (p->clicked && ui_inside((SDL_Rect){ x, y, bw, h }, p->cx, p->cy))
@@ -324,7 +325,7 @@ void ui_recorded_outcome(const UiApp *a, char *b, size_t n, int *side)
         return;
     for (int i = 0; i < inf->nnotes; i++)
         if (!strcmp(inf->notes[i].id, "outcome") || !strcmp(inf->notes[i].id, "recorded")) {
-            snprintf(b, n, "%s [%s]", inf->notes[i].text, inf->notes[i].src[0] ? inf->notes[i].src : "?");
+            snprintf(b, n, "%s [%s]", ui_ar(inf->notes[i].text, inf->notes[i].text_ar), inf->notes[i].src[0] ? inf->notes[i].src : "?");
             break;
         }
     for (int i = 0; i < g->nvictory; i++) {

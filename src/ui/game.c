@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/combat.h"
 #include "ui/internal.h"
+#include "i18n.h"
 
 void ui_fill_overlay(UiApp *a, MapOverlay *ov);
 
@@ -166,8 +167,8 @@ static void map_click(UiApp *a, Hex h, bool shift)
                 a->sel[a->nsel++] = own[0];
             ui_refresh_selection(a);
             if (!shares)
-                ui_notice(a, "%s is next to none of the group's targets: only units next to the hex attacked fight, so "
-                             "it adds nothing to those odds.", g->units[own[0]].name);
+                ui_notice(a, _("%s is next to none of the group's targets: only units next to the hex attacked fight, so "
+                             "it adds nothing to those odds."), g->units[own[0]].name);
             return;
         }
         int next = own[0];
@@ -221,7 +222,7 @@ static void next_unit(UiApp *a)
             return;
         }
     }
-    ui_notice(a, "Every unit has moved. Press Space to end the %s.", g->mode == MODE_BATTLE ? "impulse" : "turn");
+    ui_notice(a, _("Every unit has moved. Press Space to end the %s."), g->mode == MODE_BATTLE ? _("impulse") : _("turn"));
 }
 
 /* The minimap: 230 x 170 px at 100 %, growing with the scale but never
@@ -406,10 +407,10 @@ bool game_mouse(UiApp *a, const SDL_Event *e)
 static const char *gate_state_word(int s)
 {
     switch (s) {
-    case GATE_OPEN: return "open";
-    case GATE_FORCED: return "forced";
-    case GATE_BETRAYED: return "opened by treachery";
-    default: return "shut";
+    case GATE_OPEN: return _("open");
+    case GATE_FORCED: return _("forced");
+    case GATE_BETRAYED: return _("opened by treachery");
+    default: return _("shut");
     }
 }
 
@@ -441,7 +442,7 @@ static void hover_tooltip(UiApp *a, Pass *p)
         c.to = h;
         char refused[200];
         if (!cmd_validate(g, &c, refused, sizeof refused)) {
-            ui_tooltip_set(p, "No attack on %s: %s", hx, refused);
+            ui_tooltip_set(p, _("No attack on %s: %s"), hx, refused);
             return;
         }
         if (combat_odds(g, att, na, h, &o, why, sizeof why)) {
@@ -451,8 +452,8 @@ static void hover_tooltip(UiApp *a, Pass *p)
             combat_column_label(g, o.column, col, sizeof col);
             combat_column_label(g, o.base_column, base, sizeof base);
             ui_tooltip_set(p,
-                           "Attack %s at %s odds (strength %d against %d; %s before %+d column shift%s).\n"
-                           "Expected: you lose %.1f SP, they lose %.1f SP.\nClick to attack.",
+                           _("Attack %s at %s odds (strength %d against %d; %s before %+d column shift%s).\n"
+                           "Expected: you lose %.1f SP, they lose %.1f SP.\nClick to attack."),
                            hx, col, o.att_cv / 100, o.def_cv / 100, base, o.shifts, o.shifts == 1 || o.shifts == -1 ? "" : "s",
                            asp, dsp);
             return;
@@ -469,8 +470,8 @@ static void hover_tooltip(UiApp *a, Pass *p)
         int l = game_leader_with(g, u);
         char lead[96] = "";
         if (l >= 0)
-            snprintf(lead, sizeof lead, "\nLed by %s.", g->leaders[l].name);
-        ui_tooltip_set(p, "%s (%s)\n%s, %d SP (about %d men), cohesion %d of %d%s%s", un->name,
+            snprintf(lead, sizeof lead, _("\nLed by %s."), g->leaders[l].name);
+        ui_tooltip_set(p, _("%s (%s)\n%s, %d SP (about %d men), cohesion %d of %d%s%s"), un->name,
                        g->sides[un->side].name, tn, un->sp, un->sp * 100, un->cohesion, g->rules.cohesion_max,
                        n > 1 ? "" : "", lead);
         if (n > 1) {
@@ -485,20 +486,20 @@ static void hover_tooltip(UiApp *a, Pass *p)
         if (hex_eq(rm[i].hex, h)) {
             char due[32] = "when is not known";
             if (rm[i].due > 0)
-                snprintf(due, sizeof due, "%sturn %d", rm[i].estimate || !rm[i].confirmed ? "about " : "", rm[i].due);
-            ui_tooltip_set(p, "%s relief of the %s (%d SP) enters the map here, due %s.%s",
-                           rm[i].confirmed ? "Confirmed" : "Rumoured", g->sides[rm[i].side].name, rm[i].sp, due,
-                           rm[i].side == viewer || viewer < 0 ? "" : " An enemy unit here when it comes holds it back.");
+                snprintf(due, sizeof due, _("%sturn %d"), rm[i].estimate || !rm[i].confirmed ? _("about ") : "", rm[i].due);
+            ui_tooltip_set(p, _("%s relief of the %s (%d SP) enters the map here, due %s.%s"),
+                           rm[i].confirmed ? _("Confirmed") : _("Rumoured"), g->sides[rm[i].side].name, rm[i].sp, due,
+                           rm[i].side == viewer || viewer < 0 ? "" : _(" An enemy unit here when it comes holds it back."));
             return;
         }
     int gi = game_gate_at(g, h);
     if (gi >= 0) {
-        ui_tooltip_set(p, "%s gate: %s.", g->gates[gi].name, gate_state_word(g->gates[gi].state));
+        ui_tooltip_set(p, _("%s gate: %s."), g->gates[gi].name, gate_state_word(g->gates[gi].state));
         return;
     }
     if (a->have_path) {
         int c = a->path.cost;
-        ui_tooltip_set(p, "Move here: %d%s MP of %d%s left.", c / 2, c % 2 ? "\xC2\xBD" : "",
+        ui_tooltip_set(p, _("Move here: %d%s MP of %d%s left."), c / 2, c % 2 ? "\xC2\xBD" : "",
                        g->units[a->sel[0]].mp / 2, g->units[a->sel[0]].mp % 2 ? "\xC2\xBD" : "");
         return;
     }

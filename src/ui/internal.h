@@ -31,7 +31,22 @@ typedef struct Settings {
     int side;               /* the side the player last chose */
     int ai_pace;            /* AiPace: how the computer's moves are played out */
     char font[512], font_bold[512];     /* found by fontconfig last time */
+    int language;           /* UiLang: the system's, English or Arabic */
 } Settings;
+
+/* The window's language (lang.c): Settings' choice, applied at start and
+ * when it changes; ui_rtl says the text runs right to left (Arabic), and
+ * ui_mirror_x mirrors a box's x inside an area when it does. */
+typedef enum UiLang { UI_LANG_SYSTEM, UI_LANG_ENGLISH, UI_LANG_ARABIC, UI_LANG_COUNT } UiLang;
+extern const char *const ui_lang_names[UI_LANG_COUNT];
+extern const char *const ui_core_words[];
+struct UiApp;
+void ui_lang_apply(struct UiApp *a);
+bool ui_rtl(const struct UiApp *a);
+int ui_mirror_x(const struct UiApp *a, int x, int w, int x0, int aw);
+/* A scenario's text in the window's language: ar (title_ar, briefing_ar,
+ * text_ar, note_ar) when the window speaks Arabic and the file gave it. */
+const char *ui_ar(const char *en, const char *ar);
 
 /* The pace at which the window plays out the computer's moves (the rules
  * are instant either way): a hex step of a move's animation, the pause
@@ -51,6 +66,7 @@ typedef struct MenuEntry {
     char id[ID_LEN];        /* the scenario's id (its quick save is named by it) */
     char title[128];
     char briefing[2048];
+    char title_ar[256], briefing_ar[4096];  /* "" if the file has none */
     char side_name[MAX_SIDES][NAME_LEN];
     int nsides;
     char problem[256];      /* set if the file does not load */

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ui/internal.h"
+#include "i18n.h"
 
 struct Lesson {
     /* The live game while it is looked at in the viewer. */
@@ -140,7 +141,7 @@ bool lesson_rewind(UiApp *a, int turn)
         lesson_resume(a);
         return false;
     }
-    ui_notice(a, "Turn %d again. The arrows step, \xE2\x86\x91\xE2\x86\x93 go by turns; Esc goes back to the live game.",
+    ui_notice(a, _("Turn %d again. The arrows step, \xE2\x86\x91\xE2\x86\x93 go by turns; Esc goes back to the live game."),
               uiapp_game(a)->turn);
     return true;
 }
@@ -174,7 +175,7 @@ bool lesson_resume(UiApp *a)
     a->last_active = uiapp_game(a)->active;
     a->ai_next = a->now + 300;
     ui_refresh_selection(a);
-    ui_notice(a, "Back to the live game: turn %d. Space goes on.", uiapp_game(a)->turn);
+    ui_notice(a, _("Back to the live game: turn %d. Space goes on."), uiapp_game(a)->turn);
     return true;
 }
 
@@ -265,7 +266,7 @@ bool lesson_key(UiApp *a, const SDL_KeyboardEvent *k)
             l->card_turn = g->turn;
             l->card_index = 0;
         } else {
-            ui_notice(a, "No disputed point is placed on turn %d; the debrief lists them all.", g->turn);
+            ui_notice(a, _("No disputed point is placed on turn %d; the debrief lists them all."), g->turn);
         }
         return true;
     }
@@ -365,9 +366,9 @@ static void card_pass(UiApp *a, Pass *p, SDL_Rect mr)
         gfx_fill_rect(a->r, (float)x, (float)y, (float)ui_px(a, 8), (float)h, rgba(0x86a8d0, 255));
         char t[128];
         if (n > 1)
-            snprintf(t, sizeof t, "Disputed \xE2\x80\x94 turn %d \xC2\xB7 point %d of %d", l->card_turn, l->card_index + 1, n);
+            snprintf(t, sizeof t, _("Disputed \xE2\x80\x94 turn %d \xC2\xB7 point %d of %d"), l->card_turn, l->card_index + 1, n);
         else
-            snprintf(t, sizeof t, "Disputed \xE2\x80\x94 turn %d: the sources disagree", l->card_turn);
+            snprintf(t, sizeof t, _("Disputed \xE2\x80\x94 turn %d: the sources disagree"), l->card_turn);
         text_draw_bold(a->text, t, x + pad + ui_px(a, 8), y + pad, hs, rgba(0x86a8d0, 255), TEXT_LEFT);
         SDL_Rect clip = { x, y, bw, h - pad - bh_btn };
         SDL_RenderSetClipRect(a->r, &clip);
@@ -375,11 +376,11 @@ static void card_pass(UiApp *a, Pass *p, SDL_Rect mr)
         SDL_RenderSetClipRect(a->r, NULL);
     }
     SDL_Rect cb = { x + bw - pad - ui_px(a, 230), y + h - pad - bh_btn + ui_px(a, 6), ui_px(a, 230), bh_btn };
-    if (ui_button(a, p, cb, "Go on  (Space)", true))
+    if (ui_button(a, p, cb, _("Go on  (Space)"), true))
         close_card(l);
     if (n > 1) {
         SDL_Rect nb = { cb.x - ui_px(a, 200), cb.y, ui_px(a, 188), bh_btn };
-        if (ui_button(a, p, nb, "Next point  (N)", false))
+        if (ui_button(a, p, nb, _("Next point  (N)"), false))
             l->card_index = (l->card_index + 1) % n;
     }
     if (p->clicked && ui_inside((SDL_Rect){ x, y, bw, h }, p->cx, p->cy))
@@ -405,7 +406,7 @@ static void picker_pass(UiApp *a, Pass *p, SDL_Rect mr)
     if (p->draw) {
         gfx_fill_rect(a->r, (float)x, (float)y, (float)w, (float)h, rgba(0x141210, 245));
         gfx_rect_outline(a->r, (float)x, (float)y, (float)w, (float)h, 2, pl.accent);
-        text_draw_bold(a->text, "Jump to turn", x + pad, y + pad - ui_px(a, 4), ui_px(a, 17), pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Jump to turn"), x + pad, y + pad - ui_px(a, 4), ui_px(a, 17), pl.head, TEXT_LEFT);
     }
     int live_turn = l->rewound && a->rp.rec && session_nmarks(a->rp.rec)
                         ? session_mark(a->rp.rec, session_nmarks(a->rp.rec) - 1)->turn
@@ -424,8 +425,8 @@ static void picker_pass(UiApp *a, Pass *p, SDL_Rect mr)
         }
         if (ui_inside(r, p->mx, p->my)) {
             int idx[8], nd = turn_disputes(a, t, idx, 8);
-            ui_tooltip_set(p, "%s turn %d%s", t <= live_turn ? "See again" : "Play on to", t,
-                           nd ? " (a disputed point)" : "");
+            ui_tooltip_set(p, _("%s turn %d%s"), t <= live_turn ? _("See again") : _("Play on to"), t,
+                           nd ? _(" (a disputed point)") : "");
         }
         if (p->draw) {
             int idx[8];
@@ -465,18 +466,18 @@ static void bar_pass(UiApp *a, Pass *p, SDL_Rect mr)
     SDL_Rect jb = { mr.x + mr.w - wj - ui_px(a, 8), y, wj, bh };
     SDL_Rect bb = { jb.x - wb - ui_px(a, 6), y, wb, bh };
     if (rew) {
-        if (ui_button(a, p, bb, "Live game  Esc", true))
+        if (ui_button(a, p, bb, _("Live game  Esc"), true))
             lesson_resume(a);
     } else {
-        if (ui_button(a, p, bb, "\xE2\x97\x80 Turn back", false))
+        if (ui_button(a, p, bb, _("\xE2\x97\x80 Turn back"), false))
             lesson_rewind(a, g->turn > 1 ? g->turn - 1 : 1);
         if (ui_inside(bb, p->mx, p->my))
-            ui_tooltip_set(p, "See the previous turn again (\xE2\x86\x90); the live game waits.");
+            ui_tooltip_set(p, _("See the previous turn again (\xE2\x86\x90); the live game waits."));
     }
-    if (ui_button(a, p, jb, "Turn\xE2\x80\xA6  J", l && l->picker))
+    if (ui_button(a, p, jb, _("Turn\xE2\x80\xA6  J"), l && l->picker))
         open_picker(a);
     if (ui_inside(jb, p->mx, p->my))
-        ui_tooltip_set(p, "Jump to any turn: back to one played, or on to a later one.");
+        ui_tooltip_set(p, _("Jump to any turn: back to one played, or on to a later one."));
 }
 
 void lesson_pass(UiApp *a, Pass *p, SDL_Rect mr)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ui/internal.h"
+#include "i18n.h"
 
 static int cmp_entry(const void *x, const void *y)
 {
@@ -59,6 +60,9 @@ static void menu_fill(MenuEntry *m)
     snprintf(m->title, sizeof m->title, "%s", inf->title[0] ? inf->title : (base ? base + 1 : m->path));
     snprintf(m->briefing, sizeof m->briefing, "%s", inf->briefing);
     reflow(m->briefing);
+    snprintf(m->title_ar, sizeof m->title_ar, "%s", inf->title_ar);
+    snprintf(m->briefing_ar, sizeof m->briefing_ar, "%s", inf->briefing_ar);
+    reflow(m->briefing_ar);
     snprintf(m->id, sizeof m->id, "%s", inf->id);
     m->nsides = g->nsides;
     for (int k = 0; k < g->nsides && k < MAX_SIDES; k++)
@@ -188,12 +192,12 @@ int menu_add_file(UiApp *a, const char *path)
 }
 
 static const char *const level_text[3] = {
-    "Level 1 \xE2\x80\x94 steady: attacks at fair odds with the units at hand, keeps the blockade and the rations "
-    "simply, and now and then misjudges.",
-    "Level 2 \xE2\x80\x94 cunning: manoeuvres for flank and rear, pulls back shaken units, pursues routers, sets gate "
-    "alerts, sends columns, offers terms and weighs your answer before a sally or an assault.",
-    "Level 3 \xE2\x80\x94 a master: everything level 2 does, with a deeper search, the feigned withdrawal of light horse, care for "
-    "its leaders, releasing a wavering contingent in time and surprise sallies against camps off their guard.",
+    N_("Level 1 \xE2\x80\x94 steady: attacks at fair odds with the units at hand, keeps the blockade and the rations "
+    "simply, and now and then misjudges."),
+    N_("Level 2 \xE2\x80\x94 cunning: manoeuvres for flank and rear, pulls back shaken units, pursues routers, sets gate "
+    "alerts, sends columns, offers terms and weighs your answer before a sally or an assault."),
+    N_("Level 3 \xE2\x80\x94 a master: everything level 2 does, with a deeper search, the feigned withdrawal of light horse, care for "
+    "its leaders, releasing a wavering contingent in time and surprise sallies against camps off their guard."),
 };
 
 /* The choice is remembered for the next time the window opens. */
@@ -305,7 +309,7 @@ static int choices(UiApp *a, Pass *p, MenuEntry *m, int px, int y0, int pw)
     bool nobody = a->watch || a->chronicle;
     int ty = above ? cy : cy + ui_px(a, 8);
     if (p->draw)
-        text_draw_bold(a->text, "Play as", px, ty, ui_px(a, 16), nobody ? pl.dim : pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Play as"), px, ty, ui_px(a, 16), nobody ? pl.dim : pl.head, TEXT_LEFT);
     cy += lab_h;
     for (int s = 0; s < m->nsides && s < 2; s++) {
         SDL_Rect r = { px + lab + s * bw, cy, bw - ui_px(a, 8), bh };
@@ -317,55 +321,55 @@ static int choices(UiApp *a, Pass *p, MenuEntry *m, int px, int y0, int pw)
     cy += row + ui_px(a, 4);
     ty = above ? cy : cy + ui_px(a, 8);
     if (p->draw)
-        text_draw_bold(a->text, "Opponent", px, ty, ui_px(a, 16), pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Opponent"), px, ty, ui_px(a, 16), pl.head, TEXT_LEFT);
     cy += lab_h;
-    static const char *const opp_label[OPP_COUNT] = { "The computer", "A second player here", "Computer vs computer",
-                                                      "Chronicle" };
+    static const char *const opp_label[OPP_COUNT] = { N_("The computer"), N_("A second player here"), N_("Computer vs computer"),
+                                                      N_("Chronicle") };
     static const char *const opp_tip[OPP_COUNT] = {
-        "The computer plays the other side.",
-        "Two players take turns at this screen (hot-seat); each side's secrets are hidden at the hand-over.",
-        "The computer plays both sides and you watch, seeing everything. Space pauses, the right arrow steps.",
-        "The computer plays both sides along the recorded course of events (the scenario's chronicle), stopping "
+        N_("The computer plays the other side."),
+        N_("Two players take turns at this screen (hot-seat); each side's secrets are hidden at the hand-over."),
+        N_("The computer plays both sides and you watch, seeing everything. Space pauses, the right arrow steps."),
+        N_("The computer plays both sides along the recorded course of events (the scenario's chronicle), stopping "
         "at each recorded decision with its note and sources until you continue. Space pauses and resumes, the "
-        "right arrow gives one order at a time, [ and ] change the pace.",
+        "right arrow gives one order at a time, [ and ] change the pace."),
     };
-    bool opp_rows = text_width(a->text, "A second player here", ui_px(a, 15)) + ui_px(a, 24) > bw4 - ui_px(a, 8);
+    bool opp_rows = text_width(a->text, _("A second player here"), ui_px(a, 15)) + ui_px(a, 24) > bw4 - ui_px(a, 8);
     int cur = opponent(a);
     for (int o = 0; o < OPP_COUNT; o++) {
         SDL_Rect r = { px + lab + o * bw4, cy, bw4 - ui_px(a, 8), bh };
         if (opp_rows)
             r = (SDL_Rect){ px + lab + (o % 2) * bw, cy + (o / 2) * row, bw - ui_px(a, 8), bh };
-        if (ui_button(a, p, r, opp_label[o], cur == o))
+        if (ui_button(a, p, r, _(opp_label[o]), cur == o))
             set_opponent(a, o);
         if (ui_inside(r, p->mx, p->my))
-            ui_tooltip_set(p, "%s (O changes it.)", opp_tip[o]);
+            ui_tooltip_set(p, _("%s (O changes it.)"), _(opp_tip[o]));
     }
     cy += row * (opp_rows ? 2 : 1) + ui_px(a, 4);
     bool with_ai = !a->hotseat;
     ty = above ? cy : cy + ui_px(a, 8);
     if (p->draw)
-        text_draw_bold(a->text, "Computer", px, ty, ui_px(a, 16), with_ai ? pl.head : pl.dim, TEXT_LEFT);
+        text_draw_bold(a->text, _("Computer"), px, ty, ui_px(a, 16), with_ai ? pl.head : pl.dim, TEXT_LEFT);
     cy += lab_h;
-    static const char *const lvl_label[3] = { "Level 1", "Level 2", "Level 3" };
+    static const char *const lvl_label[3] = { N_("Level 1"), N_("Level 2"), N_("Level 3") };
     for (int l = 0; l < 3; l++) {
         SDL_Rect r = { px + lab + l * bw3, cy, bw3 - ui_px(a, 8), bh };
-        if (ui_button(a, p, r, lvl_label[l], with_ai && a->ai_level == l + 1)) {
+        if (ui_button(a, p, r, _(lvl_label[l]), with_ai && a->ai_level == l + 1)) {
             a->ai_level = l + 1;
             remember(a);
         }
         if (ui_inside(r, p->mx, p->my))
-            ui_tooltip_set(p, "The computer plays at level %d. (L or the keys 1-3 change it.)", l + 1);
+            ui_tooltip_set(p, _("The computer plays at level %d. (L or the keys 1-3 change it.)"), l + 1);
     }
     cy += bh + ui_px(a, 6);
     int lv = a->ai_level >= 1 && a->ai_level <= 3 ? a->ai_level : 2;
-    const char *lt = with_ai ? level_text[lv - 1] : "No computer player: both sides are played here.";
+    const char *lt = with_ai ? _(level_text[lv - 1]) : _("No computer player: both sides are played here.");
     cy += text_wrap(a->text, lt, px + lab, cy, pw - lab, ui_px(a, 13), with_ai ? pl.body : pl.dim, p->draw) +
           ui_px(a, 12);
-    const char *who = a->hotseat ? "Two players take turns at this screen; the map hides each side's secrets between turns."
-                      : a->chronicle ? "The computer replays the recorded course and stops at each step: Space or "
-                                       "Continue goes on, \xE2\x86\x92 gives one order. Esc leaves."
-                      : a->watch ? "The computer plays both sides; you see everything. Space pauses. Esc leaves the game."
-                                 : "You command the side you chose; the computer plays the other.";
+    const char *who = a->hotseat ? _("Two players take turns at this screen; the map hides each side's secrets between turns.")
+                      : a->chronicle ? _("The computer replays the recorded course and stops at each step: Space or "
+                                       "Continue goes on, \xE2\x86\x92 gives one order. Esc leaves.")
+                      : a->watch ? _("The computer plays both sides; you see everything. Space pauses. Esc leaves the game.")
+                                 : _("You command the side you chose; the computer plays the other.");
     int sw = ui_px(a, 220), sh = ui_px(a, 50);
     if (sw > pw)
         sw = pw;
@@ -375,7 +379,7 @@ static int choices(UiApp *a, Pass *p, MenuEntry *m, int px, int y0, int pw)
     if (!beside)
         cy += wh + ui_px(a, 8);
     SDL_Rect st = { px + pw - sw, cy, sw, sh };
-    if (ui_button(a, p, st, "Start  \xE2\x8F\x8E", true))
+    if (ui_button(a, p, st, _("Start  \xE2\x8F\x8E"), true))
         start(a);
     cy += (beside && wh > sh ? wh : sh);
     return cy - y0;
@@ -398,20 +402,20 @@ void menu_pass(UiApp *a, Pass *p)
         gfx_fill_rect(a->r, 0, 0, (float)W, (float)band, a->set.high_contrast ? rgba(0, 255) : rgba(0x2b2a26, 255));
         gfx_fill_rect(a->r, 0, (float)band, (float)W, 3, pl.accent);
         int tp = band * 44 / 110, sp = band * 18 / 110;
-        text_draw_bold(a->text, "EMESA", mg, band * 16 / 110, tp, pl.head, TEXT_LEFT);
-        text_draw(a->text, "The sieges of Homs, 635\xE2\x80\x93""638  \xC2\xB7  \xD8\xAD\xD9\x85\xD8\xB5", mg + 4,
+        text_draw_bold(a->text, _("EMESA"), mg, band * 16 / 110, tp, pl.head, TEXT_LEFT);
+        text_draw(a->text, _("The sieges of Homs, 635\xE2\x80\x93""638  \xC2\xB7  \xD8\xAD\xD9\x85\xD8\xB5"), mg + 4,
                   band * 72 / 110, sp, pl.dim, TEXT_LEFT);
     }
     int top = band + ui_px(a, 30);
     int lw = ui_px(a, 420);
     if (lw > (W - 3 * mg) * 38 / 100)
         lw = (W - 3 * mg) * 38 / 100;
-    int x = mg;
+    int x = ui_mirror_x(a, mg, lw, mg, W - 2 * mg);   /* right to left: the list on the right */
     if (p->draw)
-        text_draw_bold(a->text, "Scenarios", x, top, ui_px(a, 20), pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Scenarios"), x, top, ui_px(a, 20), pl.head, TEXT_LEFT);
     int y = top + ui_px(a, 38);
     if (a->nscen == 0 && p->draw)
-        text_wrap(a->text, "No scenarios found. Put .lua scenario files in the data directory's scenarios/ folder.", x, y, lw,
+        text_wrap(a->text, _("No scenarios found. Put .lua scenario files in the data directory's scenarios/ folder."), x, y, lw,
                   ui_px(a, 15), pl.bad, true);
     /* The list stops above the buttons under it: entries get shorter
      * (the file name goes) when they do not all fit. */
@@ -429,12 +433,13 @@ void menu_pass(UiApp *a, Pass *p)
         if (p->draw) {
             Rgba c = i == a->sel_scen ? rgba(0x1a1408, 255) : pl.body;
             int tw = lw - ui_px(a, 24);
-            int tpx = fit_px(a, a->scen[i].title, ui_px(a, 16), tw * 9 / 10, true);
-            text_draw_bold(a->text, a->scen[i].title, r.x + ui_px(a, 12),
+            const char *st = ui_ar(a->scen[i].title, a->scen[i].title_ar);
+            int tpx = fit_px(a, st, ui_px(a, 16), tw * 9 / 10, true);
+            text_draw_bold(a->text, st, r.x + ui_px(a, 12),
                            file_line ? r.y + ui_px(a, 6) : r.y + (eh - text_line_height(a->text, tpx)) / 2, tpx, c, TEXT_LEFT);
             const char *base = strrchr(a->scen[i].path, '/');
             if (file_line)
-                text_draw(a->text, a->scen[i].problem[0] ? "cannot be loaded" : (base ? base + 1 : ""), r.x + ui_px(a, 12),
+                text_draw(a->text, a->scen[i].problem[0] ? _("cannot be loaded") : (base ? base + 1 : ""), r.x + ui_px(a, 12),
                       r.y + ui_px(a, 30), ui_px(a, 13), a->scen[i].problem[0] ? pl.bad : (i == a->sel_scen ? c : pl.dim),
                       TEXT_LEFT);
         }
@@ -444,31 +449,31 @@ void menu_pass(UiApp *a, Pass *p)
     int gap = ui_px(a, 12), bw = (lw - 2 * gap) / 3;
     int by = H - ui_px(a, 20) - ui_px(a, 40);
     SDL_Rect rr = { x, by - ui_px(a, 52), lw, ui_px(a, 40) };
-    if (ui_button(a, p, rr, "Watch a replay  (W)", false))
+    if (ui_button(a, p, rr, _("Watch a replay  (W)"), false))
         open_replays(a);
     if (ui_inside(rr, p->mx, p->my))
-        ui_tooltip_set(p, "Open a saved game or an autosave and watch it again, step by step or turn by turn.");
+        ui_tooltip_set(p, _("Open a saved game or an autosave and watch it again, step by step or turn by turn."));
     SDL_Rect rwi = { x, rr.y - ui_px(a, 52), lw, ui_px(a, 40) };
-    if (ui_button(a, p, rwi, "What if?  (Y)", false))
+    if (ui_button(a, p, rwi, _("What if?  (Y)"), false))
         whatif_open(a);
     if (ui_inside(rwi, p->mx, p->my))
-        ui_tooltip_set(p, "A laboratory: play many games as history went and with a change (no counter-siege, no "
-                          "sally...) and compare how often each side wins.");
+        ui_tooltip_set(p, _("A laboratory: play many games as history went and with a change (no counter-siege, no "
+                          "sally...) and compare how often each side wins."));
     SDL_Rect rs = { x, by, bw, ui_px(a, 40) };
-    if (ui_button(a, p, rs, "Settings", false))
+    if (ui_button(a, p, rs, _("Settings"), false))
         a->settings = true;
     SDL_Rect rh = { x + bw + gap, by, bw, ui_px(a, 40) };
-    if (ui_button(a, p, rh, "Help  F1", false))
+    if (ui_button(a, p, rh, _("Help  F1"), false))
         a->help = true;
     SDL_Rect rq = { x + 2 * (bw + gap), by, bw, ui_px(a, 40) };
-    if (ui_button(a, p, rq, "Quit", false))
+    if (ui_button(a, p, rq, _("Quit"), false))
         a->quit = true;
 
     /* The selected scenario. */
     if (a->nscen == 0)
         return;
     MenuEntry *m = &a->scen[a->sel_scen];
-    int rx = x + lw + mg, rw = W - rx - mg;
+    int rw = W - lw - 3 * mg, rx = ui_mirror_x(a, 2 * mg + lw, rw, mg, W - 2 * mg);
     SDL_Rect panel = { rx, top - ui_px(a, 10), rw, H - top - ui_px(a, 10) };
     ui_panel(a, p, panel);
     int pad = ui_px(a, 24);
@@ -476,8 +481,9 @@ void menu_pass(UiApp *a, Pass *p)
         pad = rw / 20;
     int px = rx + pad, pw = rw - 2 * pad;
     int yy = top + ui_px(a, 8);
+    const char *mt = ui_ar(m->title, m->title_ar);
     if (p->draw)
-        text_draw_bold(a->text, m->title, px, yy, fit_px(a, m->title, ui_px(a, 24), pw * 9 / 10, true), pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, mt, px, yy, fit_px(a, mt, ui_px(a, 24), pw * 9 / 10, true), pl.head, TEXT_LEFT);
     yy += ui_px(a, 44);
     if (m->problem[0]) {
         if (p->draw)
@@ -516,10 +522,10 @@ void menu_pass(UiApp *a, Pass *p)
         }
         int bpx = ui_px(a, 16);
         int bar = ui_px(a, 6), tw = pw - bar - ui_px(a, 8);
-        int bh = text_wrap(a->text, m->briefing, 0, 0, pw, bpx, pl.body, false);
+        int bh = text_wrap(a->text, ui_ar(m->briefing, m->briefing_ar), 0, 0, pw, bpx, pl.body, false);
         bool scrolls = bh > avail;
         if (scrolls)
-            bh = text_wrap(a->text, m->briefing, 0, 0, tw, bpx, pl.body, false);
+            bh = text_wrap(a->text, ui_ar(m->briefing, m->briefing_ar), 0, 0, tw, bpx, pl.body, false);
         int lh = text_line_height(a->text, bpx);
         /* A briefing that scrolls keeps a line under its box for the
          * "more" mark (it lay over the side buttons). */
@@ -535,7 +541,7 @@ void menu_pass(UiApp *a, Pass *p)
             a->brief_scroll = 0;
         if (p->draw && avail > 0) {
             SDL_RenderSetClipRect(a->r, &a->brief_rect);
-            text_wrap(a->text, m->briefing, px, yy - a->brief_scroll, scrolls ? tw : pw, bpx, pl.body, true);
+            text_wrap(a->text, ui_ar(m->briefing, m->briefing_ar), px, yy - a->brief_scroll, scrolls ? tw : pw, bpx, pl.body, true);
             SDL_RenderSetClipRect(a->r, NULL);
             if (scrolls) {
                 float bx = (float)(px + pw - bar), h = (float)avail;
@@ -544,12 +550,12 @@ void menu_pass(UiApp *a, Pass *p)
                 float ty = (float)yy + (h - th) * (float)a->brief_scroll / (float)(a->brief_max > 0 ? a->brief_max : 1);
                 gfx_fill_rect(a->r, bx, ty, (float)bar, th, pl.accent);
                 if (mark && a->brief_scroll < a->brief_max)
-                    text_draw(a->text, "\xE2\x96\xBC more (wheel, PgDn)", px + pw - bar - ui_px(a, 6), yy + avail + ui_px(a, 2),
+                    text_draw(a->text, _("\xE2\x96\xBC more (wheel, PgDn)"), px + pw - bar - ui_px(a, 6), yy + avail + ui_px(a, 2),
                               ui_px(a, 12), pl.accent, TEXT_RIGHT);
             }
         }
         if (ui_inside(a->brief_rect, p->mx, p->my) && scrolls)
-            ui_tooltip_set(p, "The wheel or PgUp/PgDn scrolls the briefing.");
+            ui_tooltip_set(p, _("The wheel or PgUp/PgDn scrolls the briefing."));
     }
     a->s = choice_s;
     choices(a, p, m, px, panel.y + panel.h - bottom_block + ui_px(a, 6), pw);

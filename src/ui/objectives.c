@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/command.h"
 #include "ui/internal.h"
+#include "i18n.h"
 
 static SDL_Rect centered(const UiApp *a, int w, int h)
 {
@@ -57,19 +58,19 @@ int ui_turn_warnings(const UiApp *a, char (*out)[UI_WARN_LEN], int max)
     if (holder) {
         for (int i = 0; i < g->ngates; i++) {
             if (g->gates[i].state == GATE_OPEN)
-                add(out, &n, max, "The %s stands open: the enemy may rush it.", g->gates[i].name);
+                add(out, &n, max, _("The %s stands open: the enemy may rush it."), g->gates[i].name);
             else if (g->gates[i].state == GATE_FORCED || g->gates[i].state == GATE_BETRAYED)
-                add(out, &n, max, "The %s is %s: the enemy can pass it.", g->gates[i].name,
-                    g->gates[i].state == GATE_FORCED ? "forced" : "betrayed");
+                add(out, &n, max, _("The %s is %s: the enemy can pass it."), g->gates[i].name,
+                    g->gates[i].state == GATE_FORCED ? _("forced") : _("betrayed"));
         }
         int taken = 0, walls = siege_walls(g, &taken);
         if (taken > 0)
-            add(out, &n, max, "%d of the %d wall sections %s in enemy hands.", taken, walls, taken == 1 ? "is" : "are");
+            add(out, &n, max, _("%d of the %d wall sections %s in enemy hands."), taken, walls, taken == 1 ? _("is") : _("are"));
         if (s->terms != TERMS_NONE && s->terms_side != me && s->terms_answer == TERMS_ANSWER_COUNCIL) {
             if (siege_town_defiant(g))
-                add(out, &n, max, "Terms are offered and not answered: the council, fed and in good heart, will refuse them.");
+                add(out, &n, max, _("Terms are offered and not answered: the council, fed and in good heart, will refuse them."));
             else
-                add(out, &n, max, "Terms are offered and not answered: the council will decide (it accepts on %d of 36 rolls).",
+                add(out, &n, max, _("Terms are offered and not answered: the council will decide (it accepts on %d of 36 rolls)."),
                     siege_terms_ways(g, s->terms));
         }
     }
@@ -82,9 +83,9 @@ int ui_turn_warnings(const UiApp *a, char (*out)[UI_WARN_LEN], int max)
             int half = ss->rations == RATION_FULL ? siege_food_turns(g, me, RATION_HALF, to_go) : fed;
             char more[120] = "";
             if (half > fed)
-                snprintf(more, sizeof more, " (on half rations: %d turn%s)", half, half == 1 ? "" : "s");
-            add(out, &n, max, "Food for %d of the %d turns left (%d days at %s rations): hunger from turn %d%s.", fed,
-                to_go, siege_food_days(g, me), rations_name((Rations)ss->rations), g->turn + fed, more);
+                snprintf(more, sizeof more, _(" (on half rations: %d turn%s)"), half, half == 1 ? "" : "s");
+            add(out, &n, max, _("Food for %d of the %d turns left (%d days at %s rations): hunger from turn %d%s."), fed,
+                to_go, siege_food_days(g, me), _(rations_name((Rations)ss->rations)), g->turn + fed, more);
         }
     }
     for (int k = 0; k < s->ncontingents; k++) {
@@ -93,7 +94,7 @@ int ui_turn_warnings(const UiApp *a, char (*out)[UI_WARN_LEN], int max)
             continue;
         int ways = siege_desertion_ways(g, k);
         if (ways > 0)
-            add(out, &n, max, "The %s may go home at this turn's end (%d in 10): their worry for home is %d.", c->name,
+            add(out, &n, max, _("The %s may go home at this turn's end (%d in 10): their worry for home is %d."), c->name,
                 ways, siege_contingent_worry(g, k));
     }
     int left = 0;
@@ -101,7 +102,7 @@ int ui_turn_warnings(const UiApp *a, char (*out)[UI_WARN_LEN], int max)
         left += g->units[u].side == me && g->units[u].status == UNIT_ON_MAP && g->units[u].mp > 0 &&
                 g->units[u].cohesion > 0;
     if (left > 0)
-        add(out, &n, max, "%d of your units could still move.", left);
+        add(out, &n, max, _("%d of your units could still move."), left);
     return n;
 }
 
@@ -127,21 +128,21 @@ static int objectives_body(UiApp *a, bool draw, int x, int y, int w, float f)
     int px = (int)(ui_px(a, 15) * f + 0.5f), sm = (int)(ui_px(a, 13) * f + 0.5f), y0 = y;
     char b[1200], t[800];
     int to_go = turns_to_go(g);
-    snprintf(b, sizeof b, "Turn %d of %d: %d turn%s left, this one included.", g->turn, g->max_turns, to_go,
+    snprintf(b, sizeof b, _("Turn %d of %d: %d turn%s left, this one included."), g->turn, g->max_turns, to_go,
              to_go == 1 ? "" : "s");
     y += para(a, draw, b, x, y, w, px, pl.head) + ui_px(a, 10);
     int me = ui_viewer(a);
     for (int i = 0; i < g->nvictory; i++) {
         const Victory *v = &g->victory[i];
         game_victory_describe(g, i, t, sizeof t);
-        snprintf(b, sizeof b, "%s%s.", t, me >= 0 && v->side == me ? " (yours)" : "");
+        snprintf(b, sizeof b, "%s%s.", t, me >= 0 && v->side == me ? _(" (yours)") : "");
         Rgba c = side_color_light(g, v->side);
         if (draw)
             gfx_fill_rect(a->r, (float)x, (float)y, (float)ui_px(a, 4), (float)text_line_height(a->text, px), c);
         y += para(a, draw, b, x + ui_px(a, 12), y, w - ui_px(a, 12), px, pl.body);
         game_victory_progress(g, i, t, sizeof t);
         bool holds = game_victory_holds(g, i);
-        snprintf(b, sizeof b, "Now: %s%s%s%s", t, holds ? " \xE2\x80\x94 met now" : "", v->text[0] ? ". \xE2\x80\x9C" : "",
+        snprintf(b, sizeof b, _("Now: %s%s%s%s"), t, holds ? _(" \xE2\x80\x94 met now") : "", v->text[0] ? ". \xE2\x80\x9C" : "",
                  v->text);
         if (v->text[0])
             strncat(b, "\xE2\x80\x9D", sizeof b - strlen(b) - 1);
@@ -179,12 +180,12 @@ void objectives_pass(UiApp *a, Pass *p)
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     if (p->draw) {
         char b[300];
-        snprintf(b, sizeof b, "Objectives \xE2\x80\x94 %s", a->sc ? scenario_info(a->sc)->title : "");
+        snprintf(b, sizeof b, _("Objectives \xE2\x80\x94 %s"), a->sc ? ui_ar(scenario_info(a->sc)->title, scenario_info(a->sc)->title_ar) : "");
         /* The scenario's title only where it fits (bold runs wider than
          * text_width measures). */
         int tpx = ui_fit_px(a, b, ui_px(a, 20), inner * 85 / 100);
         if (text_width(a->text, b, tpx) > inner * 85 / 100)
-            snprintf(b, sizeof b, "Objectives");
+            snprintf(b, sizeof b, _("Objectives"));
         text_draw_bold(a->text, b, x, y, tpx, pl.head, TEXT_LEFT);
         /* Long lists scroll off the foot rather than over the buttons. */
         SDL_Rect clip = { r.x, r.y + head, r.w, r.h - head - foot };
@@ -193,7 +194,7 @@ void objectives_pass(UiApp *a, Pass *p)
         SDL_RenderSetClipRect(a->r, NULL);
     }
     SDL_Rect b = { r.x + r.w - ui_px(a, 150), r.y + r.h - ui_px(a, 56), ui_px(a, 126), ui_px(a, 40) };
-    if (ui_button(a, p, b, "Close", false))
+    if (ui_button(a, p, b, _("Close"), false))
         a->objectives = false;
 }
 
@@ -252,18 +253,18 @@ void terms_pass(UiApp *a, Pass *p)
     Palette pl = ui_palette(a);
     char q[300], mind[400], what[700];
     const char *kind = s->terms == TERMS_HARSH ? "harsh" : "generous";
-    snprintf(q, sizeof q, "The %s offer %s terms. Will the %s give up the town?", g->sides[s->terms_side].name, kind,
+    snprintf(q, sizeof q, _("The %s offer %s terms. Will the %s give up the town?"), g->sides[s->terms_side].name, kind,
              g->sides[town].name);
     if (siege_town_defiant(g))
-        snprintf(mind, sizeof mind, "Your council, fed and in good heart, would refuse them.");
+        snprintf(mind, sizeof mind, _("Your council, fed and in good heart, would refuse them."));
     else
-        snprintf(mind, sizeof mind, "Left to the dice, your council accepts on %d of the 36 rolls of 2d6%s.",
+        snprintf(mind, sizeof mind, _("Left to the dice, your council accepts on %d of the 36 rolls of 2d6%s."),
                  siege_terms_ways(g, s->terms),
-                 siege_veto_active(g, town) ? ", but your glory-seeking commander would veto it" : "");
+                 siege_veto_active(g, town) ? _(", but your glory-seeking commander would veto it") : "");
     snprintf(what, sizeof what,
-             "Accept: the town surrenders at this turn's end, and the game ends. Refuse: the town holds; if the council "
+             _("Accept: the town surrenders at this turn's end, and the game ends. Refuse: the town holds; if the council "
              "would have accepted, the townspeople's will falls by %d (now %d of %d). Council: the dice decide at the "
-             "turn's end.",
+             "turn's end."),
              s->rules.overrule_will, s->civic_will, s->rules.civic_will_max);
     int w = ui_px(a, 640);
     if (w > a->W - 20)
@@ -280,11 +281,11 @@ void terms_pass(UiApp *a, Pass *p)
     para(a, p->draw, what, x, y, inner, ui_px(a, 13), pl.dim);
     int gap = ui_px(a, 10), bw = (inner - 2 * gap) / 3, by = r.y + r.h - bh - ui_px(a, 18);
     SDL_Rect ra = { x, by, bw, bh }, rr = { x + bw + gap, by, bw, bh }, rc = { x + 2 * (bw + gap), by, bw, bh };
-    if (ui_button(a, p, ra, "Accept", false))
+    if (ui_button(a, p, ra, _("Accept"), false))
         answer(a, TERMS_ANSWER_ACCEPT);
-    else if (ui_button(a, p, rr, "Refuse", false))
+    else if (ui_button(a, p, rr, _("Refuse"), false))
         answer(a, TERMS_ANSWER_REFUSE);
-    else if (ui_button(a, p, rc, "Council", true))
+    else if (ui_button(a, p, rc, _("Council"), true))
         a->ask_terms = false;
 }
 
@@ -304,7 +305,7 @@ static void surrender_words(const Game *g, char *b, size_t n)
             break;
         }
     int town = g->town_side, hunger = g->siege.side[town].shortfall_turns;
-    snprintf(b, n, " The town surrendered (%s) with %d days of food, %d turn%s of hunger behind it and army morale %d of %d.",
+    snprintf(b, n, _(" The town surrendered (%s) with %d days of food, %d turn%s of hunger behind it and army morale %d of %d."),
              said, siege_food_days(g, town), hunger, hunger == 1 ? "" : "s", g->sides[town].morale, g->rules.morale_max);
 }
 
@@ -320,11 +321,11 @@ void ui_outcome_reason(const UiApp *a, char *b, size_t n)
     if (o->victory >= 0) {
         game_victory_describe(g, o->victory, t, sizeof t);
         game_victory_progress(g, o->victory, now, sizeof now);
-        snprintf(b, n, "Why it ended: %s; at the end, %s.%s", t, now, sur);
+        snprintf(b, n, _("Why it ended: %s; at the end, %s.%s"), t, now, sur);
     } else if (sur[0]) {
-        snprintf(b, n, "Why it ended:%s", sur);
+        snprintf(b, n, _("Why it ended:%s"), sur);
     } else if (o->winner < 0 && g->turn >= g->max_turns) {
-        snprintf(b, n, "Why it ended: the last turn passed and no side had met its aims.");
+        snprintf(b, n, _("Why it ended: the last turn passed and no side had met its aims."));
     }
     /* Otherwise the scenario's script ended it, and its text says why. */
 }

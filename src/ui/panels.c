@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/combat.h"
 #include "ui/internal.h"
+#include "i18n.h"
 
 int game_panel_w(const UiApp *a);
 int game_top_h(const UiApp *a);
@@ -11,10 +12,10 @@ int game_top_h(const UiApp *a);
 static const char *gate_word(int s, Rgba *c, const Palette *pl)
 {
     switch (s) {
-    case GATE_OPEN: *c = pl->good; return "Open";
-    case GATE_FORCED: *c = pl->bad; return "Forced";
-    case GATE_BETRAYED: *c = pl->bad; return "Betrayed";
-    default: *c = pl->body; return "Shut";
+    case GATE_OPEN: *c = pl->good; return _("Open");
+    case GATE_FORCED: *c = pl->bad; return _("Forced");
+    case GATE_BETRAYED: *c = pl->bad; return _("Betrayed");
+    default: *c = pl->body; return _("Shut");
     }
 }
 
@@ -22,15 +23,15 @@ enum { TOP_BUTTONS = 4 };
 static const struct {
     const char *label, *tip;
 } top_buttons[TOP_BUTTONS] = {
-    { "Menu", "Leave this game and go back to the main menu (Esc)." },
-    { "Settings", "Interface scale, full screen and high contrast (F10)." },
-    { "Help", "Every key and mouse action (F1 or ?)." },
-    { "Objectives", "What each side needs to win, how it stands now, and the turns left (O)." },
+    { N_("Menu"), N_("Leave this game and go back to the main menu (Esc).") },
+    { N_("Settings"), N_("Interface scale, full screen and high contrast (F10).") },
+    { N_("Help"), N_("Every key and mouse action (F1 or ?).") },
+    { N_("Objectives"), N_("What each side needs to win, how it stands now, and the turns left (O).") },
 };
 
 static int top_button_w(UiApp *a, int k)
 {
-    return text_width(a->text, top_buttons[k].label, ui_px(a, 15)) + ui_px(a, 28);
+    return text_width(a->text, _(top_buttons[k].label), ui_px(a, 15)) + ui_px(a, 28);
 }
 
 static void top_bar(UiApp *a, Pass *p, const Game *g)
@@ -50,12 +51,12 @@ static void top_bar(UiApp *a, Pass *p, const Game *g)
     for (int k = 0; k < TOP_BUTTONS; k++)
         limit -= top_button_w(a, k) + ui_px(a, 6);
     if (p->draw) {
-        snprintf(b, sizeof b, "Turn %d of %d", g->turn, g->max_turns);
+        snprintf(b, sizeof b, _("Turn %d of %d"), g->turn, g->max_turns);
         x += text_draw_bold(a->text, b, x, ty, px, pl.head, TEXT_LEFT) + ui_px(a, 14);
         if (g->mode != MODE_OVER) {
             snprintf(b, sizeof b, "%s %s", g->sides[g->active].name,
-                     a->rp.active ? "to act \xE2\x80\x94 replay"
-                     : a->ai[g->active] ? "\xE2\x80\x94 the computer is playing" : "to act");
+                     a->rp.active ? _("to act \xE2\x80\x94 replay")
+                     : a->ai[g->active] ? _("\xE2\x80\x94 the computer is playing") : _("to act"));
             int sw = ui_px(a, 14);
             /* Bold runs wider than text_width measures: a margin of 15 %. */
             if (x + sw + ui_px(a, 6) + text_width(a->text, b, px) * 115 / 100 > limit)
@@ -71,11 +72,11 @@ static void top_bar(UiApp *a, Pass *p, const Game *g)
             }
         }
         if (g->mode == MODE_BATTLE)
-            snprintf(b, sizeof b, "Battle \xE2\x80\x94 impulse %d of %d", g->impulse, g->rules.battle_max_impulses);
+            snprintf(b, sizeof b, _("Battle \xE2\x80\x94 impulse %d of %d"), g->impulse, g->rules.battle_max_impulses);
         else if (g->mode == MODE_OVER)
-            snprintf(b, sizeof b, "The game is over");
+            snprintf(b, sizeof b, _("The game is over"));
         else
-            snprintf(b, sizeof b, "Siege turn (%d days)", g->rules.days_per_turn);
+            snprintf(b, sizeof b, _("Siege turn (%d days)"), g->rules.days_per_turn);
         if (x + text_width(a->text, b, px) <= limit)
             x += text_draw(a->text, b, x, ty, px, g->mode == MODE_BATTLE ? pl.bad : pl.body, TEXT_LEFT) + ui_px(a, 18);
         if (x + text_width(a->text, date, px) <= limit)
@@ -87,7 +88,7 @@ static void top_bar(UiApp *a, Pass *p, const Game *g)
         int bw = top_button_w(a, k);
         bx -= bw;
         SDL_Rect rb = { bx, by, bw, bh };
-        if (ui_button(a, p, rb, top_buttons[k].label, false)) {
+        if (ui_button(a, p, rb, _(top_buttons[k].label), false)) {
             if (k == 0)
                 a->confirm_quit = true;
             else if (k == 1)
@@ -98,7 +99,7 @@ static void top_bar(UiApp *a, Pass *p, const Game *g)
                 a->objectives = true;
         }
         if (ui_inside(rb, p->mx, p->my))
-            ui_tooltip_set(p, "%s", top_buttons[k].tip);
+            ui_tooltip_set(p, "%s", _(top_buttons[k].tip));
         bx -= ui_px(a, 6);
     }
 }
@@ -116,10 +117,10 @@ static int section(UiApp *a, Pass *p, const char *title, int x, int y, int w)
 const char *ui_gate_word(int state)
 {
     switch (state) {
-    case GATE_OPEN: return "Open";
-    case GATE_FORCED: return "Forced";
-    case GATE_BETRAYED: return "Betrayed";
-    default: return "Shut";
+    case GATE_OPEN: return _("Open");
+    case GATE_FORCED: return _("Forced");
+    case GATE_BETRAYED: return _("Betrayed");
+    default: return _("Shut");
     }
 }
 
@@ -148,10 +149,10 @@ static void give(UiApp *a, CmdType type, int arg, int arg2)
 static const char *weather_word(int w)
 {
     switch (w) {
-    case WX_COLD: return "Cold";
-    case WX_RAIN: return "Rain";
-    case WX_FROST: return "Frost";
-    default: return "Mild";
+    case WX_COLD: return _("Cold");
+    case WX_RAIN: return _("Rain");
+    case WX_FROST: return _("Frost");
+    default: return _("Mild");
     }
 }
 
@@ -183,7 +184,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
     int me = order_side(a, g);
     int viewer = ui_viewer(a);
     bool hit;
-    y = section(a, p, "The siege", x, y, w);
+    y = section(a, p, _("The siege"), x, y, w);
     for (int sd = 0; sd < g->nsides; sd++) {
         const Side *side = &g->sides[sd];
         int mm = g->rules.morale_max > 0 ? g->rules.morale_max : 20;
@@ -191,7 +192,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
         if (p->draw) {
             char b[128];
             text_draw_bold(a->text, side->name, x, y, px, pl.head, TEXT_LEFT);
-            snprintf(b, sizeof b, "morale %d/%d", side->morale, mm);
+            snprintf(b, sizeof b, _("morale %d/%d"), side->morale, mm);
             text_draw(a->text, b, x + w, y, px, side->morale <= 5 ? pl.bad : pl.body, TEXT_RIGHT);
             float bw = (float)w, bh = (float)ui_px(a, 5);
             float by = (float)(y + lh + ui_px(a, 2));
@@ -201,8 +202,8 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
         }
         if (ui_inside(row, p->mx, p->my))
             ui_tooltip_set(p,
-                           "Army morale of the %s, 0 to %d. At 5 or less the army may withdraw or surrender.\n"
-                           "Lost so far: %d SP and %d units.",
+                           _("Army morale of the %s, 0 to %d. At 5 or less the army may withdraw or surrender.\n"
+                           "Lost so far: %d SP and %d units."),
                            side->name, mm, side->sp_lost, side->units_lost);
         y += lh + ui_px(a, 12);
     }
@@ -212,21 +213,24 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
         if (p->draw) {
             char b[128];
             Rgba wc = s->weather == WX_FROST || s->weather == WX_RAIN ? pl.bad : s->weather == WX_COLD ? pl.accent : pl.body;
-            int wx = x + text_draw(a->text, "Weather ", x, y, px, pl.dim, TEXT_LEFT);
-            wx += text_draw_bold(a->text, weather_word(s->weather), wx, y, px, wc, TEXT_LEFT);
+            /* right to left, the row runs from the right edge leftwards */
+            int dir = ui_rtl(a) ? -1 : 1, al = dir > 0 ? TEXT_LEFT : TEXT_RIGHT, x0 = dir > 0 ? x : x + w;
+            int wx = x0 + dir * text_draw(a->text, _("Weather "), x0, y, px, pl.dim, al);
+            wx += dir * text_draw_bold(a->text, weather_word(s->weather), wx, y, px, wc, al);
             if (s->fords_closed)
-                text_draw(a->text, " \xC2\xB7 fords closed", wx, y, px, pl.bad, TEXT_LEFT);
+                text_draw(a->text, _(" \xC2\xB7 fords closed"), wx, y, px, pl.bad, al);
             if (g->town_side >= 0) {
-                snprintf(b, sizeof b, "town's will %d/%d", s->civic_will, s->rules.civic_will_max);
-                text_draw(a->text, b, x + w, y, px, s->civic_will <= 3 ? pl.bad : pl.body, TEXT_RIGHT);
+                snprintf(b, sizeof b, _("town's will %d/%d"), s->civic_will, s->rules.civic_will_max);
+                text_draw(a->text, b, dir > 0 ? x + w : x, y, px, s->civic_will <= 3 ? pl.bad : pl.body,
+                          dir > 0 ? TEXT_RIGHT : TEXT_LEFT);
             }
         }
         if (ui_inside(row, p->mx, p->my))
             ui_tooltip_set(p,
-                           "%s%s. Rain cancels the charge and may close the fords; frost and cold hurt troops out of "
+                           _("%s%s. Rain cancels the charge and may close the fords; frost and cold hurt troops out of "
                            "shelter. Weather is rolled each turn.\nThe townspeople's will (0-10) falls with hunger and "
-                           "expulsion; low, it opens the way to surrender or a gate betrayed.",
-                           weather_name((Weather)s->weather), s->fords_closed ? ", the fords are closed" : "");
+                           "expulsion; low, it opens the way to surrender or a gate betrayed."),
+                           _(weather_name((Weather)s->weather)), s->fords_closed ? _(", the fords are closed") : "");
         y += lh + ui_px(a, 4);
     }
     /* Food and rations, side by side. */
@@ -243,39 +247,39 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
             char b[160];
             text_draw(a->text, g->sides[sd].name, x, y, sm + 1, pl.dim, TEXT_LEFT);
             if (ss->forages)
-                snprintf(b, sizeof b, "lives off the land");
+                snprintf(b, sizeof b, _("lives off the land"));
             else if (!known)
-                snprintf(b, sizeof b, "food: unknown");
+                snprintf(b, sizeof b, _("food: unknown"));
             else if (days >= 999)
-                snprintf(b, sizeof b, "food: plenty");
+                snprintf(b, sizeof b, _("food: plenty"));
             else
-                snprintf(b, sizeof b, "food %d days \xC2\xB7 %s", days, rations_name((Rations)ss->rations));
+                snprintf(b, sizeof b, _("food %d days \xC2\xB7 %s"), days, _(rations_name((Rations)ss->rations)));
             Rgba c = !known || ss->forages ? pl.body : days <= 8 ? pl.bad : days <= 20 ? pl.accent : pl.good;
             text_draw_bold(a->text, b, x + w, y, px, c, TEXT_RIGHT);
         }
         if (ui_inside(row, p->mx, p->my)) {
             if (ss->forages)
-                ui_tooltip_set(p, "The %s live off the country (less in winter) and draw nothing from stores.", g->sides[sd].name);
+                ui_tooltip_set(p, _("The %s live off the country (less in winter) and draw nothing from stores."), g->sides[sd].name);
             else if (known)
                 ui_tooltip_set(p,
-                               "The %s have %d ration-days in store: %d days at %s rations.%s%s\nHalf rations stretch the "
+                               _("The %s have %d ration-days in store: %d days at %s rations.%s%s\nHalf rations stretch the "
                                "stores but hurt cohesion after %d turns; expelling the townspeople saves food and costs the "
-                               "town's will.",
-                               g->sides[sd].name, ss->food, days, rations_name((Rations)ss->rations),
-                               ss->half_turns > 0 ? " On half rations for some turns now." : "",
-                               ss->shortfall_turns > 0 ? " Hunger has already struck." : "", s->rules.half_grace_turns);
+                               "town's will."),
+                               g->sides[sd].name, ss->food, days, _(rations_name((Rations)ss->rations)),
+                               ss->half_turns > 0 ? _(" On half rations for some turns now.") : "",
+                               ss->shortfall_turns > 0 ? _(" Hunger has already struck.") : "", s->rules.half_grace_turns);
             else
-                ui_tooltip_set(p, "How much food the %s have left is not known to you.", g->sides[sd].name);
+                ui_tooltip_set(p, _("How much food the %s have left is not known to you."), g->sides[sd].name);
         }
         y += lh + ui_px(a, 2);
         if (me == sd && g->mode == MODE_SIEGE && !ss->forages && ss->rations != RATION_EXPEL) {
-            static const char *const rl[3] = { "Full rations", "Half rations", "Expel people" };
+            static const char *const rl[3] = { N_("Full rations"), N_("Half rations"), N_("Expel people") };
             int n = sd == g->town_side ? 3 : 2;
             int gap = ui_px(a, 4), bw = (w - ui_px(a, 10) - gap * (n - 1)) / n, bh = lh + ui_px(a, 6);
             for (int k = 0; k < n; k++) {
                 SDL_Rect br = { x + ui_px(a, 10) + k * (bw + gap), y, bw, bh };
                 bool armed = k == RATION_EXPEL && a->armed == 1;
-                bool hot = small_button(a, p, br, armed ? "Sure? Expel" : rl[k], ss->rations == k || armed, &hit);
+                bool hot = small_button(a, p, br, armed ? _("Sure? Expel") : _(rl[k]), ss->rations == k || armed, &hit);
                 if (hit && ss->rations != k) {
                     if (k == RATION_EXPEL && !armed)
                         a->armed = 1;
@@ -283,9 +287,9 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
                         give(a, CMD_RATIONS, k, 0);
                 }
                 if (hot)
-                    ui_tooltip_set(p, "%s", k == RATION_FULL   ? "Back to full rations."
-                                            : k == RATION_HALF ? "Half rations: the stores last twice as long; after a few turns cohesion suffers."
-                                                               : "Drive the townspeople out of the gates: the stores last longer, the town's will falls. It cannot be undone (click twice).");
+                    ui_tooltip_set(p, "%s", k == RATION_FULL   ? _("Back to full rations.")
+                                            : k == RATION_HALF ? _("Half rations: the stores last twice as long; after a few turns cohesion suffers.")
+                                                               : _("Drive the townspeople out of the gates: the stores last longer, the town's will falls. It cannot be undone (click twice)."));
             }
             y += bh + ui_px(a, 6);
         }
@@ -293,7 +297,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
     y += ui_px(a, 2);
     if (g->town_side >= 0 && p->draw) {
         char b[160];
-        snprintf(b, sizeof b, "The city is held by the %s.", g->sides[g->town_side].name);
+        snprintf(b, sizeof b, _("The city is held by the %s."), g->sides[g->town_side].name);
         text_draw(a->text, b, x, y, px, pl.body, TEXT_LEFT);
     }
     if (g->town_side >= 0)
@@ -306,9 +310,9 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
         if (p->draw) {
             char b[96];
             if (taken > 0)
-                snprintf(b, sizeof b, "Walls: %d sections, %d in enemy hands", walls, taken);
+                snprintf(b, sizeof b, _("Walls: %d sections, %d in enemy hands"), walls, taken);
             else
-                snprintf(b, sizeof b, "Walls: %d sections, all held", walls);
+                snprintf(b, sizeof b, _("Walls: %d sections, all held"), walls);
             text_draw(a->text, b, x, y, px, taken > 0 ? pl.bad : pl.body, TEXT_LEFT);
         }
         y += lh + ui_px(a, 2);
@@ -323,18 +327,18 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
             if (p->draw) {
                 char b[96];
                 bool named = strstr(gt->name, "gate") || strstr(gt->name, "Gate");
-                snprintf(b, sizeof b, named ? "%s" : "%s gate", gt->name);
+                snprintf(b, sizeof b, named ? "%s" : _("%s gate"), gt->name);
                 text_draw(a->text, b, x + ui_px(a, 10), y, px, pl.body, TEXT_LEFT);
                 int rx = x + w - (btn ? bw + ui_px(a, 8) : 0);
                 int ww = text_draw_bold(a->text, wd, rx, y, px, c, TEXT_RIGHT);
                 if (alert && see_alert)
-                    text_draw_bold(a->text, "\xE2\x9A\x91 alert", rx - ww - ui_px(a, 8), y, sm, pl.bad, TEXT_RIGHT);
+                    text_draw_bold(a->text, _("\xE2\x9A\x91 alert"), rx - ww - ui_px(a, 8), y, sm, pl.bad, TEXT_RIGHT);
             }
             if (ui_inside(row, p->mx, p->my)) {
                 char hx[16];
-                ui_tooltip_set(p, "The %s at %s is %s%s. Click to show it on the map.", gt->name,
+                ui_tooltip_set(p, _("The %s at %s is %s%s. Click to show it on the map."), gt->name,
                                hex_format(gt->hex, hx, sizeof hx), wd,
-                               alert && see_alert ? "; the camp before it stands to arms" : "");
+                               alert && see_alert ? _("; the camp before it stands to arms") : "");
             }
             if (p->clicked && ui_inside(row, p->cx, p->cy)) {
                 p->clicked = false;
@@ -343,7 +347,7 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
             }
             if (btn) {
                 SDL_Rect br = { x + w - bw, y, bw, lh + ui_px(a, 1) };
-                const char *lab = holder ? (gt->state == GATE_SHUT ? "Open" : "Shut") : alert ? "Stand down" : "Alert";
+                const char *lab = holder ? (gt->state == GATE_SHUT ? C_("gate button", "Open") : C_("gate button", "Shut")) : alert ? _("Stand down") : _("Alert");
                 bool hot = small_button(a, p, br, lab, besieger && alert, &hit);
                 if (hit) {
                     if (holder)
@@ -354,53 +358,53 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
                 if (hot)
                     ui_tooltip_set(p, "%s",
                                    holder ? (gt->state == GATE_SHUT
-                                                 ? "Open the gate: troops can pass out to sally (a few SP an impulse), and "
-                                                   "food slips in; the enemy may rush it while it stands open."
-                                                 : "Shut the gate, even on your own men still outside.")
-                                          : alert ? "Let the camp before this gate stand down."
-                                                  : "Put the camp before this gate on alert: a sally from it loses its surprise.");
+                                                 ? _("Open the gate: troops can pass out to sally (a few SP an impulse), and "
+                                                   "food slips in; the enemy may rush it while it stands open.")
+                                                 : _("Shut the gate, even on your own men still outside."))
+                                          : alert ? _("Let the camp before this gate stand down.")
+                                                  : _("Put the camp before this gate on alert: a sally from it loses its surprise."));
             }
             y += lh + ui_px(a, 3);
         }
         if (besieger) {
             y += ui_px(a, 3);
             if (p->draw)
-                text_draw(a->text, "Offer terms", x, y + ui_px(a, 2), px, pl.body, TEXT_LEFT);
+                text_draw(a->text, _("Offer terms"), x, y + ui_px(a, 2), px, pl.body, TEXT_LEFT);
             int tw = ui_px(a, 86);
             for (int k = 0; k < 2; k++) {
                 int terms = k == 0 ? TERMS_GENEROUS : TERMS_HARSH;
                 SDL_Rect br = { x + w - (2 - k) * tw - (1 - k) * ui_px(a, 4), y, tw, lh + ui_px(a, 4) };
                 bool offered = s->terms == terms;
-                bool hot = small_button(a, p, br, k == 0 ? "Generous" : "Harsh", offered, &hit);
+                bool hot = small_button(a, p, br, k == 0 ? _("Generous") : _("Harsh"), offered, &hit);
                 if (hit && s->terms == TERMS_NONE)
                     give(a, CMD_OFFER_TERMS, terms, 0);
                 else if (hit)
-                    ui_notice(a, "Terms have already been offered this turn.");
+                    ui_notice(a, _("Terms have already been offered this turn."));
                 if (hot) {
                     int mods = siege_terms_mods(g, terms);
                     ui_tooltip_set(p,
-                                   "Offer %s terms: at the end of the turn the town weighs them on 2d6 (now about %d %% to "
+                                   _("Offer %s terms: at the end of the turn the town weighs them on 2d6 (now about %d %% to "
                                    "accept; %d or more is needed with modifiers %+d). Hunger, low morale and no hope of "
-                                   "relief make it likelier; a glory-seeking commander may veto.",
-                                   k == 0 ? "generous" : "harsh", siege_terms_ways(g, terms) * 100 / 36,
+                                   "relief make it likelier; a glory-seeking commander may veto."),
+                                   k == 0 ? _("generous") : _("harsh"), siege_terms_ways(g, terms) * 100 / 36,
                                    s->rules.surrender_target, mods);
                 }
             }
             y += lh + ui_px(a, 6);
         } else if (s->terms != TERMS_NONE) {
             if (p->draw)
-                text_draw(a->text, s->terms == TERMS_GENEROUS ? "Generous terms are on offer." : "Harsh terms are on offer.",
+                text_draw(a->text, s->terms == TERMS_GENEROUS ? _("Generous terms are on offer.") : _("Harsh terms are on offer."),
                           x, y, px, pl.accent, TEXT_LEFT);
             /* The garrison's own answer, or a way back to the question. */
             if (holder && s->terms_answer != TERMS_ANSWER_COUNCIL) {
                 y += lh;
                 if (p->draw)
-                    text_draw(a->text, s->terms_answer == TERMS_ANSWER_ACCEPT ? "You will accept them." : "You will refuse them.",
+                    text_draw(a->text, s->terms_answer == TERMS_ANSWER_ACCEPT ? _("You will accept them.") : _("You will refuse them."),
                               x, y, px, pl.body, TEXT_LEFT);
             } else if (holder && g->active == me) {
                 int tw = ui_px(a, 86);
                 SDL_Rect br = { x + w - tw, y, tw, lh + ui_px(a, 4) };
-                small_button(a, p, br, "Answer", false, &hit);
+                small_button(a, p, br, _("Answer"), false, &hit);
                 if (hit)
                     a->ask_terms = true;
             }
@@ -419,12 +423,12 @@ static int unit_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
 {
     Palette pl = ui_palette(a);
     int px = ui_px(a, 14), lh = text_line_height(a->text, px);
-    y = section(a, p, a->nsel > 1 ? "Selected units" : "Selected unit", x, y, w);
+    y = section(a, p, a->nsel > 1 ? _("Selected units") : _("Selected unit"), x, y, w);
     if (a->nsel == 0) {
         {
             const char *hint = ui_is_human(a, g->active) && g->mode != MODE_OVER
-                                   ? "Click one of your counters to see where it can go and what it can attack. N selects the next unit that can move."
-                                   : "Click a counter to see its details.";
+                                   ? N_("Click one of your counters to see where it can go and what it can attack. N selects the next unit that can move.")
+                                   : N_("Click a counter to see its details.");
             y += text_wrap(a->text, hint, x, y, w, px, pl.dim, p->draw);
         }
         return y + ui_px(a, 8);
@@ -441,14 +445,14 @@ static int unit_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
         text_draw_bold(a->text, u->name, tx, y, ui_px(a, 15), pl.head, TEXT_LEFT);
         snprintf(b, sizeof b, "%s, %s", tr ? tr->name : "?", u->quality >= 0 && u->quality < 4 ? qn[u->quality] : "?");
         text_draw(a->text, b, tx, y + lh + 2, px, pl.body, TEXT_LEFT);
-        snprintf(b, sizeof b, "%d of %d SP (about %d men)", u->sp, u->sp_start, u->sp * 100);
+        snprintf(b, sizeof b, _("%d of %d SP (about %d men)"), u->sp, u->sp_start, u->sp * 100);
         text_draw(a->text, b, tx, y + 2 * lh + 2, px, pl.body, TEXT_LEFT);
         mp_text(m1, sizeof m1, u->mp);
         mp_text(m2, sizeof m2, tr ? tr->ma * 2 * (g->mode == MODE_BATTLE ? 1 : (g->rules.siege_mp_mult > 0 ? g->rules.siege_mp_mult : 1)) : 0);
         const char *state = u->cohesion <= 0 ? "routed" : u->cohesion <= g->rules.shaken_at ? "shaken" : "steady";
-        snprintf(b, sizeof b, "Cohesion %d/%d (%s)", u->cohesion, g->rules.cohesion_max, state);
+        snprintf(b, sizeof b, _("Cohesion %d/%d (%s)"), u->cohesion, g->rules.cohesion_max, state);
         text_draw(a->text, b, tx, y + 3 * lh + 2, px, u->cohesion <= g->rules.shaken_at ? pl.bad : pl.body, TEXT_LEFT);
-        snprintf(b, sizeof b, "Movement %s of %s MP left", m1, m2);
+        snprintf(b, sizeof b, _("Movement %s of %s MP left"), m1, m2);
         text_draw(a->text, b, tx, y + 4 * lh + 2, px, u->mp > 0 ? pl.body : pl.dim, TEXT_LEFT);
     }
     (void)tw;
@@ -462,7 +466,7 @@ static int unit_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
                 size_t len = strlen(traits);
                 snprintf(traits + len, sizeof traits - len, "%s%s", len ? ", " : "", trait_name(bit));
             }
-        snprintf(b, sizeof b, "\xE2\x98\x85 %s \xE2\x80\x94 command %d, initiative %d, tactics %d%s%s", ld->name, ld->command,
+        snprintf(b, sizeof b, _("\xE2\x98\x85 %s \xE2\x80\x94 command %d, initiative %d, tactics %d%s%s"), ld->name, ld->command,
                  ld->initiative, ld->tactics, traits[0] ? "; " : "", traits);
         y += text_wrap(a->text, b, x, y, w, px, pl.accent, p->draw);
     }
@@ -476,7 +480,7 @@ static int unit_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
     }
     if (a->ntargets > 0) {
         char b[128];
-        snprintf(b, sizeof b, "%d target%s in reach: hover one for the odds.", a->ntargets, a->ntargets > 1 ? "s" : "");
+        snprintf(b, sizeof b, _("%d target%s in reach: hover one for the odds."), a->ntargets, a->ntargets > 1 ? "s" : "");
         y += text_wrap(a->text, b, x, y, w, px, pl.bad, p->draw);
     }
     return y + ui_px(a, 8);
@@ -498,14 +502,14 @@ static Rgba log_color(const LogLine *l, const Palette *pl, const Game *g)
 static void log_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w, int bottom)
 {
     Palette pl = ui_palette(a);
-    y = section(a, p, "What happened", x, y, w);
+    y = section(a, p, _("What happened"), x, y, w);
     int px = ui_px(a, 13), lh = text_line_height(a->text, px);
     int rows = (bottom - y) / lh;
     if (rows <= 0)
         return;
     SDL_Rect area = { x, y, w, bottom - y };
     if (ui_inside(area, p->mx, p->my))
-        ui_tooltip_set(p, "Everything the engine reported, newest at the bottom. Scroll with the mouse wheel.");
+        ui_tooltip_set(p, _("Everything the engine reported, newest at the bottom. Scroll with the mouse wheel."));
     if (!p->draw)
         return;
     /* Newest at the bottom: chronicle steps wrapped in full on a
@@ -601,8 +605,8 @@ void panels_pass(UiApp *a, Pass *p)
         }
         if (p->draw) {
             char b[96];
-            snprintf(b, sizeof b, "%s%s (wheel)", a->panel_scroll > 0 ? "\xE2\x96\xB2 " : "",
-                     a->panel_scroll < a->panel_over ? "\xE2\x96\xBC more" : "end");
+            snprintf(b, sizeof b, _("%s%s (wheel)"), a->panel_scroll > 0 ? "\xE2\x96\xB2 " : "",
+                     a->panel_scroll < a->panel_over ? _("\xE2\x96\xBC more") : _("end"));
             int spx = ui_px(a, 11);
             gfx_fill_rect(a->r, (float)panel.x + 1, (float)limit, (float)pw - 2, (float)text_line_height(a->text, spx),
                           pl.panel);
@@ -629,7 +633,7 @@ void panels_pass(UiApp *a, Pass *p)
     log_block(a, p, g, x, y, w, by - status_h - ui_px(a, 8));
     bool human = g->mode != MODE_OVER && ui_is_human(a, g->active);
     SDL_Rect eb = { x, by, w, bh };
-    const char *label = g->mode == MODE_BATTLE ? "End impulse  (Space)" : "End turn  (Space)";
+    const char *label = g->mode == MODE_BATTLE ? _("End impulse  (Space)") : _("End turn  (Space)");
     if (!human)
         label = a->rp.active ? "Watching a replay" : g->mode == MODE_OVER ? "Game over" : "The computer is moving\xE2\x80\xA6";
     bool pausable = ui_all_computer(a) && g->mode != MODE_OVER;
@@ -646,7 +650,7 @@ void panels_pass(UiApp *a, Pass *p)
         }
     }
     if (ui_inside(eb, p->mx, p->my))
-        ui_tooltip_set(p, "Finish your %s. You will be asked to confirm.", g->mode == MODE_BATTLE ? "impulse of the battle" : "part of this siege turn");
+        ui_tooltip_set(p, _("Finish your %s. You will be asked to confirm."), g->mode == MODE_BATTLE ? _("impulse of the battle") : _("part of this siege turn"));
     /* Clicks elsewhere on the panels never reach the map. */
     if (p->clicked && (ui_inside(panel, p->cx, p->cy) || p->cy < game_top_h(a)))
         p->clicked = false;

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "ui/internal.h"
+#include "i18n.h"
 
 enum { POLL_MS = 1000 };
 
@@ -102,7 +103,7 @@ static void show_diags(UiApp *a, const char *head, const Diags *d)
 {
     panel_begin(a, true, head);
     if (d->n == 0)
-        panel_line(a, "(no message: the file could not be read)");
+        panel_line(a, _("(no message: the file could not be read)"));
     for (int i = 0; i < d->n; i++) {
         char b[DIAG_TEXT + 400];
         diag_format(&d->items[i], b, sizeof b);
@@ -151,7 +152,7 @@ void reload_click(UiApp *a, Pass *p)
         return;
     int ch;
     SDL_Rect r = panel_rect(a, &ch);
-    if (ui_button(a, p, close_rect(a, r, ch), "Close (Esc)", false))
+    if (ui_button(a, p, close_rect(a, r, ch), _("Close (Esc)"), false))
         a->rl.panel = false;
     else if (ui_inside(r, p->cx, p->cy))
         p->clicked = false;   /* the panel is not the map under it */
@@ -175,13 +176,13 @@ void reload_draw(UiApp *a, Pass *p)
         y += text_wrap(a->text, a->rl.lines[i], x, y, tw, px, pl.body, true) + ui_px(a, 4);
     if (a->rl.more) {
         char b[64];
-        snprintf(b, sizeof b, "... and %d more (on stderr)", a->rl.more);
+        snprintf(b, sizeof b, _("... and %d more (on stderr)"), a->rl.more);
         text_draw(a->text, b, x, y, px, pl.dim, TEXT_LEFT);
     }
     SDL_RenderSetClipRect(a->r, NULL);
-    text_draw(a->text, "F6 reloads the file; saving it reloads too.", x, close.y + ui_px(a, 6), ui_px(a, 13), pl.dim,
+    text_draw(a->text, _("F6 reloads the file; saving it reloads too."), x, close.y + ui_px(a, 6), ui_px(a, 13), pl.dim,
               TEXT_LEFT);
-    ui_button(a, p, close, "Close (Esc)", false);
+    ui_button(a, p, close, _("Close (Esc)"), false);
 }
 
 bool uiapp_reload_panel(const UiApp *a, char *buf, size_t n)
@@ -242,12 +243,12 @@ static bool reload_game(UiApp *a, const char *path)
     if (!session_reload(a->ss, path, &d, &r)) {
         char head[400];
         snprintf(head, sizeof head,
-                 "%s did not reload. Nothing changed: the game goes on as it was. Fix the file and save it (or "
-                 "press F6).",
+                 _("%s did not reload. Nothing changed: the game goes on as it was. Fix the file and save it (or "
+                 "press F6)."),
                  base_name(path));
         show_diags(a, head, &d);
         panel_to_log(a);
-        ui_notice(a, "%s did not reload: the game is unchanged (the panel says why).", base_name(path));
+        ui_notice(a, _("%s did not reload: the game is unchanged (the panel says why)."), base_name(path));
         return false;
     }
     const Game *g = uiapp_game(a);
@@ -259,30 +260,30 @@ static bool reload_game(UiApp *a, const char *path)
     if (r.dropped) {
         const char *side = r.side >= 0 && r.side < g->nsides ? g->sides[r.side].name : "a side";
         char b[UI_LOG_TEXT];
-        snprintf(b, sizeof b, "%s reloaded, but the game so far does not play on it to the end.", base_name(path));
+        snprintf(b, sizeof b, _("%s reloaded, but the game so far does not play on it to the end."), base_name(path));
         panel_begin(a, false, b);
-        snprintf(b, sizeof b, "Command %zu of %zu, \"%s\" (%s, turn %d), is refused now: %s.", r.refused + 1, before,
+        snprintf(b, sizeof b, _("Command %zu of %zu, \"%s\" (%s, turn %d), is refused now: %s."), r.refused + 1, before,
                  r.command, side, r.turn, r.why);
         panel_line(a, b);
         snprintf(b, sizeof b,
-                 "The game was played up to it: %zu command%s played again; it and the %zu after it were dropped. "
-                 "The game goes on from turn %d.",
+                 _("The game was played up to it: %zu command%s played again; it and the %zu after it were dropped. "
+                 "The game goes on from turn %d."),
                  r.replayed, r.replayed == 1 ? "" : "s", r.dropped - 1, g->turn);
         panel_line(a, b);
         panel_to_log(a);
-        ui_notice(a, "Reloaded %s: played up to command %zu (turn %d), refused now.", base_name(path), r.refused + 1,
+        ui_notice(a, _("Reloaded %s: played up to command %zu (turn %d), refused now."), base_name(path), r.refused + 1,
                   r.turn);
     } else {
         a->rl.panel = false;
         char b[UI_LOG_TEXT];
-        snprintf(b, sizeof b, "Reloaded %s: %zu command%s played again, turn %d.", base_name(path), r.replayed,
+        snprintf(b, sizeof b, _("Reloaded %s: %zu command%s played again, turn %d."), base_name(path), r.replayed,
                  r.replayed == 1 ? "" : "s", g->turn);
         ui_log_text(a, EV_MESSAGE, -1, b);
         ui_notice(a, "%s", b);
         fprintf(stderr, "emesa: %s\n", b);
     }
     if (r.handler_errors)
-        ui_notice(a, "Reloaded %s: %d handler error%s while playing the game again (see the log).", base_name(path),
+        ui_notice(a, _("Reloaded %s: %d handler error%s while playing the game again (see the log)."), base_name(path),
                   r.handler_errors, r.handler_errors == 1 ? "" : "s");
     return true;
 }
@@ -296,13 +297,13 @@ static bool reload_menu(UiApp *a, const char *path)
     menu_refill(a, i);
     if (!s) {
         char head[400];
-        snprintf(head, sizeof head, "%s does not load. Fix the file and save it (or press F6).", base_name(path));
+        snprintf(head, sizeof head, _("%s does not load. Fix the file and save it (or press F6)."), base_name(path));
         show_diags(a, head, &d);
         return false;
     }
     scenario_free(s);
     a->rl.panel = false;
-    ui_notice(a, "Reloaded %s.", base_name(path));
+    ui_notice(a, _("Reloaded %s."), base_name(path));
     return true;
 }
 
@@ -311,7 +312,7 @@ static bool reload_now(UiApp *a)
     char path[sizeof a->rl.path];
     if (!watched_path(a, path, sizeof path)) {
         if (a->rp.active)
-            ui_notice(a, "A replay is watched as it was saved: F6 reloads a game being played.");
+            ui_notice(a, _("A replay is watched as it was saved: F6 reloads a game being played."));
         return false;
     }
     snprintf(a->rl.path, sizeof a->rl.path, "%s", path);

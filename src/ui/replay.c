@@ -16,6 +16,7 @@
 #include <time.h>
 #include "data/file.h"
 #include "ui/internal.h"
+#include "i18n.h"
 
 enum { DESCRIBE_MAX_BYTES = 64 << 20 };    /* as the largest save Emesa loads */
 
@@ -111,11 +112,11 @@ static const char *save_title(const SaveEntry *e, char *b, size_t n)
     long num;
     char id[200];
     if (strcmp(e->name, "quicksave.emesa-save") == 0)
-        snprintf(b, n, "Quick save (F5)");
+        snprintf(b, n, _("Quick save (F5)"));
     else if (sscanf(e->name, "quicksave-%199[^.].emesa-save", id) == 1)
-        snprintf(b, n, "Quick save (F5), %s", id);
+        snprintf(b, n, _("Quick save (F5), %s"), id);
     else if (sscanf(e->name, "autosave-%ld.emesa-save", &num) == 1)
-        snprintf(b, n, "Autosave %ld", num);
+        snprintf(b, n, _("Autosave %ld"), num);
     else
         snprintf(b, n, "%s", e->name);
     return b;
@@ -142,15 +143,15 @@ void saves_pass(UiApp *a, Pass *p)
     if (p->draw) {
         gfx_fill_rect(a->r, 0, 0, (float)W, (float)ui_px(a, 110), a->set.high_contrast ? rgba(0, 255) : rgba(0x2b2a26, 255));
         gfx_fill_rect(a->r, 0, (float)ui_px(a, 110), (float)W, 3, pl.accent);
-        text_draw_bold(a->text, "Watch a replay", ui_px(a, 40), ui_px(a, 20), ui_px(a, 36), pl.head, TEXT_LEFT);
-        text_draw(a->text, "Saved games and autosaves, re-played from their record: step, play, jump to a turn.",
+        text_draw_bold(a->text, _("Watch a replay"), ui_px(a, 40), ui_px(a, 20), ui_px(a, 36), pl.head, TEXT_LEFT);
+        text_draw(a->text, _("Saved games and autosaves, re-played from their record: step, play, jump to a turn."),
                   ui_px(a, 42), ui_px(a, 70), ui_px(a, 16), pl.dim, TEXT_LEFT);
     }
     int top = ui_px(a, 140), x = ui_px(a, 40), lw = ui_px(a, 520);
     if (p->draw) {
         char b[1300];
-        snprintf(b, sizeof b, "In %s", a->pref_dir[0] ? a->pref_dir : "(no settings folder)");
-        text_draw_bold(a->text, "Saves", x, top, ui_px(a, 20), pl.head, TEXT_LEFT);
+        snprintf(b, sizeof b, _("In %s"), a->pref_dir[0] ? a->pref_dir : _("(no settings folder)"));
+        text_draw_bold(a->text, _("Saves"), x, top, ui_px(a, 20), pl.head, TEXT_LEFT);
         text_draw(a->text, b, x + ui_px(a, 80), top + ui_px(a, 5), ui_px(a, 12), pl.dim, TEXT_LEFT);
     }
     int y = top + ui_px(a, 38);
@@ -169,8 +170,8 @@ void saves_pass(UiApp *a, Pass *p)
         a->saves_scroll = 0;
     if (a->nsaves == 0 && p->draw)
         text_wrap(a->text,
-                  "No saves yet. Every turn of a game in this window is autosaved here, and F5 makes a quick save. "
-                  "A save from elsewhere opens with:  emesa --replay FILE",
+                  _("No saves yet. Every turn of a game in this window is autosaved here, and F5 makes a quick save. "
+                  "A save from elsewhere opens with:  emesa --replay FILE"),
                   x, y, lw, ui_px(a, 15), pl.dim, true);
     for (int i = a->saves_scroll; i < a->nsaves && i < a->saves_scroll + rows; i++) {
         SDL_Rect r = { x, y, lw, ui_px(a, 54) };
@@ -201,13 +202,13 @@ void saves_pass(UiApp *a, Pass *p)
     }
     int by = H - ui_px(a, 70);
     SDL_Rect rb = { x, by, ui_px(a, 200), ui_px(a, 44) };
-    if (ui_button(a, p, rb, "Back to the menu", false)) {
+    if (ui_button(a, p, rb, _("Back to the menu"), false)) {
         a->screen = UI_MENU;
         a->replay_error[0] = '\0';
         return;
     }
     SDL_Rect rw = { x + lw - ui_px(a, 200), by, ui_px(a, 200), ui_px(a, 44) };
-    if (ui_button(a, p, rw, "Watch  \xE2\x8F\x8E", a->nsaves > 0) && a->nsaves > 0) {
+    if (ui_button(a, p, rw, _("Watch  \xE2\x8F\x8E"), a->nsaves > 0) && a->nsaves > 0) {
         ui_replay_open(a, a->saves[a->sel_save].path);
         if (a->screen != UI_SAVES)
             return;
@@ -230,34 +231,34 @@ void saves_pass(UiApp *a, Pass *p)
         if (nl)
             yy += text_wrap(a->text, nl + 1, px, yy, pw, ui_px(a, 15), pl.body, true) + ui_px(a, 16);
         text_wrap(a->text,
-                  "Nothing was changed or overwritten. A save is checked line by line against its checksum, its "
+                  _("Nothing was changed or overwritten. A save is checked line by line against its checksum, its "
                   "scenario and the state it recorded at every turn, so a damaged or edited file, or a scenario "
-                  "that has changed since, is found before anything is shown.",
+                  "that has changed since, is found before anything is shown."),
                   px, yy, pw, ui_px(a, 14), pl.dim, true);
         return;
     }
-    text_draw_bold(a->text, "The replay viewer", px, yy, ui_px(a, 22), pl.head, TEXT_LEFT);
+    text_draw_bold(a->text, _("The replay viewer"), px, yy, ui_px(a, 22), pl.head, TEXT_LEFT);
     yy += ui_px(a, 44);
     static const char *const keys[][2] = {
-        { "Space", "play or pause" },
-        { "\xE2\x86\x90 / \xE2\x86\x92", "one command back / forward" },
-        { "\xE2\x86\x91 / \xE2\x86\x93", "start of the previous / next turn" },
-        { "Home / End", "the start / the end of the game" },
-        { "[ / ]", "slower / faster: 1, 2, 4 or 8 commands a second" },
-        { "Turn strip", "click a turn to jump to its start" },
-        { "T / R", "the theatre map / the relief timeline" },
-        { "Esc", "back to this list" },
+        { N_("Space"), N_("play or pause") },
+        { "\xE2\x86\x90 / \xE2\x86\x92", N_("one command back / forward") },
+        { "\xE2\x86\x91 / \xE2\x86\x93", N_("start of the previous / next turn") },
+        { N_("Home / End"), N_("the start / the end of the game") },
+        { "[ / ]", N_("slower / faster: 1, 2, 4 or 8 commands a second") },
+        { N_("Turn strip"), N_("click a turn to jump to its start") },
+        { "T / R", N_("the theatre map / the relief timeline") },
+        { N_("Esc"), N_("back to this list") },
     };
     int kp = ui_px(a, 15), lh = text_line_height(a->text, kp) + ui_px(a, 4);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        text_draw_bold(a->text, keys[i][0], px, yy, kp, pl.accent, TEXT_LEFT);
-        text_draw(a->text, keys[i][1], px + ui_px(a, 150), yy, kp, pl.body, TEXT_LEFT);
+        text_draw_bold(a->text, _(keys[i][0]), px, yy, kp, pl.accent, TEXT_LEFT);
+        text_draw(a->text, _(keys[i][1]), px + ui_px(a, 150), yy, kp, pl.body, TEXT_LEFT);
         yy += lh;
     }
     yy += ui_px(a, 16);
     text_wrap(a->text,
-              "The replay shows both sides' units, hidden or not, and checks the game against the save's record at "
-              "the start of every turn.",
+              _("The replay shows both sides' units, hidden or not, and checks the game against the save's record at "
+              "the start of every turn."),
               px, yy, pw, ui_px(a, 14), pl.dim, true);
 }
 
@@ -311,7 +312,7 @@ bool ui_replay_open(UiApp *a, const char *path)
 {
     char why[512];
     if (!ui_ensure_art(a, why, sizeof why)) {
-        refuse(a, path, "The map's art cannot be loaded.", why);
+        refuse(a, path, _("The map's art cannot be loaded."), why);
         return false;
     }
     SaveLoadOptions o;
@@ -327,16 +328,16 @@ bool ui_replay_open(UiApp *a, const char *path)
         const char *base = strrchr(path, '/');
         base = base ? base + 1 : path;
         switch (st) {
-        case SAVE_IO: snprintf(head, sizeof head, "%s cannot be read.", base); break;
-        case SAVE_SCENARIO: snprintf(head, sizeof head, "%s: its scenario is missing or has changed.", base); break;
+        case SAVE_IO: snprintf(head, sizeof head, _("%s cannot be read."), base); break;
+        case SAVE_SCENARIO: snprintf(head, sizeof head, _("%s: its scenario is missing or has changed."), base); break;
         case SAVE_DIVERGED:
-            snprintf(head, sizeof head, "%s: the replay went differently from the record at turn %d.", base, err.turn);
+            snprintf(head, sizeof head, _("%s: the replay went differently from the record at turn %d."), base, err.turn);
             break;
         default:
             if (err.line > 0)
-                snprintf(head, sizeof head, "%s is damaged or not an Emesa save (line %d).", base, err.line);
+                snprintf(head, sizeof head, _("%s is damaged or not an Emesa save (line %d)."), base, err.line);
             else
-                snprintf(head, sizeof head, "%s is damaged or not an Emesa save.", base);
+                snprintf(head, sizeof head, _("%s is damaged or not an Emesa save."), base);
             break;
         }
         refuse(a, path, head, b);
@@ -361,7 +362,7 @@ bool ui_replay_open(UiApp *a, const char *path)
         if (d.n)
             diag_format(&d.items[0], b, sizeof b);
         session_free(rec);
-        refuse(a, path, "The save's scenario does not load.", b);
+        refuse(a, path, _("The save's scenario does not load."), b);
         return false;
     }
     ui_adopt_session(a, view, -1, false, true);
@@ -374,7 +375,7 @@ bool ui_replay_open(UiApp *a, const char *path)
     a->replay_error[0] = '\0';
     check_marks(a);
     const SessionMark *last = session_mark(rec, session_nmarks(rec) - 1);
-    ui_notice(a, "Replay: %zu commands over %d turns. Space plays, the arrows step.", session_ncommands(rec),
+    ui_notice(a, _("Replay: %zu commands over %d turns. Space plays, the arrows step."), session_ncommands(rec),
               last ? last->turn : 1);
     return true;
 }
@@ -396,7 +397,7 @@ bool ui_replay_goto(UiApp *a, size_t pos, bool animate)
             char b[600] = "it does not load";
             if (d.n)
                 diag_format(&d.items[0], b, sizeof b);
-            ui_notice(a, "The scenario does not load again: %s", b);
+            ui_notice(a, _("The scenario does not load again: %s"), b);
             a->rp.playing = false;
             return false;
         }
@@ -415,7 +416,7 @@ bool ui_replay_goto(UiApp *a, size_t pos, bool animate)
         const char *cmd = session_command(rec, a->rp.pos);
         if (!session_apply_text(a->ss, cmd, why, sizeof why)) {
             const char *base = strrchr(a->rp.file, '/');
-            ui_notice(a, "%s: command %zu (\"%s\") was refused on turn %d: %s", base ? base + 1 : a->rp.file,
+            ui_notice(a, _("%s: command %zu (\"%s\") was refused on turn %d: %s"), base ? base + 1 : a->rp.file,
                       a->rp.pos + 1, cmd, uiapp_game(a)->turn, why);
             a->rp.playing = false;
             ok = false;
@@ -569,15 +570,15 @@ void replay_bar_pass(UiApp *a, Pass *p)
     size_t n = session_ncommands(rec);
     int x = bar.x + ui_px(a, 12), y = bar.y + ui_px(a, 10), bh = ui_px(a, 34);
     struct { const char *label, *tip; int w; } b[5] = {
-        { "|\xE2\x97\x80", "The start of the game (Home).", 44 },
-        { "\xE2\x97\x80", "One command back (\xE2\x86\x90).", 44 },
-        { a->rp.playing ? "Pause" : "Play", "Play or pause (Space).", 80 },
-        { "\xE2\x96\xB6", "One command forward (\xE2\x86\x92).", 44 },
-        { "\xE2\x96\xB6|", "The end of the game (End).", 44 },
+        { "|\xE2\x97\x80", N_("The start of the game (Home)."), 44 },
+        { "\xE2\x97\x80", N_("One command back (\xE2\x86\x90)."), 44 },
+        { a->rp.playing ? N_("Pause") : N_("Play"), N_("Play or pause (Space)."), 80 },
+        { "\xE2\x96\xB6", N_("One command forward (\xE2\x86\x92)."), 44 },
+        { "\xE2\x96\xB6|", N_("The end of the game (End)."), 44 },
     };
     for (int i = 0; i < 5; i++) {
         SDL_Rect r = { x, y, ui_px(a, b[i].w), bh };
-        if (ui_button(a, p, r, b[i].label, i == 2 && a->rp.playing)) {
+        if (ui_button(a, p, r, _(b[i].label), i == 2 && a->rp.playing)) {
             switch (i) {
             case 0: a->rp.playing = false; ui_replay_goto(a, 0, false); break;
             case 1: a->rp.playing = false; if (a->rp.pos > 0) ui_replay_goto(a, a->rp.pos - 1, false); break;
@@ -588,7 +589,7 @@ void replay_bar_pass(UiApp *a, Pass *p)
             g = uiapp_game(a);
         }
         if (ui_inside(r, p->mx, p->my))
-            ui_tooltip_set(p, "%s", b[i].tip);
+            ui_tooltip_set(p, "%s", _(b[i].tip));
         x += r.w + ui_px(a, 4);
     }
     x += ui_px(a, 12);
@@ -603,7 +604,7 @@ void replay_bar_pass(UiApp *a, Pass *p)
         if (ui_button(a, p, r, lab, a->rp.speed == i))
             set_speed(a, i);
         if (ui_inside(r, p->mx, p->my))
-            ui_tooltip_set(p, "Play %d command%s a second ([ and ] change it).", ui_replay_speeds[i],
+            ui_tooltip_set(p, _("Play %d command%s a second ([ and ] change it)."), ui_replay_speeds[i],
                            ui_replay_speeds[i] == 1 ? "" : "s");
         x += r.w + ui_px(a, 3);
     }
@@ -612,11 +613,11 @@ void replay_bar_pass(UiApp *a, Pass *p)
     int room = right - x;
     if (p->draw && room > 0) {
         char t[400], c[300] = "the game as it began";
-        snprintf(t, sizeof t, "Command %zu of %zu \xC2\xB7 turn %d of %d", a->rp.pos, n, g->turn, last_turn(a));
+        snprintf(t, sizeof t, _("Command %zu of %zu \xC2\xB7 turn %d of %d"), a->rp.pos, n, g->turn, last_turn(a));
         /* Bold runs wider than text_width measures: fit it with a margin. */
         int fs = ui_fit_px(a, t, ui_px(a, 14), room * 85 / 100);
         if (text_width(a->text, t, fs) > room * 85 / 100) {
-            snprintf(t, sizeof t, "Turn %d of %d", g->turn, last_turn(a));
+            snprintf(t, sizeof t, _("Turn %d of %d"), g->turn, last_turn(a));
             fs = ui_fit_px(a, t, ui_px(a, 14), room * 85 / 100);
         }
         int tw = text_draw_bold(a->text, t, x, y - ui_px(a, 2), fs, pl.head, TEXT_LEFT);
@@ -656,7 +657,7 @@ void replay_bar_pass(UiApp *a, Pass *p)
     int sy = y + bh + ui_px(a, 8), sh = ui_px(a, 28);
     int sx = bar.x + ui_px(a, 12);
     if (p->draw)
-        text_draw(a->text, "Turn", sx, sy + (sh - text_line_height(a->text, ui_px(a, 13))) / 2, ui_px(a, 13), pl.dim,
+        text_draw(a->text, _("Turn"), sx, sy + (sh - text_line_height(a->text, ui_px(a, 13))) / 2, ui_px(a, 13), pl.dim,
                   TEXT_LEFT);
     sx += ui_px(a, 44);
     int sw = bar.x + bar.w - ui_px(a, 12) - sx;
@@ -669,7 +670,7 @@ void replay_bar_pass(UiApp *a, Pass *p)
         size_t end = i + 1 < nm ? session_mark(rec, i + 1)->after : n;
         SDL_Rect r = { sx + (int)(cw * (float)i), sy, (int)(cw * (float)(i + 1)) - (int)(cw * (float)i) - 1, sh };
         char lab[16];
-        snprintf(lab, sizeof lab, "turn %d", m->turn);
+        snprintf(lab, sizeof lab, _("turn %d"), m->turn);
         ui_probe(a, r, lab);
         bool cur = a->rp.pos >= m->after && (a->rp.pos < end || (i + 1 == nm));
         bool hot = ui_inside(r, p->mx, p->my);
@@ -679,7 +680,7 @@ void replay_bar_pass(UiApp *a, Pass *p)
             return;
         }
         if (hot)
-            ui_tooltip_set(p, "Turn %d: commands %zu to %zu. Click to see the turn begin.", m->turn, m->after + 1, end);
+            ui_tooltip_set(p, _("Turn %d: commands %zu to %zu. Click to see the turn begin."), m->turn, m->after + 1, end);
         if (p->draw) {
             Rgba bg = cur ? pl.accent : hot ? pl.button_hover : a->rp.pos > m->after ? rgba(0x4d4a40, 255) : pl.button;
             gfx_fill_rect(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, bg);
@@ -732,6 +733,6 @@ size_t uiapp_replay_length(const UiApp *a)
 bool uiapp_replay_turn_screen(UiApp *a, int turn, int *x, int *y)
 {
     char lab[16];
-    snprintf(lab, sizeof lab, "turn %d", turn);
+    snprintf(lab, sizeof lab, _("turn %d"), turn);
     return uiapp_find_button(a, lab, x, y);
 }

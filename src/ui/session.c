@@ -7,6 +7,7 @@
 #include "ai/ai.h"
 #include "sim/headless.h"
 #include "ui/internal.h"
+#include "i18n.h"
 
 void ui_free_players(UiApp *a)
 {
@@ -104,11 +105,11 @@ void ui_undo(UiApp *a)
         return;
     char why[256] = "";
     if (!session_undo(a->ss, why, sizeof why)) {
-        ui_notice(a, "Cannot undo: %s.", why);
+        ui_notice(a, _("Cannot undo: %s."), why);
         return;
     }
     ui_session_resync(a);
-    ui_notice(a, "Undone. (Ctrl+Y gives it again.)");
+    ui_notice(a, _("Undone. (Ctrl+Y gives it again.)"));
 }
 
 void ui_redo(UiApp *a)
@@ -118,14 +119,14 @@ void ui_redo(UiApp *a)
     char why[256] = "";
     size_t before = uiapp_game(a)->events.n;
     if (!session_redo(a->ss, why, sizeof why)) {
-        ui_notice(a, "Cannot redo: %s.", why);
+        ui_notice(a, _("Cannot redo: %s."), why);
         return;
     }
     ui_session_resync(a);
     (void)before;
     ui_process_events(a);
     ui_refresh_selection(a);
-    ui_notice(a, "Done again.");
+    ui_notice(a, _("Done again."));
 }
 
 /* The scenario a quick save is for: the game's, or from the menu the one
@@ -162,22 +163,22 @@ void ui_quicksave(UiApp *a)
     if (!a->ss)
         return;
     if (!a->pref_dir[0]) {
-        ui_notice(a, "Cannot save: there is no settings folder to save in.");
+        ui_notice(a, _("Cannot save: there is no settings folder to save in."));
         return;
     }
     char path[1200], id[ID_LEN], title[256];
     if (!quick_scenario(a, id, sizeof id, title, sizeof title)) {
-        ui_notice(a, "Cannot save: this scenario has no id to name its quick save by.");
+        ui_notice(a, _("Cannot save: this scenario has no id to name its quick save by."));
         return;
     }
     quicksave_path(a, id, path, sizeof path);
     SaveError err;
     if (save_write(path, a->ss, &err)) {
-        ui_notice(a, "Saved turn %d of %s: %s (F9 loads it).", uiapp_game(a)->turn, title, path);
+        ui_notice(a, _("Saved turn %d of %s: %s (F9 loads it)."), uiapp_game(a)->turn, title, path);
     } else {
         char b[900];
         save_error_format(&err, b, sizeof b);
-        ui_notice(a, "Could not save: %s", b);
+        ui_notice(a, _("Could not save: %s"), b);
     }
 }
 
@@ -185,12 +186,12 @@ void ui_quickload(UiApp *a)
 {
     char path[1200], why[512], id[ID_LEN], title[256];
     if (!quick_scenario(a, id, sizeof id, title, sizeof title)) {
-        ui_notice(a, "No scenario chosen: pick one in the menu, then F9 loads its quick save.");
+        ui_notice(a, _("No scenario chosen: pick one in the menu, then F9 loads its quick save."));
         return;
     }
     quicksave_path(a, id, path, sizeof path);
     if (!ui_ensure_art(a, why, sizeof why)) {
-        ui_notice(a, "Cannot load: %s", why);
+        ui_notice(a, _("Cannot load: %s"), why);
         return;
     }
     SaveLoadOptions o;
@@ -205,15 +206,15 @@ void ui_quickload(UiApp *a)
         char b[900];
         save_error_format(&err, b, sizeof b);
         if (st == SAVE_IO)
-            ui_notice(a, "No quick save of %s to load (F5 makes one).", title);
+            ui_notice(a, _("No quick save of %s to load (F5 makes one)."), title);
         else
-            ui_notice(a, "Cannot load the quick save of %s: %s", title, b);
+            ui_notice(a, _("Cannot load the quick save of %s: %s"), title, b);
         return;
     }
     /* A file put in another's place: the game it holds is not this one. */
     const ScenarioInfo *got = scenario_info(session_scenario(out));
     if (strcmp(got->id, id) != 0) {
-        ui_notice(a, "Not loaded: the quick save is a game of %s, not of %s.", got->title[0] ? got->title : got->id,
+        ui_notice(a, _("Not loaded: the quick save is a game of %s, not of %s."), got->title[0] ? got->title : got->id,
                   title);
         session_free(out);
         return;
@@ -223,13 +224,13 @@ void ui_quickload(UiApp *a)
     bool hotseat = a->ss ? a->human_side < 0 && !a->ai[0] && !a->ai[1] : a->hotseat;
     int human = a->ss ? a->human_side : (a->hotseat || a->watch ? -1 : a->sel_side);
     ui_adopt_session(a, out, human, hotseat, false);
-    ui_notice(a, "Loaded the quick save: turn %d.", uiapp_game(a)->turn);
+    ui_notice(a, _("Loaded the quick save: turn %d."), uiapp_game(a)->turn);
 }
 
 bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_t n)
 {
     if (i < 0 || i >= a->nscen) {
-        snprintf(why, n, "no such scenario");
+        snprintf(why, n, _("no such scenario"));
         return false;
     }
     if (!ui_ensure_art(a, why, n))
@@ -241,7 +242,7 @@ bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_
         if (d.n > 0)
             diag_format(&d.items[0], why, n);
         else
-            snprintf(why, n, "%s does not load", a->scen[i].path);
+            snprintf(why, n, _("%s does not load"), a->scen[i].path);
         return false;
     }
     /* A save names the scenario relative to the data directory when it
@@ -251,7 +252,7 @@ bool uiapp_start(UiApp *a, int i, int human_side, bool hotseat, char *why, size_
         session_set_ref(ss, a->scen[i].path + dl + 1);
     ui_adopt_session(a, ss, human_side, hotseat, false);
     a->scen_index = i;
-    ui_notice(a, "What each side needs to win: O, or the Objectives button.");
+    ui_notice(a, _("What each side needs to win: O, or the Objectives button."));
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "data/file.h"
+#include "i18n.h"
 #include "ui/internal.h"
 
 enum { SETTINGS_MAX_BYTES = 64 << 10 };
@@ -19,9 +20,10 @@ void settings_default(Settings *s)
     s->opponent = OPP_COMPUTER;
     s->side = 0;
     s->ai_pace = AI_PACE_NORMAL;
+    s->language = UI_LANG_SYSTEM;
 }
 
-const char *const settings_pace_names[AI_PACE_COUNT] = { "Instant", "Fast", "Normal", "Slow" };
+const char *const settings_pace_names[AI_PACE_COUNT] = { N_("Instant"), N_("Fast"), N_("Normal"), N_("Slow") };
 static const uint32_t pace_step[AI_PACE_COUNT] = { 0, 35, 90, 180 };
 static const uint32_t pace_command[AI_PACE_COUNT] = { 0, 15, 40, 200 };
 static const uint32_t pace_turn[AI_PACE_COUNT] = { 0, 100, 250, 800 };
@@ -94,6 +96,8 @@ bool settings_load(Settings *s, const char *pref_dir)
             s->side = clampi(v, 0, 1);
         else if (strcmp(key, "ai_pace") == 0)
             s->ai_pace = clampi(v, AI_PACE_INSTANT, AI_PACE_COUNT - 1);
+        else if (strcmp(key, "language") == 0)
+            s->language = clampi(v, UI_LANG_SYSTEM, UI_LANG_COUNT - 1);
     }
     free(text);
     return true;
@@ -113,9 +117,10 @@ bool settings_save(const Settings *s, const char *pref_dir)
             "# Emesa window settings\nscale = %d\nfullscreen = %d\nhigh_contrast = %d\nwidth = %d\nheight = %d\n"
             "# the menu's last choice: opponent 0 the computer, 1 a second player, 2 computer against computer, 3 the chronicle\n"
             "ai_level = %d\nopponent = %d\nside = %d\n"
-            "# the computer's moves played out: 0 instant, 1 fast, 2 normal, 3 slow\nai_pace = %d\n",
+            "# the computer's moves played out: 0 instant, 1 fast, 2 normal, 3 slow\nai_pace = %d\n"
+            "# the window's language: 0 the system's (the locale), 1 English, 2 Arabic\nlanguage = %d\n",
             s->scale_pct, s->fullscreen ? 1 : 0, s->high_contrast ? 1 : 0, s->width, s->height, s->ai_level, s->opponent,
-            s->side, s->ai_pace);
+            s->side, s->ai_pace, s->language);
     if (s->font[0])
         fprintf(f, "# the fonts fontconfig found (asked again if they go)\nfont = %s\n", s->font);
     if (s->font_bold[0])

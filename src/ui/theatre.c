@@ -10,6 +10,7 @@
 #include <string.h>
 #include "ui/internal.h"
 #include "ui/theatre_int.h"
+#include "i18n.h"
 
 static const Game *G(const UiApp *a)
 {
@@ -176,23 +177,23 @@ int ui_tabs_width(const UiApp *a, SDL_Rect mr)
 
 void view_tabs_pass(UiApp *a, Pass *p, SDL_Rect mr)
 {
-    static const char *const names[3] = { "Battle map", "Theatre  T", "Relief  R" };
-    static const char *const short_names[3] = { "Map", "Theatre", "Relief" };
+    static const char *const names[3] = { N_("Battle map"), N_("Theatre  T"), N_("Relief  R") };
+    static const char *const short_names[3] = { N_("Map"), N_("Theatre"), N_("Relief") };
     static const char *const tips[3] = {
-        "The hex map around the town.",
-        "The theatre map, Syria to Iraq: places and roads, columns on the march, counter-sieges, couriers and "
-        "the coalition's contingents with their worry for home (T).",
-        "The reinforcement timeline: relief on its way, rumoured or confirmed, with the turn and hex it arrives (R).",
+        N_("The hex map around the town."),
+        N_("The theatre map, Syria to Iraq: places and roads, columns on the march, counter-sieges, couriers and "
+        "the coalition's contingents with their worry for home (T)."),
+        N_("The reinforcement timeline: relief on its way, rumoured or confirmed, with the turn and hex it arrives (R)."),
     };
     int w = (ui_tabs_width(a, mr) - 2 * ui_px(a, 4)) / 3, h = ui_px(a, 30), x = mr.x + ui_px(a, 10), y = mr.y + ui_px(a, 8);
     for (int i = 0; i < 3; i++) {
         SDL_Rect r = { x + i * (w + ui_px(a, 4)), y, w, h };
         /* Narrow tabs (a small screen at 200 %) take the short names. */
-        const char *name = text_width(a->text, names[i], ui_px(a, 15) * 3 / 5) > w - ui_px(a, 8) ? short_names[i] : names[i];
+        const char *name = text_width(a->text, _(names[i]), ui_px(a, 15) * 3 / 5) > w - ui_px(a, 8) ? _(short_names[i]) : _(names[i]);
         if (ui_button(a, p, r, name, a->view == i))
             ui_set_view(a, a->view == i && i != VIEW_MAP ? VIEW_MAP : i);
         if (ui_inside(r, p->mx, p->my))
-            ui_tooltip_set(p, "%s", tips[i]);
+            ui_tooltip_set(p, "%s", _(tips[i]));
     }
 }
 
@@ -209,7 +210,7 @@ void th_send_column(UiApp *a, int c, int dest, int pace)
     cmd.arg2 = dest;
     cmd.arg3 = pace;
     if (ui_apply(a, &cmd))
-        ui_notice(a, "Column %s marches for %s.", g->siege.columns[c].name, g->siege.places[dest].name);
+        ui_notice(a, _("Column %s marches for %s."), g->siege.columns[c].name, g->siege.places[dest].name);
     a->th_col = a->th_dest = -1;
 }
 
@@ -258,7 +259,7 @@ static void draw_places_and_roads(UiApp *a, Pass *p, const Game *g, const Frame 
         place_xy(f, g, s->routes[i].a, &x0, &y0);
         place_xy(f, g, s->routes[i].b, &x1, &y1);
         char b[24];
-        snprintf(b, sizeof b, "%d km", s->routes[i].km);
+        snprintf(b, sizeof b, _("%d km"), s->routes[i].km);
         int tw = text_width(a->text, b, fs), th = text_line_height(a->text, fs);
         float mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
         gfx_fill_rect(a->r, mx - tw / 2.0f - 3, my - th / 2.0f, (float)tw + 6, (float)th, rgba(0xf3ead2, 235));
@@ -309,7 +310,7 @@ static void draw_place_labels(UiApp *a, Pass *p, const Game *g, const Frame *f, 
         place_xy(f, g, s->routes[i].a, &x0, &y0);
         place_xy(f, g, s->routes[i].b, &x1, &y1);
         char b[24];
-        snprintf(b, sizeof b, "%d km", s->routes[i].km);
+        snprintf(b, sizeof b, _("%d km"), s->routes[i].km);
         int tw = text_width(a->text, b, fs), th = text_line_height(a->text, fs);
         km[nkm++] = (SDL_Rect){ (int)((x0 + x1) / 2 - tw / 2.0f - 3), (int)((y0 + y1) / 2 - th / 2.0f), tw + 6, th };
     }
@@ -357,7 +358,7 @@ static void draw_place_labels(UiApp *a, Pass *p, const Game *g, const Frame *f, 
             int nfs = (int)(ui_px(a, town ? 16 : 14) * fc + 0.5f);
             lab[i].w = text_width(a->text, tp->name, nfs) + 8;
             lab[i].h = text_line_height(a->text, nfs);
-            const char *tag = st == PS_FALLEN ? "fallen" : st == PS_BESIEGED ? "besieged" : st == PS_THREAT ? "threatened" : NULL;
+            const char *tag = st == PS_FALLEN ? _("fallen") : st == PS_BESIEGED ? _("besieged") : st == PS_THREAT ? _("threatened") : NULL;
             if (tag) {
                 int tw = text_width(a->text, tag, tfs) + 8;
                 lab[i].w = tw > lab[i].w ? tw : lab[i].w;
@@ -408,7 +409,7 @@ static void draw_place_labels(UiApp *a, Pass *p, const Game *g, const Frame *f, 
                       rgba(0xf3ead2, 200));
         text_draw_bold(a->text, tp->name, (int)cx, ty, nfs, rgba(0x21180c, 255), TEXT_CENTER);
         ty += text_line_height(a->text, nfs);
-        const char *tag = st == PS_FALLEN ? "fallen" : st == PS_BESIEGED ? "besieged" : st == PS_THREAT ? "threatened" : NULL;
+        const char *tag = st == PS_FALLEN ? _("fallen") : st == PS_BESIEGED ? _("besieged") : st == PS_THREAT ? _("threatened") : NULL;
         if (tag) {
             text_draw_bold(a->text, tag, (int)cx, ty, fs, st == PS_THREAT ? rgba(0x9a5a00, 255) : rgba(0xa01a10, 255),
                            TEXT_CENTER);
@@ -452,9 +453,9 @@ static void draw_couriers(UiApp *a, const Game *g, const Frame *f, int viewer)
         char b[64];
         /* Its arrival is reckoned at the turn's theatre step: until then it sets out. */
         if (k->arrive_turn > 0)
-            snprintf(b, sizeof b, "%s, due turn %d", k->name, k->arrive_turn);
+            snprintf(b, sizeof b, _("%s, due turn %d"), k->name, k->arrive_turn);
         else
-            snprintf(b, sizeof b, "%s, sets out", k->name);
+            snprintf(b, sizeof b, _("%s, sets out"), k->name);
         text_draw(a->text, b, (int)x, (int)(y + h / 2 + 2), ui_px(a, 12), rgba(0x21180c, 255), TEXT_CENTER);
     }
 }
@@ -532,7 +533,7 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
             a->th_obst[a->th_nobst++] = group && k == 0 ? (SDL_Rect){ (int)cx, (int)cy - ui_px(a, 18), (int)w, (int)h + ui_px(a, 18) }
                                                         : box;
         if (group && k == 0 && a->th_nobst < (int)(sizeof a->th_obst / sizeof a->th_obst[0])) {
-            int gw = text_width(a->text, "3 columns waiting", ui_px(a, 12));
+            int gw = text_width(a->text, _("3 columns waiting"), ui_px(a, 12));
             a->th_obst[a->th_nobst++] = (SDL_Rect){ (int)x - gw / 2, (int)cy - ui_px(a, 17), gw, ui_px(a, 16) };
         }
         if (a->probe_col == c && !a->probe_found) {
@@ -562,7 +563,7 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
         if (group) {
             if (k == 0) {
                 char gb[64];
-                snprintf(gb, sizeof gb, "%d columns %s", at_place[col->at], col->state == COL_WAITING ? "waiting" : "here");
+                snprintf(gb, sizeof gb, _("%d columns %s"), at_place[col->at], col->state == COL_WAITING ? _("waiting") : _("here"));
                 text_draw_bold(a->text, gb, (int)x, (int)cy - ui_px(a, 16), ui_px(a, 12), rgba(0x21180c, 255), TEXT_CENTER);
             }
             continue;
@@ -572,7 +573,7 @@ static int draw_columns(UiApp *a, Pass *p, const Game *g, const Frame *f, int vi
         text_draw_bold(a->text, col->name, lx, (int)cy, ui_px(a, 12), rgba(0x21180c, 255), al);
         char st[64];
         if (col->state == COL_MARCHING && col->dest >= 0 && goal_known)
-            snprintf(st, sizeof st, "\xE2\x86\x92 %s, due T%d", s->places[col->dest].name, g->turn + siege_column_eta(g, c));
+            snprintf(st, sizeof st, _("\xE2\x86\x92 %s, due T%d"), s->places[col->dest].name, g->turn + siege_column_eta(g, c));
         else
             snprintf(st, sizeof st, "%s", th_state_word(g, c));
         text_draw(a->text, st, lx, (int)cy + ui_px(a, 12), ui_px(a, 11), rgba(0x3b2a14, 255), al);
@@ -625,7 +626,7 @@ static void scale_bar(UiApp *a, const Game *g, const Frame *f, int x, int y)
     gfx_fill_rect(a->r, (float)x, (float)y - 4, 2, (float)ui_px(a, 4) + 8, ink);
     gfx_fill_rect(a->r, (float)x + len - 2, (float)y - 4, 2, (float)ui_px(a, 4) + 8, ink);
     char b[48];
-    snprintf(b, sizeof b, "%d km (roads, roughly)", km);
+    snprintf(b, sizeof b, _("%d km (roads, roughly)"), km);
     text_draw(a->text, b, x + (int)len + ui_px(a, 8), y - ui_px(a, 6), ui_px(a, 12), ink, TEXT_LEFT);
 }
 
@@ -657,7 +658,7 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
             gfx_fill_rect(a->r, (float)gx, (float)area.y, 1, (float)area.h, gr);
         for (int gy = area.y + step; gy < area.y + area.h; gy += step)
             gfx_fill_rect(a->r, (float)area.x, (float)gy, (float)area.w, 1, gr);
-        const char *title = "The theatre: Syria \xE2\x80\x93 Jazira \xE2\x80\x93 Iraq";
+        const char *title = _("The theatre: Syria \xE2\x80\x93 Jazira \xE2\x80\x93 Iraq");
         int tabs_end = area.x + ui_tabs_width(a, area) + ui_px(a, 16);
         if (area.x + area.w - ui_px(a, 16) - text_width(a->text, title, ui_px(a, 18)) * 11 / 10 >= tabs_end)
             text_draw_bold(a->text, title, area.x + area.w - ui_px(a, 16), area.y + ui_px(a, 12), ui_px(a, 18),
@@ -666,7 +667,7 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
     if (s->nplaces == 0) {
         if (p->draw)
             text_wrap(a->text,
-                      "This scenario has no theatre map: the war beyond the battle map reaches it only as news in the log.",
+                      _("This scenario has no theatre map: the war beyond the battle map reaches it only as news in the log."),
                       area.x + ui_px(a, 40), area.y + area.h / 2 - ui_px(a, 20), area.w - ui_px(a, 80), ui_px(a, 17),
                       rgba(0x3b2a14, 255), true);
         th_lists(a, p, g, list, viewer);
@@ -697,8 +698,8 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
         char where[200];
         th_column_line(g, viewer, hover_col, where, sizeof where);
         const Column *col = &s->columns[hover_col];
-        ui_tooltip_set(p, "Column %s (%s), %d SP: %s.%s", col->name, g->sides[col->side].name, col->sp, where,
-                       th_column_orderable(g, side, hover_col) ? "\nClick to give it a destination." : "");
+        ui_tooltip_set(p, _("Column %s (%s), %d SP: %s.%s"), col->name, g->sides[col->side].name, col->sp, where,
+                       th_column_orderable(g, side, hover_col) ? _("\nClick to give it a destination.") : "");
     } else if (a->th_hover >= 0) {
         const TheatrePlace *tp = &s->places[a->th_hover];
         int st = th_place_state(g, viewer, a->th_hover);
@@ -711,18 +712,18 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
                     best = e;
             }
             if (best >= 0)
-                snprintf(extra, sizeof extra, "\nClick to send %s here: %d km, turn %d at best.", s->columns[a->th_col].name,
+                snprintf(extra, sizeof extra, _("\nClick to send %s here: %d km, turn %d at best."), s->columns[a->th_col].name,
                          (s->columns[a->th_col].next >= 0 ? s->columns[a->th_col].km_left : 0) +
                              siege_route_km(s, s->columns[a->th_col].next >= 0 ? s->columns[a->th_col].next
                                                                                : s->columns[a->th_col].at,
                                             a->th_hover),
                          g->turn + best);
             else
-                snprintf(extra, sizeof extra, "\nNo road leads there.");
+                snprintf(extra, sizeof extra, _("\nNo road leads there."));
         }
-        ui_tooltip_set(p, "%s, held by %s%s%s. Resistance to a siege %d.%s", tp->name,
-                       tp->owner >= 0 ? g->sides[tp->owner].name : "no one",
-                       st == PS_FALLEN ? "; it has fallen" : st == PS_BESIEGED ? "; under siege" : st == PS_THREAT ? "; a column is coming" : "",
+        ui_tooltip_set(p, _("%s, held by %s%s%s. Resistance to a siege %d.%s"), tp->name,
+                       tp->owner >= 0 ? g->sides[tp->owner].name : _("no one"),
+                       st == PS_FALLEN ? _("; it has fallen") : st == PS_BESIEGED ? _("; under siege") : st == PS_THREAT ? _("; a column is coming") : "",
                        tp->owner != tp->start_owner && tp->start_owner >= 0 ? "" : "",
                        tp->resistance, extra);
     }
@@ -733,7 +734,7 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
                 a->th_col = a->th_col == clicked_col ? -1 : clicked_col;
                 a->th_dest = -1;
             } else if (side >= 0) {
-                ui_notice(a, "Column %s cannot be given orders now (%s).", s->columns[clicked_col].name,
+                ui_notice(a, _("Column %s cannot be given orders now (%s)."), s->columns[clicked_col].name,
                           th_state_word(g, clicked_col));
             }
         } else {
@@ -742,9 +743,9 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
                 const Column *col = &s->columns[a->th_col];
                 int from = col->next >= 0 ? col->next : col->at;
                 if (pi != from && siege_route_km(s, from, pi) < 0)
-                    ui_notice(a, "No road leads from %s to %s.", s->places[from].name, s->places[pi].name);
+                    ui_notice(a, _("No road leads from %s to %s."), s->places[from].name, s->places[pi].name);
                 else if (pi == col->at && col->next < 0)
-                    ui_notice(a, "Column %s is already at %s.", col->name, s->places[pi].name);
+                    ui_notice(a, _("Column %s is already at %s."), col->name, s->places[pi].name);
                 else
                     a->th_dest = pi;
             } else if (pi < 0) {
@@ -763,13 +764,13 @@ void theatre_pass(UiApp *a, Pass *p, SDL_Rect r)
             ly += lh;
         }
         gfx_ring(a->r, (float)lx + 6, (float)(ly + lh / 2), 7, 3, rgba(0xc0281c, 240));
-        text_draw(a->text, "under siege", lx + 18, ly, fs, ink, TEXT_LEFT);
+        text_draw(a->text, _("under siege"), lx + 18, ly, fs, ink, TEXT_LEFT);
         ly += lh;
         gfx_ring(a->r, (float)lx + 6, (float)(ly + lh / 2), 7, 2, rgba(0xe0a030, 230));
-        text_draw(a->text, "a column is coming", lx + 18, ly, fs, ink, TEXT_LEFT);
+        text_draw(a->text, _("a column is coming"), lx + 18, ly, fs, ink, TEXT_LEFT);
         ly += lh;
         if (side >= 0 && a->th_col < 0)
-            text_wrap(a->text, "Click one of your columns to send it.", lx, ly + ui_px(a, 6), ui_px(a, 200), fs,
+            text_wrap(a->text, _("Click one of your columns to send it."), lx, ly + ui_px(a, 6), ui_px(a, 200), fs,
                       rgba(0x6a4a10, 255), true);
     }
     (void)pl;

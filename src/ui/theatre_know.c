@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "ui/theatre_int.h"
+#include "i18n.h"
 
 static const Game *G(const UiApp *a)
 {
@@ -113,10 +114,10 @@ const char *th_state_word(const Game *g, int c)
 {
     const Column *col = &g->siege.columns[c];
     switch (col->state) {
-    case COL_WAITING: return "waiting";
+    case COL_WAITING: return _("waiting");
     case COL_MARCHING: return col->pace == PACE_FORCED ? "forced march" : col->pace == PACE_MOUNTED ? "riding" : "marching";
-    case COL_BESIEGING: return "besieging";
-    default: return "arrived";
+    case COL_BESIEGING: return _("besieging");
+    default: return _("arrived");
     }
 }
 
@@ -130,35 +131,35 @@ void th_column_line(const Game *g, int viewer, int c, char *b, size_t n)
     switch (col->state) {
     case COL_WAITING:
         if (col->after_courier >= 0)
-            snprintf(b, n, "at %s until the courier \"%s\" comes", at, s->couriers[col->after_courier].name);
+            snprintf(b, n, _("at %s until the courier \"%s\" comes"), at, s->couriers[col->after_courier].name);
         else if (col->depart_turn > 0)
-            snprintf(b, n, "at %s, sets out on turn %d", at, col->depart_turn);
+            snprintf(b, n, _("at %s, sets out on turn %d"), at, col->depart_turn);
         else
-            snprintf(b, n, "at %s, waiting for orders", at);
+            snprintf(b, n, _("at %s, waiting for orders"), at);
         break;
     case COL_MARCHING: {
         int eta = col->dest >= 0 ? siege_column_eta(g, c) : -1;
         if (col->dest < 0 || (!own && col->hidden))
-            snprintf(b, n, "near %s, goal unknown", col->next >= 0 ? s->places[col->next].name : at);
+            snprintf(b, n, _("near %s, goal unknown"), col->next >= 0 ? s->places[col->next].name : at);
         else if (eta >= 0) {
             int km = col->next >= 0 ? col->km_left + (col->next == col->dest ? 0 : siege_route_km(s, col->next, col->dest))
                                     : siege_route_km(s, col->at, col->dest);
             char via[80] = "";
             if (col->next >= 0 && col->next != col->dest)
-                snprintf(via, sizeof via, " by %s", s->places[col->next].name);
-            snprintf(b, n, "\xE2\x86\x92 %s%s \xC2\xB7 %s \xC2\xB7 %d km \xC2\xB7 due turn %d", s->places[col->dest].name, via,
+                snprintf(via, sizeof via, _(" by %s"), s->places[col->next].name);
+            snprintf(b, n, _("\xE2\x86\x92 %s%s \xC2\xB7 %s \xC2\xB7 %d km \xC2\xB7 due turn %d"), s->places[col->dest].name, via,
                      pace_name((Pace)col->pace), km, g->turn + eta);
         }
         else
-            snprintf(b, n, "bound for %s, %s pace", s->places[col->dest].name, pace_name((Pace)col->pace));
+            snprintf(b, n, _("bound for %s, %s pace"), s->places[col->dest].name, pace_name((Pace)col->pace));
         break;
     }
     case COL_BESIEGING:
-        snprintf(b, n, "besieging %s for %d turn%s%s", at, s->places[col->at].besieged_turns,
-                 s->places[col->at].besieged_turns == 1 ? "" : "s", col->arrived_unannounced ? ", came by surprise" : "");
+        snprintf(b, n, _("besieging %s for %d turn%s%s"), at, s->places[col->at].besieged_turns,
+                 s->places[col->at].besieged_turns == 1 ? "" : "s", col->arrived_unannounced ? _(", came by surprise") : "");
         break;
     default:
-        snprintf(b, n, "at %s, its march done", at);
+        snprintf(b, n, _("at %s, its march done"), at);
         break;
     }
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "ui/internal.h"
 #include "ui/theatre_int.h"
+#include "i18n.h"
 
 static int list_header(UiApp *a, Pass *p, const char *t, int x, int y, int w)
 {
@@ -26,7 +27,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
     int x = r.x + ui_px(a, 12), w = r.w - ui_px(a, 24), y = r.y + ui_px(a, 10);
     int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
     int side = th_orders_side(a);
-    y = list_header(a, p, "Columns", x, y, w);
+    y = list_header(a, p, _("Columns"), x, y, w);
     int unknown = 0, shown = 0;
     for (int c = 0; c < s->ncolumns; c++) {
         const Column *col = &s->columns[c];
@@ -44,7 +45,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
             if (a->th_col == c)
                 gfx_fill_rect(a->r, (float)row.x, (float)row.y, (float)row.w, (float)row.h, rgba(0x4a3c1a, 255));
             gfx_fill_rect(a->r, (float)x, (float)(y + 3), (float)ui_px(a, 10), (float)ui_px(a, 10), side_color(g, col->side));
-            snprintf(b, sizeof b, "%s  \xC2\xB7 %d SP", col->name, col->sp);
+            snprintf(b, sizeof b, _("%s  \xC2\xB7 %d SP"), col->name, col->sp);
             text_draw_bold(a->text, b, x + ui_px(a, 16), y, fs, pl.head, TEXT_LEFT);
             text_draw(a->text, th_state_word(g, c), x + w, y, fs, col->state == COL_BESIEGING ? pl.bad : pl.dim, TEXT_RIGHT);
             text_wrap(a->text, line, x + ui_px(a, 16), y + lh, w - ui_px(a, 16), ui_px(a, 12), pl.body, true);
@@ -53,10 +54,10 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
             char where[200];
             th_column_line(g, viewer, c, where, sizeof where);
             int l = col->leader;
-            ui_tooltip_set(p, "Column %s of the %s: %d SP, cohesion %d%s%s.\n%s.%s", col->name, g->sides[col->side].name,
-                           col->sp, col->cohesion, l >= 0 && l < g->nleaders ? ", led by " : "",
+            ui_tooltip_set(p, _("Column %s of the %s: %d SP, cohesion %d%s%s.\n%s.%s"), col->name, g->sides[col->side].name,
+                           col->sp, col->cohesion, l >= 0 && l < g->nleaders ? _(", led by ") : "",
                            l >= 0 && l < g->nleaders ? g->leaders[l].name : "", where,
-                           can ? "\nClick to give it a destination." : "");
+                           can ? _("\nClick to give it a destination.") : "");
         }
         if (p->clicked && ui_inside(row, p->cx, p->cy)) {
             p->clicked = false;
@@ -69,13 +70,13 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
         if (a->th_col == c && can) {
             if (a->th_dest < 0) {
                 if (p->draw)
-                    y += text_wrap(a->text, "Click a place on the map to send it there.", x + ui_px(a, 16), y,
+                    y += text_wrap(a->text, _("Click a place on the map to send it there."), x + ui_px(a, 16), y,
                                    w - ui_px(a, 16), fs, pl.accent, true);
                 else
                     y += lh;
             } else {
                 if (p->draw) {
-                    snprintf(b, sizeof b, "To %s, at what pace?", s->places[a->th_dest].name);
+                    snprintf(b, sizeof b, _("To %s, at what pace?"), s->places[a->th_dest].name);
                     text_draw(a->text, b, x + ui_px(a, 16), y, fs, pl.accent, TEXT_LEFT);
                 }
                 y += lh + ui_px(a, 4);
@@ -94,17 +95,17 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                     if (p->draw) {
                         char e[32];
                         if (eta >= 0)
-                            snprintf(e, sizeof e, "%d km/day, T%d", s->rules.pace_km[pc], g->turn + eta);
+                            snprintf(e, sizeof e, _("%d km/day, T%d"), s->rules.pace_km[pc], g->turn + eta);
                         else
-                            snprintf(e, sizeof e, "no road");
+                            snprintf(e, sizeof e, _("no road"));
                         text_draw(a->text, e, br.x + bw / 2, br.y + bh + 2, ui_px(a, 11), pl.dim, TEXT_CENTER);
                     }
                     if (ui_inside(br, p->mx, p->my))
-                        ui_tooltip_set(p, "%s pace: %d km a day%s. %s", lab, s->rules.pace_km[pc],
-                                       eta >= 0 ? "" : " (no road there)",
-                                       pc == PACE_FORCED ? "Forced marching costs cohesion and strength every turn." :
-                                       pc == PACE_MOUNTED ? "Mounted troops only; the fastest sustainable pace." :
-                                                            "Foot and horse together.");
+                        ui_tooltip_set(p, _("%s pace: %d km a day%s. %s"), lab, s->rules.pace_km[pc],
+                                       eta >= 0 ? "" : _(" (no road there)"),
+                                       pc == PACE_FORCED ? _("Forced marching costs cohesion and strength every turn.") :
+                                       pc == PACE_MOUNTED ? _("Mounted troops only; the fastest sustainable pace.") :
+                                                            _("Foot and horse together."));
                 }
                 y += bh + ui_px(a, 18);
             }
@@ -112,11 +113,11 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
     }
     if (p->draw) {
         if (shown == 0 && unknown == 0)
-            y += text_wrap(a->text, "No columns in this scenario.", x, y, w, fs, pl.dim, true);
+            y += text_wrap(a->text, _("No columns in this scenario."), x, y, w, fs, pl.dim, true);
         if (unknown > 0) {
             char b[160];
-            snprintf(b, sizeof b, "%d enemy column%s on the roads, %s goal%s kept secret.", unknown, unknown > 1 ? "s are" : " is",
-                     unknown > 1 ? "their" : "its", unknown > 1 ? "s" : "");
+            snprintf(b, sizeof b, _("%d enemy column%s on the roads, %s goal%s kept secret."), unknown, unknown > 1 ? _("s are") : _(" is"),
+                     unknown > 1 ? _("their") : _("its"), unknown > 1 ? "s" : "");
             y += text_wrap(a->text, b, x, y, w, fs, pl.bad, true);
         }
     } else {
@@ -124,7 +125,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
     }
     y += ui_px(a, 8);
     if (s->ncontingents > 0) {
-        y = list_header(a, p, "Contingents and their worry for home", x, y, w);
+        y = list_header(a, p, _("Contingents and their worry for home"), x, y, w);
         for (int k = 0; k < s->ncontingents; k++) {
             const Contingent *ct = &s->contingents[k];
             bool own = viewer < 0 || ct->side == viewer;
@@ -133,7 +134,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
             if (p->draw) {
                 char b[160];
                 int nx = x + text_draw_bold(a->text, ct->name, x, y, fs, ct->departed ? pl.dim : side_color_light(g, ct->side), TEXT_LEFT);
-                snprintf(b, sizeof b, "  home %s", ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
+                snprintf(b, sizeof b, _("  home %s"), ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
                 /* Clear of the Release button at the row's right (the
                  * home is in the row's tooltip too). */
                 int end = can ? x + w - ui_px(a, 96) - ui_px(a, 6) : x + w;
@@ -141,7 +142,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                 if (text_width(a->text, b, hpx) <= end - nx)
                     text_draw(a->text, b, nx, y, hpx, pl.dim, TEXT_LEFT);
                 if (ct->departed) {
-                    text_draw(a->text, "gone home", x + ui_px(a, 8), y + lh, ui_px(a, 12), pl.dim, TEXT_LEFT);
+                    text_draw(a->text, _("gone home"), x + ui_px(a, 8), y + lh, ui_px(a, 12), pl.dim, TEXT_LEFT);
                 } else if (own) {
                     float bx = (float)(x + ui_px(a, 8)), bw = (float)ui_px(a, 110), by = (float)(y + lh + ui_px(a, 4));
                     float bh = (float)ui_px(a, 7);
@@ -149,24 +150,24 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                     gfx_fill_rect(a->r, bx, by, bw, bh, rgba(0x0d0d0d, 255));
                     gfx_fill_rect(a->r, bx, by, bw * (float)an / 10.0f, bh,
                                   ct->anxiety - ct->loyalty > 1 ? pl.bad : ct->anxiety > 0 ? rgba(0xe0a030, 255) : pl.good);
-                    snprintf(b, sizeof b, "anxiety %d, loyalty %d", ct->anxiety, ct->loyalty);
+                    snprintf(b, sizeof b, _("anxiety %d, loyalty %d"), ct->anxiety, ct->loyalty);
                     text_draw(a->text, b, (int)(bx + bw + ui_px(a, 8)), y + lh, ui_px(a, 12), pl.body, TEXT_LEFT);
                 } else {
-                    text_draw(a->text, "in the siege lines", x + ui_px(a, 8), y + lh, ui_px(a, 12), pl.dim, TEXT_LEFT);
+                    text_draw(a->text, _("in the siege lines"), x + ui_px(a, 8), y + lh, ui_px(a, 12), pl.dim, TEXT_LEFT);
                 }
             }
             if (ui_inside(row, p->mx, p->my))
                 ui_tooltip_set(p,
-                               own ? "The %s worry for %s. Each turn they may go home when a d10 rolls under their anxiety "
+                               own ? _("The %s worry for %s. Each turn they may go home when a d10 rolls under their anxiety "
                                      "less their loyalty; news of enemy columns near home, a siege or its fall, and "
-                                     "every contingent already gone raise it."
-                                   : "The %s, whose home is %s. Strike at it, and the news will reach them in the siege lines.",
+                                     "every contingent already gone raise it.")
+                                   : _("The %s, whose home is %s. Strike at it, and the news will reach them in the siege lines."),
                                ct->name, ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
             if (can) {
                 int bw = ui_px(a, 96);
                 SDL_Rect br = { x + w - bw, y, bw, lh + ui_px(a, 2) };
                 bool armed = a->th_release == k;
-                if (ui_button(a, p, br, armed ? "Sure? Release" : "Release", armed)) {
+                if (ui_button(a, p, br, armed ? _("Sure? Release") : _("Release"), armed)) {
                     if (armed)
                         th_release(a, k);
                     else
@@ -174,7 +175,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                     return;
                 }
                 if (ui_inside(br, p->mx, p->my))
-                    ui_tooltip_set(p, "Send the %s home to defend %s. They leave the siege for good (click twice).",
+                    ui_tooltip_set(p, _("Send the %s home to defend %s. They leave the siege for good (click twice)."),
                                    ct->name, ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
             }
             y += 2 * lh + ui_px(a, 8);
@@ -184,7 +185,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
     for (int i = 0; i < s->ncouriers; i++)
         ncour += viewer < 0 || s->couriers[i].side == viewer;
     if (ncour > 0) {
-        y = list_header(a, p, "Couriers", x, y + ui_px(a, 4), w);
+        y = list_header(a, p, _("Couriers"), x, y + ui_px(a, 4), w);
         for (int i = 0; i < s->ncouriers; i++) {
             const Courier *k = &s->couriers[i];
             if (viewer >= 0 && k->side != viewer)
@@ -194,16 +195,16 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                 const char *from = k->from >= 0 && k->from < s->nplaces ? s->places[k->from].name : "?";
                 const char *to = k->to >= 0 && k->to < s->nplaces ? s->places[k->to].name : "?";
                 if (k->arrived)
-                    snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, arrived", k->name, from, to);
+                    snprintf(b, sizeof b, _("%s: %s \xE2\x86\x92 %s, arrived"), k->name, from, to);
                 else if (k->depart_turn > 0 && k->depart_turn <= g->turn && k->arrive_turn > 0)
-                    snprintf(b, sizeof b, "%s: %s \xE2\x86\x92 %s, due turn %d", k->name, from, to, k->arrive_turn);
+                    snprintf(b, sizeof b, _("%s: %s \xE2\x86\x92 %s, due turn %d"), k->name, from, to, k->arrive_turn);
                 else if (k->depart_turn > 0 && k->depart_turn <= g->turn)
                     /* Its arrival is reckoned at this turn's theatre step. */
-                    snprintf(b, sizeof b, "%s: sets out from %s for %s this turn", k->name, from, to);
+                    snprintf(b, sizeof b, _("%s: sets out from %s for %s this turn"), k->name, from, to);
                 else if (k->depart_turn > 0)
-                    snprintf(b, sizeof b, "%s: leaves %s on turn %d for %s", k->name, from, k->depart_turn, to);
+                    snprintf(b, sizeof b, _("%s: leaves %s on turn %d for %s"), k->name, from, k->depart_turn, to);
                 else
-                    snprintf(b, sizeof b, "%s: waiting at %s", k->name, from);
+                    snprintf(b, sizeof b, _("%s: waiting at %s"), k->name, from);
                 y += text_wrap(a->text, b, x, y, w, ui_px(a, 12), k->arrived ? pl.dim : pl.body, true);
             } else {
                 y += lh;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "ui/internal.h"
 #include "ui/theatre_int.h"
+#include "i18n.h"
 
 static const Game *G(const UiApp *a)
 {
@@ -157,7 +158,7 @@ static const char *relief_status(const Game *g, const Relief *rl, Rgba *c, const
 {
     if (rl->arrived) {
         *c = pl->dim;
-        return "arrived";
+        return _("arrived");
     }
     if (rl->column >= 0) {
         *c = rgba(0xe0a030, 255);
@@ -165,11 +166,11 @@ static const char *relief_status(const Game *g, const Relief *rl, Rgba *c, const
     }
     if (rl->confirm > 0 && rl->confirm <= g->turn) {
         *c = pl->good;
-        return "confirmed";
+        return _("confirmed");
     }
     if (rl->rumour > 0 && rl->rumour <= g->turn) {
         *c = rgba(0xe0a030, 255);
-        return "rumoured";
+        return _("rumoured");
     }
     *c = pl->dim;
     return rl->rumour > 0 || rl->confirm > 0 ? "no word yet" : "scheduled";
@@ -185,15 +186,15 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
     int x = r.x + ui_px(a, 24), y = r.y + ui_px(a, 52), w = r.w - ui_px(a, 48);
     {
         const char *intro =
-            "Who is coming, when and where they enter the battle map. Your own relief shows from the start; "
+            _("Who is coming, when and where they enter the battle map. Your own relief shows from the start; "
             "the enemy's only once a rumour of it reaches you, and its entry hex once it is confirmed. "
             "News of relief moves both armies' morale. If the entry hex is held by the enemy, the column "
-            "waits a turn on the road.";
+            "waits a turn on the road.");
         /* A narrow view (a small screen at a large scale) keeps the first
          * sentence; the rest is in help. */
         if (text_wrap(a->text, intro, 0, 0, w, ui_px(a, 13), pl.dim, false) > r.h / 5)
             intro = "Who is coming, when and where they enter the battle map.";
-        const char *head = "Reinforcements and relief";
+        const char *head = _("Reinforcements and relief");
         /* Right of the view tabs, where it fits. */
         int room = (r.x + r.w - ui_px(a, 24)) - (r.x + ui_px(a, 10) + ui_tabs_width(a, r) + ui_px(a, 16));
         int hpx = ui_fit_px(a, head, ui_px(a, 20), room * 85 / 100);
@@ -233,7 +234,7 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
                 last_right = (int)cx + bw / 2;
             }
         }
-        text_draw(a->text, "turn", tx - ui_px(a, 8), axis_y, fs, pl.dim, TEXT_RIGHT);
+        text_draw(a->text, _("turn"), tx - ui_px(a, 8), axis_y, fs, pl.dim, TEXT_RIGHT);
         /* Now. */
         float nx = (float)tx + colw * ((float)g->turn - 1);
         gfx_fill_rect(a->r, nx, (float)top, colw, (float)(bottom - top), rgba(0xd9a93a, 40));
@@ -241,7 +242,7 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
     }
     if (n == 0) {
         if (p->draw)
-            text_draw(a->text, "No relief is known to be on its way.", x, top + ui_px(a, 12), ui_px(a, 14), pl.dim, TEXT_LEFT);
+            text_draw(a->text, _("No relief is known to be on its way."), x, top + ui_px(a, 12), ui_px(a, 14), pl.dim, TEXT_LEFT);
         return;
     }
     for (int i = 0; i < n; i++) {
@@ -252,9 +253,9 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
         bool know_hex = own || (q->confirm > 0 && q->confirm <= g->turn) || q->arrived;
         char name[160];
         if (q->column >= 0)
-            snprintf(name, sizeof name, "Column %s", g->siege.columns[q->column].name);
+            snprintf(name, sizeof name, _("Column %s"), g->siege.columns[q->column].name);
         else if (q->nunits > 1)
-            snprintf(name, sizeof name, "%s and %d more", g->units[q->unit].name, q->nunits - 1);
+            snprintf(name, sizeof name, _("%s and %d more"), g->units[q->unit].name, q->nunits - 1);
         else
             snprintf(name, sizeof name, "%s", g->units[q->unit].name);
         Rgba stc;
@@ -268,9 +269,9 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
                            TEXT_LEFT);
             char b[160], hx[16];
             if (know_hex && q->hex.q != hex_from_offset(-1, -1).q)
-                snprintf(b, sizeof b, "%d SP \xC2\xB7 %s \xC2\xB7 enters at %s", q->sp, st, hex_format(q->hex, hx, sizeof hx));
+                snprintf(b, sizeof b, _("%d SP \xC2\xB7 %s \xC2\xB7 enters at %s"), q->sp, st, hex_format(q->hex, hx, sizeof hx));
             else
-                snprintf(b, sizeof b, "%d SP \xC2\xB7 %s%s", q->sp, st, know_hex ? "" : " \xC2\xB7 entry unknown");
+                snprintf(b, sizeof b, _("%d SP \xC2\xB7 %s%s"), q->sp, st, know_hex ? "" : _(" \xC2\xB7 entry unknown"));
             if (text_width(a->text, b, ui_fit_px(a, b, fs, labw - ui_px(a, 24))) > labw - ui_px(a, 24))
                 snprintf(b, sizeof b, "%s", st);   /* the rest is in the row's tooltip */
             if (text_width(a->text, b, ui_fit_px(a, b, fs, labw - ui_px(a, 24))) <= labw - ui_px(a, 24))
@@ -312,7 +313,7 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
                 snprintf(b, sizeof b, "%sT%d", q->estimated || (!q->arrived && !(q->confirm > 0 && q->confirm <= g->turn) && !own) ? "~" : "", to);
                 text_draw_bold(a->text, b, (int)ax + ui_px(a, 12), (int)(by - ui_px(a, 10)), fs, pl.head, TEXT_LEFT);
             } else {
-                text_draw(a->text, "arrival not yet known", tx + ui_px(a, 8), (int)by,
+                text_draw(a->text, _("arrival not yet known"), tx + ui_px(a, 8), (int)by,
                           ui_fit_px(a, "arrival not yet known", fs, tw - ui_px(a, 8)), pl.dim, TEXT_LEFT);
             }
         }
@@ -324,13 +325,13 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
             if (q->confirm > 0)
                 snprintf(c1, sizeof c1, "%d", q->confirm);
             if (q->column >= 0)
-                ui_tooltip_set(p, "%s: %d SP marching for the battle map; at its pace it arrives about turn %d. "
-                                  "Click to see it on the theatre map.", name, q->sp, q->arrive);
+                ui_tooltip_set(p, _("%s: %d SP marching for the battle map; at its pace it arrives about turn %d. "
+                                  "Click to see it on the theatre map."), name, q->sp, q->arrive);
             else
-                ui_tooltip_set(p, "%s (%s): %d SP. Rumoured on turn %s, confirmed on turn %s, arrives turn %d%s%s.%s", name,
-                               g->sides[q->side].name, q->sp, r1, c1, q->arrive, know_hex ? " at " : "",
+                ui_tooltip_set(p, _("%s (%s): %d SP. Rumoured on turn %s, confirmed on turn %s, arrives turn %d%s%s.%s"), name,
+                               g->sides[q->side].name, q->sp, r1, c1, q->arrive, know_hex ? _(" at ") : "",
                                know_hex ? hex_format(q->hex, hx, sizeof hx) : "",
-                               know_hex ? "\nClick to show the entry hex on the battle map." : "");
+                               know_hex ? _("\nClick to show the entry hex on the battle map.") : "");
         }
         if (p->clicked && ui_inside(row, p->cx, p->cy)) {
             p->clicked = false;
@@ -349,9 +350,9 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
         /* The legend, wrapped to the width. */
         int ly = bottom + ui_px(a, 14);
         int lx = x;
-        static const char *const words[4] = { "rumour", "confirmed", "arrival (~ an estimate)", "hatched: not yet confirmed" };
+        static const char *const words[4] = { N_("rumour"), N_("confirmed"), N_("arrival (~ an estimate)"), N_("hatched: not yet confirmed") };
         for (int k = 0; k < 4; k++) {
-            int ww = 16 + text_width(a->text, words[k], fs) + (k == 3 ? 14 : 0);
+            int ww = 16 + text_width(a->text, _(words[k]), fs) + (k == 3 ? 14 : 0);
             if (lx > x && lx + ww > x + w) {
                 lx = x;
                 ly += lh + ui_px(a, 4);
@@ -365,7 +366,7 @@ void timeline_pass(UiApp *a, Pass *p, SDL_Rect r)
             else
                 for (int j = 0; j < 4; j++)
                     gfx_fill_rect(a->r, (float)lx + (float)j * 6, (float)ly + 2, 3, (float)lh - 4, pl.dim);
-            lx += text_draw(a->text, words[k], lx + (k == 3 ? 30 : 16), ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30) +
+            lx += text_draw(a->text, _(words[k]), lx + (k == 3 ? 30 : 16), ly, fs, pl.dim, TEXT_LEFT) + ui_px(a, 30) +
                   (k == 3 ? 14 : 0);
         }
     }

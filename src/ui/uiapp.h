@@ -22,6 +22,9 @@ typedef enum UiScreen { UI_MENU, UI_GAME, UI_HANDOVER, UI_DEBRIEF, UI_SAVES, UI_
 /* win may be NULL (no fullscreen toggling then). */
 UiApp *uiapp_new(SDL_Window *win, SDL_Renderer *r, const UiConfig *cfg, char *why, size_t n);
 void uiapp_free(UiApp *a);
+/* Binds the "emesa" text domain to localedir with the environment's
+ * language, as main() does: for tools and tests (lang.c). */
+void ui_lang_bind(const char *localedir);
 /* Handles one event. False once the player has asked to quit. */
 bool uiapp_handle(UiApp *a, const SDL_Event *e);
 /* Advances animation and the computer player to time now_ms. True if

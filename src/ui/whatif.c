@@ -12,6 +12,7 @@
 #include "sim/whatif_batch.h"
 #include "ui/chart.h"
 #include "ui/internal.h"
+#include "i18n.h"
 
 static const int lab_games[] = { 20, 50, 100, 200 };
 enum { LAB_NGAMES = 4, LAB_POLL_MS = 120 };
@@ -99,7 +100,7 @@ void whatif_open(UiApp *a)
 {
     WhatIfLab *l = lab(a);
     if (!l) {
-        ui_notice(a, "Out of memory.");
+        ui_notice(a, _("Out of memory."));
         return;
     }
     if (l->level < 1)
@@ -356,7 +357,7 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
     int hs = ui_px(a, 16), rh = ui_px(a, tight ? 30 : 34), row = ui_px(a, tight ? 27 : 31), gap = ui_px(a, tight ? 20 : 24);
     bool idle = !l->run;
     if (p->draw)
-        text_draw_bold(a->text, "Scenario", x, y, hs, pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Scenario"), x, y, hs, pl.head, TEXT_LEFT);
     y += gap;
     for (int i = 0; i < a->nscen; i++) {
         SDL_Rect r = { x, y, w, rh };
@@ -374,13 +375,13 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
     }
     y += ui_px(a, 6);
     if (p->draw)
-        text_draw_bold(a->text, "Switches (with vs as it was)", x, y,
+        text_draw_bold(a->text, _("Switches (with vs as it was)"), x, y,
                        ui_fit_px(a, "Switches (with vs as it was)", hs, w * 85 / 100), pl.head, TEXT_LEFT);
     y += gap;
     if (l->problem[0] && p->draw)
         y += text_wrap(a->text, l->problem, x, y, w, ui_px(a, 13), pl.bad, true);
     if (!l->problem[0] && l->nwhatifs == 0 && p->draw) {
-        text_draw(a->text, "This scenario declares none.", x, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
+        text_draw(a->text, _("This scenario declares none."), x, y, ui_px(a, 14), pl.dim, TEXT_LEFT);
         y += ui_px(a, 24);
     }
     for (int i = 0; i < l->nwhatifs; i++) {
@@ -395,7 +396,7 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
     y += ui_px(a, 8);
     int lw = ui_px(a, 64);
     if (p->draw)
-        text_draw_bold(a->text, "Games", x, y + ui_px(a, 7), hs, pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Games"), x, y + ui_px(a, 7), hs, pl.head, TEXT_LEFT);
     int bw = (w - lw) / LAB_NGAMES;
     for (int i = 0; i < LAB_NGAMES; i++) {
         char t[8];
@@ -404,12 +405,12 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         if (ui_button(a, p, r, t, i == l->games_i) && idle)
             l->games_i = i;
         if (ui_inside(r, p->mx, p->my))
-            ui_tooltip_set(p, "Seeds 1 to %d, each setup: the same games as emesa --what-if --games %d.", lab_games[i],
+            ui_tooltip_set(p, _("Seeds 1 to %d, each setup: the same games as emesa --what-if --games %d."), lab_games[i],
                            lab_games[i]);
     }
     y += rh + ui_px(a, 6);
     if (p->draw)
-        text_draw_bold(a->text, "Level", x, y + ui_px(a, 7), hs, pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Level"), x, y + ui_px(a, 7), hs, pl.head, TEXT_LEFT);
     bw = (w - lw) / 3;
     for (int i = 0; i < 3; i++) {
         char t[8];
@@ -418,17 +419,17 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         if (ui_button(a, p, r, t, l->level == i + 1) && idle)
             l->level = i + 1;
         if (ui_inside(r, p->mx, p->my))
-            ui_tooltip_set(p, "The computer plays both sides at level %d (1-3 change it).", i + 1);
+            ui_tooltip_set(p, _("The computer plays both sides at level %d (1-3 change it)."), i + 1);
     }
     y += rh + ui_px(a, tight ? 8 : 12);
     /* Run, or the progress bar and Cancel. */
     int runh = ui_px(a, tight ? 40 : 44);
     SDL_Rect rb = { x, y, w, runh };
     if (idle) {
-        if (ui_button(a, p, rb, "Run  \xE2\x8F\x8E", true))
+        if (ui_button(a, p, rb, _("Run  \xE2\x8F\x8E"), true))
             run(a, l);
         if (ui_inside(rb, p->mx, p->my))
-            ui_tooltip_set(p, "Play the games as it was, then with the ticked switches, computer against computer.");
+            ui_tooltip_set(p, _("Play the games as it was, then with the ticked switches, computer against computer."));
     } else {
         int games = lab_games[l->games_i], done = (l->phase > 0 ? games * l->phase : 0) + batch_done(l->run);
         int total = games * l->nsetups;
@@ -439,13 +440,13 @@ static void controls(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
                           chart_setup_color(a, l->phase > 0 ? 1 : 0));
             gfx_rect_outline(a->r, (float)bar.x, (float)bar.y, (float)bar.w, (float)bar.h, 1, pl.edge);
             char t[64];
-            snprintf(t, sizeof t, "%d / %d games", done, total);
+            snprintf(t, sizeof t, _("%d / %d games"), done, total);
             int fs = ui_px(a, 15);
             text_draw_bold(a->text, t, bar.x + bar.w / 2, bar.y + (bar.h - text_line_height(a->text, fs)) / 2, fs,
                            rgba(0xfbf6e6, 255), TEXT_CENTER);
         }
         SDL_Rect cb = { x + w - ui_px(a, 100), y, ui_px(a, 100), runh };
-        if (ui_button(a, p, cb, "Cancel", false))
+        if (ui_button(a, p, cb, _("Cancel"), false))
             cancel(l);
     }
     y += runh + ui_px(a, 6);
@@ -492,26 +493,26 @@ static void charts(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         return;
     if (l->run) {
         char t[256];
-        snprintf(t, sizeof t, "Playing the games %s (%d of %d)\xE2\x80\xA6", l->phase > 0 ? "with the switches" : "as it was",
+        snprintf(t, sizeof t, _("Playing the games %s (%d of %d)\xE2\x80\xA6"), l->phase > 0 ? _("with the switches") : _("as it was"),
                  l->phase + 1, l->nsetups);
         text_draw_bold(a->text, t, x, y, ui_px(a, 17), chart_setup_color(a, l->phase > 0 ? 1 : 0), TEXT_LEFT);
         y += ui_px(a, 30);
         if (!l->have)
             return;
-        text_draw(a->text, "The last run's chart:", x, y, ui_px(a, 13), pl.dim, TEXT_LEFT);
+        text_draw(a->text, _("The last run's chart:"), x, y, ui_px(a, 13), pl.dim, TEXT_LEFT);
         y += ui_px(a, 20);
     } else if (!l->have) {
         text_wrap(a->text,
-                  "Tick one or more switches and press Run. The computer plays the same seeded games twice: as it "
+                  _("Tick one or more switches and press Run. The computer plays the same seeded games twice: as it "
                   "was, and with the switches. The chart then shows how often each side wins, with the range the "
-                  "true share lies in 19 times out of 20, and when the games end.",
+                  "true share lies in 19 times out of 20, and when the games end."),
                   x, y + ui_px(a, 20), w, ui_px(a, 17), pl.body, true);
         return;
     }
     char t[512];
     bool d = p->draw;
     y += text_wrap(a->text, l->shown_scen, x, y, w, ui_px(a, 17), pl.head, d);
-    snprintf(t, sizeof t, "Seeds 1 to %d, the computer at level %d on both sides", l->shown_games, l->shown_level);
+    snprintf(t, sizeof t, _("Seeds 1 to %d, the computer at level %d on both sides"), l->shown_games, l->shown_level);
     if (d)
         text_draw(a->text, t, x, y, ui_px(a, 13), pl.dim, TEXT_LEFT);
     y += ui_px(a, 22);
@@ -524,13 +525,13 @@ static void charts(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         char hist[64] = "";
         if (l->history >= 0)
             snprintf(hist, sizeof hist, ", as in history %.0f\xC2\xA0%%", 100.0 * l->hist_games[s] / l->sum[s].games);
-        snprintf(t, sizeof t, "%s%s: median end turn %g%s", s ? "With " : "As it was", s ? l->shown_opts : "",
+        snprintf(t, sizeof t, _("%s%s: median end turn %g%s"), s ? _("With ") : _("As it was"), s ? l->shown_opts : "",
                  l->sum[s].median_turn, hist);
         y += text_wrap(a->text, t, x + sw + ui_px(a, 8), y, w - sw - ui_px(a, 8), fs, pl.body, d) + ui_px(a, 2);
     }
     y += ui_px(a, 6);
     if (d)
-        text_draw_bold(a->text, "Who wins", x, y, ui_px(a, 14), pl.head, TEXT_LEFT);
+        text_draw_bold(a->text, _("Who wins"), x, y, ui_px(a, 14), pl.head, TEXT_LEFT);
     y += ui_px(a, 20);
     const char *names[3] = { l->side_name[0], l->side_name[1], "Draw" };
     ChartSetup set[2] = { { &l->sum[0] }, { &l->sum[1] } };
@@ -542,15 +543,15 @@ static void charts(UiApp *a, Pass *p, WhatIfLab *l, SDL_Rect c)
         chart_shares(a, rs, set, l->nshown, names, l->history);
     int hy = rs.y + rs.h + ui_px(a, 6);
     if (d) {
-        text_draw_bold(a->text, "Games ending on each turn", x, hy, ui_px(a, 14), pl.head, TEXT_LEFT);
-        const char *hint = "click a bar to watch one";
-        if (text_width(a->text, "Games ending on each turn", ui_px(a, 14)) + text_width(a->text, hint, ui_px(a, 12)) +
+        text_draw_bold(a->text, _("Games ending on each turn"), x, hy, ui_px(a, 14), pl.head, TEXT_LEFT);
+        const char *hint = _("click a bar to watch one");
+        if (text_width(a->text, _("Games ending on each turn"), ui_px(a, 14)) + text_width(a->text, hint, ui_px(a, 12)) +
                 ui_px(a, 16) < w)
             text_draw(a->text, hint, x + w, hy + ui_px(a, 2), ui_px(a, 12), pl.dim, TEXT_RIGHT);
     }
     SDL_Rect rt = { x, hy + ui_px(a, 22), w, bottom - hy - ui_px(a, 22) };
     if (ui_inside(rt, p->mx, p->my))
-        ui_tooltip_set(p, "Click a bar to watch one of the games that ended on that turn.");
+        ui_tooltip_set(p, _("Click a bar to watch one of the games that ended on that turn."));
     int hs = 0, ht = 0;
     if (d)
         chart_turns(a, rt, set, l->nshown, true, false, 0, 0, &hs, &ht);
@@ -574,20 +575,20 @@ void whatif_pass(UiApp *a, Pass *p)
     if (p->draw) {
         gfx_fill_rect(a->r, 0, 0, (float)W, (float)band, a->set.high_contrast ? rgba(0, 255) : rgba(0x2b2a26, 255));
         gfx_fill_rect(a->r, 0, (float)band, (float)W, 3, pl.accent);
-        text_draw_bold(a->text, "What if?", ui_px(a, 24), ui_px(a, 6), ui_px(a, 26), pl.head, TEXT_LEFT);
-        const char *sub = "Play the same games with and without a change to history";
+        text_draw_bold(a->text, _("What if?"), ui_px(a, 24), ui_px(a, 6), ui_px(a, 26), pl.head, TEXT_LEFT);
+        const char *sub = _("Play the same games with and without a change to history");
         if (ui_px(a, 26) + text_width(a->text, sub, ui_px(a, 14)) < W - ui_px(a, 330))
             text_draw(a->text, sub, ui_px(a, 26), ui_px(a, 42), ui_px(a, 14), pl.dim, TEXT_LEFT);
     }
     SDL_Rect back = { W - ui_px(a, 150), ui_px(a, 12), ui_px(a, 130), ui_px(a, 40) };
-    if (ui_button(a, p, back, "Back  Esc", false))
+    if (ui_button(a, p, back, _("Back  Esc"), false))
         a->screen = UI_MENU;
     if (l->have) {
         SDL_Rect ex = { back.x - ui_px(a, 150), back.y, ui_px(a, 140), ui_px(a, 40) };
-        if (ui_button(a, p, ex, "Export", false))
+        if (ui_button(a, p, ex, _("Export"), false))
             export_files(a, l);
         if (ui_inside(ex, p->mx, p->my))
-            ui_tooltip_set(p, "Save the chart as PNG and every game as CSV in %s.", a->pref_dir);
+            ui_tooltip_set(p, _("Save the chart as PNG and every game as CSV in %s."), a->pref_dir);
     }
     int top = band + ui_px(a, 12), lw = ui_px(a, 300);
     if (lw > W * 2 / 5)

@@ -506,6 +506,9 @@ static int chronicle_shots(const char *data, const char *dir, int w, int h, int 
 
 int main(int argc, char **argv)
 {
+#ifdef EMESA_BUILD_PO
+    ui_lang_bind(EMESA_BUILD_PO);   /* LANGUAGE=ar takes the screenshots in Arabic */
+#endif
     if (argc >= 3 && strcmp(argv[1], "frames") == 0)
         return frames(argv[2], argc >= 5 ? atoi(argv[3]) : 1920, argc >= 5 ? atoi(argv[4]) : 1080);
     if (argc >= 4 && strcmp(argv[1], "shots") == 0)
