@@ -950,6 +950,27 @@ static double now_s(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Draws and shows a frame, and the screenshot F12 asked for. */
+static void present_frame(UiApp *a)
+{
+    uiapp_draw(a);
+    if (a->want_shot) {
+        a->want_shot = false;
+        ui_screenshot_now(a);
+    }
+    SDL_RenderPresent(a->r);
+}
+
+bool uiapp_pump(UiApp *a, uint32_t now)
+{
+    SDL_Event e;
+    while (!a->quit && SDL_PollEvent(&e))
+        uiapp_handle(a, &e);
+    uiapp_tick(a, now);
+    present_frame(a);
+    return !a->quit;
+}
+
 int ui_run(const UiConfig *cfg)
 {
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
@@ -1009,12 +1030,7 @@ int ui_run(const UiConfig *cfg)
         uint32_t now = SDL_GetTicks();
         bool moving = uiapp_tick(a, now);
         if (dirty || moving) {
-            uiapp_draw(a);
-            if (a->want_shot) {
-                a->want_shot = false;
-                ui_screenshot_now(a);
-            }
-            SDL_RenderPresent(r);
+            present_frame(a);
             last_frame = SDL_GetTicks();
             dirty = false;
             if (first && bench) {
@@ -1122,6 +1138,17 @@ static bool probe(UiApp *a, const char *label, int col, int *x, int *y)
     *x = a->probe_rect.x + a->probe_rect.w / 2;
     *y = a->probe_rect.y + a->probe_rect.h / 2;
     return true;
+}
+
+int uiapp_buttons(UiApp *a, SDL_Rect *out, int max)
+{
+    a->probe_all = out;
+    a->probe_n = 0;
+    a->probe_max = max;
+    int x, y;
+    probe(a, "", -2, &x, &y);
+    a->probe_all = NULL;
+    return a->probe_n;
 }
 
 bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y)

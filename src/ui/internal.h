@@ -210,6 +210,8 @@ struct UiApp {
     int probe_col;
     bool probe_found;
     SDL_Rect probe_rect;
+    SDL_Rect *probe_all;    /* uiapp_buttons(): every button's rectangle */
+    int probe_n, probe_max;
 };
 
 /* app.c */
