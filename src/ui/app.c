@@ -25,6 +25,11 @@ void ui_notice(UiApp *a, const char *fmt, ...)
     a->status_until = a->now + 5000;
 }
 
+Scenario *ui_scenario(const UiApp *a)
+{
+    return a->ss ? session_scenario(a->ss) : NULL;
+}
+
 void ui_layout(UiApp *a)
 {
     int w = 0, h = 0;
@@ -37,7 +42,7 @@ void ui_layout(UiApp *a)
     a->s = a->set.scale_pct / 100.0f;
     a->mr.theme.ui_scale = a->s;
     a->mr.theme.high_contrast = a->set.high_contrast;
-    if (a->sc) {
+    if (ui_scenario(a)) {
         SDL_Rect mr = game_map_rect(a);
         if (mr.w != a->cam.view.w || mr.h != a->cam.view.h || mr.x != a->cam.view.x || mr.y != a->cam.view.y) {
             a->cam.view = mr;
@@ -148,7 +153,6 @@ static void end_game(UiApp *a)
     if (a->ss)
         session_free(a->ss);
     a->ss = NULL;
-    a->sc = NULL;
     a->view = VIEW_MAP;
     free(a->reach);
     a->reach = NULL;
@@ -365,7 +369,6 @@ void ui_adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat, bool 
     end_game(a);
     a->rp.active = replay;
     a->ss = ss;
-    a->sc = session_scenario(ss);
     a->ss_gen = session_generation(ss);
     const Game *g = uiapp_game(a);
     a->hotseat = hotseat;
@@ -403,7 +406,6 @@ static void resync(UiApp *a)
     if (!a->ss || session_generation(a->ss) == a->ss_gen)
         return;
     a->ss_gen = session_generation(a->ss);
-    a->sc = session_scenario(a->ss);
     a->events_seen = 0;
     a->nlog = 0;
     ui_process_events(a);
@@ -1070,7 +1072,7 @@ int ui_run(const UiConfig *cfg)
 
 bool uiapp_hex_screen(const UiApp *a, Hex h, int *x, int *y)
 {
-    if (!a->sc)
+    if (!ui_scenario(a))
         return false;
     float fx, fy;
     cam_hex_center(&a->cam, h, &fx, &fy);
@@ -1082,13 +1084,13 @@ bool uiapp_hex_screen(const UiApp *a, Hex h, int *x, int *y)
 
 void uiapp_center_on(UiApp *a, Hex h)
 {
-    if (a->sc)
+    if (ui_scenario(a))
         cam_center_on(&a->cam, h);
 }
 
 void uiapp_set_zoom(UiApp *a, int zoom)
 {
-    if (!a->sc)
+    if (!ui_scenario(a))
         return;
     SDL_Rect v = a->cam.view;
     cam_zoom_at(&a->cam, zoom - a->cam.zoom, v.x + v.w / 2, v.y + v.h / 2);
@@ -1096,7 +1098,7 @@ void uiapp_set_zoom(UiApp *a, int zoom)
 
 void uiapp_pan(UiApp *a, int dx, int dy)
 {
-    if (a->sc)
+    if (ui_scenario(a))
         cam_pan(&a->cam, dx, dy);
 }
 

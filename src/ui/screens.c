@@ -164,7 +164,7 @@ void debrief_pass(UiApp *a, Pass *p)
         /* What happened in history: every note of the scenario, the
          * disputed ones first and marked. */
         y = top;
-        const ScenarioInfo *inf = a->sc ? scenario_info(a->sc) : NULL;
+        const ScenarioInfo *inf = ui_scenario(a) ? scenario_info(ui_scenario(a)) : NULL;
         text_draw_bold(a->text, "How it went in history", rx, y, ui_px(a, 16), pl.accent, TEXT_LEFT);
         y += ui_px(a, 28);
         if (!inf || (inf->nnotes == 0 && inf->ndisputes == 0)) {
@@ -366,7 +366,7 @@ void settings_pass(UiApp *a, Pass *p)
         settings_save(&a->set, a->pref_dir);
         ui_layout(a);
         text_flush(a->text);
-        if (a->sc) {
+        if (ui_scenario(a)) {
             minimap_build(&a->mini, &a->mr, uiapp_game(a), ui_px(a, 230), ui_px(a, 170));
             a->cam.view = game_map_rect(a);
             cam_clamp(&a->cam);
