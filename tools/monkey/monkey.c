@@ -102,7 +102,7 @@ typedef struct Monkey {
     /* Figures. */
     long restarts, quits, games, games_by_year[2], frames, ai_orders;
     long screens[5], views[3];
-    long clicks_on_buttons, clicks_on_units;
+    long clicks_on_buttons, clicks_on_units, scale_clicks;
     size_t last_events;
 } Monkey;
 
@@ -293,6 +293,15 @@ static void window_event(Monkey *m, Uint8 what, int d1, int d2)
     push(&e);
 }
 
+/* Hands the queued events to the window at once (the steps of one
+ * action that need the screen as the last one left it). */
+static void drain(Monkey *m)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        uiapp_handle(m->app, &e);
+}
+
 /* One random action of the player; sets g_what. */
 static void act(Monkey *m)
 {
@@ -377,9 +386,17 @@ static void act(Monkey *m)
         /* The interface scale: the settings' + and - (F10 opens them). */
         g_what = "interface scale";
         key(SDLK_F10, 0);
-        int n = 1 + rn(3);
+        drain(m);
+        int n = 1 + rn(4);
         for (int i = 0; i < n; i++)
-            key(chance(50) ? SDLK_PLUS : SDLK_MINUS, 0);
+            if (uiapp_find_button(m->app, chance(50) ? "+" : "\xE2\x88\x92", &x, &y)) {
+                button(x, y, SDL_BUTTON_LEFT, true);
+                button(x, y, SDL_BUTTON_LEFT, false);
+                drain(m);
+                m->scale_clicks++;
+            }
+        if (chance(70))
+            key(SDLK_ESCAPE, 0);
     } else if (chance(20)) {
         g_what = "quit";
         SDL_Event e;
@@ -648,7 +665,8 @@ int main(int argc, char **argv)
            "replays %ld\n",
            m.screens[UI_MENU], m.screens[UI_GAME], m.views[0], m.views[1], m.views[2], m.screens[UI_HANDOVER],
            m.screens[UI_DEBRIEF], m.screens[UI_SAVES]);
-    printf("  clicks on buttons %ld, on units and hexes %ld\n", m.clicks_on_buttons, m.clicks_on_units);
+    printf("  clicks on buttons %ld, on units and hexes %ld, on the interface scale %ld\n", m.clicks_on_buttons,
+           m.clicks_on_units, m.scale_clicks);
     printf("  RSS after 1000 events %ld kB (peak %ld kB); at the end %ld kB (peak %ld kB)\n", rss0, hwm0, rss1, hwm1);
     fflush(stdout);
     return 0;
