@@ -545,6 +545,8 @@ int main(int argc, char **argv)
         signal(SIGBUS, on_signal);
     }
 
+    /* SIGINT and SIGTERM stop the run (SDL would make them a quit event). */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
