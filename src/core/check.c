@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include "core/check.h"
+#include "check.h"
 
 static bool fail(char *why, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static bool fail(char *why, size_t n, const char *fmt, ...)

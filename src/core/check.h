@@ -10,7 +10,7 @@
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
-#include "core/game.h"
+#include "game.h"
 
 /* True if g is consistent; otherwise false with the first broken
  * invariant in why ("unit 12 (guard): cohesion 14 outside 0..10"). */
