@@ -1,6 +1,7 @@
 /* monkey.c - random play of the real game window, in-process.
  *
  *   monkey [--seed S] [--events N] [--data DIR] [--draw-every K] [--quiet]
+ *          [--break-at I]   (self-test: spoil the game at event I)
  *
  * Drives a UiApp (src/ui) on SDL's dummy video driver with random events
  * pushed through SDL's own queue (SDL_PushEvent) and taken by the window's
@@ -124,8 +125,9 @@ static long rss_kb(const char *field)
 static void die(const char *what, const char *detail)
 {
     say_where();
-    fprintf(stderr, "monkey: %s: %s\n", what, detail);
-    exit(1);
+    fprintf(stderr, "monkey: %s: %s\nmonkey: the window's files (settings, saves) are kept in %s\n", what, detail, g_tmp);
+    fflush(NULL);
+    _exit(1);   /* no leak report of the window left standing */
 }
 
 static void new_app(Monkey *m)
@@ -486,13 +488,14 @@ static void rm_rf(const char *path)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: monkey [--seed S] [--events N] [--data DIR] [--draw-every K] [--quiet]\n");
+    fprintf(stderr, "usage: monkey [--seed S] [--events N] [--data DIR] [--draw-every K] [--quiet] [--break-at I]\n");
     exit(2);
 }
 
 int main(int argc, char **argv)
 {
     long events = 20000;
+    long break_at = -1;     /* self-test: break the game at this event */
     int draw_every = 8;
     bool quiet = false;
     const char *data = getenv("EMESA_SOURCE_DIR");
@@ -506,6 +509,8 @@ int main(int argc, char **argv)
             data = argv[++i];
         else if (!strcmp(argv[i], "--draw-every") && i + 1 < argc)
             draw_every = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--break-at") && i + 1 < argc)
+            break_at = atol(argv[++i]);
         else if (!strcmp(argv[i], "--quiet"))
             quiet = true;
         else
@@ -600,6 +605,16 @@ int main(int argc, char **argv)
             while (alive && SDL_PollEvent(&e))
                 alive = uiapp_handle(m.app, &e);
             uiapp_tick(m.app, m.now);
+        }
+        if (g_event == break_at) {
+            /* The self-test of the failure report: a unit on the map with
+             * no strength, as a broken rule would leave it. */
+            Game *bg = (Game *)uiapp_game(m.app);
+            for (int u = 0; bg && u < bg->nunits; u++)
+                if (bg->units[u].status == UNIT_ON_MAP) {
+                    bg->units[u].sp = 0;
+                    break;
+                }
         }
         check(&m);
         /* Now and then the player sits back and watches: the loop ticks
