@@ -1,7 +1,7 @@
 /* monkey.c - random play of the real game window, in-process.
  *
  *   monkey [--seed S] [--events N] [--data DIR] [--draw-every K] [--quiet]
- *          [--break-at I]   (self-test: spoil the game at event I)
+ *          [--progress P] [--break-at I]   (self-test: spoil the game at event I)
  *
  * Drives a UiApp (src/ui) on SDL's dummy video driver with random events
  * pushed through SDL's own queue (SDL_PushEvent) and taken by the window's
@@ -488,7 +488,7 @@ static void rm_rf(const char *path)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: monkey [--seed S] [--events N] [--data DIR] [--draw-every K] [--quiet] [--break-at I]\n");
+    fprintf(stderr, "usage: monkey [--seed S] [--events N] [--data DIR] [--draw-every K] [--quiet] [--progress P] [--break-at I]\n");
     exit(2);
 }
 
@@ -496,6 +496,7 @@ int main(int argc, char **argv)
 {
     long events = 20000;
     long break_at = -1;     /* self-test: break the game at this event */
+    long progress = 50000;  /* events between progress lines */
     int draw_every = 8;
     bool quiet = false;
     const char *data = getenv("EMESA_SOURCE_DIR");
@@ -511,12 +512,14 @@ int main(int argc, char **argv)
             draw_every = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--break-at") && i + 1 < argc)
             break_at = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--progress") && i + 1 < argc)
+            progress = atol(argv[++i]);
         else if (!strcmp(argv[i], "--quiet"))
             quiet = true;
         else
             usage();
     }
-    if (events < 0 || draw_every < 1)
+    if (events < 0 || draw_every < 1 || progress < 1)
         usage();
     if (!data)
         data = ".";
@@ -657,7 +660,7 @@ int main(int argc, char **argv)
             rss0 = rss_kb("VmRSS");
             hwm0 = rss_kb("VmHWM");
         }
-        if (!quiet && g_event > 0 && g_event % 50000 == 0) {
+        if (!quiet && g_event > 0 && g_event % progress == 0) {
             clock_gettime(CLOCK_MONOTONIC, &t1);
             fprintf(stderr, "monkey: %ld events, %.0f s, RSS %ld kB (peak %ld kB), %ld games\n", g_event,
                     (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, rss_kb("VmRSS"),
