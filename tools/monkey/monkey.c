@@ -362,12 +362,18 @@ static void act(Monkey *m)
         e.wheel.y = rn(7) - 3;
         e.wheel.x = chance(10) ? rn(3) - 1 : 0;
         push(&e);
-    } else if (r < 930) {
+    } else if (r < 900) {
         g_what = "key";
         SDL_Keycode k = keys[rn((int)(sizeof keys / sizeof keys[0]))];
         if (rare_key(k) && (s == UI_MENU ? chance(97) : chance(70)))
             k = SDLK_SPACE;
         key(k, any_mod());
+    } else if (r < 930) {
+        /* The calls that free and rebuild the game (undo, redo, load),
+         * which the window must survive whatever it shows. */
+        int k = rn(20);
+        g_what = k < 10 ? "undo (Ctrl+Z)" : k < 15 ? "redo (Ctrl+Y)" : k < 18 ? "quick load (F9)" : "quick save (F5)";
+        key(k < 10 ? SDLK_z : k < 15 ? SDLK_y : k < 18 ? SDLK_F9 : SDLK_F5, k < 15 ? KMOD_LCTRL : 0);
     } else if (r < 945) {
         g_what = "text input";
         text();
