@@ -27,6 +27,11 @@ void ui_notice(UiApp *a, const char *fmt, ...)
     a->status_until = a->now + 5000;
 }
 
+Scenario *ui_scenario(const UiApp *a)
+{
+    return a->ss ? session_scenario(a->ss) : NULL;
+}
+
 void ui_layout(UiApp *a)
 {
     int w = 0, h = 0;
@@ -48,7 +53,7 @@ void ui_layout(UiApp *a)
         cam_clamp(&a->cam);
     }
     a->mr.theme.high_contrast = a->set.high_contrast;
-    if (a->sc) {
+    if (ui_scenario(a)) {
         SDL_Rect mr = game_map_rect(a);
         if (mr.w != a->cam.view.w || mr.h != a->cam.view.h || mr.x != a->cam.view.x || mr.y != a->cam.view.y) {
             a->cam.view = mr;
@@ -153,7 +158,6 @@ void ui_end_game(UiApp *a)
     if (a->ss)
         session_free(a->ss);
     a->ss = NULL;
-    a->sc = NULL;
     a->view = VIEW_MAP;
     free(a->reach);
     a->reach = NULL;
@@ -189,7 +193,7 @@ int uiapp_selected_scenario(const UiApp *a) { return a->nscen ? a->sel_scen : -1
 
 void uiapp_title(const UiApp *a, char *buf, size_t n)
 {
-    const char *t = a->sc ? scenario_info(a->sc)->title
+    const char *t = ui_scenario(a) ? scenario_info(ui_scenario(a))->title
                           : a->nscen && a->sel_scen >= 0 && a->sel_scen < a->nscen ? a->scen[a->sel_scen].title : "";
     if (t[0])
         snprintf(buf, n, "Emesa - %s", t);
@@ -648,7 +652,7 @@ void ui_screenshot_now(UiApp *a)
 
 bool uiapp_hex_screen(const UiApp *a, Hex h, int *x, int *y)
 {
-    if (!a->sc)
+    if (!ui_scenario(a))
         return false;
     float fx, fy;
     cam_hex_center(&a->cam, h, &fx, &fy);
@@ -660,13 +664,13 @@ bool uiapp_hex_screen(const UiApp *a, Hex h, int *x, int *y)
 
 void uiapp_center_on(UiApp *a, Hex h)
 {
-    if (a->sc)
+    if (ui_scenario(a))
         cam_center_on(&a->cam, h);
 }
 
 void uiapp_set_zoom(UiApp *a, int zoom)
 {
-    if (!a->sc)
+    if (!ui_scenario(a))
         return;
     SDL_Rect v = a->cam.view;
     cam_zoom_at(&a->cam, zoom - a->cam.zoom, v.x + v.w / 2, v.y + v.h / 2);
@@ -674,7 +678,7 @@ void uiapp_set_zoom(UiApp *a, int zoom)
 
 void uiapp_pan(UiApp *a, int dx, int dy)
 {
-    if (a->sc)
+    if (ui_scenario(a))
         cam_pan(&a->cam, dx, dy);
 }
 
@@ -716,6 +720,17 @@ static bool probe(UiApp *a, const char *label, int col, int *x, int *y)
     *x = a->probe_rect.x + a->probe_rect.w / 2;
     *y = a->probe_rect.y + a->probe_rect.h / 2;
     return true;
+}
+
+int uiapp_buttons(UiApp *a, SDL_Rect *out, int max)
+{
+    a->probe_all = out;
+    a->probe_n = 0;
+    a->probe_max = max;
+    int x, y;
+    probe(a, "", -2, &x, &y);
+    a->probe_all = NULL;
+    return a->probe_n;
 }
 
 bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y)

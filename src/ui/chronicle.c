@@ -32,7 +32,7 @@ uint32_t chronicle_delay(const UiApp *a, bool end_of_turn)
     return (uint32_t)ui_chronicle_paces[p] * (end_of_turn ? 3u : 1u);
 }
 
-static const char *plan_words(const ChronicleStep *st)
+static const char *plan_words(const ChronicleShown *st)
 {
     switch (st->plan) {
     case CHRONICLE_HOLD: return _("the computer starts no battle and offers no terms");
@@ -44,17 +44,43 @@ static const char *plan_words(const ChronicleStep *st)
     }
 }
 
-/* The step's note with its sources: "Khalid urges a sally... [TB; MU]". */
-static void step_note(const ChronicleStep *st, char *b, size_t n)
+const ScenarioChronicle *ui_chronicle_entry(const UiApp *a, int i)
 {
-    const ScenarioChronicle *ce = st->entry;
-    snprintf(b, n, "%s%s[%s]", ce->note[0] ? ui_ar(ce->note, ce->note_ar) : _("(no note)"), " ", ce->src[0] ? ce->src : _("no source"));
+    const Scenario *sc = ui_scenario(a);
+    const ScenarioInfo *inf = sc ? scenario_info(sc) : NULL;
+    return inf && i >= 0 && i < inf->nchronicle ? &inf->chronicle[i] : NULL;
+}
+
+/* What the banner keeps of a step just taken: the entry by its index. */
+static ChronicleShown shown_of(const UiApp *a, const ChronicleStep *st)
+{
+    ChronicleShown c;
+    memset(&c, 0, sizeof c);
+    const Scenario *sc = ui_scenario(a);
+    const ScenarioInfo *inf = sc ? scenario_info(sc) : NULL;
+    c.entry = inf && st->entry >= inf->chronicle && st->entry < inf->chronicle + inf->nchronicle
+                  ? (int)(st->entry - inf->chronicle)
+                  : -1;
+    c.plan = st->plan;
+    c.gate = st->gate;
+    c.rations = st->rations;
+    c.given = st->given;
+    snprintf(c.why, sizeof c.why, "%s", st->why);
+    return c;
+}
+
+/* The step's note with its sources: "Khalid urges a sally... [TB; MU]". */
+static void step_note(const UiApp *a, const ChronicleShown *st, char *b, size_t n)
+{
+    const ScenarioChronicle *ce = ui_chronicle_entry(a, st->entry);
+    snprintf(b, n, "%s%s[%s]", ce && ce->note[0] ? ui_ar(ce->note, ce->note_ar) : _("(no note)"), " ", ce && ce->src[0] ? ce->src : _("no source"));
 }
 
 /* "Order: sally rastan \xE2\x80\x94 the computer strikes at even odds". */
-static void step_order(const ChronicleStep *st, char *b, size_t n)
+static void step_order(const UiApp *a, const ChronicleShown *st, char *b, size_t n)
 {
-    snprintf(b, n, _("Order: %s \xE2\x80\x94 %s%s%s"), st->entry->order, plan_words(st),
+    const ScenarioChronicle *ce = ui_chronicle_entry(a, st->entry);
+    snprintf(b, n, _("Order: %s \xE2\x80\x94 %s%s%s"), ce ? ce->order : "?", plan_words(st),
              st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0 && st->why[0] ? ": " : "",
              st->plan == CHRONICLE_COMMAND && !st->given && st->rations < 0 ? st->why : "");
 }
@@ -93,13 +119,15 @@ bool chronicle_tick(UiApp *a)
             n = 16;
         /* The same as the headless runner: each entry in file order sets
          * the posture; a command entry sets it free. */
+        ChronicleShown shown[16];
         for (int i = 0; i < n; i++) {
+            shown[i] = shown_of(a, &steps[i]);
             if (a->aip[side] && steps[i].plan != CHRONICLE_COMMAND)
                 ai_set_plan(a->aip[side], posture_of(&steps[i]), steps[i].gate); /* commands leave the plan as it is */
             if (a->aip[side] && steps[i].rations >= 0)
                 ai_keep_rations(a->aip[side], steps[i].rations); /* kept as ordered */
             char note[700], line[UI_LOG_TEXT];
-            step_note(&steps[i], note, sizeof note);
+            step_note(a, &shown[i], note, sizeof note);
             snprintf(line, sizeof line, "Chronicle, turn %d, %s: %s \xE2\x80\x94 %s", turn, g->sides[side].name,
                      steps[i].entry->order, note);
             ui_log_text(a, UI_LOG_CHRONICLE, side, line);
@@ -108,7 +136,7 @@ bool chronicle_tick(UiApp *a)
         ui_refresh_selection(a);
         if (n > 0) {
             a->ch.nsteps = n < UI_CHRON_STEPS ? n : UI_CHRON_STEPS;
-            memcpy(a->ch.steps, steps, sizeof steps[0] * (size_t)a->ch.nsteps);
+            memcpy(a->ch.steps, shown, sizeof shown[0] * (size_t)a->ch.nsteps);
             a->ch.steps_turn = turn;
             a->ch.steps_side = side;
             a->ch.followed += n;
@@ -189,9 +217,9 @@ static int banner_body(UiApp *a, int x, int y, int w, bool draw, float f)
     y += text_line_height(a->text, hs) + ui_px(a, 8);
     int ns = (int)((float)ui_px(a, 30) * f), os = (int)((float)ui_px(a, 21) * f);
     for (int i = 0; i < a->ch.nsteps; i++) {
-        step_note(&a->ch.steps[i], b, sizeof b);
+        step_note(a, &a->ch.steps[i], b, sizeof b);
         y += text_wrap(a->text, b, x, y, w, ns, draw ? rgba(0xfbf6e6, 255) : pl.body, draw);
-        step_order(&a->ch.steps[i], b, sizeof b);
+        step_order(a, &a->ch.steps[i], b, sizeof b);
         y += text_wrap(a->text, b, x, y + ui_px(a, 2), w, os, pl.accent, draw) + ui_px(a, 12);
     }
     return y - y0;
@@ -292,8 +320,8 @@ bool uiapp_chronicle_banner(const UiApp *a, char *buf, size_t n)
     banner_head(a, buf, n);
     for (int i = 0; i < a->ch.nsteps; i++) {
         char note[700], order[400];
-        step_note(&a->ch.steps[i], note, sizeof note);
-        step_order(&a->ch.steps[i], order, sizeof order);
+        step_note(a, &a->ch.steps[i], note, sizeof note);
+        step_order(a, &a->ch.steps[i], order, sizeof order);
         len = strlen(buf);
         snprintf(buf + len, n - len, "\n%s\n%s", note, order);
     }
@@ -320,7 +348,7 @@ void ui_recorded_outcome(const UiApp *a, char *b, size_t n, int *side)
     b[0] = '\0';
     *side = -1;
     const Game *g = uiapp_game(a);
-    const ScenarioInfo *inf = a->sc ? scenario_info(a->sc) : NULL;
+    const ScenarioInfo *inf = ui_scenario(a) ? scenario_info(ui_scenario(a)) : NULL;
     if (!g || !inf)
         return;
     for (int i = 0; i < inf->nnotes; i++)

@@ -92,6 +92,20 @@ enum { UI_LOG_CHRONICLE = -1 };
 
 enum { UI_CHRON_STEPS = 8, UI_CHRON_PACES = 4 };
 
+/* A chronicle step as the banner keeps it. Ownership rule of src/ui:
+ * nothing here keeps a pointer into the scenario or the game across a
+ * call that may rebuild them (undo, redo, load, a replay's jump back):
+ * the entry is an index into the scenario's chronicle, looked up on each
+ * use (ui_chronicle_entry), not data/chronicle.h's ChronicleStep.entry. */
+typedef struct ChronicleShown {
+    int entry;              /* index into ScenarioInfo.chronicle */
+    int plan;               /* ChroniclePlan */
+    int gate;               /* Game.gates index, or -1 */
+    int rations;            /* a given "rations R": R, else -1 */
+    bool given;
+    char why[192];
+} ChronicleShown;
+
 /* Computer against computer following the scenario's chronicle, and the
  * pause/step controls of any game both sides of which the computer plays.
  * At the start of each side's siege phase the chronicle's steps for it
@@ -104,7 +118,7 @@ typedef struct ChronicleView {
     bool step;              /* one computer order, then pause again (->) */
     bool checkpoint;        /* the banner shows steps waiting to be read */
     int pace;               /* index into ui_chronicle_paces */
-    ChronicleStep steps[UI_CHRON_STEPS];
+    ChronicleShown steps[UI_CHRON_STEPS];
     int nsteps, steps_turn, steps_side;
     int followed;           /* chronicle steps taken in this game */
 } ChronicleView;
@@ -226,10 +240,10 @@ struct UiApp {
     int debrief_scroll;     /* the debrief's history column: items scrolled past */
     int debrief_shown, debrief_total;   /* ...items it showed when last drawn, of how many */
 
-    /* Game: the Session records every command (saves, undo); sc and the
-     * Game are the session's and change when undo re-plays the game. */
+    /* Game: the Session records every command (saves, undo). Its
+     * Scenario and Game are rebuilt by undo, redo and a replay's jump
+     * back: ask ui_scenario() and uiapp_game() each time, never keep them. */
     Session *ss;
-    Scenario *sc;
     unsigned ss_gen;
     int autosaved_turn;
     /* What the map area shows: the hex map, the theatre or the timeline. */
@@ -294,9 +308,13 @@ struct UiApp {
     int probe_col;
     bool probe_found;
     SDL_Rect probe_rect;
+    SDL_Rect *probe_all;    /* uiapp_buttons(): every button's rectangle */
+    int probe_n, probe_max;
 };
 
 /* app.c */
+/* The running game's scenario (NULL with none), as it is now. */
+Scenario *ui_scenario(const UiApp *a);
 void ui_layout(UiApp *a);
 bool ui_apply(UiApp *a, const Command *c);
 int ui_viewer(const UiApp *a);
@@ -417,6 +435,8 @@ void chronicle_begin(UiApp *a);
  * computer may move now (not paused at a checkpoint). */
 bool chronicle_tick(UiApp *a);
 bool chronicle_key(UiApp *a, const SDL_KeyboardEvent *k);
+/* The scenario's chronicle entry i as it is now, or NULL. */
+const ScenarioChronicle *ui_chronicle_entry(const UiApp *a, int i);
 void chronicle_banner_pass(UiApp *a, Pass *p, SDL_Rect map);
 /* The computer's delay after a command, at the chosen pace. */
 uint32_t chronicle_delay(const UiApp *a, bool end_of_turn);

@@ -40,7 +40,7 @@ static Lesson *lesson(UiApp *a)
 /* The disputed points placed on turn t: their indexes, how many. */
 static int turn_disputes(const UiApp *a, int t, int *idx, int max)
 {
-    const ScenarioInfo *in = a->sc ? scenario_info(a->sc) : NULL;
+    const ScenarioInfo *in = ui_scenario(a) ? scenario_info(ui_scenario(a)) : NULL;
     int n = 0;
     for (int d = 0; in && d < in->ndisputes; d++)
         if (in->disputes[d].turn == t && t > 0) {
@@ -128,7 +128,6 @@ bool lesson_rewind(UiApp *a, int turn)
     l->rewound = true;
     l->card_turn = 0;
     a->ss = NULL;           /* the viewer's record owns it now */
-    a->sc = NULL;
     memset(&a->rp, 0, sizeof a->rp);
     a->rp.active = true;
     a->rp.rec = live;
@@ -156,7 +155,6 @@ bool lesson_resume(UiApp *a)
     ui_replay_close(a);
     session_free(a->ss);
     a->ss = live;
-    a->sc = session_scenario(live);
     a->ss_gen = session_generation(live);
     for (int s = 0; s < MAX_SIDES; s++) {
         a->aip[s] = l->ai[s];
@@ -340,7 +338,7 @@ static void card_pass(UiApp *a, Pass *p, SDL_Rect mr)
         n = 8;
     if (l->card_index >= n)
         l->card_index = 0;
-    const ScenarioDispute *ds = &scenario_info(a->sc)->disputes[idx[l->card_index]];
+    const ScenarioDispute *ds = &scenario_info(ui_scenario(a))->disputes[idx[l->card_index]];
     Palette pl = ui_palette(a);
     /* Over the whole window below the top bar (the side panel too): on a
      * projector the versions need the room. */
@@ -528,12 +526,12 @@ bool uiapp_lesson_dispute(const UiApp *a, char *buf, size_t n)
 {
     buf[0] = '\0';
     const Lesson *l = a->lesson;
-    if (!l || !l->card_turn || a->ch.checkpoint || a->rp.active || !a->sc)
+    if (!l || !l->card_turn || a->ch.checkpoint || a->rp.active || !ui_scenario(a))
         return false;
     int idx[8], k = turn_disputes(a, l->card_turn, idx, 8);
     if (k == 0)
         return false;
-    const ScenarioDispute *ds = &scenario_info(a->sc)->disputes[idx[l->card_index < k && l->card_index < 8 ? l->card_index : 0]];
+    const ScenarioDispute *ds = &scenario_info(ui_scenario(a))->disputes[idx[l->card_index < k && l->card_index < 8 ? l->card_index : 0]];
     snprintf(buf, n, "turn %d: %s", l->card_turn, ds->title);
     for (int v = 0; v < ds->nversions; v++) {
         size_t len = strlen(buf);

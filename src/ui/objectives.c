@@ -180,7 +180,7 @@ void objectives_pass(UiApp *a, Pass *p)
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     if (p->draw) {
         char b[300];
-        snprintf(b, sizeof b, _("Objectives \xE2\x80\x94 %s"), a->sc ? ui_ar(scenario_info(a->sc)->title, scenario_info(a->sc)->title_ar) : "");
+        snprintf(b, sizeof b, _("Objectives \xE2\x80\x94 %s"), ui_scenario(a) ? ui_ar(scenario_info(ui_scenario(a))->title, scenario_info(ui_scenario(a))->title_ar) : "");
         /* The scenario's title only where it fits (bold runs wider than
          * text_width measures). */
         int tpx = ui_fit_px(a, b, ui_px(a, 20), inner * 85 / 100);

@@ -403,7 +403,6 @@ bool ui_replay_goto(UiApp *a, size_t pos, bool animate)
         }
         session_free(a->ss);
         a->ss = v;
-        a->sc = session_scenario(v);
         a->ss_gen = session_generation(v);
         a->events_seen = 0;
         a->nlog = 0;

@@ -97,6 +97,27 @@ static SDL_Window *open_window(int want_w, int want_h, bool fs)
     return win;
 }
 
+/* Draws and shows a frame, and the screenshot F12 asked for. */
+static void present_frame(UiApp *a)
+{
+    uiapp_draw(a);
+    if (a->want_shot) {
+        a->want_shot = false;
+        ui_screenshot_now(a);
+    }
+    SDL_RenderPresent(a->r);
+}
+
+bool uiapp_pump(UiApp *a, uint32_t now)
+{
+    SDL_Event e;
+    while (!a->quit && SDL_PollEvent(&e))
+        uiapp_handle(a, &e);
+    uiapp_tick(a, now);
+    present_frame(a);
+    return !a->quit;
+}
+
 int ui_run(const UiConfig *cfg)
 {
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
@@ -171,12 +192,7 @@ int ui_run(const UiConfig *cfg)
             SDL_SetWindowTitle(win, title);
         }
         if (dirty || moving) {
-            uiapp_draw(a);
-            if (a->want_shot) {
-                a->want_shot = false;
-                ui_screenshot_now(a);
-            }
-            SDL_RenderPresent(r);
+            present_frame(a);
             last_frame = SDL_GetTicks();
             dirty = false;
             if (first && bench) {

@@ -186,7 +186,7 @@ void debrief_pass(UiApp *a, Pass *p)
         /* What happened in history: every note of the scenario, the
          * disputed ones first and marked. */
         y = top;
-        const ScenarioInfo *inf = a->sc ? scenario_info(a->sc) : NULL;
+        const ScenarioInfo *inf = ui_scenario(a) ? scenario_info(ui_scenario(a)) : NULL;
         /* No room left under the figures (a short screen at 200 %): the
          * columns give way to the Back button. */
         if (y + ui_px(a, 28) <= bottom)
@@ -447,7 +447,7 @@ void settings_pass(UiApp *a, Pass *p)
         settings_save(&a->set, a->pref_dir);
         ui_layout(a);
         text_flush(a->text);
-        if (a->sc) {
+        if (ui_scenario(a)) {
             ui_build_minimap(a);
             a->cam.view = game_map_rect(a);
             cam_clamp(&a->cam);

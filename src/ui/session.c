@@ -50,7 +50,6 @@ void ui_adopt_session(UiApp *a, Session *ss, int human_side, bool hotseat, bool 
     ui_end_game(a);
     a->rp.active = replay;
     a->ss = ss;
-    a->sc = session_scenario(ss);
     a->ss_gen = session_generation(ss);
     const Game *g = uiapp_game(a);
     a->hotseat = hotseat;
@@ -88,7 +87,6 @@ void ui_session_resync(UiApp *a)
     if (!a->ss || session_generation(a->ss) == a->ss_gen)
         return;
     a->ss_gen = session_generation(a->ss);
-    a->sc = session_scenario(a->ss);
     a->events_seen = 0;
     a->nlog = 0;
     ui_process_events(a);
@@ -134,8 +132,8 @@ void ui_redo(UiApp *a)
  * another scenario's game (and with it another side to command). */
 static bool quick_scenario(const UiApp *a, char *id, size_t idn, char *title, size_t tn)
 {
-    if (a->sc) {
-        const ScenarioInfo *inf = scenario_info(a->sc);
+    if (ui_scenario(a)) {
+        const ScenarioInfo *inf = scenario_info(ui_scenario(a));
         snprintf(id, idn, "%s", inf->id);
         snprintf(title, tn, "%s", inf->title[0] ? inf->title : inf->id);
     } else if (a->sel_scen >= 0 && a->sel_scen < a->nscen && a->scen[a->sel_scen].id[0]) {

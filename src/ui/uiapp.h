@@ -34,6 +34,15 @@ bool uiapp_tick(UiApp *a, uint32_t now_ms);
 int uiapp_next_wake(const UiApp *a, uint32_t now_ms);
 /* Draws a whole frame (no present). */
 void uiapp_draw(UiApp *a);
+/* One turn of ui_run()'s loop without the wait: every event in SDL's
+ * queue (SDL_PushEvent puts synthetic ones there) goes to uiapp_handle,
+ * then a tick to now_ms and a frame, presented (with the F12 screenshot
+ * when asked). False once the player has asked to quit. The monkey
+ * (tools/monkey) drives the window through it. */
+bool uiapp_pump(UiApp *a, uint32_t now_ms);
+/* Every button on the screen as it is now (overlays included), as
+ * rectangles: up to max written to out; returns how many there are. */
+int uiapp_buttons(UiApp *a, SDL_Rect *out, int max);
 /* Draws a frame and saves it as PNG. */
 bool uiapp_screenshot(UiApp *a, const char *path);
 

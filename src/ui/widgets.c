@@ -51,6 +51,11 @@ void ui_panel(UiApp *a, Pass *p, SDL_Rect r)
 
 void ui_probe(UiApp *a, SDL_Rect r, const char *label)
 {
+    if (a->probe_all) {
+        if (a->probe_n < a->probe_max)
+            a->probe_all[a->probe_n] = r;
+        a->probe_n++;
+    }
     if (a->probe && !a->probe_found && strcmp(a->probe, label) == 0) {
         a->probe_found = true;
         a->probe_rect = r;
