@@ -21,6 +21,7 @@ AiPlayer *ai_new(int side, int level, uint64_t seed)
     rng_seed(&ai->rng, seed, 0x41490000u + (uint64_t)side); /* "AI" + side: never the game's streams */
     ai->budget = BUDGET[ai->level];
     ai->plan_gate = ai->kept_rations = ai->open_sector = -1;
+    ai->flood_keep = true;
     ai->wk = malloc(sizeof *ai->wk);
     ai->slots = malloc(sizeof *ai->slots * AI_SLOTS_MAX);
     if (!ai->wk || !ai->slots) {
@@ -49,6 +50,7 @@ static void free_map(AiPlayer *ai)
     free(ai->cost2);
     free(ai->prev);
     path_field_free(&ai->field);
+    ai_flood_free(ai);
     ai->nb = NULL;
     ai->n = 0;
 }
@@ -104,8 +106,10 @@ static bool map_setup(AiPlayer *ai, const Game *g)
     if (ai->nb && ai->w == g->map.width && ai->h == g->map.height) {
         for (int i = 0; i < ai->n; i++) {
             uint8_t t = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
-            if (t != ai->ter[i])
+            if (t != ai->ter[i]) {
                 ai->threat_valid = false; /* another map: the threat map is not its */
+                ai_flood_forget(ai);
+            }
             ai->ter[i] = t;
         }
         return path_field_sync(&ai->field, g);
@@ -176,12 +180,8 @@ void ai_grids(AiPlayer *ai, int side)
                 ai->zoc[nb] = 1;
         }
     }
-}
-
-void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
-{
-    ai_spend(ai, 4);
-    path_flood(ai->wk, &ai->field, ui, mp, zoc_stop, ai->enemy, ai->zoc, cost, prev);
+    if (ai->flood_keep)
+        ai_grid_version(ai);
 }
 
 bool ai_visible_enemy_at(const AiPlayer *ai, int idx)
@@ -340,6 +340,10 @@ static void build_plan(AiPlayer *ai, const Game *g)
     ai->out_of_budget = false;
     ai->stats.plans++;
     copy_game(ai, g);
+    if (memcmp(&ai->flood_rules, &g->rules, sizeof g->rules) != 0) {
+        ai->flood_rules = g->rules;
+        ai_flood_forget(ai);
+    }
     ai_grids(ai, ai->side);
     if (g->mode == MODE_SIEGE)
         ai_plan_siege(ai);

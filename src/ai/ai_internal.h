@@ -37,6 +37,34 @@ typedef struct AiThreatKey {
     Hex hex;
 } AiThreatKey;
 
+/* What a kept flood was made from (ai_flood.c); zeroed padding. */
+typedef struct AiFloodKey {
+    uint64_t grids;             /* the enemy and ZOC grids' version */
+    int ui, mp;
+    Hex hex;
+    int status, type, broke_contact;
+    bool zoc_stop, want_prev;
+    int fords_closed, ngates;
+    int gate_state[MAX_GATES];
+    Hex gate_hex[MAX_GATES];
+} AiFloodKey;
+
+enum { AI_FLOOD_KEEP = 48, AI_GRID_KEEP = 8 };
+
+/* A kept flood: cost[n], prev[n] (if wanted), the reached list. */
+typedef struct AiFloodEntry {
+    AiFloodKey key;
+    uint64_t sum, used;         /* used 0: empty */
+    int *cost;                  /* 3 * n ints */
+    int nreached;
+} AiFloodEntry;
+
+/* One version of the enemy and ZOC grids, copied whole (2 * n bytes). */
+typedef struct AiGridVersion {
+    uint64_t serial, sum, used; /* serial 0: empty */
+    uint8_t *grid;
+} AiGridVersion;
+
 struct AiPlayer {
     int side, level;
     int posture;                /* AiPosture */
@@ -80,6 +108,13 @@ struct AiPlayer {
     int *cost, *cost2, *prev;
     PathField field;
 
+    /* the kept floods (ai_flood.c) */
+    bool flood_keep, flood_check;
+    uint64_t clock, serials, grid_serial; /* grid_serial: the grids' version now, 0 none */
+    Rules flood_rules;          /* the rules they were made under */
+    AiFloodEntry flood[AI_FLOOD_KEEP];
+    AiGridVersion gridv[AI_GRID_KEEP];
+
     /* attack slots of the current search */
     AiSlot *slots;
     int nslots;
@@ -112,6 +147,16 @@ void ai_grids(AiPlayer *ai, int side);
  * side. Step costs and ZOC are core's (path.h), as path_reachable() finds
  * them; stacking is not checked here. */
 void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev);
+/* ai_flood.c: the grids just rebuilt get their version (ai_grids calls
+ * it); the kept floods forgotten (another map, other rules) or freed. */
+void ai_grid_version(AiPlayer *ai);
+/* ai_flood(ai, ui, -1, false, ...) stopped once the cheapest of goals is
+ * settled (path_flood_to: only hexes no dearer than it are final); never
+ * kept. ai_goal_ring: the goal itself or its neighbours on the map. */
+void ai_flood_to(AiPlayer *ai, int ui, const int *goals, int ngoals, int *cost, int *prev);
+int ai_goal_ring(const AiPlayer *ai, int goal, bool itself, int *out);
+void ai_flood_forget(AiPlayer *ai);
+void ai_flood_free(AiPlayer *ai);
 /* Enemy threat map for ai->side: for each hex, the combat value of enemy
  * units that could attack a unit standing there in one battle impulse. */
 void ai_threat(AiPlayer *ai);

@@ -574,8 +574,10 @@ bool ai_move_toward(AiPlayer *ai, int u, int goal, const uint8_t *avoid)
     if (here == goal)
         return false;
     ai_grids(ai, ai->side);
-    ai_flood(ai, u, -1, false, ai->cost2, ai->prev);
-    /* The goal itself, or its cheapest free neighbour if the enemy holds it. */
+    /* The goal itself, or its cheapest free neighbour if the enemy holds it
+     * (a goal never reached floods the whole map: every cost is final). */
+    int ring[HEX_DIRS];
+    ai_flood_to(ai, u, ring, ai_goal_ring(ai, goal, !ai->enemy[goal], ring), ai->cost2, ai->prev);
     int end = goal;
     if (ai->enemy[goal] || ai->cost2[goal] < 0) {
         end = -1;
