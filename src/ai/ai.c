@@ -44,6 +44,7 @@ static void free_map(AiPlayer *ai)
     free(ai->touched);
     ai->threat_key = NULL;
     ai->touched = NULL;
+    ai->grid_key_valid = false;
     ai->threat_valid = false;
     free(ai->mark);
     free(ai->cost);
@@ -108,6 +109,7 @@ static bool map_setup(AiPlayer *ai, const Game *g)
             uint8_t t = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
             if (t != ai->ter[i]) {
                 ai->threat_valid = false; /* another map: the threat map is not its */
+                ai->grid_key_valid = false;
                 ai_flood_forget(ai);
             }
             ai->ter[i] = t;
@@ -156,9 +158,39 @@ static bool map_setup(AiPlayer *ai, const Game *g)
 
 /* ---- grids and floods ------------------------------------------------ */
 
+/* Are the grids already those of side on ai->wk? Everything ai_grids
+ * reads that changes in a game is in the key: the side asked, each unit's
+ * status, side, hex and whether it has cohesion left (path_unit_zoc), the
+ * gates; a new map or terrain forgets it (grid_key_valid). */
+static bool grids_hold(AiPlayer *ai, int side)
+{
+    const Game *g = ai->wk;
+    uint64_t key[MAX_UNITS + MAX_GATES + 1];
+    int nk = 0;
+    key[nk++] = (uint64_t)(uint32_t)side | (uint64_t)(uint32_t)g->nunits << 16 | (uint64_t)(uint32_t)g->ngates << 40;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        key[nk++] = (uint64_t)(uint8_t)x->status | (uint64_t)(uint8_t)x->side << 8 | (uint64_t)(x->cohesion > 0) << 16 |
+                    (uint64_t)(uint16_t)x->hex.q << 24 | (uint64_t)(uint16_t)x->hex.r << 40;
+    }
+    for (int k = 0; k < g->ngates && k < MAX_GATES; k++)
+        key[nk++] = (uint64_t)(uint32_t)g->gates[k].state | (uint64_t)(uint16_t)g->gates[k].hex.q << 32 |
+                    (uint64_t)(uint16_t)g->gates[k].hex.r << 48;
+    size_t bytes = sizeof key[0] * (size_t)nk;
+    bool same = ai->grid_key_valid && ai->grid_nkey == nk && memcmp(ai->grid_key, key, bytes) == 0;
+    if (!same) {
+        memcpy(ai->grid_key, key, bytes);
+        ai->grid_nkey = nk;
+        ai->grid_key_valid = true;
+    }
+    return same;
+}
+
 void ai_grids(AiPlayer *ai, int side)
 {
     const Game *g = ai->wk;
+    if (grids_hold(ai, side))
+        return;
     ai->grid_side = side;
     for (int i = 0; i < ai->n; i++)
         ai->enemy[i] = ai->friends[i] = ai->zoc[i] = 0;
@@ -180,8 +212,6 @@ void ai_grids(AiPlayer *ai, int side)
                 ai->zoc[nb] = 1;
         }
     }
-    if (ai->flood_keep)
-        ai_grid_version(ai);
 }
 
 bool ai_visible_enemy_at(const AiPlayer *ai, int idx)

@@ -5,10 +5,11 @@
  *
  * What a flood reads: the unit's hex, status, type and free contact break;
  * the MP asked, whether ZOC stops it, whether prev[] is wanted (which
- * decides the order of f->reached too); the enemy and ZOC grids (kept as
- * a few exact versions, see ai_grid_version); the gates and fords (as the
- * step tables are keyed); the terrain and the rules (a change of either
- * forgets everything, see ai_flood_forget). */
+ * decides the order of f->reached too); the gates and fords (as the step
+ * tables are keyed); the enemy and ZOC grids, but only where the flood
+ * reached or looked (a copy is kept with it and compared there, so a
+ * unit moving far away does not spoil it); the terrain and the rules (a
+ * change of either forgets everything, see ai_flood_forget). */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,6 @@ static void make_key(const AiPlayer *ai, int ui, int mp, bool zoc_stop, bool wan
     const Game *g = ai->wk;
     const Unit *x = &g->units[ui];
     memset(k, 0, sizeof *k);
-    k->grids = ai->grid_serial;
     k->ui = ui;
     k->mp = mp;
     k->hex = x->hex;
@@ -55,60 +55,57 @@ void ai_flood_forget(AiPlayer *ai)
 {
     for (int e = 0; e < AI_FLOOD_KEEP; e++)
         ai->flood[e].used = 0;
-    for (int v = 0; v < AI_GRID_KEEP; v++)
-        ai->gridv[v].serial = 0;
-    ai->grid_serial = 0; /* no version: floods are not kept until ai_grid_version */
+    ai->grid_key_valid = false;
 }
 
 void ai_flood_free(AiPlayer *ai)
 {
     for (int e = 0; e < AI_FLOOD_KEEP; e++) {
         free(ai->flood[e].cost);
+        free(ai->flood[e].grids);
         ai->flood[e].cost = NULL;
+        ai->flood[e].grids = NULL;
         ai->flood[e].used = 0;
     }
-    for (int v = 0; v < AI_GRID_KEEP; v++) {
-        free(ai->gridv[v].grid);
-        ai->gridv[v].grid = NULL;
-        ai->gridv[v].serial = 0;
-    }
-    ai->grid_serial = 0;
 }
 
-void ai_grid_version(AiPlayer *ai)
+/* Could the flood kept in e have read hex i: i reached, or next to a hex
+ * reached? (A flood reads zoc[] of the hexes it settles and enemy[] of
+ * their neighbours, nothing else of the grids.) */
+static bool in_reach(const AiPlayer *ai, const AiFloodEntry *e, int i)
 {
-    size_t n = (size_t)ai->n;
-    uint64_t h = 0xcbf29ce484222325u;
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-        uint64_t a, b;
+    if (e->cost[i] >= 0)
+        return true;
+    const int *nb = ai->nb + i * HEX_DIRS;
+    for (int d = 0; d < HEX_DIRS; d++)
+        if (nb[d] >= 0 && e->cost[nb[d]] >= 0)
+            return true;
+    return false;
+}
+
+/* Does the flood kept in e still hold: do the grids now agree with those
+ * it was made on wherever it could have read them? The same reads make
+ * the same run, so the same costs, prev[] and reached list. */
+static bool still_holds(const AiPlayer *ai, const AiFloodEntry *e)
+{
+    size_t n = e->hi, i = e->lo; /* the rows it reached, and one more each way */
+    const uint8_t *ge = e->grids, *gz = e->grids + ai->n;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t a, b, c, d;
         memcpy(&a, ai->enemy + i, 8);
-        memcpy(&b, ai->zoc + i, 8);
-        h = (h ^ a ^ (b << 1 | b >> 63)) * 0x100000001b3u;
+        memcpy(&b, ge + i, 8);
+        memcpy(&c, ai->zoc + i, 8);
+        memcpy(&d, gz + i, 8);
+        if (a == b && c == d)
+            continue;
+        for (size_t j = i; j < i + 8; j++)
+            if ((ai->enemy[j] != ge[j] || ai->zoc[j] != gz[j]) && in_reach(ai, e, (int)j))
+                return false;
     }
-    for (size_t i = n & ~(size_t)7; i < n; i++)
-        h = (h ^ ai->enemy[i] ^ (uint64_t)ai->zoc[i] << 8) * 0x100000001b3u;
-    ai->clock++;
-    AiGridVersion *old = NULL;
-    for (int v = 0; v < AI_GRID_KEEP; v++) {
-        AiGridVersion *gv = &ai->gridv[v];
-        if (gv->serial && gv->sum == h && memcmp(gv->grid, ai->enemy, n) == 0 && memcmp(gv->grid + n, ai->zoc, n) == 0) {
-            gv->used = ai->clock;
-            ai->grid_serial = gv->serial;
-            return;
-        }
-        if (!old || !gv->serial || (old->serial && gv->used < old->used))
-            old = gv;
-    }
-    if (!old->grid && !(old->grid = malloc(2 * n))) {
-        ai->grid_serial = 0;
-        return;
-    }
-    memcpy(old->grid, ai->enemy, n);
-    memcpy(old->grid + n, ai->zoc, n);
-    old->sum = h;
-    old->used = ai->clock;
-    old->serial = ++ai->serials;
-    ai->grid_serial = old->serial;
+    for (; i < n; i++)
+        if ((ai->enemy[i] != ge[i] || ai->zoc[i] != gz[i]) && in_reach(ai, e, (int)i))
+            return false;
+    return true;
 }
 
 /* Did the kept answer e equal a fresh flood? (ai_flood_check) */
@@ -131,7 +128,7 @@ void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
 {
     ai_spend(ai, 4);
     size_t n = (size_t)ai->n;
-    if (!ai->flood_keep || ai->grid_serial == 0) {
+    if (!ai->flood_keep) {
         path_flood(ai->wk, &ai->field, ui, mp, zoc_stop, ai->enemy, ai->zoc, cost, prev);
         return;
     }
@@ -140,9 +137,17 @@ void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
     uint64_t sum = key_sum(&k);
     ai->clock++;
     AiFloodEntry *old = NULL;
+    bool stale = false;
     for (int i = 0; i < AI_FLOOD_KEEP; i++) {
+        if (ai->flood_sum[i] != sum)
+            continue;
         AiFloodEntry *e = &ai->flood[i];
-        if (e->used && e->sum == sum && memcmp(&e->key, &k, sizeof k) == 0) {
+        if (e->used && memcmp(&e->key, &k, sizeof k) == 0) {
+            if (!still_holds(ai, e)) {
+                old = e; /* the one flood kept for this key: made anew below */
+                stale = true;
+                break;
+            }
             e->used = ai->clock;
             memcpy(cost, e->cost, sizeof(int) * n);
             if (prev)
@@ -154,20 +159,41 @@ void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
                 check_entry(ai, e, ui, mp, zoc_stop, cost, prev);
             return;
         }
-        if (!old || !e->used || (old->used && e->used < old->used))
-            old = e;
     }
+    for (int i = 0; i < AI_FLOOD_KEEP && !stale && (!old || old->used); i++) /* a free one, or the least recently used */
+        if (!old || ai->flood[i].used < old->used)
+            old = &ai->flood[i];
     path_flood(ai->wk, &ai->field, ui, mp, zoc_stop, ai->enemy, ai->zoc, cost, prev);
-    if (!old->cost && !(old->cost = malloc(sizeof(int) * n * 3)))
+    if (!old->cost)
+        old->cost = malloc(sizeof(int) * n * 3);
+    if (!old->grids)
+        old->grids = malloc(2 * n);
+    if (!old->cost || !old->grids) {
+        old->used = 0;
         return;
+    }
     old->key = k;
     old->sum = sum;
+    ai->flood_sum[old - ai->flood] = sum;
     old->used = ai->clock;
     memcpy(old->cost, cost, sizeof(int) * n);
     if (prev)
         memcpy(old->cost + n, prev, sizeof(int) * n);
     memcpy(old->cost + 2 * n, ai->field.reached, sizeof(int) * (size_t)ai->field.nreached);
     old->nreached = ai->field.nreached;
+    int lo = ai->n, hi = 0;
+    for (int r = 0; r < old->nreached; r++) {
+        int i = ai->field.reached[r];
+        lo = i < lo ? i : lo;
+        hi = i > hi ? i : hi;
+    }
+    /* whole rows, one beyond each way: every neighbour of a reached hex */
+    lo = lo >= ai->n ? 0 : (lo / ai->w - 1) * ai->w;
+    hi = (hi / ai->w + 2) * ai->w;
+    old->lo = (size_t)(lo < 0 ? 0 : lo);
+    old->hi = (size_t)(hi > ai->n ? ai->n : hi);
+    memcpy(old->grids, ai->enemy, n);
+    memcpy(old->grids + n, ai->zoc, n);
 }
 
 void ai_flood_to(AiPlayer *ai, int ui, const int *goals, int ngoals, int *cost, int *prev)

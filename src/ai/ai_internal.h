@@ -39,7 +39,6 @@ typedef struct AiThreatKey {
 
 /* What a kept flood was made from (ai_flood.c); zeroed padding. */
 typedef struct AiFloodKey {
-    uint64_t grids;             /* the enemy and ZOC grids' version */
     int ui, mp;
     Hex hex;
     int status, type, broke_contact;
@@ -49,21 +48,18 @@ typedef struct AiFloodKey {
     Hex gate_hex[MAX_GATES];
 } AiFloodKey;
 
-enum { AI_FLOOD_KEEP = 48, AI_GRID_KEEP = 8 };
+enum { AI_FLOOD_KEEP = 160 };
 
-/* A kept flood: cost[n], prev[n] (if wanted), the reached list. */
+/* A kept flood: cost[n], prev[n] (if wanted), the reached list; and the
+ * enemy and ZOC grids it was made on (2 * n bytes). */
 typedef struct AiFloodEntry {
     AiFloodKey key;
     uint64_t sum, used;         /* used 0: empty */
     int *cost;                  /* 3 * n ints */
+    uint8_t *grids;
     int nreached;
+    size_t lo, hi;              /* the part of the grids it could have read */
 } AiFloodEntry;
-
-/* One version of the enemy and ZOC grids, copied whole (2 * n bytes). */
-typedef struct AiGridVersion {
-    uint64_t serial, sum, used; /* serial 0: empty */
-    uint8_t *grid;
-} AiGridVersion;
 
 struct AiPlayer {
     int side, level;
@@ -96,6 +92,10 @@ struct AiPlayer {
     uint8_t *friends;           /* units of grid_side on the hex */
     uint8_t *zoc;               /* the other side's zone of control */
     float *threat;              /* enemy combat value (x100) that can strike a unit here */
+    /* what the grids were made from (ai_grids keeps them while that holds) */
+    uint64_t grid_key[MAX_UNITS + MAX_GATES + 1];
+    int grid_nkey;
+    bool grid_key_valid;
     /* what the threat map was made from (ai_threat keeps it while that holds) */
     AiThreatKey *threat_key;
     int threat_nkey, threat_floods;
@@ -110,10 +110,10 @@ struct AiPlayer {
 
     /* the kept floods (ai_flood.c) */
     bool flood_keep, flood_check;
-    uint64_t clock, serials, grid_serial; /* grid_serial: the grids' version now, 0 none */
+    uint64_t clock;
     Rules flood_rules;          /* the rules they were made under */
     AiFloodEntry flood[AI_FLOOD_KEEP];
-    AiGridVersion gridv[AI_GRID_KEEP];
+    uint64_t flood_sum[AI_FLOOD_KEEP]; /* each one's key sum, for a quick scan */
 
     /* attack slots of the current search */
     AiSlot *slots;
@@ -147,9 +147,8 @@ void ai_grids(AiPlayer *ai, int side);
  * side. Step costs and ZOC are core's (path.h), as path_reachable() finds
  * them; stacking is not checked here. */
 void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev);
-/* ai_flood.c: the grids just rebuilt get their version (ai_grids calls
- * it); the kept floods forgotten (another map, other rules) or freed. */
-void ai_grid_version(AiPlayer *ai);
+/* ai_flood.c: the kept floods forgotten (another map, other rules) or
+ * freed. */
 /* ai_flood(ai, ui, -1, false, ...) stopped once the cheapest of goals is
  * settled (path_flood_to: only hexes no dearer than it are final); never
  * kept. ai_goal_ring: the goal itself or its neighbours on the map. */
