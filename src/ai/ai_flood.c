@@ -5,8 +5,8 @@
  *
  * What a flood reads: the unit's hex, status, type and free contact break;
  * the MP asked, whether ZOC stops it, whether prev[] is wanted (which
- * decides the order of f->reached too); the gates and fords (as the step
- * tables are keyed); the enemy and ZOC grids, but only where the flood
+ * decides the order of f->reached too); the fords; the gates, and the
+ * enemy and ZOC grids, but only where the flood
  * reached or looked (a copy is kept with it and compared there, so a
  * unit moving far away does not spoil it); the terrain and the rules (a
  * change of either forgets everything, see ai_flood_forget). */
@@ -15,7 +15,8 @@
 #include <string.h>
 #include "ai_internal.h"
 
-/* The key's bytes, padding cleared so memcmp compares fields. */
+/* The key's bytes, padding cleared so memcmp compares fields. The gates'
+ * states are not in it: see still_holds. */
 static void make_key(const AiPlayer *ai, int ui, int mp, bool zoc_stop, bool want_prev, AiFloodKey *k)
 {
     const Game *g = ai->wk;
@@ -32,7 +33,6 @@ static void make_key(const AiPlayer *ai, int ui, int mp, bool zoc_stop, bool wan
     k->fords_closed = g->siege.fords_closed;
     k->ngates = g->ngates;
     for (int i = 0; i < g->ngates && i < MAX_GATES; i++) {
-        k->gate_state[i] = g->gates[i].state;
         k->gate_hex[i] = g->gates[i].hex;
     }
 }
@@ -88,6 +88,15 @@ static bool in_reach(const AiPlayer *ai, const AiFloodEntry *e, int i)
  * the same run, so the same costs, prev[] and reached list. */
 static bool still_holds(const AiPlayer *ai, const AiFloodEntry *e)
 {
+    /* A gate opened or shut changes only the steps into and out of its
+     * hex, which a flood that never came next to it did not take. */
+    const Game *g = ai->wk;
+    for (int k = 0; k < g->ngates && k < MAX_GATES; k++)
+        if (g->gates[k].state != e->gate_state[k]) {
+            int gi = ai_idx(ai, g->gates[k].hex);
+            if (gi < 0 || in_reach(ai, e, gi))
+                return false;
+        }
     size_t n = e->hi, i = e->lo; /* the rows it reached, and one more each way */
     const uint8_t *ge = e->grids, *gz = e->grids + ai->n;
     for (; i + 8 <= n; i += 8) {
@@ -181,6 +190,8 @@ void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
         memcpy(old->cost + n, prev, sizeof(int) * n);
     memcpy(old->cost + 2 * n, ai->field.reached, sizeof(int) * (size_t)ai->field.nreached);
     old->nreached = ai->field.nreached;
+    for (int i = 0; i < ai->wk->ngates && i < MAX_GATES; i++)
+        old->gate_state[i] = ai->wk->gates[i].state;
     int lo = ai->n, hi = 0;
     for (int r = 0; r < old->nreached; r++) {
         int i = ai->field.reached[r];

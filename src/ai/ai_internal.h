@@ -44,7 +44,6 @@ typedef struct AiFloodKey {
     int status, type, broke_contact;
     bool zoc_stop, want_prev;
     int fords_closed, ngates;
-    int gate_state[MAX_GATES];
     Hex gate_hex[MAX_GATES];
 } AiFloodKey;
 
@@ -59,6 +58,7 @@ typedef struct AiFloodEntry {
     uint8_t *grids;
     int nreached;
     size_t lo, hi;              /* the part of the grids it could have read */
+    int gate_state[MAX_GATES];  /* the gates it was made with */
 } AiFloodEntry;
 
 struct AiPlayer {

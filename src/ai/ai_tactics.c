@@ -161,6 +161,9 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
     bool lead_leader = game_leader_with(g, att[0]) >= 0;
     double ow = own_weight(ai);
     double mw = morale_worth(ai);
+    double aworth[CMD_MAX_UNITS];
+    for (int i = 0; i < natt && i < CMD_MAX_UNITS; i++)
+        aworth[i] = ai_sp_worth(g, att[i]);
     double total = 0;
     for (int row = 0; row < CRT_ROWS; row++) {
         CrtResult res = r->crt[row][col];
@@ -211,7 +214,7 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
             int sp = i == 0 ? a->sp - asp : a->sp;
             if (sp <= 0)
                 continue;
-            double w = ai_sp_worth(g, att[i]);
+            double w = i < CMD_MAX_UNITS ? aworth[i] : ai_sp_worth(g, att[i]);
             int c = res.att_coh < a->cohesion ? res.att_coh : a->cohesion;
             v -= ow * 0.07 * c * sp * w;
             if (a->cohesion - res.att_coh <= 0)
