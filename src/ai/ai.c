@@ -206,10 +206,19 @@ void ai_grids(AiPlayer *ai, int side)
             continue;
         }
         ai->enemy[i]++;
+        if (x->cohesion <= 0)
+            continue; /* routed: no zone (path_unit_zoc) */
+        /* path_unit_zoc for a unit on the map and its neighbours: only a
+         * wall or shut gate between them, where town meets country, stops it. */
+        const uint8_t *ter = g->map.terrain; /* the copy's own, by the same index */
+        bool town = terrain_is_town((Terrain)ter[i]);
         for (int d = 0; d < HEX_DIRS; d++) {
             int nb = ai->nb[i * HEX_DIRS + d];
-            if (nb >= 0 && path_unit_zoc(g, u, ai->hexof[nb]))
-                ai->zoc[nb] = 1;
+            if (nb < 0 || ai->zoc[nb])
+                continue;
+            if (terrain_is_town((Terrain)ter[nb]) != town && path_wall_between(g, x->hex, ai->hexof[nb]))
+                continue;
+            ai->zoc[nb] = 1;
         }
     }
 }
