@@ -110,7 +110,34 @@ static bool can_retreat(const Game *g, int u)
     return false;
 }
 
+/* Our horse that could cut down routers (ai_attack_value): on the map,
+ * not shaken. Their hexes are read when asked; the list holds while
+ * units only change hexes (as in ai_best_attack's trials). */
+static int our_horse(const AiPlayer *ai, int *out)
+{
+    const Game *g = ai->wk;
+    int n = 0;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status == UNIT_ON_MAP && x->side == ai->side && x->cohesion > g->rules.shaken_at &&
+            g->rules.types[x->type].move_class == MOVE_HORSE)
+            out[n++] = u;
+    }
+    return n;
+}
+
+static double attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column,
+                           const int *horse, int nhorse);
+
 double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column)
+{
+    int horse[MAX_UNITS];
+    int nhorse = our_horse(ai, horse);
+    return attack_value(ai, att, natt, target, extra, column, horse, nhorse);
+}
+
+static double attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column,
+                           const int *horse, int nhorse)
 {
     const Game *g = ai->wk;
     const Rules *r = &g->rules;
@@ -134,12 +161,8 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
     }
     /* Our horse close by cuts down routers. */
     bool horse_near = false;
-    for (int u = 0; u < g->nunits && !horse_near; u++) {
-        const Unit *x = &g->units[u];
-        if (x->status == UNIT_ON_MAP && x->side == ai->side && x->cohesion > r->shaken_at &&
-            r->types[x->type].move_class == MOVE_HORSE && hex_distance(x->hex, target) <= 2)
-            horse_near = true;
-    }
+    for (int k = 0; k < nhorse && !horse_near; k++)
+        horse_near = hex_distance(g->units[horse[k]].hex, target) <= 2;
     int tidx = ai_idx(ai, target);
     bool assault = tidx >= 0 && ai_is_town(ai, tidx) && ai->side != g->town_side;
     bool takes_town = assault && tidx == ai_town_place(ai);
@@ -420,6 +443,8 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
             }
         }
     }
+    int horse[MAX_UNITS];
+    int nhorse = our_horse(ai, horse);
     /* Who stands inside the walls before anyone moves. */
     bool from_town[MAX_UNITS];
     for (int u = 0; u < g->nunits && u < MAX_UNITS; u++)
@@ -482,7 +507,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                 order_attackers(ai, att, at, cur.natt + 1);
                 int extra = siege_opening ? ai_surprise_shift(g, side, ai->hexof[at[0]], th) : 0;
                 int col;
-                double v = ai_attack_value(ai, att, cur.natt + 1, th, extra, &col);
+                double v = attack_value(ai, att, cur.natt + 1, th, extra, &col, horse, nhorse);
                 if (ai->level >= 2) {
                     double risk = 0;
                     for (int i = 0; i <= cur.natt; i++)
