@@ -286,9 +286,8 @@ void ai_threat(AiPlayer *ai)
         ai->threat[i] = 0;
     int enemy = 1 - ai->side;
     ai_grids(ai, enemy);
-    int *mark = ai->prev, *hit = ai->touched;
     for (int i = 0; i < ai->n; i++)
-        mark[i] = 0;
+        ai->prev[i] = 0; /* ai_reach_hits's marks */
     for (int u = 0; u < g->nunits; u++) {
         const Unit *x = &g->units[u];
         if (x->status != UNIT_ON_MAP || x->side == ai->side || x->cohesion <= g->rules.shaken_at ||
@@ -300,23 +299,10 @@ void ai_threat(AiPlayer *ai)
         float cv = (float)combat_unit_cv(g, u);
         /* Every hex next to one it can reach (and stand on): each gets cv
          * once from this unit. */
-        int nhit = 0;
-        for (int r = 0; r < ai->field.nreached; r++) {
-            int i = ai->field.reached[r];
-            if (ai->friends[i] >= g->rules.stack_limit && !hex_eq(ai->hexof[i], x->hex))
-                continue;
-            for (int d = 0; d < HEX_DIRS; d++) {
-                int nb = ai->nb[i * HEX_DIRS + d];
-                if (nb >= 0 && !mark[nb]) {
-                    mark[nb] = 1;
-                    hit[nhit++] = nb;
-                }
-            }
-        }
-        for (int k = 0; k < nhit; k++) {
+        const int *hit;
+        int nhit = ai_reach_hits(ai, u, &hit);
+        for (int k = 0; k < nhit; k++)
             ai->threat[hit[k]] += cv;
-            mark[hit[k]] = 0;
-        }
     }
     ai_grids(ai, ai->side);
     ai->threat_valid = true;

@@ -39,8 +39,9 @@ typedef struct AiStats {
     long plans;         /* times a plan was (re)built */
     long evals;         /* evaluations spent (odds, floods) */
     long budget_hits;   /* decisions cut short by the budget */
-    long flood_kept;    /* floods answered from the kept ones */
-    long flood_wrong;   /* of those, answers unlike a fresh flood (checked only) */
+    long flood_kept;    /* floods answered from the kept ones (and, when
+                           checked, threat reaches kept, see ai_reach_hits) */
+    long flood_wrong;   /* of those, answers unlike fresh ones (checked only) */
 } AiStats;
 
 /* A player for side (0 or 1) at level 1..3 (clamped). NULL if out of

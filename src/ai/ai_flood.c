@@ -53,6 +53,8 @@ static uint64_t key_sum(const AiFloodKey *k)
 
 void ai_flood_forget(AiPlayer *ai)
 {
+    for (int u = 0; u < MAX_UNITS; u++)
+        ai->reach[u].valid = false;
     for (int e = 0; e < AI_FLOOD_KEEP; e++)
         ai->flood[e].used = 0;
     ai->grid_key_valid = false;
@@ -60,6 +62,12 @@ void ai_flood_forget(AiPlayer *ai)
 
 void ai_flood_free(AiPlayer *ai)
 {
+    for (int u = 0; u < MAX_UNITS; u++) {
+        free(ai->reach[u].stand);
+        ai->reach[u] = (AiReachHits){0};
+    }
+    free(ai->hitbuf);
+    ai->hitbuf = NULL;
     for (int e = 0; e < AI_FLOOD_KEEP; e++) {
         free(ai->flood[e].cost);
         free(ai->flood[e].grids);
@@ -205,6 +213,60 @@ void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
     old->hi = (size_t)(hi > ai->n ? ai->n : hi);
     memcpy(old->grids, ai->enemy, n);
     memcpy(old->grids + n, ai->zoc, n);
+}
+
+int ai_reach_hits(AiPlayer *ai, int u, const int **out)
+{
+    const Game *g = ai->wk;
+    const Unit *x = &g->units[u];
+    int n = ai->n, *stand = ai->touched, nstand = 0;
+    for (int r = 0; r < ai->field.nreached; r++) {
+        int i = ai->field.reached[r];
+        if (ai->friends[i] >= g->rules.stack_limit && !hex_eq(ai->hexof[i], x->hex))
+            continue;
+        stand[nstand++] = i;
+    }
+    AiReachHits *c = u >= 0 && u < MAX_UNITS && ai->flood_keep ? &ai->reach[u] : NULL;
+    if (c && !c->stand && (c->stand = malloc(sizeof(int) * (size_t)n * 2)) != NULL)
+        c->hit = c->stand + n;
+    if (c && !c->stand)
+        c = NULL;
+    bool kept = c && c->valid && c->nstand == nstand && memcmp(c->stand, stand, sizeof(int) * (size_t)nstand) == 0;
+    if (kept && !ai->flood_check) {
+        *out = c->hit;
+        return c->nhit;
+    }
+    /* Every hex next to one it can stand on, once. */
+    if ((!c || kept) && !ai->hitbuf && !(ai->hitbuf = malloc(sizeof(int) * (size_t)n))) {
+        *out = NULL;
+        return 0;
+    }
+    int *mark = ai->prev, *hit = c && !kept ? c->hit : ai->hitbuf, nhit = 0;
+    for (int k = 0; k < nstand; k++) {
+        const int *nb = ai->nb + stand[k] * HEX_DIRS;
+        for (int d = 0; d < HEX_DIRS; d++)
+            if (nb[d] >= 0 && !mark[nb[d]]) {
+                mark[nb[d]] = 1;
+                hit[nhit++] = nb[d];
+            }
+    }
+    for (int k = 0; k < nhit; k++)
+        mark[hit[k]] = 0;
+    if (kept) { /* checking: the kept list against the one just made */
+        ai->stats.flood_kept++;
+        if (nhit != c->nhit || memcmp(hit, c->hit, sizeof(int) * (size_t)nhit) != 0)
+            ai->stats.flood_wrong++;
+        *out = c->hit;
+        return c->nhit;
+    }
+    if (c) {
+        memcpy(c->stand, stand, sizeof(int) * (size_t)nstand);
+        c->nstand = nstand;
+        c->nhit = nhit;
+        c->valid = true;
+    }
+    *out = hit;
+    return nhit;
 }
 
 void ai_flood_to(AiPlayer *ai, int ui, const int *goals, int ngoals, int *cost, int *prev)

@@ -61,6 +61,14 @@ typedef struct AiFloodEntry {
     int gate_state[MAX_GATES];  /* the gates it was made with */
 } AiFloodEntry;
 
+/* The hexes a unit's last threat flood let it stand on, and the hexes
+ * next to those (ai_reach_hits). */
+typedef struct AiReachHits {
+    int *stand, *hit;           /* n ints each, one allocation */
+    int nstand, nhit;
+    bool valid;
+} AiReachHits;
+
 struct AiPlayer {
     int side, level;
     int posture;                /* AiPosture */
@@ -114,6 +122,8 @@ struct AiPlayer {
     Rules flood_rules;          /* the rules they were made under */
     AiFloodEntry flood[AI_FLOOD_KEEP];
     uint64_t flood_sum[AI_FLOOD_KEEP]; /* each one's key sum, for a quick scan */
+    AiReachHits reach[MAX_UNITS];
+    int *hitbuf;                /* the hits when not kept */
 
     /* attack slots of the current search */
     AiSlot *slots;
@@ -154,6 +164,12 @@ void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
  * kept. ai_goal_ring: the goal itself or its neighbours on the map. */
 void ai_flood_to(AiPlayer *ai, int ui, const int *goals, int ngoals, int *cost, int *prev);
 int ai_goal_ring(const AiPlayer *ai, int goal, bool itself, int *out);
+/* After a flood of unit u (ai->field.reached), the grids for u's side: the
+ * hexes next to one it reached and may stand on (stacking; its own hex
+ * always), each once, in *out (valid until the next call); the count.
+ * Kept per unit while the hexes it may stand on are the same list. Uses
+ * ai->touched, and ai->prev as marks (left all zero). */
+int ai_reach_hits(AiPlayer *ai, int u, const int **out);
 void ai_flood_forget(AiPlayer *ai);
 void ai_flood_free(AiPlayer *ai);
 /* Enemy threat map for ai->side: for each hex, the combat value of enemy
