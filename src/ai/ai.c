@@ -105,14 +105,12 @@ double ai_sp_worth(const Game *g, int u)
 static bool map_setup(AiPlayer *ai, const Game *g)
 {
     if (ai->nb && ai->w == g->map.width && ai->h == g->map.height) {
-        for (int i = 0; i < ai->n; i++) {
-            uint8_t t = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
-            if (t != ai->ter[i]) {
-                ai->threat_valid = false; /* another map: the threat map is not its */
-                ai->grid_key_valid = false;
-                ai_flood_forget(ai);
-            }
-            ai->ter[i] = t;
+        /* ai->ter is the map's terrain by the same row-major index */
+        if (memcmp(ai->ter, g->map.terrain, (size_t)ai->n) != 0) {
+            ai->threat_valid = false; /* another map: the threat map is not its */
+            ai->grid_key_valid = false;
+            ai_flood_forget(ai);
+            memcpy(ai->ter, g->map.terrain, (size_t)ai->n);
         }
         return path_field_sync(&ai->field, g);
     }
