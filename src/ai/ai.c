@@ -21,6 +21,7 @@ AiPlayer *ai_new(int side, int level, uint64_t seed)
     rng_seed(&ai->rng, seed, 0x41490000u + (uint64_t)side); /* "AI" + side: never the game's streams */
     ai->budget = BUDGET[ai->level];
     ai->plan_gate = ai->kept_rations = ai->open_sector = -1;
+    ai->flood_keep = true;
     ai->wk = malloc(sizeof *ai->wk);
     ai->slots = malloc(sizeof *ai->slots * AI_SLOTS_MAX);
     if (!ai->wk || !ai->slots) {
@@ -43,12 +44,14 @@ static void free_map(AiPlayer *ai)
     free(ai->touched);
     ai->threat_key = NULL;
     ai->touched = NULL;
+    ai->grid_key_valid = false;
     ai->threat_valid = false;
     free(ai->mark);
     free(ai->cost);
     free(ai->cost2);
     free(ai->prev);
     path_field_free(&ai->field);
+    ai_flood_free(ai);
     ai->nb = NULL;
     ai->n = 0;
 }
@@ -102,11 +105,12 @@ double ai_sp_worth(const Game *g, int u)
 static bool map_setup(AiPlayer *ai, const Game *g)
 {
     if (ai->nb && ai->w == g->map.width && ai->h == g->map.height) {
-        for (int i = 0; i < ai->n; i++) {
-            uint8_t t = (uint8_t)map_terrain(&g->map, ai->hexof[i]);
-            if (t != ai->ter[i])
-                ai->threat_valid = false; /* another map: the threat map is not its */
-            ai->ter[i] = t;
+        /* ai->ter is the map's terrain by the same row-major index */
+        if (memcmp(ai->ter, g->map.terrain, (size_t)ai->n) != 0) {
+            ai->threat_valid = false; /* another map: the threat map is not its */
+            ai->grid_key_valid = false;
+            ai_flood_forget(ai);
+            memcpy(ai->ter, g->map.terrain, (size_t)ai->n);
         }
         return path_field_sync(&ai->field, g);
     }
@@ -152,9 +156,39 @@ static bool map_setup(AiPlayer *ai, const Game *g)
 
 /* ---- grids and floods ------------------------------------------------ */
 
+/* Are the grids already those of side on ai->wk? Everything ai_grids
+ * reads that changes in a game is in the key: the side asked, each unit's
+ * status, side, hex and whether it has cohesion left (path_unit_zoc), the
+ * gates; a new map or terrain forgets it (grid_key_valid). */
+static bool grids_hold(AiPlayer *ai, int side)
+{
+    const Game *g = ai->wk;
+    uint64_t key[MAX_UNITS + MAX_GATES + 1];
+    int nk = 0;
+    key[nk++] = (uint64_t)(uint32_t)side | (uint64_t)(uint32_t)g->nunits << 16 | (uint64_t)(uint32_t)g->ngates << 40;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        key[nk++] = (uint64_t)(uint8_t)x->status | (uint64_t)(uint8_t)x->side << 8 | (uint64_t)(x->cohesion > 0) << 16 |
+                    (uint64_t)(uint16_t)x->hex.q << 24 | (uint64_t)(uint16_t)x->hex.r << 40;
+    }
+    for (int k = 0; k < g->ngates && k < MAX_GATES; k++)
+        key[nk++] = (uint64_t)(uint32_t)g->gates[k].state | (uint64_t)(uint16_t)g->gates[k].hex.q << 32 |
+                    (uint64_t)(uint16_t)g->gates[k].hex.r << 48;
+    size_t bytes = sizeof key[0] * (size_t)nk;
+    bool same = ai->grid_key_valid && ai->grid_nkey == nk && memcmp(ai->grid_key, key, bytes) == 0;
+    if (!same) {
+        memcpy(ai->grid_key, key, bytes);
+        ai->grid_nkey = nk;
+        ai->grid_key_valid = true;
+    }
+    return same;
+}
+
 void ai_grids(AiPlayer *ai, int side)
 {
     const Game *g = ai->wk;
+    if (grids_hold(ai, side))
+        return;
     ai->grid_side = side;
     for (int i = 0; i < ai->n; i++)
         ai->enemy[i] = ai->friends[i] = ai->zoc[i] = 0;
@@ -170,18 +204,21 @@ void ai_grids(AiPlayer *ai, int side)
             continue;
         }
         ai->enemy[i]++;
+        if (x->cohesion <= 0)
+            continue; /* routed: no zone (path_unit_zoc) */
+        /* path_unit_zoc for a unit on the map and its neighbours: only a
+         * wall or shut gate between them, where town meets country, stops it. */
+        const uint8_t *ter = g->map.terrain; /* the copy's own, by the same index */
+        bool town = terrain_is_town((Terrain)ter[i]);
         for (int d = 0; d < HEX_DIRS; d++) {
             int nb = ai->nb[i * HEX_DIRS + d];
-            if (nb >= 0 && path_unit_zoc(g, u, ai->hexof[nb]))
-                ai->zoc[nb] = 1;
+            if (nb < 0 || ai->zoc[nb])
+                continue;
+            if (terrain_is_town((Terrain)ter[nb]) != town && path_wall_between(g, x->hex, ai->hexof[nb]))
+                continue;
+            ai->zoc[nb] = 1;
         }
     }
-}
-
-void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev)
-{
-    ai_spend(ai, 4);
-    path_flood(ai->wk, &ai->field, ui, mp, zoc_stop, ai->enemy, ai->zoc, cost, prev);
 }
 
 bool ai_visible_enemy_at(const AiPlayer *ai, int idx)
@@ -247,9 +284,8 @@ void ai_threat(AiPlayer *ai)
         ai->threat[i] = 0;
     int enemy = 1 - ai->side;
     ai_grids(ai, enemy);
-    int *mark = ai->prev, *hit = ai->touched;
     for (int i = 0; i < ai->n; i++)
-        mark[i] = 0;
+        ai->prev[i] = 0; /* ai_reach_hits's marks */
     for (int u = 0; u < g->nunits; u++) {
         const Unit *x = &g->units[u];
         if (x->status != UNIT_ON_MAP || x->side == ai->side || x->cohesion <= g->rules.shaken_at ||
@@ -261,23 +297,10 @@ void ai_threat(AiPlayer *ai)
         float cv = (float)combat_unit_cv(g, u);
         /* Every hex next to one it can reach (and stand on): each gets cv
          * once from this unit. */
-        int nhit = 0;
-        for (int r = 0; r < ai->field.nreached; r++) {
-            int i = ai->field.reached[r];
-            if (ai->friends[i] >= g->rules.stack_limit && !hex_eq(ai->hexof[i], x->hex))
-                continue;
-            for (int d = 0; d < HEX_DIRS; d++) {
-                int nb = ai->nb[i * HEX_DIRS + d];
-                if (nb >= 0 && !mark[nb]) {
-                    mark[nb] = 1;
-                    hit[nhit++] = nb;
-                }
-            }
-        }
-        for (int k = 0; k < nhit; k++) {
+        const int *hit;
+        int nhit = ai_reach_hits(ai, u, &hit);
+        for (int k = 0; k < nhit; k++)
             ai->threat[hit[k]] += cv;
-            mark[hit[k]] = 0;
-        }
     }
     ai_grids(ai, ai->side);
     ai->threat_valid = true;
@@ -340,6 +363,10 @@ static void build_plan(AiPlayer *ai, const Game *g)
     ai->out_of_budget = false;
     ai->stats.plans++;
     copy_game(ai, g);
+    if (memcmp(&ai->flood_rules, &g->rules, sizeof g->rules) != 0) {
+        ai->flood_rules = g->rules;
+        ai_flood_forget(ai);
+    }
     ai_grids(ai, ai->side);
     if (g->mode == MODE_SIEGE)
         ai_plan_siege(ai);

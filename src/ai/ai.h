@@ -39,6 +39,9 @@ typedef struct AiStats {
     long plans;         /* times a plan was (re)built */
     long evals;         /* evaluations spent (odds, floods) */
     long budget_hits;   /* decisions cut short by the budget */
+    long flood_kept;    /* floods answered from the kept ones (and, when
+                           checked, threat reaches kept, see ai_reach_hits) */
+    long flood_wrong;   /* of those, answers unlike fresh ones (checked only) */
 } AiStats;
 
 /* A player for side (0 or 1) at level 1..3 (clamped). NULL if out of
@@ -52,6 +55,11 @@ int ai_level(const AiPlayer *ai);
  * ai_new); 0 restores the default. */
 void ai_set_budget(AiPlayer *ai, long evals);
 const AiStats *ai_stats(const AiPlayer *ai);
+/* Whether the player keeps its floods' answers while what they read holds
+ * (on by default: the same moves, fewer floods); with check, each kept
+ * answer is also flooded afresh and a difference counted in
+ * AiStats.flood_wrong (for the tests). */
+void ai_set_flood_keep(AiPlayer *ai, bool keep, bool check);
 
 /* A plan from outside (a scenario's chronicle, a teacher's what-if): the
  * player still chooses its moves, but

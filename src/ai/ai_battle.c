@@ -7,19 +7,36 @@
 #include "core/combat.h"
 #include "core/path.h"
 
-static double nearest_enemy_dist(const AiPlayer *ai, Hex h)
+/* The hexes of the enemies nearest_enemy_dist counts (on the map, not
+ * routed, seen by us), written to out (MAX_UNITS long): the count. A
+ * search that asks it for many hexes of one position lists them once. */
+static int foes_of(const AiPlayer *ai, Hex *out)
 {
     const Game *g = ai->wk;
-    int best = 99;
+    int n = 0;
     for (int u = 0; u < g->nunits; u++) {
         const Unit *x = &g->units[u];
-        if (x->status == UNIT_ON_MAP && x->side != ai->side && x->cohesion > 0 && game_unit_visible(g, u, ai->side)) {
-            int d = hex_distance(h, x->hex);
-            if (d < best)
-                best = d;
-        }
+        if (x->status == UNIT_ON_MAP && x->side != ai->side && x->cohesion > 0 && game_unit_visible(g, u, ai->side))
+            out[n++] = x->hex;
+    }
+    return n;
+}
+
+static double nearest_of(const Hex *foes, int nfoes, Hex h)
+{
+    int best = 99;
+    for (int k = 0; k < nfoes; k++) {
+        int d = hex_distance(h, foes[k]);
+        if (d < best)
+            best = d;
     }
     return best;
+}
+
+static double nearest_enemy_dist(const AiPlayer *ai, Hex h)
+{
+    Hex foes[MAX_UNITS];
+    return nearest_of(foes, foes_of(ai, foes), h);
 }
 
 static bool leader_near(const Game *g, int side, Hex h)
@@ -32,7 +49,7 @@ static bool leader_near(const Game *g, int side, Hex h)
     return false;
 }
 
-static double safety(AiPlayer *ai, int u, int idx)
+static double safety(AiPlayer *ai, int u, int idx, const Hex *foes, int nfoes)
 {
     const Game *g = ai->wk;
     double cv = ai_unit_cv(g, u);
@@ -46,7 +63,7 @@ static double safety(AiPlayer *ai, int u, int idx)
         int dg = hex_distance(ai->hexof[idx], g->gates[k].hex);
         s -= 0.4 * (dg > 10 ? 10 : dg);
     }
-    double d = nearest_enemy_dist(ai, ai->hexof[idx]);
+    double d = nearest_of(foes, nfoes, ai->hexof[idx]);
     s += 0.3 * (d > 5 ? 5 : d);
     if (g->units[u].cohesion <= g->rules.shaken_at && leader_near(g, ai->side, ai->hexof[idx]))
         s += 1;
@@ -63,7 +80,9 @@ bool ai_withdraw(AiPlayer *ai, int u)
     ai_grids(ai, ai->side);
     int here = ai_idx(ai, x->hex);
     ai_flood(ai, u, x->mp, true, ai->cost, NULL);
-    double cur = safety(ai, u, here);
+    Hex foes[MAX_UNITS];
+    int nfoes = foes_of(ai, foes);
+    double cur = safety(ai, u, here, foes, nfoes);
     int best = -1;
     double bs = cur + 0.5;
     for (int i = 0; i < ai->n; i++) {
@@ -71,7 +90,7 @@ bool ai_withdraw(AiPlayer *ai, int u)
             continue;
         if (!ai_spend(ai, 0))
             break;
-        double s = safety(ai, u, i) - 0.05 * ai->cost[i];
+        double s = safety(ai, u, i, foes, nfoes) - 0.05 * ai->cost[i];
         if (s > bs) {
             bs = s;
             best = i;
@@ -230,7 +249,9 @@ static void approach(AiPlayer *ai)
         /* Do not walk into a beating. */
         double cv = ai_unit_cv(g, u);
         ai_grids(ai, ai->side);
-        ai_flood(ai, u, -1, false, ai->cost2, ai->prev);
+        /* Only the goal's neighbours are read: the cheapest is final. */
+        int ring[HEX_DIRS];
+        ai_flood_to(ai, u, ring, ai_goal_ring(ai, goal, false, ring), ai->cost2, ai->prev);
         int end = -1;
         for (int d = 0; d < HEX_DIRS; d++) {
             int nb = ai->nb[goal * HEX_DIRS + d];
@@ -273,10 +294,12 @@ static bool feint_withdraw(AiPlayer *ai, int u)
     ai_flood(ai, u, x->mp, true, ai->cost, NULL);
     int best = -1;
     double bs = -1e9;
+    Hex foes[MAX_UNITS];
+    int nfoes = foes_of(ai, foes);
     for (int i = 0; i < ai->n; i++) {
         if (i == here || ai->cost[i] < 0 || ai->friends[i] >= g->rules.stack_limit || adjacent_enemy(ai, i))
             continue;
-        double near = nearest_enemy_dist(ai, ai->hexof[i]);
+        double near = nearest_of(foes, nfoes, ai->hexof[i]);
         if (near < 2 || near > 3)
             continue;
         double s = (leader_near(g, ai->side, ai->hexof[i]) ? 1.0 : 0) + 0.3 * ai->friends[i] - 0.05 * ai->cost[i];

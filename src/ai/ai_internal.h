@@ -37,6 +37,38 @@ typedef struct AiThreatKey {
     Hex hex;
 } AiThreatKey;
 
+/* What a kept flood was made from (ai_flood.c); zeroed padding. */
+typedef struct AiFloodKey {
+    int ui, mp;
+    Hex hex;
+    int status, type, broke_contact;
+    bool zoc_stop, want_prev;
+    int fords_closed, ngates;
+    Hex gate_hex[MAX_GATES];
+} AiFloodKey;
+
+enum { AI_FLOOD_KEEP = 160 };
+
+/* A kept flood: cost[n], prev[n] (if wanted), the reached list; and the
+ * enemy and ZOC grids it was made on (2 * n bytes). */
+typedef struct AiFloodEntry {
+    AiFloodKey key;
+    uint64_t sum, used;         /* used 0: empty */
+    int *cost;                  /* 3 * n ints */
+    uint8_t *grids;
+    int nreached;
+    size_t lo, hi;              /* the part of the grids it could have read */
+    int gate_state[MAX_GATES];  /* the gates it was made with */
+} AiFloodEntry;
+
+/* The hexes a unit's last threat flood let it stand on, and the hexes
+ * next to those (ai_reach_hits). */
+typedef struct AiReachHits {
+    int *stand, *hit;           /* n ints each, one allocation */
+    int nstand, nhit;
+    bool valid;
+} AiReachHits;
+
 struct AiPlayer {
     int side, level;
     int posture;                /* AiPosture */
@@ -68,6 +100,10 @@ struct AiPlayer {
     uint8_t *friends;           /* units of grid_side on the hex */
     uint8_t *zoc;               /* the other side's zone of control */
     float *threat;              /* enemy combat value (x100) that can strike a unit here */
+    /* what the grids were made from (ai_grids keeps them while that holds) */
+    uint64_t grid_key[MAX_UNITS + MAX_GATES + 1];
+    int grid_nkey;
+    bool grid_key_valid;
     /* what the threat map was made from (ai_threat keeps it while that holds) */
     AiThreatKey *threat_key;
     int threat_nkey, threat_floods;
@@ -79,6 +115,15 @@ struct AiPlayer {
     /* flood scratch; the floods are core's (path_flood) */
     int *cost, *cost2, *prev;
     PathField field;
+
+    /* the kept floods (ai_flood.c) */
+    bool flood_keep, flood_check;
+    uint64_t clock;
+    Rules flood_rules;          /* the rules they were made under */
+    AiFloodEntry flood[AI_FLOOD_KEEP];
+    uint64_t flood_sum[AI_FLOOD_KEEP]; /* each one's key sum, for a quick scan */
+    AiReachHits reach[MAX_UNITS];
+    int *hitbuf;                /* the hits when not kept */
 
     /* attack slots of the current search */
     AiSlot *slots;
@@ -112,6 +157,21 @@ void ai_grids(AiPlayer *ai, int side);
  * side. Step costs and ZOC are core's (path.h), as path_reachable() finds
  * them; stacking is not checked here. */
 void ai_flood(AiPlayer *ai, int ui, int mp, bool zoc_stop, int *cost, int *prev);
+/* ai_flood.c: the kept floods forgotten (another map, other rules) or
+ * freed. */
+/* ai_flood(ai, ui, -1, false, ...) stopped once the cheapest of goals is
+ * settled (path_flood_to: only hexes no dearer than it are final); never
+ * kept. ai_goal_ring: the goal itself or its neighbours on the map. */
+void ai_flood_to(AiPlayer *ai, int ui, const int *goals, int ngoals, int *cost, int *prev);
+int ai_goal_ring(const AiPlayer *ai, int goal, bool itself, int *out);
+/* After a flood of unit u (ai->field.reached), the grids for u's side: the
+ * hexes next to one it reached and may stand on (stacking; its own hex
+ * always), each once, in *out (valid until the next call); the count.
+ * Kept per unit while the hexes it may stand on are the same list. Uses
+ * ai->touched, and ai->prev as marks (left all zero). */
+int ai_reach_hits(AiPlayer *ai, int u, const int **out);
+void ai_flood_forget(AiPlayer *ai);
+void ai_flood_free(AiPlayer *ai);
 /* Enemy threat map for ai->side: for each hex, the combat value of enemy
  * units that could attack a unit standing there in one battle impulse. */
 void ai_threat(AiPlayer *ai);

@@ -110,7 +110,34 @@ static bool can_retreat(const Game *g, int u)
     return false;
 }
 
+/* Our horse that could cut down routers (ai_attack_value): on the map,
+ * not shaken. Their hexes are read when asked; the list holds while
+ * units only change hexes (as in ai_best_attack's trials). */
+static int our_horse(const AiPlayer *ai, int *out)
+{
+    const Game *g = ai->wk;
+    int n = 0;
+    for (int u = 0; u < g->nunits; u++) {
+        const Unit *x = &g->units[u];
+        if (x->status == UNIT_ON_MAP && x->side == ai->side && x->cohesion > g->rules.shaken_at &&
+            g->rules.types[x->type].move_class == MOVE_HORSE)
+            out[n++] = u;
+    }
+    return n;
+}
+
+static double attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column,
+                           const int *horse, int nhorse);
+
 double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column)
+{
+    int horse[MAX_UNITS];
+    int nhorse = our_horse(ai, horse);
+    return attack_value(ai, att, natt, target, extra, column, horse, nhorse);
+}
+
+static double attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column,
+                           const int *horse, int nhorse)
 {
     const Game *g = ai->wk;
     const Rules *r = &g->rules;
@@ -134,12 +161,8 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
     }
     /* Our horse close by cuts down routers. */
     bool horse_near = false;
-    for (int u = 0; u < g->nunits && !horse_near; u++) {
-        const Unit *x = &g->units[u];
-        if (x->status == UNIT_ON_MAP && x->side == ai->side && x->cohesion > r->shaken_at &&
-            r->types[x->type].move_class == MOVE_HORSE && hex_distance(x->hex, target) <= 2)
-            horse_near = true;
-    }
+    for (int k = 0; k < nhorse && !horse_near; k++)
+        horse_near = hex_distance(g->units[horse[k]].hex, target) <= 2;
     int tidx = ai_idx(ai, target);
     bool assault = tidx >= 0 && ai_is_town(ai, tidx) && ai->side != g->town_side;
     bool takes_town = assault && tidx == ai_town_place(ai);
@@ -161,6 +184,9 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
     bool lead_leader = game_leader_with(g, att[0]) >= 0;
     double ow = own_weight(ai);
     double mw = morale_worth(ai);
+    double aworth[CMD_MAX_UNITS];
+    for (int i = 0; i < natt && i < CMD_MAX_UNITS; i++)
+        aworth[i] = ai_sp_worth(g, att[i]);
     double total = 0;
     for (int row = 0; row < CRT_ROWS; row++) {
         CrtResult res = r->crt[row][col];
@@ -211,7 +237,7 @@ double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int e
             int sp = i == 0 ? a->sp - asp : a->sp;
             if (sp <= 0)
                 continue;
-            double w = ai_sp_worth(g, att[i]);
+            double w = i < CMD_MAX_UNITS ? aworth[i] : ai_sp_worth(g, att[i]);
             int c = res.att_coh < a->cohesion ? res.att_coh : a->cohesion;
             v -= ow * 0.07 * c * sp * w;
             if (a->cohesion - res.att_coh <= 0)
@@ -417,6 +443,8 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
             }
         }
     }
+    int horse[MAX_UNITS];
+    int nhorse = our_horse(ai, horse);
     /* Who stands inside the walls before anyone moves. */
     bool from_town[MAX_UNITS];
     for (int u = 0; u < g->nunits && u < MAX_UNITS; u++)
@@ -479,7 +507,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                 order_attackers(ai, att, at, cur.natt + 1);
                 int extra = siege_opening ? ai_surprise_shift(g, side, ai->hexof[at[0]], th) : 0;
                 int col;
-                double v = ai_attack_value(ai, att, cur.natt + 1, th, extra, &col);
+                double v = attack_value(ai, att, cur.natt + 1, th, extra, &col, horse, nhorse);
                 if (ai->level >= 2) {
                     double risk = 0;
                     for (int i = 0; i <= cur.natt; i++)
@@ -574,8 +602,10 @@ bool ai_move_toward(AiPlayer *ai, int u, int goal, const uint8_t *avoid)
     if (here == goal)
         return false;
     ai_grids(ai, ai->side);
-    ai_flood(ai, u, -1, false, ai->cost2, ai->prev);
-    /* The goal itself, or its cheapest free neighbour if the enemy holds it. */
+    /* The goal itself, or its cheapest free neighbour if the enemy holds it
+     * (a goal never reached floods the whole map: every cost is final). */
+    int ring[HEX_DIRS];
+    ai_flood_to(ai, u, ring, ai_goal_ring(ai, goal, !ai->enemy[goal], ring), ai->cost2, ai->prev);
     int end = goal;
     if (ai->enemy[goal] || ai->cost2[goal] < 0) {
         end = -1;

@@ -561,17 +561,31 @@ static void field_pop(PathField *f, int *hn, int *idx, int *cost)
     hc[i] = xc;
 }
 
-/* Dijkstra with a binary heap: any step costs. */
-static void flood_heap(const Game *g, PathField *f, int ui, int start, const int *steps, int mp, bool zoc_stop,
-                       const uint8_t *enemy, const uint8_t *zoc, int *cost, int *prev)
+/* Is hex i one of the flood's goals? */
+static inline bool is_goal(const int *goals, int ngoals, int i)
 {
-    int hn = 0;
+    for (int k = 0; k < ngoals; k++)
+        if (goals[k] == i)
+            return true;
+    return false;
+}
+
+/* Dijkstra with a binary heap: any step costs. With goals, it stops once
+ * a hex costs more than the first goal settled. */
+static void flood_heap(const Game *g, PathField *f, int ui, int start, const int *steps, int mp, bool zoc_stop,
+                       const uint8_t *enemy, const uint8_t *zoc, const int *goals, int ngoals, int *cost, int *prev)
+{
+    int hn = 0, stop = INT_MAX;
     field_push(f, &hn, start, 0);
     while (hn > 0) {
         int cur, cc;
         field_pop(f, &hn, &cur, &cc);
+        if (cc > stop)
+            break;
         if (cc != cost[cur])
             continue;
+        if (stop == INT_MAX && is_goal(goals, ngoals, cur))
+            stop = cc;
         if (cur != start && zoc[cur] && zoc_stop)
             continue;
         int leave = zoc[cur] ? path_zoc_leave_cost(g, ui, cur == start) : 0;
@@ -603,8 +617,10 @@ static void flood_heap(const Game *g, PathField *f, int ui, int start, const int
  * prev[] comes out the same. Without prev[] the order within a bucket is
  * left as it comes: the cheapest costs are the same whatever the order. */
 static void flood_buckets(const Game *g, PathField *f, int ui, int start, const PathSteps *ps, int span, int mp,
-                          bool zoc_stop, const uint8_t *enemy, const uint8_t *zoc, int *cost, int *prev)
+                          bool zoc_stop, const uint8_t *enemy, const uint8_t *zoc, const int *goals, int ngoals,
+                          int *cost, int *prev)
 {
+    int stop = INT_MAX;
     for (int b = 0; b < span; b++)
         f->bucket[b] = -1;
     int lim = mp >= 0 ? mp : INT_MAX, nwords = (f->n + 63) / 64;
@@ -614,7 +630,7 @@ static void flood_buckets(const Game *g, PathField *f, int ui, int start, const 
     f->ent_next[nent] = -1;
     f->bucket[0] = nent++;
     pending = waiting = 1;
-    for (int cc = 0; waiting > 0; cc++) {
+    for (int cc = 0; waiting > 0 && cc <= stop; cc++) {
         int b = cc % span, k = 0;
         if (prev) {
             /* In index order, which decides prev[] (the costs come out the
@@ -642,6 +658,8 @@ static void flood_buckets(const Game *g, PathField *f, int ui, int start, const 
             pending--;
             if (cc != cost[cur])
                 continue;
+            if (stop == INT_MAX && is_goal(goals, ngoals, cur))
+                stop = cc;
             int leave = 0;
             if (zoc[cur]) {
                 if (cur != start && zoc_stop)
@@ -681,6 +699,12 @@ static void flood_buckets(const Game *g, PathField *f, int ui, int start, const 
 void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
                 const uint8_t *zoc, int *cost, int *prev)
 {
+    path_flood_to(g, f, ui, mp, zoc_stop, enemy, zoc, NULL, 0, cost, prev);
+}
+
+void path_flood_to(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
+                   const uint8_t *zoc, const int *goals, int ngoals, int *cost, int *prev)
+{
     const Unit *u = &g->units[ui];
     fill_unreached(cost, f->n);
     if (prev)
@@ -706,9 +730,9 @@ void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, cons
             }
         }
         if (span <= f->nbucket) {
-            flood_buckets(g, f, ui, start, ps, f->nbucket, mp, zoc_stop, enemy, zoc, cost, prev);
+            flood_buckets(g, f, ui, start, ps, f->nbucket, mp, zoc_stop, enemy, zoc, goals, ngoals, cost, prev);
             return;
         }
     }
-    flood_heap(g, f, ui, start, steps, mp, zoc_stop, enemy, zoc, cost, prev);
+    flood_heap(g, f, ui, start, steps, mp, zoc_stop, enemy, zoc, goals, ngoals, cost, prev);
 }

@@ -109,3 +109,10 @@ void path_field_free(PathField *f);
  * defined. */
 void path_flood(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
                 const uint8_t *zoc, int *cost, int *prev);
+/* path_flood, stopped early once the cheapest of the ngoals hexes goals[]
+ * is settled: every hex that costs no more than that one has its final
+ * cost and prev[] (as path_flood gives them); any other holds -1 or a
+ * cost above it, not final, and f->reached is not all of them. With no
+ * goal reached it is the whole flood. */
+void path_flood_to(const Game *g, PathField *f, int ui, int mp, bool zoc_stop, const uint8_t *enemy,
+                   const uint8_t *zoc, const int *goals, int ngoals, int *cost, int *prev);
