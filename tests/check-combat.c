@@ -100,6 +100,63 @@ START_TEST(charge_and_leader_shifts)
 }
 END_TEST
 
+/* combat_odds_prep gives combat_odds's odds from what it keeps: the first
+ * living leader with each unit, combat values, the target's stack (kept
+ * while only the attackers move). */
+START_TEST(odds_from_prep)
+{
+    Game *g = tu_game(1);
+    int d1 = tu_unit(g, "d1", 1, "infantry", 5, 5, 4);
+    int d2 = tu_unit(g, "d2", 1, "infantry", 5, 5, 4);
+    int a1 = tu_unit(g, "a1", 0, "infantry", 5, 5, 3); /* N */
+    int a2 = tu_unit(g, "a2", 0, "infantry", 5, 6, 4); /* NE */
+    int old = tu_leader(g, "old", 0, 0, a2);
+    g->leaders[old].alive = false; /* a dead leader gives nothing */
+    g->leaders[old].tactics = 6;
+    g->leaders[tu_leader(g, "kh", 0, 0, a2)].tactics = 2;
+    g->leaders[tu_leader(g, "cau", 1, TRAIT_CAUTIOUS, d2)].tactics = 4;
+    tu_start(g);
+    CombatPrep p;
+    combat_prep(g, &p);
+    ck_assert_int_eq(p.leader[a1], -1);
+    ck_assert_int_eq(p.leader[a2], old + 1);
+    ck_assert_int_eq(p.leader[d2], old + 2);
+    ck_assert_int_eq(p.cv[d1], 400);
+    CombatOdds o, q;
+    char why[128];
+    int pair[2] = {a1, a2};
+    ck_assert(combat_odds_prep(g, &p, pair, 2, off(5, 4), &o, why, sizeof why));
+    ck_assert(combat_odds(g, pair, 2, off(5, 4), &q, why, sizeof why));
+    ck_assert_int_eq(o.att_cv, 800);
+    ck_assert_int_eq(o.def_cv, 800);
+    ck_assert_int_eq(o.base_column, 2); /* 1:1 */
+    /* leaders 2/2 - 4/2, the cautious defender -1: -2 */
+    ck_assert_int_eq(o.shifts, -2);
+    ck_assert_int_eq(o.column, 0);
+    ck_assert_int_eq(o.ndef, 2);
+    ck_assert_int_eq(o.defenders[0], d1);
+    ck_assert_int_eq(o.defenders[1], d2);
+    ck_assert_mem_eq(&o, &q, sizeof o);
+    /* a2 goes round to the south: from the rear, +2, on the kept stack. */
+    game_unit_place(g, a2, off(5, 5));
+    ck_assert(combat_odds_prep(g, &p, pair, 2, off(5, 4), &o, why, sizeof why));
+    ck_assert(combat_odds(g, pair, 2, off(5, 4), &q, why, sizeof why));
+    ck_assert_int_eq(o.shifts, 0);
+    ck_assert_int_eq(o.column, 2);
+    ck_assert_mem_eq(&o, &q, sizeof o);
+    /* Another hex: asked anew (nobody there), then the stack again. */
+    int one[1] = {a1};
+    ck_assert(!combat_odds_prep(g, &p, one, 1, off(4, 3), &o, why, sizeof why));
+    ck_assert_str_eq(why, "there is no enemy there to attack");
+    ck_assert(combat_odds_prep(g, &p, one, 1, off(5, 4), &o, why, sizeof why));
+    ck_assert_int_eq(o.ndef, 2);
+    ck_assert_int_eq(o.def_cv, 800);
+    ck_assert(combat_odds_prep(g, NULL, one, 1, off(5, 4), &q, why, sizeof why));
+    ck_assert_mem_eq(&o, &q, sizeof o);
+    game_free(g);
+}
+END_TEST
+
 START_TEST(results_table)
 {
     Game *g = tu_game(1);
@@ -193,6 +250,7 @@ int main(void)
     tcase_add_test(tc, combat_value);
     tcase_add_test(tc, odds_columns_and_shifts);
     tcase_add_test(tc, charge_and_leader_shifts);
+    tcase_add_test(tc, odds_from_prep);
     tcase_add_test(tc, results_table);
     tcase_add_test(tc, surrounded_unit_destroyed_on_retreat);
     suite_add_tcase(s, tc);

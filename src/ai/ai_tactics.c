@@ -126,25 +126,41 @@ static int our_horse(const AiPlayer *ai, int *out)
     return n;
 }
 
-static double attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column,
-                           const int *horse, int nhorse);
+/* What an attack's value reads that holds through one search (units
+ * only change hexes in its trials): the odds' leaders, combat values and
+ * last stack, our horse, the weights of our own losses and of morale. */
+typedef struct AttackCtx {
+    CombatPrep prep;
+    int horse[MAX_UNITS];
+    int nhorse;
+    double ow, mw;
+} AttackCtx;
+
+static void attack_ctx(AiPlayer *ai, AttackCtx *c)
+{
+    combat_prep(ai->wk, &c->prep);
+    c->nhorse = our_horse(ai, c->horse);
+    c->ow = own_weight(ai);
+    c->mw = morale_worth(ai);
+}
+
+static double attack_value(AiPlayer *ai, AttackCtx *cx, const int *att, int natt, Hex target, int extra, int *column);
 
 double ai_attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column)
 {
-    int horse[MAX_UNITS];
-    int nhorse = our_horse(ai, horse);
-    return attack_value(ai, att, natt, target, extra, column, horse, nhorse);
+    AttackCtx c;
+    attack_ctx(ai, &c);
+    return attack_value(ai, &c, att, natt, target, extra, column);
 }
 
-static double attack_value(AiPlayer *ai, const int *att, int natt, Hex target, int extra, int *column,
-                           const int *horse, int nhorse)
+static double attack_value(AiPlayer *ai, AttackCtx *cx, const int *att, int natt, Hex target, int extra, int *column)
 {
     const Game *g = ai->wk;
     const Rules *r = &g->rules;
     CombatOdds o;
     char why[128];
     ai_spend(ai, 1);
-    if (!combat_odds(g, att, natt, target, &o, why, sizeof why))
+    if (!combat_odds_prep(g, &cx->prep, att, natt, target, &o, why, sizeof why))
         return -1e9;
     int col = o.column + extra;
     col = col < 0 ? 0 : col >= CRT_COLUMNS ? CRT_COLUMNS - 1 : col;
@@ -157,12 +173,12 @@ static double attack_value(AiPlayer *ai, const int *att, int natt, Hex target, i
     for (int i = 0; i < nd; i++) {
         retreat_ok[i] = can_retreat(g, o.defenders[i]);
         dworth[i] = ai_sp_worth(g, o.defenders[i]);
-        dleader[i] = game_leader_with(g, o.defenders[i]) >= 0;
+        dleader[i] = cx->prep.leader[o.defenders[i]] >= 0;
     }
     /* Our horse close by cuts down routers. */
     bool horse_near = false;
-    for (int k = 0; k < nhorse && !horse_near; k++)
-        horse_near = hex_distance(g->units[horse[k]].hex, target) <= 2;
+    for (int k = 0; k < cx->nhorse && !horse_near; k++)
+        horse_near = hex_distance(g->units[cx->horse[k]].hex, target) <= 2;
     int tidx = ai_idx(ai, target);
     bool assault = tidx >= 0 && ai_is_town(ai, tidx) && ai->side != g->town_side;
     bool takes_town = assault && tidx == ai_town_place(ai);
@@ -181,9 +197,9 @@ static double attack_value(AiPlayer *ai, const int *att, int natt, Hex target, i
     }
     const Unit *lead = &g->units[att[0]];
     double lworth = ai_sp_worth(g, att[0]);
-    bool lead_leader = game_leader_with(g, att[0]) >= 0;
-    double ow = own_weight(ai);
-    double mw = morale_worth(ai);
+    bool lead_leader = cx->prep.leader[att[0]] >= 0;
+    double ow = cx->ow;
+    double mw = cx->mw;
     double aworth[CMD_MAX_UNITS];
     for (int i = 0; i < natt && i < CMD_MAX_UNITS; i++)
         aworth[i] = ai_sp_worth(g, att[i]);
@@ -258,13 +274,13 @@ static double attack_value(AiPlayer *ai, const int *att, int natt, Hex target, i
 
 /* Expected loss (SP worth) of our unit u if it stood at idx in front of
  * the enemy threat there, the target's own value `minus` set aside. */
-static double exposure_risk(AiPlayer *ai, int u, int idx, double minus)
+static double exposure_risk(AiPlayer *ai, const AttackCtx *c, int u, int idx, double minus)
 {
     const Game *g = ai->wk;
     double threat = ai->threat[idx] - minus;
     if (threat <= 0)
         return 0;
-    int cv = combat_unit_cv(g, u);
+    int cv = c->prep.cv[u];
     if (cv <= 0)
         cv = 1;
     int col = combat_column(g, (int)(threat * 100.0 / cv));
@@ -286,8 +302,8 @@ static double exposure_risk(AiPlayer *ai, int u, int idx, double minus)
     for (int row = 0; row < CRT_ROWS; row++)
         if (g->units[u].cohesion - g->rules.crt[row][col].def_coh <= 0)
             routs++;
-    loss += routs / (double)CRT_ROWS * (0.5 * g->units[u].sp * w + 0.5 * morale_worth(ai) * g->rules.morale_loss_eliminated);
-    if (game_leader_with(g, u) >= 0)
+    loss += routs / (double)CRT_ROWS * (0.5 * g->units[u].sp * w + 0.5 * c->mw * g->rules.morale_loss_eliminated);
+    if (c->prep.leader[u] >= 0)
         loss += (d > 0 ? g->rules.leader_loss_pct / 100.0 : 0) * LEADER_VALUE + (ai->level >= 3 ? 0.3 : 0);
     return loss * 0.7; /* they may not come */
 }
@@ -303,14 +319,14 @@ static bool may_attack(const AiPlayer *ai, int u)
 }
 
 /* The attacker who takes the losses: the strongest without a leader. */
-static void order_attackers(const AiPlayer *ai, int *att, int *at, int natt)
+static void order_attackers(const AiPlayer *ai, const int16_t *leader, int *att, int *at, int natt)
 {
     const Game *g = ai->wk;
     if (ai->level < 2 || natt < 2)
         return;
     int best = 0;
     for (int i = 1; i < natt; i++) {
-        bool li = game_leader_with(g, att[i]) >= 0, lb = game_leader_with(g, att[best]) >= 0;
+        bool li = leader[att[i]] >= 0, lb = leader[att[best]] >= 0;
         if ((lb && !li) || (li == lb && g->units[att[i]].sp > g->units[att[best]].sp))
             best = i;
     }
@@ -443,8 +459,8 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
             }
         }
     }
-    int horse[MAX_UNITS];
-    int nhorse = our_horse(ai, horse);
+    AttackCtx ctx;
+    attack_ctx(ai, &ctx);
     /* Who stands inside the walls before anyone moves. */
     bool from_town[MAX_UNITS];
     for (int u = 0; u < g->nunits && u < MAX_UNITS; u++)
@@ -469,7 +485,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
         double target_cv = 0;
         for (int u = 0; u < g->nunits; u++)
             if (g->units[u].status == UNIT_ON_MAP && g->units[u].side != side && hex_eq(g->units[u].hex, th))
-                target_cv += combat_unit_cv(g, u);
+                target_cv += ctx.prep.cv[u];
         for (int round = 0; round < maxatt; round++) {
             int bs = -1;
             double bv = -1e9;
@@ -504,14 +520,14 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                 }
                 att[cur.natt] = sl->unit;
                 at[cur.natt] = sl->at;
-                order_attackers(ai, att, at, cur.natt + 1);
+                order_attackers(ai, ctx.prep.leader, att, at, cur.natt + 1);
                 int extra = siege_opening ? ai_surprise_shift(g, side, ai->hexof[at[0]], th) : 0;
                 int col;
-                double v = attack_value(ai, att, cur.natt + 1, th, extra, &col, horse, nhorse);
+                double v = attack_value(ai, &ctx, att, cur.natt + 1, th, extra, &col);
                 if (ai->level >= 2) {
                     double risk = 0;
                     for (int i = 0; i <= cur.natt; i++)
-                        risk += exposure_risk(ai, att[i], at[i], target_cv * 0.5);
+                        risk += exposure_risk(ai, &ctx, att[i], at[i], target_cv * 0.5);
                     v -= risk_weight(ai) * risk;
                 }
                 if (outmatched(ai, att, at, cur.natt + 1, target_cv * 0.5, siege_opening, from_town))
@@ -544,7 +560,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
         (void)used_at;
         if (cur.natt == 0)
             continue;
-        order_attackers(ai, cur.att, cur.at, cur.natt);
+        order_attackers(ai, ctx.prep.leader, cur.att, cur.at, cur.natt);
         cur.value += ai_noise(ai, ai->level == 1 ? 0.6 : ai->level == 2 ? 0.15 : 0.0);
         if (cur.value > best.value) {
             best = cur;

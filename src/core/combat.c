@@ -27,11 +27,11 @@ int combat_unit_cv(const Game *g, int ui)
 
 static bool is_open_ground(Terrain t) { return t == TER_OPEN || t == TER_ROAD; }
 
-static int best_tactics(const Game *g, const int *units, int n)
+static int best_tactics(const Game *g, const CombatPrep *p, const int *units, int n)
 {
     int best = 0;
     for (int i = 0; i < n; i++) {
-        int l = game_leader_with(g, units[i]);
+        int l = p ? p->leader[units[i]] : game_leader_with(g, units[i]);
         if (l >= 0 && g->leaders[l].tactics > best)
             best = g->leaders[l].tactics;
     }
@@ -47,7 +47,28 @@ int combat_column(const Game *g, int ratio_pct)
     return col;
 }
 
+void combat_prep(const Game *g, CombatPrep *p)
+{
+    for (int u = 0; u < g->nunits; u++) {
+        p->leader[u] = -1;
+        p->cv[u] = combat_unit_cv(g, u);
+    }
+    /* The first living leader riding with a unit, as game_leader_with. */
+    for (int i = g->nleaders - 1; i >= 0; i--) {
+        const Leader *l = &g->leaders[i];
+        if (l->alive && l->unit >= 0 && l->unit < g->nunits)
+            p->leader[l->unit] = (int16_t)i;
+    }
+    p->has_stack = false;
+}
+
 bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds *o, char *why, size_t n)
+{
+    return combat_odds_prep(g, NULL, att, natt, target, o, why, n);
+}
+
+bool combat_odds_prep(const Game *g, CombatPrep *p, const int *att, int natt, Hex target, CombatOdds *o, char *why,
+                      size_t n)
 {
     memset(o, 0, sizeof *o);
     if (natt < 1) {
@@ -75,7 +96,7 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
             snprintf(why, n, "%s is not next to the target", u->name);
             return false;
         }
-        o->att_cv += combat_unit_cv(g, att[i]);
+        o->att_cv += p ? p->cv[att[i]] : combat_unit_cv(g, att[i]);
     }
     /* Walls, shut gates and the tell multiply their defenders' value
      * against attackers from outside or below, and ladders leave no room to
@@ -96,11 +117,25 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
     }
     int def_pct = fortified ? g->rules.defence_pct[tt] : 100;
     o->ndef = 0;
-    for (int i = 0; i < g->nunits && o->ndef < 16; i++) {
-        const Unit *u = &g->units[i];
-        if (u->status == UNIT_ON_MAP && u->side != side && hex_eq(u->hex, target)) {
-            o->defenders[o->ndef++] = i;
-            o->def_cv += combat_unit_cv(g, i) * def_pct / 100;
+    if (p && p->has_stack && p->def_side == side && hex_eq(p->def_hex, target)) {
+        for (int k = 0; k < p->ndef; k++) {
+            o->defenders[o->ndef++] = p->def[k];
+            o->def_cv += p->cv[p->def[k]] * def_pct / 100;
+        }
+    } else {
+        for (int i = 0; i < g->nunits && o->ndef < 16; i++) {
+            const Unit *u = &g->units[i];
+            if (u->status == UNIT_ON_MAP && u->side != side && hex_eq(u->hex, target)) {
+                o->defenders[o->ndef++] = i;
+                o->def_cv += (p ? p->cv[i] : combat_unit_cv(g, i)) * def_pct / 100;
+            }
+        }
+        if (p) {
+            p->has_stack = true;
+            p->def_hex = target;
+            p->def_side = side;
+            p->ndef = o->ndef;
+            memcpy(p->def, o->defenders, sizeof p->def);
         }
     }
     if (o->ndef == 0) {
@@ -158,10 +193,10 @@ bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds
             shifts -= r->shift_uphill;
     }
     /* Leaders: half their tactics rating, at most shift_leader, each way. */
-    int la = best_tactics(g, att, natt) / 2, ld = best_tactics(g, o->defenders, o->ndef) / 2;
+    int la = best_tactics(g, p, att, natt) / 2, ld = best_tactics(g, p, o->defenders, o->ndef) / 2;
     shifts += (la > r->shift_leader ? r->shift_leader : la) - (ld > r->shift_leader ? r->shift_leader : ld);
     shifts += siege_attack_shift(g, side, target);
-    shifts += traits_combat_shift(g, att, natt, o->defenders, o->ndef);
+    shifts += traits_combat_shift(g, p ? p->leader : NULL, att, natt, o->defenders, o->ndef);
     o->shifts = shifts;
     col += shifts;
     if (col < 0)

@@ -12,6 +12,21 @@ typedef struct CombatOdds {
     int ndef;
 } CombatOdds;
 
+/* What the odds read that holds while only units' hexes change (an AI
+ * trying where its men might stand): the leader riding with each unit (as
+ * game_leader_with), each unit's combat value, and the last target's
+ * stack. combat_prep fills it; it holds until a unit's strength,
+ * cohesion, quality, status or side or a leader changes, or a unit moves
+ * onto or off a target hex it was asked about. */
+typedef struct CombatPrep {
+    int16_t leader[MAX_UNITS];
+    int cv[MAX_UNITS];
+    bool has_stack;         /* the kept stack: defenders of def_hex */
+    Hex def_hex;            /* against attackers of def_side */
+    int def_side, ndef;
+    int def[16];
+} CombatPrep;
+
 /* Combat value x100 of one unit: SP x type x quality x cohesion factor. */
 int combat_unit_cv(const Game *g, int u);
 /* The odds column (before shifts) of an attack at ratio_pct percent of
@@ -20,6 +35,12 @@ int combat_column(const Game *g, int ratio_pct);
 /* Odds of attackers att[0..natt) against hex target. False (with why) if
  * the attack is not possible. */
 bool combat_odds(const Game *g, const int *att, int natt, Hex target, CombatOdds *o, char *why, size_t n);
+/* Fills p from g (see CombatPrep). */
+void combat_prep(const Game *g, CombatPrep *p);
+/* combat_odds with what p holds read from it instead of g (the same odds
+ * while p holds); p NULL is combat_odds. */
+bool combat_odds_prep(const Game *g, CombatPrep *p, const int *att, int natt, Hex target, CombatOdds *o, char *why,
+                      size_t n);
 /* Feint (traits.c): unit u may now break contact as a feint (light horse
  * in a battle, in an enemy zone of control, not yet broken contact this
  * impulse, a feint leader's unit within rules.feint_radius). */

@@ -38,7 +38,8 @@ void theatre_upkeep(Game *g);
 void combat_resolve(Game *g, const int *att, int natt, Hex target);
 
 /* traits.c: the leaders' traits (see the list there). */
-int traits_combat_shift(const Game *g, const int *att, int natt, const int *def, int ndef);
+/* leader: the leader riding with each unit (CombatPrep.leader), or NULL to ask game_leader_with. */
+int traits_combat_shift(const Game *g, const int16_t *leader, const int *att, int natt, const int *def, int ndef);
 void traits_feint_breaks_contact(Game *g, int u);   /* before u leaves contact */
 void traits_feint_moved(Game *g, int u);            /* after: lures those it fell back from */
 void traits_feint_follows(Game *g, int u, bool attacked_it); /* after u moved or attacked its lure */

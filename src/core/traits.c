@@ -41,10 +41,10 @@ static int trait_leader(const Game *g, int side, unsigned trait)
     return -1;
 }
 
-static bool carries(const Game *g, const int *units, int n, unsigned trait)
+static bool carries(const Game *g, const int16_t *leader, const int *units, int n, unsigned trait)
 {
     for (int i = 0; i < n; i++) {
-        int l = game_leader_with(g, units[i]);
+        int l = leader ? leader[units[i]] : game_leader_with(g, units[i]);
         if (l >= 0 && g->leaders[l].alive && (g->leaders[l].traits & trait))
             return true;
     }
@@ -53,15 +53,15 @@ static bool carries(const Game *g, const int *units, int n, unsigned trait)
 
 /* ---- battle ----------------------------------------------------------- */
 
-int traits_combat_shift(const Game *g, const int *att, int natt, const int *def, int ndef)
+int traits_combat_shift(const Game *g, const int16_t *leader, const int *att, int natt, const int *def, int ndef)
 {
     const Rules *r = &g->rules;
     int shift = 0;
-    if (carries(g, att, natt, TRAIT_SWORD))
+    if (carries(g, leader, att, natt, TRAIT_SWORD))
         shift += r->sword_shift;
-    if (carries(g, att, natt, TRAIT_CAUTIOUS))
+    if (carries(g, leader, att, natt, TRAIT_CAUTIOUS))
         shift -= r->cautious_att_shift;
-    if (carries(g, def, ndef, TRAIT_CAUTIOUS))
+    if (carries(g, leader, def, ndef, TRAIT_CAUTIOUS))
         shift -= r->cautious_def_shift;
     for (int i = 0; i < ndef; i++)
         if (g->units[def[i]].drawn_out) {
