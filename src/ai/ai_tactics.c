@@ -129,11 +129,37 @@ static int our_horse(const AiPlayer *ai, int *out)
 /* What an attack's value reads that holds through one search (units
  * only change hexes in its trials): the odds' leaders, combat values and
  * last stack, our horse, the weights of our own losses and of morale. */
+enum { ROWS_KEPT = 256 };
+
+/* The average over the results table's rows of one attack (attack_value)
+ * reads, besides what holds through the search, only: the target, the
+ * attackers in order, the column, which defenders could retreat and
+ * whether our horse is near. Trials that agree on these (one man tried
+ * on several hexes at the same odds) share it. */
+typedef struct RowsKey {
+    Hex target;
+    int att[CMD_MAX_UNITS];
+    int natt, col;
+    unsigned retreat;
+    bool horse_near;
+} RowsKey;
+
+typedef struct RowsKept {
+    bool used;
+    RowsKey key;
+    double total;
+} RowsKept;
+
+/* What an attack's value reads that holds through one search (units
+ * only change hexes in its trials): the odds' leaders, combat values and
+ * last stack, our horse, the weights of our own losses and of morale;
+ * the row averages found so far. */
 typedef struct AttackCtx {
     CombatPrep prep;
     int horse[MAX_UNITS];
     int nhorse;
     double ow, mw;
+    RowsKept rows[ROWS_KEPT];
 } AttackCtx;
 
 static void attack_ctx(AiPlayer *ai, AttackCtx *c)
@@ -142,6 +168,17 @@ static void attack_ctx(AiPlayer *ai, AttackCtx *c)
     c->nhorse = our_horse(ai, c->horse);
     c->ow = own_weight(ai);
     c->mw = morale_worth(ai);
+    for (int i = 0; i < ROWS_KEPT; i++)
+        c->rows[i].used = false;
+}
+
+static unsigned rows_slot(const RowsKey *k)
+{
+    unsigned h = (unsigned)k->target.q * 131u + (unsigned)k->target.r * 7919u + (unsigned)k->col * 31u +
+                 k->retreat * 17u + (k->horse_near ? 101u : 0u) + (unsigned)k->natt;
+    for (int i = 0; i < k->natt; i++)
+        h = h * 2654435761u + (unsigned)k->att[i];
+    return (h ^ (h >> 13)) % ROWS_KEPT;
 }
 
 static double attack_value(AiPlayer *ai, AttackCtx *cx, const int *att, int natt, Hex target, int extra, int *column);
@@ -200,6 +237,22 @@ static double attack_value(AiPlayer *ai, AttackCtx *cx, const int *att, int natt
     bool lead_leader = cx->prep.leader[att[0]] >= 0;
     double ow = cx->ow;
     double mw = cx->mw;
+    RowsKey key;
+    RowsKept *kept = NULL;
+    if (natt <= CMD_MAX_UNITS) {
+        memset(&key, 0, sizeof key);
+        key.target = target;
+        for (int i = 0; i < natt; i++)
+            key.att[i] = att[i];
+        key.natt = natt;
+        key.col = col;
+        for (int i = 0; i < nd; i++)
+            key.retreat |= retreat_ok[i] ? 1u << i : 0u;
+        key.horse_near = horse_near;
+        kept = &cx->rows[rows_slot(&key)];
+        if (kept->used && memcmp(&kept->key, &key, sizeof key) == 0)
+            return kept->total / CRT_ROWS + lure;
+    }
     double aworth[CMD_MAX_UNITS];
     for (int i = 0; i < natt && i < CMD_MAX_UNITS; i++)
         aworth[i] = ai_sp_worth(g, att[i]);
@@ -268,6 +321,11 @@ static double attack_value(AiPlayer *ai, AttackCtx *cx, const int *att, int natt
         if (intruder && cleared)
             v += INTRUDER_VALUE;
         total += v;
+    }
+    if (kept) {
+        kept->used = true;
+        kept->key = key;
+        kept->total = total;
     }
     return total / CRT_ROWS + lure;
 }
