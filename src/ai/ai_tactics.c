@@ -158,6 +158,8 @@ typedef struct AttackCtx {
     CombatPrep prep;
     int horse[MAX_UNITS];
     int nhorse;
+    int ours[MAX_UNITS]; /* our units on the map, in order */
+    int nours;
     double ow, mw;
     RowsKept rows[ROWS_KEPT];
 } AttackCtx;
@@ -166,6 +168,11 @@ static void attack_ctx(AiPlayer *ai, AttackCtx *c)
 {
     combat_prep(ai->wk, &c->prep);
     c->nhorse = our_horse(ai, c->horse);
+    const Game *g = ai->wk;
+    c->nours = 0;
+    for (int u = 0; u < g->nunits; u++)
+        if (g->units[u].status == UNIT_ON_MAP && g->units[u].side == ai->side)
+            c->ours[c->nours++] = u;
     c->ow = own_weight(ai);
     c->mw = morale_worth(ai);
     for (int i = 0; i < ROWS_KEPT; i++)
@@ -436,8 +443,8 @@ static double outside_limit(const AiPlayer *ai)
  * impulse at any of their hexes outweighs the whole sally beyond
  * outside_limit(); the target's own value, `minus`, is set aside (it may
  * be beaten). */
-static bool outmatched(AiPlayer *ai, const int *att, const int *at, int natt, double minus, bool siege_opening,
-                       const bool *from_town)
+static bool outmatched(AiPlayer *ai, const AttackCtx *c, const int *att, const int *at, int natt, double minus,
+                       bool siege_opening, const bool *from_town)
 {
     const Game *g = ai->wk;
     if (g->town_side < 0 || ai->side != g->town_side)
@@ -449,7 +456,7 @@ static bool outmatched(AiPlayer *ai, const int *att, const int *at, int natt, do
             continue;
         outside = true;
         leaves |= from_town[att[i]];
-        force += ai_unit_cv(g, att[i]);
+        force += (double)(c->prep.cv[att[i]] > 0 ? c->prep.cv[att[i]] : 1);
         double t = ai->threat[at[i]] - minus;
         if (t > worst)
             worst = t;
@@ -457,17 +464,16 @@ static bool outmatched(AiPlayer *ai, const int *att, const int *at, int natt, do
     if (!outside || !leaves)
         return false;
     /* Our men already standing on those hexes fight with them. */
-    for (int u = 0; u < g->nunits; u++) {
+    for (int k = 0; k < c->nours; k++) {
+        int u = c->ours[k];
         const Unit *x = &g->units[u];
-        if (x->status != UNIT_ON_MAP || x->side != ai->side)
-            continue;
         bool in = false, isatt = false;
         for (int i = 0; i < natt; i++) {
             in |= !ai_is_town(ai, at[i]) && ai_idx(ai, x->hex) == at[i];
             isatt |= att[i] == u;
         }
         if (in && !isatt)
-            force += ai_unit_cv(g, u);
+            force += (double)(c->prep.cv[u] > 0 ? c->prep.cv[u] : 1);
     }
     return worst / force > outside_limit(ai);
 }
@@ -588,7 +594,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                         risk += exposure_risk(ai, &ctx, att[i], at[i], target_cv * 0.5);
                     v -= risk_weight(ai) * risk;
                 }
-                if (outmatched(ai, att, at, cur.natt + 1, target_cv * 0.5, siege_opening, from_town))
+                if (outmatched(ai, &ctx, att, at, cur.natt + 1, target_cv * 0.5, siege_opening, from_town))
                     v = -1e9;
                 game_unit_place(g, sl->unit, old);
                 if (v > bv) {
