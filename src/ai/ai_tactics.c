@@ -129,7 +129,14 @@ static int our_horse(const AiPlayer *ai, int *out)
 /* What an attack's value reads that holds through one search (units
  * only change hexes in its trials): the odds' leaders, combat values and
  * last stack, our horse, the weights of our own losses and of morale. */
-enum { ROWS_KEPT = 256 };
+enum { ROWS_KEPT = 256, RISKS_KEPT = 128 };
+
+/* exposure_risk of unit u standing at idx, against target (whose value
+ * is set aside). */
+typedef struct RiskKept {
+    int target, u, idx;
+    double risk;
+} RiskKept;
 
 /* The average over the results table's rows of one attack (attack_value)
  * reads, besides what holds through the search, only: the target, the
@@ -162,6 +169,7 @@ typedef struct AttackCtx {
     int nours;
     double ow, mw;
     RowsKept rows[ROWS_KEPT];
+    RiskKept risks[RISKS_KEPT];
 } AttackCtx;
 
 static void attack_ctx(AiPlayer *ai, AttackCtx *c)
@@ -177,6 +185,8 @@ static void attack_ctx(AiPlayer *ai, AttackCtx *c)
     c->mw = morale_worth(ai);
     for (int i = 0; i < ROWS_KEPT; i++)
         c->rows[i].used = false;
+    for (int i = 0; i < RISKS_KEPT; i++)
+        c->risks[i].target = -1;
 }
 
 static unsigned rows_slot(const RowsKey *k)
@@ -371,6 +381,18 @@ static double exposure_risk(AiPlayer *ai, const AttackCtx *c, int u, int idx, do
     if (c->prep.leader[u] >= 0)
         loss += (d > 0 ? g->rules.leader_loss_pct / 100.0 : 0) * LEADER_VALUE + (ai->level >= 3 ? 0.3 : 0);
     return loss * 0.7; /* they may not come */
+}
+
+/* exposure_risk, kept through one target's trials (the threat, the
+ * ground and the target's value do not change in them). */
+static double exposure_kept(AiPlayer *ai, AttackCtx *c, int target, int u, int idx, double minus)
+{
+    RiskKept *k = &c->risks[((unsigned)u * 40503u + (unsigned)idx * 2654435761u) % RISKS_KEPT];
+    if (k->target == target && k->u == u && k->idx == idx)
+        return k->risk;
+    double risk = exposure_risk(ai, c, u, idx, minus);
+    *k = (RiskKept){target, u, idx, risk};
+    return risk;
 }
 
 static bool may_attack(const AiPlayer *ai, int u)
@@ -591,7 +613,7 @@ bool ai_best_attack(AiPlayer *ai, bool siege_opening, int gate, AiAttack *out)
                 if (ai->level >= 2) {
                     double risk = 0;
                     for (int i = 0; i <= cur.natt; i++)
-                        risk += exposure_risk(ai, &ctx, att[i], at[i], target_cv * 0.5);
+                        risk += exposure_kept(ai, &ctx, T, att[i], at[i], target_cv * 0.5);
                     v -= risk_weight(ai) * risk;
                 }
                 if (outmatched(ai, &ctx, att, at, cur.natt + 1, target_cv * 0.5, siege_opening, from_town))
