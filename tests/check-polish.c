@@ -159,6 +159,116 @@ START_TEST(columns_sent_by_the_scenario_say_so)
 }
 END_TEST
 
+/* ---- why a unit cannot go out or back over the wall (item 8) -------- */
+
+static void send_mouse(int type, int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = (Uint32)type;
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.x = x;
+        e.motion.y = y;
+    } else {
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.x = x;
+        e.button.y = y;
+    }
+    uiapp_handle(app, &e);
+}
+
+/* The tooltip of a frame drawn with the pointer at (x, y). */
+static void screen_text_at(int x, int y, char *out, size_t n)
+{
+    send_mouse(SDL_MOUSEMOTION, x, y);
+    frame();
+    snprintf(out, n, "%s", uiapp_tooltip(app));
+}
+
+/* 638, the garrison to act (hot-seat, past the coalition's turn): one
+ * of its units is put on a wall hex with open country beyond. The wall
+ * closes the town (path.c: only a gate not shut opens it), so the hover
+ * over the country hex says why, in the core's words and the gates'. */
+START_TEST(wall_hex_hover_says_why_no_way_out)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_SPACE);
+    send_key(SDLK_RETURN);
+    send_key(SDLK_RETURN);
+    Game *g = (Game *)uiapp_game(app);
+    ck_assert_int_eq(g->active, g->town_side);
+    for (int k = 0; k < g->ngates; k++)
+        ck_assert_int_eq(g->gates[k].state, GATE_SHUT);
+    int u = -1;
+    for (int k = 0; k < g->nunits && u < 0; k++)
+        if (g->units[k].side == g->active && g->units[k].status == UNIT_ON_MAP && g->units[k].mp > 0)
+            u = k;
+    ck_assert_int_ge(u, 0);
+    /* An empty wall hex with an empty country hex beyond. */
+    Hex wall = { 0, 0 }, out = { 0, 0 };
+    bool found = false;
+    for (int r = 0; r < g->map.height && !found; r++)
+        for (int c = 0; c < g->map.width && !found; c++) {
+            Hex h = hex_from_offset(c, r);
+            int ids[4];
+            if (map_terrain(&g->map, h) != TER_WALL || game_units_at(g, h, ids, 4) > 0)
+                continue;
+            for (int d = 0; d < HEX_DIRS && !found; d++) {
+                Hex o = hex_neighbor(h, d);
+                if (map_contains(&g->map, o) && !terrain_is_town(map_terrain(&g->map, o)) &&
+                    map_terrain(&g->map, o) == TER_OPEN && game_units_at(g, o, ids, 4) == 0 && !path_in_enemy_zoc(g, g->active, o)) {
+                    wall = h;
+                    out = o;
+                    found = true;
+                }
+            }
+        }
+    ck_assert(found);
+    game_unit_place(g, u, wall);
+    uiapp_center_on(app, wall);
+    frame();
+    int x, y, ox, oy;
+    ck_assert(uiapp_hex_screen(app, wall, &x, &y));
+    send_mouse(SDL_MOUSEMOTION, x, y);
+    send_mouse(SDL_MOUSEBUTTONDOWN, x, y);
+    send_mouse(SDL_MOUSEBUTTONUP, x, y);
+    int sel[4];
+    ck_assert_int_ge(uiapp_selection(app, sel, 4), 1);
+    ck_assert_int_eq(sel[0], u);
+    ck_assert(uiapp_hex_screen(app, out, &ox, &oy));
+    char text[16000], want[300], hb[16];
+    hex_format(out, hb, sizeof hb);
+    screen_text_at(ox, oy, text, sizeof text);
+    snprintf(want, sizeof want, "%s cannot go here: %s has no way to %s.", g->units[u].name, g->units[u].name, hb);
+    ck_assert_msg(strstr(text, want) != NULL, "%s", text);
+    ck_assert_msg(strstr(text, "The wall stands between: the town is entered and left only through a gate that is not shut") != NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "Every gate is shut.") != NULL, "%s", text);
+    /* Having attacked, it may not move at all this impulse: the core says so. */
+    g->units[u].attacked = true;
+    screen_text_at(ox, oy, text, sizeof text);
+    snprintf(want, sizeof want, "%s has attacked and cannot move again this impulse.", g->units[u].name);
+    ck_assert_msg(strstr(text, want) != NULL, "%s", text);
+    ck_assert_ptr_null(strstr(text, "Every gate is shut."));
+    g->units[u].attacked = false;
+    /* Far from the wall and on its own side: no refusal is shown. */
+    Hex inner = wall;
+    for (int d = 0; d < HEX_DIRS; d++) {
+        Hex o = hex_neighbor(wall, d);
+        if (map_contains(&g->map, o) && map_terrain(&g->map, o) == TER_CITY)
+            inner = o;
+    }
+    if (!hex_eq(inner, wall)) {
+        ck_assert(uiapp_hex_screen(app, inner, &ox, &oy));
+        screen_text_at(ox, oy, text, sizeof text);
+        ck_assert_ptr_null(strstr(text, "cannot go here"));
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("polish");
@@ -166,6 +276,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, columns_sent_by_the_scenario_say_so);
+    tcase_add_test(tc, wall_hex_hover_says_why_no_way_out);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -767,6 +767,11 @@ bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y)
     return a->view == VIEW_THEATRE && probe(a, NULL, column, x, y);
 }
 
+const char *uiapp_tooltip(const UiApp *a)
+{
+    return a->last_tip;
+}
+
 bool uiapp_log_contains(const UiApp *a, const char *s)
 {
     for (int i = 0; i < a->nlog; i++)

@@ -190,7 +190,7 @@ typedef struct Pass {
     int cx, cy;
     int mx, my;             /* mouse position */
     const char *tip;        /* tooltip chosen during the pass */
-    char tipbuf[512];
+    char tipbuf[1024];
 } Pass;
 
 struct UiApp {
@@ -281,6 +281,7 @@ struct UiApp {
     size_t events_seen;
     LogLine log[UI_LOG];
     int nlog, log_scroll;
+    char last_tip[1024];    /* the tooltip last drawn ("" none), for tests */
     /* The side panel's siege and unit blocks scroll (wheel) when they
      * leave the log fewer than four lines: by how much they can (0 when
      * they fit) and the area they scroll in, as last drawn. */

@@ -113,6 +113,8 @@ void ui_tooltip_set(Pass *p, const char *fmt, ...)
 
 void ui_tooltip_draw(UiApp *a, Pass *p)
 {
+    if (p->draw)
+        snprintf(a->last_tip, sizeof a->last_tip, "%s", p->tip ? p->tip : "");
     if (!p->draw || !p->tip || !*p->tip)
         return;
     Palette pl = ui_palette(a);
