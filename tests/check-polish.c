@@ -21,6 +21,29 @@ static UiApp *app;
 static char home[256];
 static char data_dir[1024];
 
+static void open_app(int w, int h, int scale)
+{
+    surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    ren = SDL_CreateSoftwareRenderer(surf);
+    ck_assert_ptr_nonnull(ren);
+    UiConfig cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.data_dir = data_dir;
+    cfg.seed = 7;
+    cfg.ai_side = -1;
+    cfg.scale_pct = scale;
+    char why[512];
+    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
+    ck_assert_msg(app != NULL, "%s", why);
+}
+
+static void close_app(void)
+{
+    uiapp_free(app);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+}
+
 static void setup(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -28,27 +51,14 @@ static void setup(void)
     ck_assert_ptr_nonnull(mkdtemp(home));
     setenv("XDG_DATA_HOME", home, 1);
     ck_assert_int_eq(SDL_Init(SDL_INIT_VIDEO), 0);
-    surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
-    ren = SDL_CreateSoftwareRenderer(surf);
-    ck_assert_ptr_nonnull(ren);
     const char *src = getenv("EMESA_SOURCE_DIR");
     snprintf(data_dir, sizeof data_dir, "%s", src ? src : ".");
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = data_dir;
-    cfg.seed = 7;
-    cfg.ai_side = -1;
-    cfg.scale_pct = 100;
-    char why[512];
-    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-    ck_assert_msg(app != NULL, "%s", why);
+    open_app(W, H, 100);
 }
 
 static void teardown(void)
 {
-    uiapp_free(app);
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
+    close_app();
     SDL_Quit();
 }
 
@@ -269,6 +279,99 @@ START_TEST(wall_hex_hover_says_why_no_way_out)
 }
 END_TEST
 
+/* ---- notices, food and plurals (item 11) ----------------------------- */
+
+/* The drawn text boxes holding s: how many, and none cut or outside the
+ * window (w x h). */
+static int boxes_with(const char *s, int w, int h)
+{
+    uiapp_record_layout(app, true);
+    frame();
+    const UiBox *b;
+    int n = uiapp_layout_boxes(app, &b), found = 0;
+    for (int j = 0; j < n; j++) {
+        if (b[j].kind == UIBOX_HIDDEN || !strstr(b[j].label, s))
+            continue;
+        found++;
+        ck_assert_msg(!b[j].cut && b[j].text_w <= b[j].r.w, "cut: %s (%d px in %d)", b[j].label, b[j].text_w, b[j].r.w);
+        ck_assert_msg(b[j].r.x >= 0 && b[j].r.y >= 0 && b[j].r.x + b[j].r.w <= w && b[j].r.y + b[j].r.h <= h,
+                      "outside: %s at %d,%d %dx%d", b[j].label, b[j].r.x, b[j].r.y, b[j].r.w, b[j].r.h);
+    }
+    uiapp_record_layout(app, false);
+    return found;
+}
+
+/* F5's confirmation is shown on every screen and size: in the side panel
+ * where it has room, else in a box at the window's foot (1024x768 at
+ * 200 %: the panel's blocks leave none; the debrief has no panel). F12's
+ * path is broken over lines inside the window, not clipped. */
+START_TEST(save_and_screenshot_notices_always_shown)
+{
+    static const int sizes[][3] = { { 1280, 800, 100 }, { 1024, 768, 200 } };
+    for (int k = 0; k < 2; k++) {
+        close_app();
+        open_app(sizes[k][0], sizes[k][1], sizes[k][2]);
+        char why[512];
+        int i = uiapp_find_scenario(app, "emesa-638");
+        ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+        uiapp_tick(app, 100);
+        send_key(SDLK_F5);
+        ck_assert_msg(strstr(uiapp_status(app), "Saved turn 1 of") != NULL, "%s", uiapp_status(app));
+        int nb = boxes_with("Saved turn 1 of", sizes[k][0], sizes[k][1]);
+        ck_assert_msg(nb == 1, "size %d: %d boxes", k, nb);
+        /* The theatre view, too. */
+        uiapp_set_view(app, 1);
+        ck_assert_int_eq(boxes_with("Saved turn 1 of", sizes[k][0], sizes[k][1]), 1);
+        uiapp_set_view(app, 0);
+        send_key(SDLK_F12);
+        ck_assert_msg(strstr(uiapp_status(app), "Screenshot saved: ") != NULL, "%s", uiapp_status(app));
+        ck_assert_int_eq(boxes_with("Screenshot saved:", sizes[k][0], sizes[k][1]), 1);
+    }
+}
+END_TEST
+
+/* A side with no food left says so, not "food 0 days · full"; a side
+ * that lost one unit reads "1 unit". */
+START_TEST(no_food_and_one_unit_read_right)
+{
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
+    uiapp_tick(app, 100);
+    Game *g = (Game *)uiapp_game(app);
+    int town = g->town_side;
+    ck_assert_int_ge(town, 0);
+    g->siege.side[town].food = 0;
+    ck_assert_int_eq(siege_food_days(g, town), 0);
+    ck_assert_int_eq(boxes_with("food 0 days", W, H), 0);
+    ck_assert_int_eq(boxes_with("no food left: hunger", W, H), 1);
+    /* The morale row's tooltip, with one unit lost. */
+    g->sides[town].units_lost = 1;
+    g->sides[town].sp_lost = 20;
+    char label[64];
+    snprintf(label, sizeof label, "morale %d/", g->sides[town].morale);
+    uiapp_record_layout(app, true);
+    frame();
+    const UiBox *b;
+    int n = uiapp_layout_boxes(app, &b), x = -1, y = -1, rows = 0;
+    for (int j = 0; j < n; j++)
+        if (strncmp(b[j].label, label, strlen(label)) == 0 && rows++ == town) {
+            x = b[j].r.x + b[j].r.w / 2;
+            y = b[j].r.y + b[j].r.h / 2;
+        }
+    uiapp_record_layout(app, false);
+    ck_assert_int_ge(x, 0);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = x;
+    e.motion.y = y;
+    uiapp_handle(app, &e);
+    frame();
+    ck_assert_msg(strstr(uiapp_tooltip(app), "Lost so far: 20 SP and 1 unit.") != NULL, "%s", uiapp_tooltip(app));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("polish");
@@ -277,6 +380,8 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, columns_sent_by_the_scenario_say_so);
     tcase_add_test(tc, wall_hex_hover_says_why_no_way_out);
+    tcase_add_test(tc, save_and_screenshot_notices_always_shown);
+    tcase_add_test(tc, no_food_and_one_unit_read_right);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -281,7 +281,8 @@ struct UiApp {
     size_t events_seen;
     LogLine log[UI_LOG];
     int nlog, log_scroll;
-    char last_tip[1024];    /* the tooltip last drawn ("" none), for tests */
+    char last_tip[1024];
+    bool status_drawn;      /* a screen showed the notice this frame */    /* the tooltip last drawn ("" none), for tests */
     /* The side panel's siege and unit blocks scroll (wheel) when they
      * leave the log fewer than four lines: by how much they can (0 when
      * they fit) and the area they scroll in, as last drawn. */
