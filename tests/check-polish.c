@@ -372,6 +372,63 @@ START_TEST(no_food_and_one_unit_read_right)
 }
 END_TEST
 
+/* ---- the theatre's lists on a small screen (item 4) ------------------ */
+
+/* 1024x768 at 100 %: the lists run under the theatre map and are longer
+ * than their room. They are clipped to it (the layout test checks every
+ * box inside the window) and the wheel over them brings the last
+ * contingent, with its Release button, into view. */
+START_TEST(theatre_lists_scroll_on_a_small_screen)
+{
+    close_app();
+    open_app(1024, 768, 100);
+    char why[512];
+    int i = uiapp_find_scenario(app, "emesa-638");
+    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
+    send_key(SDLK_RETURN);
+    const Game *g = uiapp_game(app);
+    ck_assert_int_ge(g->siege.ncontingents, 2);
+    ck_assert_int_eq(g->siege.contingents[0].side, g->active);   /* the coalition acts first */
+    const char *last = g->siege.contingents[g->siege.ncontingents - 1].name;
+    uiapp_set_view(app, 1);
+    int lx = -1, ly = -1, seen = 0;
+    uiapp_record_layout(app, true);
+    frame();
+    const UiBox *b;
+    int n = uiapp_layout_boxes(app, &b);
+    for (int j = 0; j < n; j++) {
+        if (strcmp(b[j].label, "Contingents and their worry for home") == 0) {
+            lx = b[j].r.x + 10;
+            ly = b[j].r.y + 5;
+        }
+        if (strstr(b[j].label, "(wheel)"))
+            seen++;
+        ck_assert_msg(b[j].r.y + b[j].r.h <= 768, "'%s' below the window", b[j].label);
+    }
+    uiapp_record_layout(app, false);
+    ck_assert_int_ge(lx, 0);
+    ck_assert_int_eq(seen, 1);          /* "more (wheel)" */
+    int releases = boxes_with("Release", 1024, 768);
+    ck_assert_int_lt(releases, g->siege.ncontingents);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = lx;
+    e.motion.y = ly;
+    uiapp_handle(app, &e);
+    for (int k = 0; k < 20; k++) {
+        memset(&e, 0, sizeof e);
+        e.type = SDL_MOUSEWHEEL;
+        e.wheel.y = -1;
+        uiapp_handle(app, &e);
+        frame();
+    }
+    ck_assert_int_ge(boxes_with(last, 1024, 768), 1);
+    ck_assert_int_gt(boxes_with("Release", 1024, 768), releases);
+    ck_assert_int_eq(boxes_with("end (wheel)", 1024, 768), 1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("polish");
@@ -382,6 +439,7 @@ static Suite *suite(void)
     tcase_add_test(tc, wall_hex_hover_says_why_no_way_out);
     tcase_add_test(tc, save_and_screenshot_notices_always_shown);
     tcase_add_test(tc, no_food_and_one_unit_read_right);
+    tcase_add_test(tc, theatre_lists_scroll_on_a_small_screen);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -329,6 +329,10 @@ bool game_mouse(UiApp *a, const SDL_Event *e)
     if (!g)
         return false;
     SDL_Rect mr = game_map_rect(a);
+    if (a->view == VIEW_THEATRE && e->type == SDL_MOUSEWHEEL && ui_inside(a->th_list_rect, a->pending.mx, a->pending.my)) {
+        a->th_list_scroll -= e->wheel.y * ui_px(a, 40);   /* clamped when drawn */
+        return true;
+    }
     if (a->view != VIEW_MAP) {
         a->dragging = false;
         a->have_hover = false;

@@ -253,6 +253,8 @@ struct UiApp {
     int th_hover;           /* place under the pointer, -1 */
     int armed;              /* a drastic button waiting for its second click (1 expel) */
     int th_release;         /* contingent whose release awaits a second click, -1 */
+    int th_list_scroll, th_list_over; /* the theatre's lists scrolled by, and the most they may be */
+    SDL_Rect th_list_rect;  /* where they are (the wheel scrolls them) */
     SDL_Rect th_labels[THEATRE_MAX_PLACES];   /* the place labels as last drawn */
     int th_nlabels;
     SDL_Rect th_obst[64];   /* column counters and the legend, for the labels to avoid */
