@@ -577,28 +577,6 @@ bool ui_modal(const UiApp *a)
     return a->help || a->settings || a->confirm_end || a->confirm_quit || a->objectives || a->ask_terms;
 }
 
-/* A notice no screen had room for (a save's confirmation on the debrief
- * or on a small window at a large scale): a box at the window's foot. */
-static void notice_toast(UiApp *a, Pass *p)
-{
-    if (!p->draw || a->status_drawn || !a->status[0] || a->status_until <= a->now)
-        return;
-    Palette pl = ui_palette(a);
-    int px = ui_px(a, 14), pad = ui_px(a, 10);
-    int w = a->W - 2 * ui_px(a, 16);
-    if (w > ui_px(a, 640))
-        w = ui_px(a, 640);
-    int h = text_wrap(a->text, a->status, 0, 0, w - 2 * pad, px, pl.accent, false) + 2 * pad;
-    SDL_Rect r = { (a->W - w) / 2, a->H - h - ui_px(a, 16), w, h };
-    if (r.y < 0)
-        r.y = 0;
-    ui_rec_occlude(r);
-    gfx_fill_rect(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, rgba(0x000000, 220));
-    gfx_rect_outline(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, 1, pl.accent);
-    text_wrap(a->text, a->status, r.x + pad, r.y + pad, w - 2 * pad, px, pl.accent, true);
-    a->status_drawn = true;
-}
-
 void ui_run_pass(UiApp *a, Pass *p)
 {
     if (p->draw)
@@ -623,7 +601,7 @@ void ui_run_pass(UiApp *a, Pass *p)
         reload_draw(a, &sp);
         p->clicked = sp.clicked;
     }
-    notice_toast(a, p);
+    ui_notice_toast(a, p);
     if (!ui_modal(a)) {
         p->tip = sp.tip ? p->tipbuf : NULL;
         if (sp.tip)

@@ -503,6 +503,9 @@ void ui_note_text(const ScenarioNote *n, char *b, size_t len);
 void ui_rec_begin_frame(void);
 void ui_rec_suspend(bool on);
 void ui_rec_occlude(SDL_Rect r);
+/* The notice (a->status) in a box at the window's foot, when no screen
+ * showed it this frame (widgets.c). */
+void ui_notice_toast(UiApp *a, Pass *p);
 void ui_rec_button(SDL_Rect r, const char *label, int text_w);
 int ui_rec_text_draw(Text *t, const char *s, int x, int y, int px, Rgba c, int align, bool bold);
 int ui_rec_text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool draw);
