@@ -34,13 +34,11 @@ static const int scales[] = {100, 150, 200};
 static const char *const known[] = {
     /* The theatre at 150 and 200 %: the place labels are placed clear of
      * each other (theatre_labels.c) but not yet of the road distances,
-     * the column counters' numbers and the hint in the map's corner, and
-     * the contingents' list under the map runs past the window's foot
-     * (it does not scroll yet). At 100 % only the smallest screen runs
-     * out of room for that list. */
+     * the column counters' numbers and the hint in the map's corner; a
+     * column's name in the list may run into its state word. The lists
+     * under the map scroll (theatre_lists.c), so they fit at every size. */
     "theatre@*@150",
     "theatre@*@200",
-    "theatre@1024x768@100",
     /* What if? at 200 % on a screen 768 or fewer lines high: the left
      * column (scenarios, switches, games, level) leaves no room for Run
      * (Enter still runs); it needs its own scroll or two columns. */

@@ -87,6 +87,8 @@ int text_line_height(Text *t, int px);
 /* Word-wrapped paragraph in width w; returns the height used. Draws
  * nothing when `draw` is false (to measure). */
 int text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool draw);
+/* The width of the widest line text_wrap makes of s in w. */
+int text_wrap_widest(Text *t, const char *s, int w, int px);
 /* Drops cached strings (e.g. after a scale change). */
 void text_flush(Text *t);
 /* Right to left (an Arabic window): lines holding Arabic place their runs

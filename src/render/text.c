@@ -475,7 +475,21 @@ bool text_rtl(const Text *t)
     return t->rtl;
 }
 
+static int wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool do_draw, int *widest);
+
 int text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool do_draw)
+{
+    return wrap(t, s, x, y, w, px, c, do_draw, NULL);
+}
+
+int text_wrap_widest(Text *t, const char *s, int w, int px)
+{
+    int widest = 0;
+    wrap(t, s, 0, 0, w, px, (Rgba){ 0, 0, 0, 0 }, false, &widest);
+    return widest;
+}
+
+static int wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool do_draw, int *widest)
 {
     int lh = text_line_height(t, px);
     int yy = y;
@@ -503,8 +517,35 @@ int text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool 
         if (best == 0)
             best = n;
         line[best] = 0;
+        /* A word wider than the line (a file's path): cut it where it
+         * fits, after a '/' if one is there, at a character's start. */
+        if (text_width(t, line, px) > w) {
+            size_t fit = 0, slash = 0;
+            for (size_t k = 1; k < best; k++) {
+                if (((unsigned char)line[k] & 0xC0) == 0x80)
+                    continue;
+                char keep = line[k];
+                line[k] = 0;
+                bool ok = text_width(t, line, px) <= w;
+                line[k] = keep;
+                if (!ok)
+                    break;
+                fit = k;
+                if (line[k - 1] == '/')
+                    slash = k;
+            }
+            if (fit > 0) {
+                best = slash > fit / 2 ? slash : fit;
+                line[best] = 0;
+            }
+        }
         if (do_draw)
             text_draw(t, line, right ? x + w : x, yy, px, c, right ? TEXT_RIGHT : TEXT_LEFT);
+        if (widest) {
+            int lw = text_width(t, line, px);
+            if (lw > *widest)
+                *widest = lw;
+        }
         yy += lh;
         p += best;
         while (*p == ' ')

@@ -293,6 +293,28 @@ static bool log_worthy(EventType t)
     return t != EV_IMPULSE || true;
 }
 
+/* A column the scenario sends by itself (its courier came, or its turn):
+ * the core says "column X sets out from ..." only then (an order given in
+ * the window says "marches for"); a human side is told it was not its own. */
+static void column_self_note(UiApp *a, const Event *e)
+{
+    const Game *g = uiapp_game(a);
+    int v = ui_viewer(a);
+    if (e->type != EV_THEATRE || e->side < 0 || e->side > 1 || !ui_is_human(a, e->side) || (v >= 0 && v != e->side))
+        return;
+    for (int c = 0; c < g->siege.ncolumns; c++) {
+        const Column *col = &g->siege.columns[c];
+        char head[128];
+        snprintf(head, sizeof head, "column %s sets out from ", col->name);
+        if (col->side != e->side || strncmp(e->text, head, strlen(head)) != 0)
+            continue;
+        char b[UI_LOG_TEXT];
+        snprintf(b, sizeof b, _("%s set out by itself: the scenario's order, not yours (you may redirect it now)."), col->name);
+        ui_log_text(a, EV_THEATRE, e->side, b);
+        return;
+    }
+}
+
 void ui_process_events(UiApp *a)
 {
     const Game *g = uiapp_game(a);
@@ -304,8 +326,10 @@ void ui_process_events(UiApp *a)
         /* Orders only their side knows (the besiegers' alerts, columns, the
          * garrison's answer to terms) stay out of the other's log. */
         bool secret = !game_event_known_to(g, e, ui_viewer(a));
-        if (log_worthy(e->type) && !hidden_move && !secret)
+        if (log_worthy(e->type) && !hidden_move && !secret) {
             add_log(a, e);
+            column_self_note(a, e);
+        }
         if ((e->type == EV_MOVE || e->type == EV_RETREAT) && !hidden_move)
             start_anim(a, e->unit, e->from, e->to);
     }
@@ -555,6 +579,8 @@ bool ui_modal(const UiApp *a)
 
 void ui_run_pass(UiApp *a, Pass *p)
 {
+    if (p->draw)
+        a->status_drawn = false;
     Pass sp = *p;
     /* An overlay the screen opens during this pass (the Help button) does
      * not take the click that opened it: it was not there when clicked. */
@@ -575,6 +601,7 @@ void ui_run_pass(UiApp *a, Pass *p)
         reload_draw(a, &sp);
         p->clicked = sp.clicked;
     }
+    ui_notice_toast(a, p);
     if (!ui_modal(a)) {
         p->tip = sp.tip ? p->tipbuf : NULL;
         if (sp.tip)
@@ -741,6 +768,11 @@ bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y)
 bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y)
 {
     return a->view == VIEW_THEATRE && probe(a, NULL, column, x, y);
+}
+
+const char *uiapp_tooltip(const UiApp *a)
+{
+    return a->last_tip;
 }
 
 bool uiapp_log_contains(const UiApp *a, const char *s)

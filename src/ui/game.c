@@ -329,6 +329,10 @@ bool game_mouse(UiApp *a, const SDL_Event *e)
     if (!g)
         return false;
     SDL_Rect mr = game_map_rect(a);
+    if (a->view == VIEW_THEATRE && e->type == SDL_MOUSEWHEEL && ui_inside(a->th_list_rect, a->pending.mx, a->pending.my)) {
+        a->th_list_scroll -= e->wheel.y * ui_px(a, 40);   /* clamped when drawn */
+        return true;
+    }
     if (a->view != VIEW_MAP) {
         a->dragging = false;
         a->have_hover = false;
@@ -414,6 +418,59 @@ static const char *gate_state_word(int s)
     }
 }
 
+/* Why the selected unit cannot move to h, in the core's words (the
+ * command refused) and, where the town's wall lies between, which gates
+ * are open and how many SP more may pass them; false when it may, or h
+ * is neither next to it nor across the wall from it. */
+static bool move_refusal(const UiApp *a, Hex h, char *b, size_t n)
+{
+    const Game *g = G(a);
+    if (a->nsel == 0 || a->have_path || !ui_is_human(a, g->active))
+        return false;
+    int u = a->sel[0];
+    const Unit *un = &g->units[u];
+    if (un->side != g->active || un->status != UNIT_ON_MAP || hex_eq(un->hex, h) || !map_contains(&g->map, h))
+        return false;
+    bool across = terrain_is_town(map_terrain(&g->map, un->hex)) != terrain_is_town(map_terrain(&g->map, h));
+    if (!across && hex_distance(un->hex, h) != 1)
+        return false;
+    Command c;
+    memset(&c, 0, sizeof c);
+    c.type = CMD_MOVE;
+    c.side = g->active;
+    c.units[c.nunits++] = u;
+    c.to = h;
+    char why[200];
+    if (cmd_validate(g, &c, why, sizeof why))
+        return false;
+    snprintf(b, n, _("%s cannot go here: %s."), un->name, why);
+    if (!across || un->attacked || un->mp <= 0)
+        return true;
+    char gates[240] = "";
+    int open = 0;
+    for (int i = 0; i < g->ngates; i++) {
+        if (g->gates[i].state == GATE_SHUT)
+            continue;
+        size_t l = strlen(gates);
+        int room = siege_gate_room(g, i);
+        snprintf(gates + l, sizeof gates - l, _("%sthe %s (%d SP more may pass)"), open ? ", " : "", g->gates[i].name,
+                 room > 0 ? room : 0);
+        open++;
+    }
+    size_t l = strlen(b);
+    if (hex_distance(un->hex, h) == 1 && path_wall_between(g, un->hex, h))
+        snprintf(b + l, n - l, _("\nThe wall stands between: the town is entered and left only through a gate that is not shut, "
+                                 "never over the wall (an attack over it does not open it)."));
+    else
+        snprintf(b + l, n - l, _("\nThe wall closes the town: the way in or out is through a gate that is not shut."));
+    l = strlen(b);
+    if (open)
+        snprintf(b + l, n - l, _(" Open now: %s."), gates);
+    else
+        snprintf(b + l, n - l, _(" Every gate is shut."));
+    return true;
+}
+
 static void hover_tooltip(UiApp *a, Pass *p)
 {
     const Game *g = G(a);
@@ -492,9 +549,16 @@ static void hover_tooltip(UiApp *a, Pass *p)
                            rm[i].side == viewer || viewer < 0 ? "" : _(" An enemy unit here when it comes holds it back."));
             return;
         }
+    char refusal[640];
+    bool refused = move_refusal(a, h, refusal, sizeof refusal);
     int gi = game_gate_at(g, h);
     if (gi >= 0) {
-        ui_tooltip_set(p, _("%s gate: %s."), g->gates[gi].name, gate_state_word(g->gates[gi].state));
+        ui_tooltip_set(p, _("%s gate: %s.%s%s"), g->gates[gi].name, gate_state_word(g->gates[gi].state), refused ? "\n" : "",
+                       refused ? refusal : "");
+        return;
+    }
+    if (refused) {
+        ui_tooltip_set(p, "%s", refusal);
         return;
     }
     if (a->have_path) {

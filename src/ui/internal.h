@@ -190,7 +190,7 @@ typedef struct Pass {
     int cx, cy;
     int mx, my;             /* mouse position */
     const char *tip;        /* tooltip chosen during the pass */
-    char tipbuf[512];
+    char tipbuf[1024];
 } Pass;
 
 struct UiApp {
@@ -253,6 +253,8 @@ struct UiApp {
     int th_hover;           /* place under the pointer, -1 */
     int armed;              /* a drastic button waiting for its second click (1 expel) */
     int th_release;         /* contingent whose release awaits a second click, -1 */
+    int th_list_scroll, th_list_over; /* the theatre's lists scrolled by, and the most they may be */
+    SDL_Rect th_list_rect;  /* where they are (the wheel scrolls them) */
     SDL_Rect th_labels[THEATRE_MAX_PLACES];   /* the place labels as last drawn */
     int th_nlabels;
     SDL_Rect th_obst[64];   /* column counters and the legend, for the labels to avoid */
@@ -281,6 +283,8 @@ struct UiApp {
     size_t events_seen;
     LogLine log[UI_LOG];
     int nlog, log_scroll;
+    char last_tip[1024];
+    bool status_drawn;      /* a screen showed the notice this frame */    /* the tooltip last drawn ("" none), for tests */
     /* The side panel's siege and unit blocks scroll (wheel) when they
      * leave the log fewer than four lines: by how much they can (0 when
      * they fit) and the area they scroll in, as last drawn. */
@@ -499,6 +503,9 @@ void ui_note_text(const ScenarioNote *n, char *b, size_t len);
 void ui_rec_begin_frame(void);
 void ui_rec_suspend(bool on);
 void ui_rec_occlude(SDL_Rect r);
+/* The notice (a->status) in a box at the window's foot, when no screen
+ * showed it this frame (widgets.c). */
+void ui_notice_toast(UiApp *a, Pass *p);
 void ui_rec_button(SDL_Rect r, const char *label, int text_w);
 int ui_rec_text_draw(Text *t, const char *s, int x, int y, int px, Rgba c, int align, bool bold);
 int ui_rec_text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c, bool draw);

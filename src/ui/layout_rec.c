@@ -113,10 +113,11 @@ int ui_rec_text_wrap(Text *t, const char *s, int x, int y, int w, int px, Rgba c
 {
     int h = text_wrap(t, s, x, y, w, px, c, draw);
     if (draw && rec.on && !rec.suspend && s && *s) {
-        /* A paragraph is one box as wide as its longest line. */
-        int tw = text_width(t, s, px);
+        /* A paragraph is one box as wide as its longest line (a word
+         * wider than the line would stick out: its width is kept). */
+        int tw = text_wrap_widest(t, s, w, px);
         SDL_Rect r = {x, y, tw < w ? tw : w, h};
-        add(UIBOX_TEXT, r, tw < w ? tw : w, s);
+        add(UIBOX_TEXT, r, tw, s);
     }
     return h;
 }

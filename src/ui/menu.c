@@ -560,6 +560,6 @@ void menu_pass(UiApp *a, Pass *p)
     a->s = choice_s;
     choices(a, p, m, px, panel.y + panel.h - bottom_block + ui_px(a, 6), pw);
     a->s = s0;
-    if (p->draw && a->status[0] && a->status_until > a->now)
+    if (p->draw && a->status[0] && a->status_until > a->now && (a->status_drawn = true))
         text_wrap(a->text, a->status, px, panel.y + panel.h - bottom_block - ui_px(a, 14), pw, ui_px(a, 14), pl.bad, true);
 }

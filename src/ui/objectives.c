@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/command.h"
-#include "ui/internal.h"
+#include "ui/theatre_int.h"
 #include "i18n.h"
 
 static SDL_Rect centered(const UiApp *a, int w, int h)
@@ -97,6 +97,11 @@ int ui_turn_warnings(const UiApp *a, char (*out)[UI_WARN_LEN], int max)
             add(out, &n, max, _("The %s may go home at this turn's end (%d in 10): their worry for home is %d."), c->name,
                 ways, siege_contingent_worry(g, k));
     }
+    /* Columns the scenario sends by itself at this turn's theatre step. */
+    for (int c = 0; c < s->ncolumns; c++)
+        if (s->columns[c].side == me && th_column_self_turn(g, c) == g->turn)
+            add(out, &n, max, _("Column %s sets out by itself at this turn's end (the scenario's order) for %s."),
+                s->columns[c].name, s->columns[c].dest >= 0 ? s->places[s->columns[c].dest].name : "?");
     int left = 0;
     for (int u = 0; u < g->nunits; u++)
         left += g->units[u].side == me && g->units[u].status == UNIT_ON_MAP && g->units[u].mp > 0 &&

@@ -203,8 +203,8 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
         if (ui_inside(row, p->mx, p->my))
             ui_tooltip_set(p,
                            _("Army morale of the %s, 0 to %d. At 5 or less the army may withdraw or surrender.\n"
-                           "Lost so far: %d SP and %d units."),
-                           side->name, mm, side->sp_lost, side->units_lost);
+                           "Lost so far: %d SP and %d unit%s."),
+                           side->name, mm, side->sp_lost, side->units_lost, side->units_lost == 1 ? "" : "s");
         y += lh + ui_px(a, 12);
     }
     /* Weather and the townspeople. */
@@ -252,6 +252,8 @@ static int siege_block(UiApp *a, Pass *p, const Game *g, int x, int y, int w)
                 snprintf(b, sizeof b, _("food: unknown"));
             else if (days >= 999)
                 snprintf(b, sizeof b, _("food: plenty"));
+            else if (days <= 0)
+                snprintf(b, sizeof b, _("no food left: hunger"));
             else
                 snprintf(b, sizeof b, _("food %d days \xC2\xB7 %s"), days, _(rations_name((Rations)ss->rations)));
             Rgba c = !known || ss->forages ? pl.body : days <= 8 ? pl.bad : days <= 20 ? pl.accent : pl.good;
@@ -623,12 +625,15 @@ void panels_pass(UiApp *a, Pass *p)
         /* Refusals in red, other notices in the accent colour. */
         bool refusal = strncmp(a->status, "Refused", 7) == 0 || strncmp(a->status, "Cannot", 6) == 0 ||
                        strncmp(a->status, "Could not", 9) == 0 || strstr(a->status, "failed") || strstr(a->status, "refused");
-        /* Only where it does not cover the blocks above (a small screen at
-         * a large scale leaves no room: the notice waits for a larger one). */
-        if (by - status_h < y)
+        /* Only where it covers neither the blocks above nor the log's
+         * heading (a small screen at a large scale leaves no room: the
+         * notice is shown in a box at the window's foot, app.c). */
+        if (by - status_h - ui_px(a, 36) < y)
             status_h = 0;
-        else if (p->draw)
+        else if (p->draw) {
             text_wrap(a->text, a->status, x, by - status_h, w, ui_px(a, 13), refusal ? pl.bad : pl.accent, true);
+            a->status_drawn = true;
+        }
     }
     log_block(a, p, g, x, y, w, by - status_h - ui_px(a, 8));
     bool human = g->mode != MODE_OVER && ui_is_human(a, g->active);

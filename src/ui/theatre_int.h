@@ -16,6 +16,10 @@ bool th_column_orderable(const Game *g, int side, int c);
 /* "waiting", "marching", ... for column c; its one-line description. */
 const char *th_state_word(const Game *g, int c);
 void th_column_line(const Game *g, int viewer, int c, char *b, size_t n);
+/* The turn at whose end waiting column c sets out by itself (the
+ * scenario's order),
+ * 0 when its courier has not yet set out, -1 when it waits for orders. */
+int th_column_self_turn(const Game *g, int c);
 /* Orders, as commands. */
 void th_send_column(UiApp *a, int c, int dest, int pace);
 void th_release(UiApp *a, int k);

@@ -121,6 +121,23 @@ const char *th_state_word(const Game *g, int c)
     }
 }
 
+/* The turn at whose end (the theatre step) a waiting column sets out by
+ * itself, by the scenario's order (its depart_turn, or its courier's
+ * arrival once the courier rides);
+ * 0 when its courier has not yet set out; -1 when it waits for orders. */
+int th_column_self_turn(const Game *g, int c)
+{
+    const Siege *s = &g->siege;
+    const Column *col = &s->columns[c];
+    if (col->state != COL_WAITING || col->held)
+        return -1;
+    if (col->after_courier >= 0 && col->after_courier < s->ncouriers) {
+        const Courier *k = &s->couriers[col->after_courier];
+        return k->arrived ? g->turn : k->arrive_turn > 0 ? k->arrive_turn : 0;
+    }
+    return col->depart_turn > 0 ? col->depart_turn : -1;
+}
+
 /* One line on a column: where it is and where it goes. */
 void th_column_line(const Game *g, int viewer, int c, char *b, size_t n)
 {
@@ -130,10 +147,14 @@ void th_column_line(const Game *g, int viewer, int c, char *b, size_t n)
     bool own = viewer < 0 || col->side == viewer;
     switch (col->state) {
     case COL_WAITING:
-        if (col->after_courier >= 0)
-            snprintf(b, n, _("at %s until the courier \"%s\" comes"), at, s->couriers[col->after_courier].name);
-        else if (col->depart_turn > 0)
-            snprintf(b, n, _("at %s, sets out on turn %d"), at, col->depart_turn);
+        if (col->after_courier >= 0 && th_column_self_turn(g, c) > 0)
+            snprintf(b, n, _("at %s; sets out by itself at the end of turn %d, when the courier \"%s\" comes (the scenario's order)"), at,
+                     th_column_self_turn(g, c), s->couriers[col->after_courier].name);
+        else if (col->after_courier >= 0)
+            snprintf(b, n, _("at %s; sets out by itself when the courier \"%s\" comes (the scenario's order)"), at,
+                     s->couriers[col->after_courier].name);
+        else if (col->depart_turn > 0 && !col->held)
+            snprintf(b, n, _("at %s; sets out by itself at the end of turn %d (the scenario's order)"), at, col->depart_turn);
         else
             snprintf(b, n, _("at %s, waiting for orders"), at);
         break;

@@ -17,14 +17,62 @@ static int list_header(UiApp *a, Pass *p, const char *t, int x, int y, int w)
     return y + ui_px(a, 26);
 }
 
+static bool lists_body(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer, int x, int *yp, int w);
+
 /* The lists beside the drawing: columns with their orders, contingents,
  * couriers. */
 void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
 {
-    const Siege *s = &g->siege;
     Palette pl = ui_palette(a);
     ui_panel(a, p, r);
-    int x = r.x + ui_px(a, 12), w = r.w - ui_px(a, 24), y = r.y + ui_px(a, 10);
+    /* Longer than their room (the lists under the map on a small screen):
+     * they scroll with the wheel, clipped to r; what is scrolled out of r
+     * takes no clicks. */
+    a->th_list_rect = r;
+    if (a->th_list_scroll > a->th_list_over)
+        a->th_list_scroll = a->th_list_over;
+    if (a->th_list_scroll < 0)
+        a->th_list_scroll = 0;
+    int top = r.y + ui_px(a, 10);
+    int x = r.x + ui_px(a, 12), w = r.w - ui_px(a, 24), y = top - a->th_list_scroll;
+    SDL_Rect clip;
+    bool clipped = SDL_RenderIsClipEnabled(a->r);
+    if (clipped)
+        SDL_RenderGetClipRect(a->r, &clip);
+    if (p->draw)
+        SDL_RenderSetClipRect(a->r, &r);
+    bool was_clicked = p->clicked, mouse_in = ui_inside(r, p->mx, p->my);
+    if (p->clicked && !ui_inside(r, p->cx, p->cy))
+        p->clicked = false;
+    int mx = p->mx, my = p->my;
+    if (!mouse_in)
+        p->mx = p->my = -100000;
+    bool whole = lists_body(a, p, g, r, viewer, x, &y, w);
+    p->mx = mx;
+    p->my = my;
+    if (!ui_inside(r, p->cx, p->cy))
+        p->clicked = was_clicked;
+    if (p->draw)
+        SDL_RenderSetClipRect(a->r, clipped ? &clip : NULL);
+    if (!whole)
+        return;     /* an order was given: the lists change; measured next frame */
+    int content = y + a->th_list_scroll - top + ui_px(a, 10);
+    a->th_list_over = content > r.h ? content - r.h : 0;
+    if (p->draw && a->th_list_over > 0) {
+        char b[96];
+        snprintf(b, sizeof b, _("%s%s (wheel)"), a->th_list_scroll > 0 ? "\xE2\x96\xB2 " : "",
+                 a->th_list_scroll < a->th_list_over ? _("\xE2\x96\xBC more") : _("end"));
+        int spx = ui_px(a, 11), sh = text_line_height(a->text, spx);
+        gfx_fill_rect(a->r, (float)(r.x + r.w / 2), (float)(r.y + r.h - sh), (float)(r.w / 2 - 1), (float)sh, pl.panel);
+        text_draw(a->text, b, r.x + r.w - ui_px(a, 12), r.y + r.h - sh, spx, pl.dim, TEXT_RIGHT);
+    }
+}
+
+static bool lists_body(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer, int x, int *yp, int w)
+{
+    const Siege *s = &g->siege;
+    Palette pl = ui_palette(a);
+    int y = *yp;
     int fs = ui_px(a, 13), lh = text_line_height(a->text, fs);
     int side = th_orders_side(a);
     y = list_header(a, p, _("Columns"), x, y, w);
@@ -88,9 +136,11 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                     if (lab[0] >= 'a' && lab[0] <= 'z')
                         lab[0] = (char)(lab[0] - 32);
                     SDL_Rect br = { x + ui_px(a, 16) + pc * (bw + ui_px(a, 4)), y, bw, bh };
+                    if (br.y < r.y || br.y + bh > r.y + r.h)
+                        continue;   /* scrolled out of the lists' room */
                     if (ui_button(a, p, br, lab, false)) {
                         th_send_column(a, c, a->th_dest, pc);
-                        return;
+                        return false;
                     }
                     if (p->draw) {
                         char e[32];
@@ -163,7 +213,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                                      "every contingent already gone raise it.")
                                    : _("The %s, whose home is %s. Strike at it, and the news will reach them in the siege lines."),
                                ct->name, ct->home >= 0 && ct->home < s->nplaces ? s->places[ct->home].name : "?");
-            if (can) {
+            if (can && y >= r.y && y + lh + ui_px(a, 2) <= r.y + r.h) {
                 int bw = ui_px(a, 96);
                 SDL_Rect br = { x + w - bw, y, bw, lh + ui_px(a, 2) };
                 bool armed = a->th_release == k;
@@ -172,7 +222,7 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
                         th_release(a, k);
                     else
                         a->th_release = k;
-                    return;
+                    return false;
                 }
                 if (ui_inside(br, p->mx, p->my))
                     ui_tooltip_set(p, _("Send the %s home to defend %s. They leave the siege for good (click twice)."),
@@ -211,5 +261,6 @@ void th_lists(UiApp *a, Pass *p, const Game *g, SDL_Rect r, int viewer)
             }
         }
     }
+    *yp = y;
+    return true;
 }
-

@@ -103,6 +103,8 @@ bool uiapp_theatre_column_screen(UiApp *a, int column, int *x, int *y);
 bool uiapp_find_button(UiApp *a, const char *label, int *x, int *y);
 /* Whether a line of the event log, as the player now sees it, contains s. */
 bool uiapp_log_contains(const UiApp *a, const char *s);
+/* The tooltip of the last frame drawn, "" if none. */
+const char *uiapp_tooltip(const UiApp *a);
 /* The last notice or refusal shown to the player ("" if none). */
 const char *uiapp_status(const UiApp *a);
 /* Skips the running animations (tests). */

@@ -113,6 +113,8 @@ void ui_tooltip_set(Pass *p, const char *fmt, ...)
 
 void ui_tooltip_draw(UiApp *a, Pass *p)
 {
+    if (p->draw)
+        snprintf(a->last_tip, sizeof a->last_tip, "%s", p->tip ? p->tip : "");
     if (!p->draw || !p->tip || !*p->tip)
         return;
     Palette pl = ui_palette(a);
@@ -134,4 +136,26 @@ void ui_tooltip_draw(UiApp *a, Pass *p)
                   a->set.high_contrast ? rgba(0x000000, 255) : rgba(0x2a2620, 250));
     gfx_rect_outline(a->r, (float)x, (float)y, (float)(w + 2 * pad), (float)(h + 2 * pad), 1, pl.accent);
     text_wrap(a->text, p->tip, x + pad, y + pad, w, px, pl.body, true);
+}
+
+/* A notice no screen had room for (a save's confirmation on the debrief
+ * or on a small window at a large scale): a box at the window's foot. */
+void ui_notice_toast(UiApp *a, Pass *p)
+{
+    if (!p->draw || a->status_drawn || !a->status[0] || a->status_until <= a->now)
+        return;
+    Palette pl = ui_palette(a);
+    int px = ui_px(a, 14), pad = ui_px(a, 10);
+    int w = a->W - 2 * ui_px(a, 16);
+    if (w > ui_px(a, 640))
+        w = ui_px(a, 640);
+    int h = text_wrap(a->text, a->status, 0, 0, w - 2 * pad, px, pl.accent, false) + 2 * pad;
+    SDL_Rect r = { (a->W - w) / 2, a->H - h - ui_px(a, 16), w, h };
+    if (r.y < 0)
+        r.y = 0;
+    ui_rec_occlude(r);
+    gfx_fill_rect(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, rgba(0x000000, 220));
+    gfx_rect_outline(a->r, (float)r.x, (float)r.y, (float)r.w, (float)r.h, 1, pl.accent);
+    text_wrap(a->text, a->status, r.x + pad, r.y + pad, w - 2 * pad, px, pl.accent, true);
+    a->status_drawn = true;
 }
