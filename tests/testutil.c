@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/command.h"
+#include "core/path.h"
 
 Game *tu_game(uint64_t seed)
 {
@@ -118,4 +119,27 @@ void tu_end_turn_both(Game *g)
     char why[256];
     ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
     ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
+}
+
+int tu_pick_mover(const Game *g, Hex *dest)
+{
+    int *reach = calloc((size_t)(g->map.width * g->map.height), sizeof *reach);
+    int found = -1;
+    for (int u = 0; u < g->nunits && found < 0; u++) {
+        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
+            continue;
+        path_reachable(g, u, reach);
+        for (int row = 0; row < g->map.height && found < 0; row++)
+            for (int col = 0; col < g->map.width && found < 0; col++) {
+                Hex h = hex_from_offset(col, row);
+                int ids[8];
+                if (reach[row * g->map.width + col] > 0 && hex_distance(h, g->units[u].hex) == 2 &&
+                    game_units_at(g, h, ids, 8) == 0) {
+                    found = u;
+                    *dest = h;
+                }
+            }
+    }
+    free(reach);
+    return found;
 }

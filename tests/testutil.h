@@ -24,6 +24,9 @@ int tu_cmd(Game *g, const char *text, char *why, size_t n);
 int tu_count_events(const Game *g, EventType t, const char *word);
 /* Both sides end their part of the siege turn (asserts they may). */
 void tu_end_turn_both(Game *g);
+/* A unit of the side to act that can reach an empty hex 2 away (its
+ * index, and that hex in *dest), or -1. */
+int tu_pick_mover(const Game *g, Hex *dest);
 /* Runs the suite and returns the process exit status (Check's summary
  * line is printed on the way). */
 int tu_run(Suite *s);
