@@ -20,6 +20,7 @@
 #include "data/session.h"
 #include "ui/uiapp.h"
 #include "testutil.h"
+#include "../tools/bench/ui-events.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -240,33 +241,6 @@ static void teardown(void)
     ck_assert_int_eq(system(cmd), 0);
 }
 
-static void send_key(SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    uiapp_handle(app, &e);
-}
-
-static void send_click(int x, int y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    uiapp_handle(app, &e);
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    uiapp_handle(app, &e);
-    e.type = SDL_MOUSEBUTTONUP;
-    uiapp_handle(app, &e);
-}
-
 /* The garrison (the player) moves g1 into 5,5 and ends turn 1; the
  * computer plays the besiegers' part; turn 2 waits for the player. */
 static void play_to_turn_2(void)
@@ -282,16 +256,16 @@ static void play_to_turn_2(void)
     uiapp_draw(app);
     int x, y;
     ck_assert(uiapp_hex_screen(app, g->units[g1].hex, &x, &y));
-    send_click(x, y);
+    ue_mouse(app, x, y, true);
     ck_assert(uiapp_hex_screen(app, hex_from_offset(5, 5), &x, &y));
-    send_click(x, y);
+    ue_mouse(app, x, y, true);
     ck_assert_msg(hex_eq(g->units[g1].hex, hex_from_offset(5, 5)), "g1 did not move");
     uiapp_finish_animations(app);
-    send_key(SDLK_SPACE);
-    send_key(SDLK_RETURN);
+    ue_key(app, SDLK_SPACE);
+    ue_key(app, SDLK_RETURN);
     for (int k = 0; k < 400 && !(g->turn == 2 && g->active == 0); k++) {
         if (uiapp_asking_terms(app))
-            send_key(SDLK_ESCAPE);
+            ue_key(app, SDLK_ESCAPE);
         uiapp_finish_animations(app);
         uiapp_tick(app, now_ms += 2000);
     }
@@ -306,7 +280,7 @@ START_TEST(f6_takes_the_edit_at_the_same_turn)
     const Game *g = uiapp_game(app);
     uint64_t h = game_hash(g);
     /* The file as it was: the same game. */
-    send_key(SDLK_F6);
+    ue_key(app, SDLK_F6);
     g = uiapp_game(app);     /* a new Game: never keep the old pointer */
     ck_assert_int_eq(g->turn, 2);
     ck_assert_uint_eq(game_hash(g), h);
@@ -317,7 +291,7 @@ START_TEST(f6_takes_the_edit_at_the_same_turn)
     char *e1 = edit(t, "type = \"archers\", sp = 4", "type = \"archers\", sp = 3");
     char *e2 = edit(e1, "A small siege", "A smaller siege");
     put(e2);
-    send_key(SDLK_F6);
+    ue_key(app, SDLK_F6);
     g = uiapp_game(app);
     ck_assert_int_eq(g->turn, 2);
     ck_assert_int_eq(g->active, 0);
@@ -367,7 +341,7 @@ START_TEST(a_broken_edit_leaves_the_game_and_shows_file_line)
     char *t = small_text();
     char *e = edit(t, "sp = 5, at = \"5,4\"", "sp = 5, at = \"40,4\"");
     put(e);
-    send_key(SDLK_F6);
+    ue_key(app, SDLK_F6);
     ck_assert_ptr_eq(uiapp_game(app), g);       /* the very same game */
     ck_assert_uint_eq(game_hash(g), h);
     ck_assert_int_eq(g->turn, 2);
@@ -380,13 +354,13 @@ START_TEST(a_broken_edit_leaves_the_game_and_shows_file_line)
     uiapp_draw(app);
     shot("broken");
     /* The player goes on: Esc closes the panel, the game stays. */
-    send_key(SDLK_ESCAPE);
+    ue_key(app, SDLK_ESCAPE);
     ck_assert(!uiapp_reload_panel(app, panel, sizeof panel));
     ck_assert_int_eq(uiapp_screen(app), UI_GAME);
     ck_assert_uint_eq(game_hash(uiapp_game(app)), h);
     /* Fixed and saved: it reloads, and the panel stays closed. */
     put(t);
-    send_key(SDLK_F6);
+    ue_key(app, SDLK_F6);
     ck_assert_int_eq(uiapp_game(app)->turn, 2);
     ck_assert_uint_eq(game_hash(uiapp_game(app)), h);
     free(e);
@@ -400,7 +374,7 @@ START_TEST(a_past_command_refused_now_plays_up_to_it)
     char *t = small_text();
     char *e = edit(t, "....#cc#....\n....####", "....#~c#....\n....####");
     put(e);
-    send_key(SDLK_F6);
+    ue_key(app, SDLK_F6);
     const Game *g = uiapp_game(app);
     ck_assert_int_eq(g->turn, 1);
     ck_assert_int_eq(g->active, 0);
@@ -417,9 +391,9 @@ START_TEST(a_past_command_refused_now_plays_up_to_it)
     uiapp_draw(app);
     shot("refused");
     /* The game goes on: the player can end the turn. */
-    send_key(SDLK_ESCAPE);
-    send_key(SDLK_SPACE);
-    send_key(SDLK_RETURN);
+    ue_key(app, SDLK_ESCAPE);
+    ue_key(app, SDLK_SPACE);
+    ue_key(app, SDLK_RETURN);
     ck_assert_int_eq(uiapp_game(app)->active, 1);
     free(e);
     free(t);
@@ -443,7 +417,7 @@ START_TEST(a_reload_at_a_chronicle_checkpoint_keeps_nothing_old)
     char *t = small_text();
     char *e = edit(t, "order = \"hold\" }", "order = \"hold\", note = \"They wait.\" }");
     put(e);
-    send_key(SDLK_F6);
+    ue_key(app, SDLK_F6);
     ck_assert_int_eq(uiapp_game(app)->turn, turn);
     uiapp_draw(app);
     uiapp_chronicle_banner(app, banner, sizeof banner);
@@ -466,7 +440,7 @@ START_TEST(the_menu_reads_the_file_again)
     char *t = small_text();
     char *e = edit(t, "A small siege", "A siege, retitled");
     put(e);
-    send_key(SDLK_F6);
+    ue_key(app, SDLK_F6);
     uiapp_title(app, title, sizeof title);
     ck_assert_str_eq(title, "Emesa - A siege, retitled");
     char *bad = edit(e, "sp = 5, at = \"5,4\"", "sp = 5, at = \"40,4\"");

@@ -1,5 +1,6 @@
 /* testwin.c - the window tests' fixture (see testwin.h). */
 #include "testwin.h"
+#include "../tools/bench/ui-events.h"
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,32 +60,9 @@ void tw_teardown(void)
     SDL_Quit();
 }
 
-void tw_click(int x, int y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    uiapp_handle(tw_app, &e);
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    uiapp_handle(tw_app, &e);
-    e.type = SDL_MOUSEBUTTONUP;
-    uiapp_handle(tw_app, &e);
-}
+void tw_click(int x, int y) { ue_mouse(tw_app, x, y, true); }
 
-void tw_key(SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    uiapp_handle(tw_app, &e);
-}
+void tw_key(SDL_Keycode k) { ue_key(tw_app, k); }
 
 void tw_frame(void)
 {
