@@ -83,9 +83,7 @@ static void setup(void)
 static void teardown(void)
 {
     SDL_Quit();
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
-    if (system(cmd) != 0)
+    if (!tu_rmtree(home))
         fprintf(stderr, "check-layout: %s left behind\n", home);
 }
 

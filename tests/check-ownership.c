@@ -50,9 +50,7 @@ static void teardown(void)
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);
     SDL_Quit();
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
-    ck_assert_int_eq(system(cmd), 0);
+    ck_assert(tu_rmtree(home));
 }
 
 /* Queues a key press, then lets the app take every queued event and draw

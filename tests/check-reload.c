@@ -22,25 +22,12 @@
 #include "testutil.h"
 #include "../tools/bench/ui-events.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot read %s", path);
-    char *b = malloc(1 << 16);
-    size_t n = fread(b, 1, (1 << 16) - 1, f);
-    fclose(f);
-    b[n] = 0;
-    if (len)
-        *len = n;
-    return b;
-}
-
 static char *small_text(void)
 {
     const char *src = getenv("EMESA_SOURCE_DIR");
     char p[1200];
     snprintf(p, sizeof p, "%s/tests/fixtures/play/small.lua", src ? src : ".");
-    return slurp(p, NULL);
+    return tu_read_file(p, NULL);
 }
 
 /* A copy of text with the first `from` replaced by `to` (which must be
@@ -236,9 +223,7 @@ static void teardown(void)
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);
     SDL_Quit();
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
-    ck_assert_int_eq(system(cmd), 0);
+    ck_assert(tu_rmtree(home));
 }
 
 /* The garrison (the player) moves g1 into 5,5 and ends turn 1; the

@@ -47,9 +47,7 @@ static void teardown(void)
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);
     SDL_Quit();
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
-    ck_assert_int_eq(system(cmd), 0);
+    ck_assert(tu_rmtree(home));
 }
 
 START_TEST(a_file_elsewhere_is_added_selected_and_named)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/command.h"
+#include "testutil.h"
 
 Diags td_ds;
 char td_text[8192];
@@ -25,8 +26,7 @@ Scenario *td_load_text(const char *src)
 char *td_path_of(const char *rel)
 {
     static char buf[1024];
-    const char *root = getenv("EMESA_SOURCE_DIR");
-    snprintf(buf, sizeof buf, "%s/%s", root ? root : ".", rel);
+    snprintf(buf, sizeof buf, "%s/%s", tu_src_dir(), rel);
     return buf;
 }
 

@@ -1,5 +1,6 @@
 /* testwin.c - the window tests' fixture (see testwin.h). */
 #include "testwin.h"
+#include "testutil.h"
 #include "../tools/bench/ui-events.h"
 #include <check.h>
 #include <stdio.h>
@@ -39,8 +40,7 @@ void tw_setup(const char *tag)
     tw_surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
     tw_ren = SDL_CreateSoftwareRenderer(tw_surf);
     ck_assert_ptr_nonnull(tw_ren);
-    const char *src = getenv("EMESA_SOURCE_DIR");
-    snprintf(tw_data_dir, sizeof tw_data_dir, "%s", src ? src : ".");
+    snprintf(tw_data_dir, sizeof tw_data_dir, "%s", tu_src_dir());
     tw_app = new_app(0);
     snprintf(tw_scen_path, sizeof tw_scen_path, "%s/scenarios/emesa-638.lua", tw_data_dir);
 }
