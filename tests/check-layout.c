@@ -25,6 +25,7 @@
 #include "ui/uiapp.h"
 #include "testutil.h"
 #include "../tools/bench/demo-save.h"
+#include "../tools/bench/demo-shots.h"
 #include "../tools/bench/ui-events.h"
 
 static const int sizes[][2] = {{1024, 768}, {1280, 720}, {1366, 768}, {1920, 1080}};
@@ -201,26 +202,6 @@ static int check_screen(UiApp *a, const char *screen)
     return shown;
 }
 
-/* The unit of the side to act nearest an enemy. */
-static int unit_near_enemy(const Game *g)
-{
-    int best = -1, bd = 1 << 30;
-    for (int u = 0; u < g->nunits; u++) {
-        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
-            continue;
-        for (int e = 0; e < g->nunits; e++) {
-            if (g->units[e].side == g->active || g->units[e].status != UNIT_ON_MAP)
-                continue;
-            int d = hex_distance(g->units[u].hex, g->units[e].hex);
-            if (d < bd) {
-                bd = d;
-                best = u;
-            }
-        }
-    }
-    return best;
-}
-
 static void menu_screens(void)
 {
     UiApp *a = make(S);
@@ -252,7 +233,7 @@ static void game_screens(void)
     ue_key(a, SDLK_RETURN);
     const Game *g = uiapp_game(a);
     check_screen(a, "map");
-    int u = unit_near_enemy(g);
+    int u = demo_unit_near_enemy(g);
     if (u >= 0) {
         uiapp_set_zoom(a, 3);
         uiapp_center_on(a, g->units[u].hex);

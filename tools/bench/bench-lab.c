@@ -15,35 +15,15 @@
 #include <time.h>
 #include <SDL.h>
 #include "ui/uiapp.h"
+#include "demo-shots.h"
 #include "ui-events.h"
 
 static UiApp *make(SDL_Renderer *r, const char *data, int scale)
 {
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = data;
-    cfg.seed = 1;
-    cfg.ai_side = -1;
-    cfg.ai_level = 2;
-    cfg.scale_pct = scale;
-    char why[512];
-    UiApp *a = uiapp_new(NULL, r, &cfg, why, sizeof why);
-    if (!a) {
-        fprintf(stderr, "bench-lab: %s\n", why);
-        exit(1);
-    }
-    return a;
+    return demo_app(NULL, r, data, 1, 2, scale, "bench-lab");
 }
 
-static void shot(UiApp *a, const char *dir, const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.png", dir, name);
-    if (!uiapp_screenshot(a, path))
-        fprintf(stderr, "bench-lab: cannot save %s: %s\n", path, SDL_GetError());
-    else
-        printf("%s\n", path);
-}
+static void shot(UiApp *a, const char *dir, const char *name) { demo_shot(a, dir, name, "bench-lab"); }
 
 static bool press(UiApp *a, const char *label)
 {

@@ -24,7 +24,15 @@
 #include "ui/uiapp.h"
 #include "demo-theatre.h"
 #include "demo-save.h"
+#include "demo-shots.h"
 #include "ui-events.h"
+
+static UiApp *make(SDL_Window *win, SDL_Renderer *r, const char *data, int scale)
+{
+    return demo_app(win, r, data, 3, 0, scale, "bench-window");
+}
+
+static void shot(UiApp *a, const char *dir, const char *name) { demo_shot(a, dir, name, "bench-window"); }
 
 static double now_ms(void)
 {
@@ -45,23 +53,6 @@ static int cmp_d(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;
-}
-
-static UiApp *make(SDL_Window *win, SDL_Renderer *r, const char *data, int scale)
-{
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = data;
-    cfg.seed = 3;
-    cfg.ai_side = -1;
-    cfg.scale_pct = scale;
-    char why[512];
-    UiApp *a = uiapp_new(win, r, &cfg, why, sizeof why);
-    if (!a) {
-        fprintf(stderr, "bench-window: %s\n", why);
-        exit(1);
-    }
-    return a;
 }
 
 static void start(UiApp *a, int human, bool hotseat)
@@ -131,36 +122,6 @@ static int frames(const char *data, int w, int h)
     SDL_DestroyWindow(win);
     SDL_Quit();
     return 0;
-}
-
-static void shot(UiApp *a, const char *dir, const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.png", dir, name);
-    if (!uiapp_screenshot(a, path))
-        fprintf(stderr, "bench-window: cannot save %s: %s\n", path, SDL_GetError());
-    else
-        printf("%s\n", path);
-}
-
-/* The unit of the side to act nearest an enemy (for a telling picture). */
-static int unit_near_enemy(const Game *g)
-{
-    int best = -1, bd = 1 << 30;
-    for (int u = 0; u < g->nunits; u++) {
-        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
-            continue;
-        for (int e = 0; e < g->nunits; e++) {
-            if (g->units[e].side == g->active || g->units[e].status != UNIT_ON_MAP)
-                continue;
-            int d = hex_distance(g->units[u].hex, g->units[e].hex);
-            if (d < bd) {
-                bd = d;
-                best = u;
-            }
-        }
-    }
-    return best;
 }
 
 /* The replay viewer, the saves list with a damaged save, and the relief
@@ -269,7 +230,7 @@ static int shots(const char *data, const char *dir, int w, int h, int scale)
     const Game *g = uiapp_game(a);
     uiapp_set_zoom(a, 1);
     shot(a, dir, "map-overview");
-    int u = unit_near_enemy(g);
+    int u = demo_unit_near_enemy(g);
     if (u >= 0) {
         uiapp_set_zoom(a, 3);
         uiapp_center_on(a, g->units[u].hex);
