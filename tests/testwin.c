@@ -15,11 +15,12 @@ char tw_home[256];
 char tw_data_dir[1024];
 char tw_scen_path[1200];
 
-static UiApp *new_app(int ai_level)
+UiApp *tw_new_app(const char *scenario, int ai_level)
 {
     UiConfig cfg;
     memset(&cfg, 0, sizeof cfg);
     cfg.data_dir = tw_data_dir;
+    cfg.scenario = scenario;
     cfg.seed = 7;
     cfg.ai_side = -1;
     cfg.ai_level = ai_level;
@@ -30,7 +31,7 @@ static UiApp *new_app(int ai_level)
     return a;
 }
 
-void tw_setup(const char *tag)
+void tw_window(const char *tag)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     snprintf(tw_home, sizeof tw_home, "/tmp/emesa-%s-XXXXXX", tag);
@@ -41,20 +42,27 @@ void tw_setup(const char *tag)
     tw_ren = SDL_CreateSoftwareRenderer(tw_surf);
     ck_assert_ptr_nonnull(tw_ren);
     snprintf(tw_data_dir, sizeof tw_data_dir, "%s", tu_src_dir());
-    tw_app = new_app(0);
     snprintf(tw_scen_path, sizeof tw_scen_path, "%s/scenarios/emesa-638.lua", tw_data_dir);
+    tw_app = NULL;
+}
+
+void tw_setup(const char *tag)
+{
+    tw_window(tag);
+    tw_app = tw_new_app(NULL, 0);
 }
 
 UiApp *tw_remake(int ai_level)
 {
     uiapp_free(tw_app);
-    tw_app = new_app(ai_level);
+    tw_app = tw_new_app(NULL, ai_level);
     return tw_app;
 }
 
 void tw_teardown(void)
 {
-    uiapp_free(tw_app);
+    if (tw_app)
+        uiapp_free(tw_app);
     SDL_DestroyRenderer(tw_ren);
     SDL_FreeSurface(tw_surf);
     SDL_Quit();

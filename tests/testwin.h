@@ -19,10 +19,17 @@ extern char tw_data_dir[1024];
 /* The 638 scenario in the source tree. */
 extern char tw_scen_path[1200];
 
-/* Makes /tmp/emesa-<tag>-XXXXXX the home, the surface, the renderer and
- * an app on the menu (seed 7, no computer side, scale 100 %). */
+/* Makes /tmp/emesa-<tag>-XXXXXX the home, the surface and the renderer
+ * (tw_app NULL). */
+void tw_window(const char *tag);
+/* tw_window() and an app on the menu in tw_app. */
 void tw_setup(const char *tag);
+/* Frees tw_app (if any), the renderer and the surface; quits SDL. */
 void tw_teardown(void);
+/* A new app on tw_ren over the source tree: seed 7, no computer side,
+ * computer level ai_level, scale 100 %, scenario (a file to add to the
+ * menu) if not NULL. */
+UiApp *tw_new_app(const char *scenario, int ai_level);
 /* A left click at x,y (the pointer moved there first). */
 void tw_click(int x, int y);
 void tw_key(SDL_Keycode k);
