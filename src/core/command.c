@@ -37,6 +37,11 @@ Command cmd_end_turn(int side)
     return c;
 }
 
+Command cmd_end_part(const Game *g, int side)
+{
+    return g->mode == MODE_BATTLE ? cmd_end_impulse(side) : cmd_end_turn(side);
+}
+
 #define REFUSE(...)                       \
     do {                                  \
         snprintf(why, n, __VA_ARGS__);    \
