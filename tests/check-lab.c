@@ -34,7 +34,7 @@ START_TEST(window_chronicle_is_the_command_lines)
         uiapp_free(tw_app);
         UiConfig cfg;
         memset(&cfg, 0, sizeof cfg);
-        cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+        cfg.data_dir = tu_src_dir();
         cfg.seed = 1;
         cfg.ai_side = -1;
         cfg.ai_level = level;
@@ -146,7 +146,7 @@ START_TEST(whatif_runs_and_charts_two_setups)
     HeadlessOptions o;
     memset(&o, 0, sizeof o);
     char p635[1200];
-    snprintf(p635, sizeof p635, "%s/scenarios/emesa-635.lua", getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".");
+    snprintf(p635, sizeof p635, "%s/scenarios/emesa-635.lua", tu_src_dir());
     o.scenario = p635;
     o.seed = 2;
     o.ai = "all";

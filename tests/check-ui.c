@@ -176,7 +176,7 @@ START_TEST(computer_plays_its_side)
     uiapp_free(tw_app);
     UiConfig cfg;
     memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.data_dir = tu_src_dir();
     cfg.seed = 7;
     cfg.ai_side = -1;
     tw_app = uiapp_new(NULL, tw_ren, &cfg, why, sizeof why);
@@ -234,7 +234,7 @@ static int computer_to_move(void)
     uiapp_free(tw_app);
     UiConfig cfg;
     memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.data_dir = tu_src_dir();
     cfg.seed = 7;
     cfg.ai_side = -1;
     cfg.ai_level = 1;
@@ -275,7 +275,7 @@ START_TEST(computer_pace_is_a_setting)
     char why[512];
     UiConfig cfg;
     memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.data_dir = tu_src_dir();
     cfg.ai_side = -1;
     tw_app = uiapp_new(NULL, tw_ren, &cfg, why, sizeof why);
     tw_key(SDLK_F10);
@@ -327,7 +327,7 @@ START_TEST(font_path_is_remembered)
     uiapp_free(tw_app);
     UiConfig cfg;
     memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.data_dir = tu_src_dir();
     cfg.ai_side = -1;
     char why[512];
     tw_app = uiapp_new(NULL, tw_ren, &cfg, why, sizeof why);
@@ -343,7 +343,7 @@ END_TEST
 START_TEST(menu_read_on_a_thread_is_the_same)
 {
     /* The window reads the menu's scenarios while SDL opens the display. */
-    const char *src = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    const char *src = tu_src_dir();
     UiConfig cfg;
     memset(&cfg, 0, sizeof cfg);
     cfg.data_dir = src;
@@ -480,7 +480,7 @@ START_TEST(command_line_switches_reach_the_game)
     ck_assert(scenario_options_add(&o, "no-feint", why, sizeof why));
     UiConfig cfg;
     memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+    cfg.data_dir = tu_src_dir();
     cfg.seed = 7;
     cfg.ai_side = -1;
     cfg.options = &o;
