@@ -257,14 +257,7 @@ static void game_screens(void)
     check_screen(a, "timeline");
     ue_key(a, SDLK_r);
     /* The coalition offers terms; the garrison is asked. */
-    if (g->active != 0) {
-        int x, y;
-        if (uiapp_find_button(a, "Generous", &x, &y))
-            ue_mouse(a, x, y, true);
-        ue_key(a, SDLK_SPACE);
-        ue_key(a, SDLK_RETURN);
-        ue_key(a, SDLK_RETURN);
-    }
+    demo_terms_offered(a);
     uiapp_tick(a, 1000);
     if (uiapp_asking_terms(a))
         check_screen(a, "terms-question");

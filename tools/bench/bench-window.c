@@ -305,14 +305,7 @@ static int shots(const char *data, const char *dir, int w, int h, int scale)
         demo_theatre(gm);
     /* Play the coalition's part of turn 1 away so the Rashidun act; it
      * offers generous terms first, and the garrison is asked. */
-    if (gm->active != 0) {
-        int x, y;
-        if (uiapp_find_button(a, "Generous", &x, &y))
-            ue_mouse(a, x, y, true);
-        ue_key(a, SDLK_SPACE);
-        ue_key(a, SDLK_RETURN);
-        ue_key(a, SDLK_RETURN);
-    }
+    demo_terms_offered(a);
     uiapp_set_zoom(a, 2);
     shot(a, dir, "siege-panel");
     uiapp_tick(a, 1000);

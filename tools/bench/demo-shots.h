@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include "core/game.h"
 #include "ui/uiapp.h"
+#include "ui-events.h"
 
 /* An app on the menu over data with this seed, computer level and scale
  * (no computer side); on failure prints "<tool>: why" and exits 1. */
@@ -62,4 +63,19 @@ static inline int demo_unit_near_enemy(const Game *g)
         }
     }
     return best;
+}
+
+/* In the 638 game with the besiegers (side 0) not to act: they offer
+ * generous terms if the button is there, end their turn and the hand-over
+ * is passed, so that the garrison is asked. */
+static inline void demo_terms_offered(UiApp *a)
+{
+    if (uiapp_game(a)->active == 0)
+        return;
+    int x, y;
+    if (uiapp_find_button(a, "Generous", &x, &y))
+        ue_mouse(a, x, y, true);
+    ue_key(a, SDLK_SPACE);
+    ue_key(a, SDLK_RETURN);
+    ue_key(a, SDLK_RETURN);
 }
