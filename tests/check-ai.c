@@ -141,7 +141,7 @@ static int play_out(Game *g, const int lv[2], uint64_t seed, int *seen, int max_
             cmd_format(g, &c, text, sizeof text);
             fprintf(stderr, "refused: %s: %s\n", text, why);
             refused++;
-            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            Command f = cmd_end_part(g, g->active);
             ck_assert(cmd_apply(g, &f, why, sizeof why));
             continue;
         }
@@ -184,7 +184,7 @@ START_TEST(scenario_games_refusal_free)
         bool ok = cmd_validate(g, &c, why, sizeof why) && scenario_apply(sc, &c, why, sizeof why);
         if (!ok) {
             refused++;
-            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            Command f = cmd_end_part(g, g->active);
             scenario_apply(sc, &f, why, sizeof why);
         }
     }

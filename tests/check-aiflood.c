@@ -89,7 +89,7 @@ static uint64_t play(const char *file, int level, uint64_t seed, bool keep, bool
         Command c;
         ck_assert(ai_next(ai[g->active], g, &c));
         if (!session_apply(s, &c, why, sizeof why)) {
-            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            Command f = cmd_end_part(g, g->active);
             ck_assert_msg(session_apply(s, &f, why, sizeof why), "%s", why);
         }
     }

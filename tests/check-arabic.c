@@ -15,14 +15,7 @@
 #include "render/render.h"
 #include "ui/uiapp.h"
 #include "testutil.h"
-
-enum { W = 1280, H = 800 };
-
-static SDL_Surface *surf;
-static SDL_Renderer *ren;
-static UiApp *app;
-static char home[256];
-static char data_dir[1024];
+#include "testwin.h"
 
 /* Settings' language for the next app: -1 leaves settings.ini alone. */
 static void write_language(int lang)
@@ -38,79 +31,43 @@ static void write_language(int lang)
     fclose(f);
 }
 
-static UiApp *make(void)
-{
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = data_dir;
-    cfg.seed = 7;
-    cfg.ai_side = -1;
-    cfg.scale_pct = 100;
-    char why[512];
-    UiApp *a = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-    ck_assert_msg(a != NULL, "%s", why);
-    return a;
-}
+static UiApp *make(void) { return tw_new_app(NULL, 0); }
 
 static void setup(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     setenv("LANGUAGE", "ar", 1);
     ui_lang_bind(EMESA_BUILD_PO);
-    snprintf(home, sizeof home, "/tmp/emesa-check-arabic-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    ck_assert_int_eq(SDL_Init(SDL_INIT_VIDEO), 0);
-    surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
-    ren = SDL_CreateSoftwareRenderer(surf);
-    ck_assert_ptr_nonnull(ren);
-    const char *src = getenv("EMESA_SOURCE_DIR");
-    snprintf(data_dir, sizeof data_dir, "%s", src ? src : ".");
-    app = NULL;
-}
-
-static void teardown(void)
-{
-    if (app)
-        uiapp_free(app);
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
-    SDL_Quit();
-}
-
-static void frame(void)
-{
-    uiapp_draw(app);
-    SDL_RenderPresent(ren);
+    tw_window("check-arabic");
 }
 
 /* The button is there, its centre inside the window. */
 static void button_inside(const char *label)
 {
     int x = -1, y = -1;
-    ck_assert_msg(uiapp_find_button(app, label, &x, &y), "no button '%s'", label);
+    ck_assert_msg(uiapp_find_button(tw_app, label, &x, &y), "no button '%s'", label);
     ck_assert_msg(x > 0 && x < W && y > 0 && y < H, "'%s' at %d,%d is outside the window", label, x, y);
 }
 
 static void no_button(const char *label)
 {
     int x, y;
-    ck_assert_msg(!uiapp_find_button(app, label, &x, &y), "'%s' is still in English", label);
+    ck_assert_msg(!uiapp_find_button(tw_app, label, &x, &y), "'%s' is still in English", label);
 }
 
 static uint32_t *copy_pixels(void)
 {
-    size_t n = (size_t)surf->pitch * (size_t)surf->h;
+    size_t n = (size_t)tw_surf->pitch * (size_t)tw_surf->h;
     uint32_t *c = malloc(n);
     ck_assert_ptr_nonnull(c);
-    memcpy(c, surf->pixels, n);
+    memcpy(c, tw_surf->pixels, n);
     return c;
 }
 
 static int differing(const uint32_t *a, const uint32_t *b)
 {
     int d = 0;
-    for (int i = 0; i < surf->pitch / 4 * surf->h; i++)
+    for (int i = 0; i < tw_surf->pitch / 4 * tw_surf->h; i++)
         d += a[i] != b[i];
     return d;
 }
@@ -139,54 +96,54 @@ static int lit_columns(SDL_Surface *s, int *first, int *last)
 START_TEST(arabic_is_drawn_right_to_left)
 {
     char why[256];
-    Text *t = text_new(ren, why, sizeof why);
+    Text *t = text_new(tw_ren, why, sizeof why);
     ck_assert_msg(t != NULL, "%s", why);
     /* the font has the glyphs: "حمص" has a width and lights pixels */
     ck_assert_int_gt(text_width(t, "\xD8\xAD\xD9\x85\xD8\xB5", 20), 10);
     Rgba white = { 255, 255, 255, 255 };
-    SDL_SetRenderDrawColor(ren, 0, 0, 0, 255);
-    SDL_RenderClear(ren);
+    SDL_SetRenderDrawColor(tw_ren, 0, 0, 0, 255);
+    SDL_RenderClear(tw_ren);
     int w = text_draw(t, "\xD8\xAD\xD9\x85\xD8\xB5", 10, 10, 20, white, TEXT_LEFT);
     int first, last;
     ck_assert_int_gt(w, 10);
-    ck_assert_int_gt(lit_columns(surf, &first, &last), 10);
+    ck_assert_int_gt(lit_columns(tw_surf, &first, &last), 10);
     /* "المستوى 2": left to right the digit comes last (at the right);
      * right to left it is drawn first (at the left) */
     const char *lvl = "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB3\xD8\xAA\xD9\x88\xD9\x89 2";
     int digit = text_width(t, "2", 24);
-    SDL_RenderClear(ren);
+    SDL_RenderClear(tw_ren);
     text_draw(t, lvl, 0, 0, 24, white, TEXT_LEFT);
     uint32_t *ltr = copy_pixels();
     text_set_rtl(t, true);
     ck_assert(text_rtl(t));
-    SDL_RenderClear(ren);
+    SDL_RenderClear(tw_ren);
     int wr = text_draw(t, lvl, 0, 0, 24, white, TEXT_LEFT);
-    ck_assert_int_gt(differing(ltr, surf->pixels), 50);
+    ck_assert_int_gt(differing(ltr, tw_surf->pixels), 50);
     /* the leftmost digit-wide strip holds the "2" now: the same pixels as
      * the "2" drawn alone at x 0 */
     uint32_t *rtl = copy_pixels();
-    SDL_RenderClear(ren);
+    SDL_RenderClear(tw_ren);
     text_draw(t, "2", 0, 0, 24, white, TEXT_LEFT);
     int same = 0, lit = 0;
     for (int y = 0; y < 30; y++)
         for (int x = 0; x < digit; x++) {
-            uint32_t p = ((uint32_t *)surf->pixels)[y * surf->pitch / 4 + x];
+            uint32_t p = ((uint32_t *)tw_surf->pixels)[y * tw_surf->pitch / 4 + x];
             if (p & 0xFFFFFF) {
                 lit++;
-                same += rtl[y * surf->pitch / 4 + x] == p;
+                same += rtl[y * tw_surf->pitch / 4 + x] == p;
             }
         }
     ck_assert_int_gt(lit, 10);
     ck_assert_int_ge(same * 10, lit * 9);
     ck_assert_int_gt(wr, digit);
     /* a Latin line is laid out the same either way */
-    SDL_RenderClear(ren);
+    SDL_RenderClear(tw_ren);
     text_draw(t, "Level 2", 0, 0, 24, white, TEXT_LEFT);
     uint32_t *lat = copy_pixels();
     text_set_rtl(t, false);
-    SDL_RenderClear(ren);
+    SDL_RenderClear(tw_ren);
     text_draw(t, "Level 2", 0, 0, 24, white, TEXT_LEFT);
-    ck_assert_int_eq(differing(lat, surf->pixels), 0);
+    ck_assert_int_eq(differing(lat, tw_surf->pixels), 0);
     free(ltr);
     free(rtl);
     free(lat);
@@ -198,41 +155,41 @@ END_TEST
 
 START_TEST(menu_in_arabic_and_english_by_settings)
 {
-    app = make();
-    frame();
+    tw_app = make();
+    tw_frame();
     button_inside("\xD8\xAE\xD8\xB1\xD9\x88\xD8\xAC");                          /* خروج: Quit */
     button_inside("\xD8\xA7\xD9\x84\xD8\xA5\xD8\xB9\xD8\xAF\xD8\xA7\xD8\xAF\xD8\xA7\xD8\xAA"); /* الإعدادات */
     no_button("Quit");
     no_button("Settings");
     uint32_t *ar = copy_pixels();
-    uiapp_free(app);
+    uiapp_free(tw_app);
     /* Settings' English wins over LANGUAGE=ar */
     write_language(1);
-    app = make();
-    frame();
+    tw_app = make();
+    tw_frame();
     button_inside("Quit");
     no_button("\xD8\xAE\xD8\xB1\xD9\x88\xD8\xAC");
-    ck_assert_int_gt(differing(ar, surf->pixels), 1000);
-    uiapp_free(app);
+    ck_assert_int_gt(differing(ar, tw_surf->pixels), 1000);
+    uiapp_free(tw_app);
     /* and Arabic, chosen there, comes back */
     write_language(2);
-    app = make();
-    frame();
+    tw_app = make();
+    tw_frame();
     button_inside("\xD8\xAE\xD8\xB1\xD9\x88\xD8\xAC");
-    ck_assert_int_eq(differing(ar, surf->pixels), 0);
+    ck_assert_int_eq(differing(ar, tw_surf->pixels), 0);
     free(ar);
 }
 END_TEST
 
 START_TEST(map_and_siege_panel_in_arabic)
 {
-    app = make();
-    int sc = uiapp_find_scenario(app, "emesa-635");     /* the Rashidun (side 0) move first */
+    tw_app = make();
+    int sc = uiapp_find_scenario(tw_app, "emesa-635");     /* the Rashidun (side 0) move first */
     ck_assert_int_ge(sc, 0);
     char why[256];
-    ck_assert_msg(uiapp_start(app, sc, 0, false, why, sizeof why), "%s", why);
-    uiapp_finish_animations(app);
-    frame();
+    ck_assert_msg(uiapp_start(tw_app, sc, 0, false, why, sizeof why), "%s", why);
+    uiapp_finish_animations(tw_app);
+    tw_frame();
     /* إنهاء الدور  (المسافة): End turn (Space); الأهداف: Objectives */
     button_inside("\xD8\xA5\xD9\x86\xD9\x87\xD8\xA7\xD8\xA1 \xD8\xA7\xD9\x84\xD8\xAF\xD9\x88\xD8\xB1  (\xD8\xA7\xD9\x84\xD9\x85\xD8\xB3\xD8\xA7\xD9\x81\xD8\xA9)");
     button_inside("\xD8\xA7\xD9\x84\xD8\xA3\xD9\x87\xD8\xAF\xD8\xA7\xD9\x81");
@@ -246,16 +203,16 @@ END_TEST
 
 START_TEST(debrief_in_arabic)
 {
-    app = make();
-    int sc = uiapp_find_scenario(app, "emesa-635");
+    tw_app = make();
+    int sc = uiapp_find_scenario(tw_app, "emesa-635");
     ck_assert_int_ge(sc, 0);
     char why[256];
-    ck_assert_msg(uiapp_start(app, sc, 0, false, why, sizeof why), "%s", why);
-    effect_end_game((Game *)uiapp_game(app), 0, "historical", "Emesa surrendered.");
+    ck_assert_msg(uiapp_start(tw_app, sc, 0, false, why, sizeof why), "%s", why);
+    effect_end_game((Game *)uiapp_game(tw_app), 0, "historical", "Emesa surrendered.");
     uint32_t t = 1000;
     for (int k = 0; k < 10; k++)
-        uiapp_tick(app, t += 100);
-    frame();
+        uiapp_tick(tw_app, t += 100);
+    tw_frame();
     /* العودة إلى القائمة  ⏎: Back to the menu */
     button_inside("\xD8\xA7\xD9\x84\xD8\xB9\xD9\x88\xD8\xAF\xD8\xA9 \xD8\xA5\xD9\x84\xD9\x89 "
                   "\xD8\xA7\xD9\x84\xD9\x82\xD8\xA7\xD8\xA6\xD9\x85\xD8\xA9  \xE2\x8F\x8E");
@@ -268,7 +225,7 @@ END_TEST
 static char *path_of(const char *rel)
 {
     static char buf[1200];
-    snprintf(buf, sizeof buf, "%s/%s", data_dir, rel);
+    snprintf(buf, sizeof buf, "%s/%s", tw_data_dir, rel);
     return buf;
 }
 
@@ -316,7 +273,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("arabic");
     TCase *tc = tcase_create("window");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, setup, tw_teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, arabic_is_drawn_right_to_left);
     tcase_add_test(tc, menu_in_arabic_and_english_by_settings);

@@ -26,36 +26,18 @@ static char tmpdir[256];
 
 static void setup(void)
 {
-    const char *t = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/emesa-check-files-XXXXXX", t && *t ? t : "/tmp");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    tu_tmpdir(tmpdir, sizeof tmpdir, "check-files");
 }
 
 static void teardown(void)
 {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
+    if (!tu_rmtree(tmpdir))
         fprintf(stderr, "could not remove %s\n", tmpdir);
-}
-
-static const char *src_dir(void)
-{
-    const char *d = getenv("EMESA_SOURCE_DIR");
-    return d && *d ? d : ".";
 }
 
 static void in_tmp(char *out, size_t n, const char *name)
 {
     snprintf(out, n, "%s/%s", tmpdir, name);
-}
-
-static void write_all(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-    ck_assert_int_eq(fclose(f), 0);
 }
 
 static bool has_byte(const char *s, unsigned char c)
@@ -94,7 +76,7 @@ START_TEST(read_is_whole_and_capped)
     char data[3000];
     memset(data, 'x', sizeof data);
     data[1500] = '\n';
-    write_all(path, data, sizeof data);
+    tu_write_file(path, data, sizeof data);
     size_t len = 0;
     char *buf = file_read(path, 3000, &len, why, sizeof why);
     ck_assert_ptr_nonnull(buf);
@@ -270,7 +252,7 @@ START_TEST(save_through_link_not_over_device)
     char file[512], link[512];
     in_tmp(file, sizeof file, "game.save");
     in_tmp(link, sizeof link, "link.save");
-    write_all(file, "old\n", 4);
+    tu_write_file(file, "old\n", 4);
     ck_assert_int_eq(symlink("game.save", link), 0);
     SaveError e;
     ck_assert(save_write_file(link, "new save\n", 9, &e));
@@ -308,7 +290,7 @@ END_TEST
 static char *fixture_save_text(size_t *len)
 {
     char path[1200], why[FILE_WHY];
-    snprintf(path, sizeof path, "%s/tests/fixtures/saves/skirmish-7.save", src_dir());
+    snprintf(path, sizeof path, "%s/tests/fixtures/saves/skirmish-7.save", tu_src_dir());
     char *t = file_read(path, 1 << 20, len, why, sizeof why);
     ck_assert_msg(t != NULL, "%s: %s", path, why);
     return t;
@@ -377,7 +359,7 @@ START_TEST(save_lines_are_escaped)
     char *text = fixture_save_text(&len);
     char *bad = with_scenario_line(text, "scenario skirmish tests/fixtures/saves/skirmish.lua\n\x1b]2;owned\x07\x1b[2J",
                                    true);
-    SaveLoadOptions o = { src_dir(), NULL, NULL, NULL };
+    SaveLoadOptions o = { tu_src_dir(), NULL, NULL, NULL };
     SaveError e;
     ck_assert_int_eq(save_load_buffer("esc.save", bad, strlen(bad), &o, NULL, &e), SAVE_BAD);
     char msg[4096];

@@ -38,7 +38,7 @@ START_TEST(whole_games_keep_the_invariants)
         Command c;
         ck_assert(ai_next(ai[g->active], g, &c));
         if (!scenario_apply(sc, &c, why, sizeof why)) {
-            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            Command f = cmd_end_part(g, g->active);
             ck_assert(scenario_apply(sc, &f, why, sizeof why));
         }
         ck_assert_msg(game_check_invariants(g, why, sizeof why), "%s seed %llu, command %d (turn %d): %s", name,

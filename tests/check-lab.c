@@ -14,126 +14,11 @@
 #include "ui/uiapp.h"
 #include "sim/headless.h"
 #include "testutil.h"
-
-enum { W = 1280, H = 800 };
-
-static SDL_Surface *surf;
-static SDL_Renderer *ren;
-static UiApp *app;
-static char scen_path[1200];
-static char home[256];
+#include "testwin.h"
 
 static void setup(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    snprintf(home, sizeof home, "/tmp/emesa-check-ui-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    ck_assert_int_eq(SDL_Init(SDL_INIT_VIDEO), 0);
-    surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
-    ren = SDL_CreateSoftwareRenderer(surf);
-    ck_assert_ptr_nonnull(ren);
-    const char *src = getenv("EMESA_SOURCE_DIR");
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = src ? src : ".";
-    cfg.seed = 7;
-    cfg.ai_side = -1;
-    cfg.scale_pct = 100;
-    char why[512];
-    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-    ck_assert_msg(app != NULL, "%s", why);
-    snprintf(scen_path, sizeof scen_path, "%s/scenarios/emesa-638.lua", cfg.data_dir);
-}
-
-static void teardown(void)
-{
-    uiapp_free(app);
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
-    SDL_Quit();
-}
-
-static void send_click(int x, int y, Uint8 button)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    uiapp_handle(app, &e);
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = button;
-    e.button.x = x;
-    e.button.y = y;
-    uiapp_handle(app, &e);
-    e.type = SDL_MOUSEBUTTONUP;
-    uiapp_handle(app, &e);
-}
-
-static void send_key(SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    uiapp_handle(app, &e);
-}
-
-static void frame(void)
-{
-    uiapp_draw(app);
-    SDL_RenderPresent(ren);
-}
-
-static uint32_t px(int x, int y)
-{
-    return ((uint32_t *)((uint8_t *)surf->pixels + y * surf->pitch))[x] & 0xffffff;
-}
-
-static int lum_at(int x, int y)
-{
-    uint32_t p = px(x, y);
-    return (int)((((p >> 16) & 255) * 3 + ((p >> 8) & 255) * 6 + (p & 255)) / 10);
-}
-
-static bool have_scenario(void)
-{
-    return access(scen_path, R_OK) == 0;
-}
-
-static void click_button(const char *label)
-{
-    int x, y;
-    ck_assert_msg(uiapp_find_button(app, label, &x, &y), "no button '%s' on screen", label);
-    send_click(x, y, SDL_BUTTON_LEFT);
-}
-
-static UiApp *remake(int ai_level)
-{
-    uiapp_free(app);
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
-    cfg.seed = 7;
-    cfg.ai_side = -1;
-    cfg.ai_level = ai_level;
-    cfg.scale_pct = 100;
-    char why[512];
-    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-    ck_assert_msg(app != NULL, "%s", why);
-    return app;
-}
-
-/* Bright text pixels in the band of the map above (x, y). */
-static int light_pixels(int x0, int x1, int y0, int y1)
-{
-    int n = 0;
-    for (int y = y0 < 0 ? 0 : y0; y < y1 && y < H; y += 2)
-        for (int x = x0 < 0 ? 0 : x0; x < x1 && x < W; x += 2)
-            n += lum_at(x, y) > 215;
-    return n;
+    tw_setup("check-ui");
 }
 
 /* The window's chronicle is the command line's: the same scenario, seed
@@ -143,36 +28,36 @@ static int light_pixels(int x0, int x1, int y0, int y1)
  * game (638 seed 1: 3 homes taken, 20 SP lost against 2 and 7). */
 START_TEST(window_chronicle_is_the_command_lines)
 {
-    if (!have_scenario())
+    if (!tw_have_scenario())
         return;
     for (int level = 1; level <= 2; level++) {
-        uiapp_free(app);
+        uiapp_free(tw_app);
         UiConfig cfg;
         memset(&cfg, 0, sizeof cfg);
-        cfg.data_dir = getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".";
+        cfg.data_dir = tu_src_dir();
         cfg.seed = 1;
         cfg.ai_side = -1;
         cfg.ai_level = level;
         cfg.scale_pct = 100;
         char why[512];
-        app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-        ck_assert_msg(app != NULL, "%s", why);
-        int i = uiapp_find_scenario(app, "emesa-638");
+        tw_app = uiapp_new(NULL, tw_ren, &cfg, why, sizeof why);
+        ck_assert_msg(tw_app != NULL, "%s", why);
+        int i = uiapp_find_scenario(tw_app, "emesa-638");
         ck_assert_int_ge(i, 0);
-        ck_assert_msg(uiapp_start_chronicle(app, i, why, sizeof why), "%s", why);
+        ck_assert_msg(uiapp_start_chronicle(tw_app, i, why, sizeof why), "%s", why);
         uint32_t t = 1000;
-        for (int k = 0; k < 400000 && uiapp_game(app)->mode != MODE_OVER; k++) {
-            uiapp_finish_animations(app);
-            if (uiapp_paused(app))
-                send_key(SDLK_SPACE);
-            uiapp_tick(app, t += 5000);
+        for (int k = 0; k < 400000 && uiapp_game(tw_app)->mode != MODE_OVER; k++) {
+            uiapp_finish_animations(tw_app);
+            if (uiapp_paused(tw_app))
+                tw_key(SDLK_SPACE);
+            uiapp_tick(tw_app, t += 5000);
         }
-        const Game *g = uiapp_game(app);
+        const Game *g = uiapp_game(tw_app);
         ck_assert_int_eq(g->mode, MODE_OVER);
         HeadlessResult r;
         HeadlessOptions o;
         memset(&o, 0, sizeof o);
-        o.scenario = scen_path;
+        o.scenario = tw_scen_path;
         o.data_dir = cfg.data_dir;
         o.seed = 1;
         o.ai = "all";
@@ -196,9 +81,9 @@ END_TEST
 /* Ticks the app until its What-if batch ends (at most about 120 s). */
 static void whatif_wait(void)
 {
-    for (int k = 0; k < 1200 && uiapp_whatif_running(app); k++) {
+    for (int k = 0; k < 1200 && uiapp_whatif_running(tw_app); k++) {
         nanosleep(&(struct timespec){ 0, 100000000L }, NULL);
-        uiapp_tick(app, SDL_GetTicks());
+        uiapp_tick(tw_app, SDL_GetTicks());
     }
 }
 
@@ -208,7 +93,7 @@ static int colour_pixels(uint32_t c, int x0, int y0, int x1, int y1)
     int n = 0;
     for (int y = y0; y < y1 && y < H; y++)
         for (int x = x0; x < x1 && x < W; x++) {
-            uint32_t p = px(x, y);
+            uint32_t p = tw_px(x, y);
             int dr = (int)((p >> 16) & 255) - (int)((c >> 16) & 255), dg = (int)((p >> 8) & 255) - (int)((c >> 8) & 255),
                 db = (int)(p & 255) - (int)(c & 255);
             n += dr > -24 && dr < 24 && dg > -24 && dg < 24 && db > -24 && db < 24;
@@ -223,34 +108,34 @@ static int colour_pixels(uint32_t c, int x0, int y0, int x1, int y1)
  * the switch is the one the headless runner plays with --option. */
 START_TEST(whatif_runs_and_charts_two_setups)
 {
-    if (!have_scenario())
+    if (!tw_have_scenario())
         return;
-    remake(1);
-    frame();
-    click_button("What if?  (Y)");
-    ck_assert_int_eq(uiapp_screen(app), UI_WHATIF);
-    frame();
-    click_button("Every cold day: Emesa, winter 635-636");
-    frame();
-    click_button("No hope of relief");
-    click_button("20");
-    click_button("1");
-    frame();
+    tw_remake(1);
+    tw_frame();
+    tw_click_button("What if?  (Y)");
+    ck_assert_int_eq(uiapp_screen(tw_app), UI_WHATIF);
+    tw_frame();
+    tw_click_button("Every cold day: Emesa, winter 635-636");
+    tw_frame();
+    tw_click_button("No hope of relief");
+    tw_click_button("20");
+    tw_click_button("1");
+    tw_frame();
     int cx, cy;
-    ck_assert(uiapp_find_button(app, "Run  \xE2\x8F\x8E", &cx, &cy));
-    send_click(cx, cy, SDL_BUTTON_LEFT);
-    ck_assert(uiapp_whatif_running(app));
+    ck_assert(uiapp_find_button(tw_app, "Run  \xE2\x8F\x8E", &cx, &cy));
+    tw_click(cx, cy);
+    ck_assert(uiapp_whatif_running(tw_app));
     /* The window answers while the games are played: a frame, a key. */
-    frame();
-    ck_assert(uiapp_find_button(app, "Cancel", &cx, &cy));
-    ck_assert_int_ge(uiapp_next_wake(app, SDL_GetTicks()), 0);
+    tw_frame();
+    ck_assert(uiapp_find_button(tw_app, "Cancel", &cx, &cy));
+    ck_assert_int_ge(uiapp_next_wake(tw_app, SDL_GetTicks()), 0);
     whatif_wait();
-    ck_assert(!uiapp_whatif_running(app));
-    ck_assert_msg(uiapp_whatif_setups(app) == 2, "%s", uiapp_whatif_status(app));
+    ck_assert(!uiapp_whatif_running(tw_app));
+    ck_assert_msg(uiapp_whatif_setups(tw_app) == 2, "%s", uiapp_whatif_status(tw_app));
     for (int s = 0; s < 2; s++) {
         double sum = 0, sh, lo, hi, med;
         for (int o = 0; o < 3; o++) {
-            ck_assert(uiapp_whatif_share(app, s, o, &sh, &lo, &hi, &med));
+            ck_assert(uiapp_whatif_share(tw_app, s, o, &sh, &lo, &hi, &med));
             ck_assert(lo <= sh && sh <= hi);
             sum += sh;
         }
@@ -261,7 +146,7 @@ START_TEST(whatif_runs_and_charts_two_setups)
     HeadlessOptions o;
     memset(&o, 0, sizeof o);
     char p635[1200];
-    snprintf(p635, sizeof p635, "%s/scenarios/emesa-635.lua", getenv("EMESA_SOURCE_DIR") ? getenv("EMESA_SOURCE_DIR") : ".");
+    snprintf(p635, sizeof p635, "%s/scenarios/emesa-635.lua", tu_src_dir());
     o.scenario = p635;
     o.seed = 2;
     o.ai = "all";
@@ -272,18 +157,18 @@ START_TEST(whatif_runs_and_charts_two_setups)
     ck_assert(scenario_options_add(&o.options, "no-heraclius-hope", why, sizeof why));
     FILE *sink = fopen("/dev/null", "w");
     ck_assert_int_eq(headless_run(&o, sink, sink), 0);
-    ck_assert(uiapp_whatif_hash(app, 1, 2) == r.hash);
+    ck_assert(uiapp_whatif_hash(tw_app, 1, 2) == r.hash);
     memset(&o.options, 0, sizeof o.options);
     ck_assert_int_eq(headless_run(&o, sink, sink), 0);
     fclose(sink);
-    ck_assert(uiapp_whatif_hash(app, 0, 2) == r.hash);
+    ck_assert(uiapp_whatif_hash(tw_app, 0, 2) == r.hash);
     /* Both setups' bars are drawn in their colours on the chart's side. */
     SDL_Event mv;
     memset(&mv, 0, sizeof mv);
     mv.type = SDL_MOUSEMOTION;
     mv.motion.x = mv.motion.y = 5;     /* no tooltip over the chart */
-    uiapp_handle(app, &mv);
-    frame();
+    uiapp_handle(tw_app, &mv);
+    tw_frame();
     int blue = colour_pixels(0x86a8d0, W / 3, 0, W, H), amber = colour_pixels(0xe8a63a, W / 3, 0, W, H);
     ck_assert_msg(blue > 2000 && amber > 2000, "as it was %d px, with the switch %d px", blue, amber);
     /* A bar of the end-turn histogram opens one of its games in the
@@ -294,31 +179,31 @@ START_TEST(whatif_runs_and_charts_two_setups)
             if (colour_pixels(0xe8a63a, x, y, x + 1, y + 1))
                 bx = x, by = y;
     ck_assert_int_ge(bx, 0);
-    send_click(bx + 1, by, SDL_BUTTON_LEFT);
-    ck_assert_msg(uiapp_replaying(app), "%s", uiapp_whatif_status(app));
-    send_key(SDLK_END);
-    uint64_t end = game_hash(uiapp_game(app));
+    tw_click(bx + 1, by);
+    ck_assert_msg(uiapp_replaying(tw_app), "%s", uiapp_whatif_status(tw_app));
+    tw_key(SDLK_END);
+    uint64_t end = game_hash(uiapp_game(tw_app));
     bool found = false;
     for (int seed = 1; seed <= 20; seed++)
-        found = found || uiapp_whatif_hash(app, 1, seed) == end;
+        found = found || uiapp_whatif_hash(tw_app, 1, seed) == end;
     ck_assert(found);
-    ck_assert(uiapp_whatif_open(app));
-    frame();
+    ck_assert(uiapp_whatif_open(tw_app));
+    tw_frame();
     /* Cancel: a long batch stops at once and the last chart stays. */
-    click_button("200");
-    ck_assert(uiapp_find_button(app, "Run  \xE2\x8F\x8E", &cx, &cy));
-    send_click(cx, cy, SDL_BUTTON_LEFT);
-    ck_assert(uiapp_whatif_running(app));
-    frame();
-    click_button("Cancel");
-    ck_assert(!uiapp_whatif_running(app));
-    ck_assert_msg(strstr(uiapp_whatif_status(app), "Cancelled"), "%s", uiapp_whatif_status(app));
-    ck_assert_int_eq(uiapp_whatif_setups(app), 2);
-    ck_assert(uiapp_whatif_hash(app, 1, 2) != 0);
+    tw_click_button("200");
+    ck_assert(uiapp_find_button(tw_app, "Run  \xE2\x8F\x8E", &cx, &cy));
+    tw_click(cx, cy);
+    ck_assert(uiapp_whatif_running(tw_app));
+    tw_frame();
+    tw_click_button("Cancel");
+    ck_assert(!uiapp_whatif_running(tw_app));
+    ck_assert_msg(strstr(uiapp_whatif_status(tw_app), "Cancelled"), "%s", uiapp_whatif_status(tw_app));
+    ck_assert_int_eq(uiapp_whatif_setups(tw_app), 2);
+    ck_assert(uiapp_whatif_hash(tw_app, 1, 2) != 0);
     /* Idle again: the window waits for input. */
-    ck_assert_int_eq(uiapp_next_wake(app, SDL_GetTicks() + 60000), -1);   /* past any notice */
-    send_key(SDLK_ESCAPE);
-    ck_assert_int_eq(uiapp_screen(app), UI_MENU);
+    ck_assert_int_eq(uiapp_next_wake(tw_app, SDL_GetTicks() + 60000), -1);   /* past any notice */
+    tw_key(SDLK_ESCAPE);
+    ck_assert_int_eq(uiapp_screen(tw_app), UI_MENU);
 }
 END_TEST
 
@@ -328,14 +213,14 @@ static void chronicle_to_turn(uint32_t *t, int turn)
 {
     char b[4096];
     for (int k = 0; k < 400000; k++) {
-        const Game *g = uiapp_game(app);
+        const Game *g = uiapp_game(tw_app);
         if (!g || g->mode == MODE_OVER || g->turn >= turn)
             return;
-        uiapp_finish_animations(app);
-        if (uiapp_paused(app))
-            send_key(SDLK_SPACE);
+        uiapp_finish_animations(tw_app);
+        if (uiapp_paused(tw_app))
+            tw_key(SDLK_SPACE);
         (void)b;
-        uiapp_tick(app, *t += 5000);
+        uiapp_tick(tw_app, *t += 5000);
     }
 }
 
@@ -346,74 +231,74 @@ static void chronicle_to_turn(uint32_t *t, int turn)
  * command line's chronicle gives. */
 START_TEST(chronicle_lesson_back_jump_disputes)
 {
-    if (!have_scenario())
+    if (!tw_have_scenario())
         return;
-    remake(2);
-    int i = uiapp_find_scenario(app, "emesa-638");
+    tw_remake(2);
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
     char why[512], b[4096];
-    ck_assert_msg(uiapp_start_chronicle(app, i, why, sizeof why), "%s", why);
+    ck_assert_msg(uiapp_start_chronicle(tw_app, i, why, sizeof why), "%s", why);
     uint32_t t = 1000;
     /* Turn 2: after the chronicle's banner, the disputed points. */
     bool seen = false;
     for (int k = 0; k < 4000 && !seen; k++) {
-        uiapp_finish_animations(app);
-        if (uiapp_chronicle_banner(app, b, sizeof b))
-            send_key(SDLK_SPACE);
-        uiapp_tick(app, t += 5000);
-        seen = uiapp_lesson_dispute(app, b, sizeof b);
+        uiapp_finish_animations(tw_app);
+        if (uiapp_chronicle_banner(tw_app, b, sizeof b))
+            tw_key(SDLK_SPACE);
+        uiapp_tick(tw_app, t += 5000);
+        seen = uiapp_lesson_dispute(tw_app, b, sizeof b);
     }
     ck_assert(seen);
-    ck_assert_int_eq(uiapp_game(app)->turn, 2);
+    ck_assert_int_eq(uiapp_game(tw_app)->turn, 2);
     ck_assert_msg(strstr(b, "turn 2: Where did the Muslims wait?") && strstr(b, "[S1]") && strstr(b, "[TB; IA]"), "%s", b);
-    ck_assert(uiapp_paused(app));
-    size_t nev = uiapp_game(app)->events.n;
+    ck_assert(uiapp_paused(tw_app));
+    size_t nev = uiapp_game(tw_app)->events.n;
     for (int k = 0; k < 10; k++)
-        uiapp_tick(app, t += 5000);
-    ck_assert_uint_eq(uiapp_game(app)->events.n, nev);
+        uiapp_tick(tw_app, t += 5000);
+    ck_assert_uint_eq(uiapp_game(tw_app)->events.n, nev);
     /* On the map: the card's light text and its button. */
-    frame();
+    tw_frame();
     int cx, cy;
-    ck_assert(uiapp_find_button(app, "Go on  (Space)", &cx, &cy));
-    ck_assert_int_gt(light_pixels(0, W - 340, 60, cy - 40), 300);
-    send_key(SDLK_n);
-    ck_assert(uiapp_lesson_dispute(app, b, sizeof b));
+    ck_assert(uiapp_find_button(tw_app, "Go on  (Space)", &cx, &cy));
+    ck_assert_int_gt(tw_light_pixels(0, W - 340, 60, cy - 40), 300);
+    tw_key(SDLK_n);
+    ck_assert(uiapp_lesson_dispute(tw_app, b, sizeof b));
     ck_assert_msg(strstr(b, "Who besieged Emesa?"), "%s", b);
-    send_key(SDLK_SPACE);
-    ck_assert(!uiapp_lesson_dispute(app, b, sizeof b));
+    tw_key(SDLK_SPACE);
+    ck_assert(!uiapp_lesson_dispute(tw_app, b, sizeof b));
     chronicle_to_turn(&t, 5);
-    const Game *g = uiapp_game(app);
+    const Game *g = uiapp_game(tw_app);
     ck_assert_int_eq(g->turn, 5);
     uint64_t live = game_hash(g);
     size_t live_events = g->events.n;
     /* Back a turn: the game so far, from turn 4's start, in the viewer. */
-    frame();
-    click_button("\xE2\x97\x80 Turn back");
-    ck_assert(uiapp_lesson_rewound(app));
-    ck_assert(uiapp_replaying(app));
-    ck_assert_int_eq(uiapp_game(app)->turn, 4);
-    ck_assert_uint_lt(uiapp_game(app)->events.n, live_events);
+    tw_frame();
+    tw_click_button("\xE2\x97\x80 Turn back");
+    ck_assert(uiapp_lesson_rewound(tw_app));
+    ck_assert(uiapp_replaying(tw_app));
+    ck_assert_int_eq(uiapp_game(tw_app)->turn, 4);
+    ck_assert_uint_lt(uiapp_game(tw_app)->events.n, live_events);
     /* Jump to turn 2 within it, then back to the live game as it stood. */
-    ck_assert(uiapp_lesson_jump(app, 2));
-    ck_assert_int_eq(uiapp_game(app)->turn, 2);
-    frame();
-    ck_assert(uiapp_find_button(app, "turn 2", &cx, &cy));   /* the viewer's turn strip */
-    send_key(SDLK_ESCAPE);
-    ck_assert(!uiapp_lesson_rewound(app));
-    ck_assert(!uiapp_replaying(app));
-    ck_assert(game_hash(uiapp_game(app)) == live);
-    ck_assert_uint_eq(uiapp_game(app)->events.n, live_events);
-    ck_assert(uiapp_paused(app));
+    ck_assert(uiapp_lesson_jump(tw_app, 2));
+    ck_assert_int_eq(uiapp_game(tw_app)->turn, 2);
+    tw_frame();
+    ck_assert(uiapp_find_button(tw_app, "turn 2", &cx, &cy));   /* the viewer's turn strip */
+    tw_key(SDLK_ESCAPE);
+    ck_assert(!uiapp_lesson_rewound(tw_app));
+    ck_assert(!uiapp_replaying(tw_app));
+    ck_assert(game_hash(uiapp_game(tw_app)) == live);
+    ck_assert_uint_eq(uiapp_game(tw_app)->events.n, live_events);
+    ck_assert(uiapp_paused(tw_app));
     /* Ahead: the computer plays on to turn 9 and pauses there. */
-    ck_assert(uiapp_lesson_jump(app, 9));
-    ck_assert_int_eq(uiapp_game(app)->turn, 9);
-    ck_assert(uiapp_paused(app));
+    ck_assert(uiapp_lesson_jump(tw_app, 9));
+    ck_assert_int_eq(uiapp_game(tw_app)->turn, 9);
+    ck_assert(uiapp_paused(tw_app));
     chronicle_to_turn(&t, 999);
-    g = uiapp_game(app);
+    g = uiapp_game(tw_app);
     ck_assert_int_eq(g->mode, MODE_OVER);
     HeadlessResult r;
     HeadlessOptions o;
     memset(&o, 0, sizeof o);
-    o.scenario = scen_path;
+    o.scenario = tw_scen_path;
     o.seed = 7;
     o.ai = "all";
     o.ai_level = 2;
@@ -427,36 +312,36 @@ START_TEST(chronicle_lesson_back_jump_disputes)
     ck_assert(game_hash(g) == r.hash);
     /* The debrief: its history column (the 10 disputed points, then the
      * notes) scrolls; every point can be brought into view. */
-    uiapp_finish_animations(app);
-    uiapp_tick(app, t += 5000);
-    ck_assert_int_eq(uiapp_screen(app), UI_DEBRIEF);
-    frame();
+    uiapp_finish_animations(tw_app);
+    uiapp_tick(tw_app, t += 5000);
+    ck_assert_int_eq(uiapp_screen(tw_app), UI_DEBRIEF);
+    tw_frame();
     int first, shown, total;
-    uiapp_debrief_history(app, &first, &shown, &total);
+    uiapp_debrief_history(tw_app, &first, &shown, &total);
     ck_assert_int_eq(first, 0);
     ck_assert_int_ge(total, 10 + 5);
     ck_assert_int_ge(shown, 1);
     ck_assert_int_lt(shown, total);
-    int lit = light_pixels(W / 2, W, H / 2 - 100, H / 2 + 100);
+    int lit = tw_light_pixels(W / 2, W, H / 2 - 100, H / 2 + 100);
     int seen_to = shown;
     for (int k = 0; k < 9 && seen_to < 10; k++) {
-        send_key(SDLK_DOWN);
-        frame();
-        uiapp_debrief_history(app, &first, &shown, &total);
+        tw_key(SDLK_DOWN);
+        tw_frame();
+        uiapp_debrief_history(tw_app, &first, &shown, &total);
         ck_assert_int_eq(first, k + 1);
         ck_assert_int_ge(shown, 1);
         if (first + shown > seen_to)
             seen_to = first + shown;
     }
     ck_assert_int_ge(seen_to, 10);
-    ck_assert_int_ne(light_pixels(W / 2, W, H / 2 - 100, H / 2 + 100), lit);
+    ck_assert_int_ne(tw_light_pixels(W / 2, W, H / 2 - 100, H / 2 + 100), lit);
     SDL_Event wh;
     memset(&wh, 0, sizeof wh);
     wh.type = SDL_MOUSEWHEEL;
     wh.wheel.y = 40;
-    uiapp_handle(app, &wh);
-    frame();
-    uiapp_debrief_history(app, &first, &shown, &total);
+    uiapp_handle(tw_app, &wh);
+    tw_frame();
+    uiapp_debrief_history(tw_app, &first, &shown, &total);
     ck_assert_int_eq(first, 0);
 }
 END_TEST
@@ -465,7 +350,7 @@ int main(void)
 {
     Suite *s = suite_create("lab");
     TCase *tc = tcase_create("classroom");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, setup, tw_teardown);
     tcase_add_test(tc, window_chronicle_is_the_command_lines);
     tcase_add_test(tc, whatif_runs_and_charts_two_setups);
     tcase_add_test(tc, chronicle_lesson_back_jump_disputes);

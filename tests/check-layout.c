@@ -25,6 +25,8 @@
 #include "ui/uiapp.h"
 #include "testutil.h"
 #include "../tools/bench/demo-save.h"
+#include "../tools/bench/demo-shots.h"
+#include "../tools/bench/ui-events.h"
 
 static const int sizes[][2] = {{1024, 768}, {1280, 720}, {1366, 768}, {1920, 1080}};
 static const int scales[] = {100, 150, 200};
@@ -80,9 +82,7 @@ static void setup(void)
 static void teardown(void)
 {
     SDL_Quit();
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
-    if (system(cmd) != 0)
+    if (!tu_rmtree(home))
         fprintf(stderr, "check-layout: %s left behind\n", home);
 }
 
@@ -98,35 +98,6 @@ static UiApp *make(int scale)
     UiApp *a = uiapp_new(NULL, ren, &cfg, why, sizeof why);
     ck_assert_msg(a != NULL, "%s", why);
     return a;
-}
-
-static void key(UiApp *a, SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    uiapp_handle(a, &e);
-}
-
-static void mouse(UiApp *a, int x, int y, bool click)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    uiapp_handle(a, &e);
-    if (!click)
-        return;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    uiapp_handle(a, &e);
-    e.type = SDL_MOUSEBUTTONUP;
-    uiapp_handle(a, &e);
 }
 
 static void start(UiApp *a, const char *scen, int human, bool hotseat)
@@ -229,44 +200,24 @@ static int check_screen(UiApp *a, const char *screen)
     return shown;
 }
 
-/* The unit of the side to act nearest an enemy. */
-static int unit_near_enemy(const Game *g)
-{
-    int best = -1, bd = 1 << 30;
-    for (int u = 0; u < g->nunits; u++) {
-        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
-            continue;
-        for (int e = 0; e < g->nunits; e++) {
-            if (g->units[e].side == g->active || g->units[e].status != UNIT_ON_MAP)
-                continue;
-            int d = hex_distance(g->units[u].hex, g->units[e].hex);
-            if (d < bd) {
-                bd = d;
-                best = u;
-            }
-        }
-    }
-    return best;
-}
-
 static void menu_screens(void)
 {
     UiApp *a = make(S);
     int n = uiapp_scenario_count(a);
     for (int k = 0; k < n; k++)
-        key(a, SDLK_UP);
+        ue_key(a, SDLK_UP);
     for (int i = 0; i < n; i++) {
         char name[64];
         snprintf(name, sizeof name, "menu-%d", i);
         check_screen(a, name);
-        key(a, SDLK_DOWN);
+        ue_key(a, SDLK_DOWN);
     }
-    key(a, SDLK_F1);
+    ue_key(a, SDLK_F1);
     check_screen(a, "help-menu");
-    key(a, SDLK_ESCAPE);
-    key(a, SDLK_F10);
+    ue_key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_F10);
     check_screen(a, "settings");
-    key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_ESCAPE);
     ck_assert(uiapp_whatif_open(a));
     check_screen(a, "whatif");
     uiapp_free(a);
@@ -277,45 +228,38 @@ static void game_screens(void)
     UiApp *a = make(S);
     start(a, "emesa-638", -1, true);
     check_screen(a, "handover");
-    key(a, SDLK_RETURN);
+    ue_key(a, SDLK_RETURN);
     const Game *g = uiapp_game(a);
     check_screen(a, "map");
-    int u = unit_near_enemy(g);
+    int u = demo_unit_near_enemy(g);
     if (u >= 0) {
         uiapp_set_zoom(a, 3);
         uiapp_center_on(a, g->units[u].hex);
         int x, y;
         if (uiapp_hex_screen(a, g->units[u].hex, &x, &y))
-            mouse(a, x, y, true);
+            ue_mouse(a, x, y, true);
         check_screen(a, "map-selected");
     }
-    key(a, SDLK_F1);
+    ue_key(a, SDLK_F1);
     check_screen(a, "help");
-    key(a, SDLK_ESCAPE);
-    key(a, SDLK_SPACE);
+    ue_key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_SPACE);
     check_screen(a, "confirm-end-turn");
-    key(a, SDLK_ESCAPE);
-    key(a, SDLK_o);
+    ue_key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_o);
     check_screen(a, "objectives");
-    key(a, SDLK_o);
-    key(a, SDLK_t);
+    ue_key(a, SDLK_o);
+    ue_key(a, SDLK_t);
     check_screen(a, "theatre");
-    key(a, SDLK_r);
+    ue_key(a, SDLK_r);
     check_screen(a, "timeline");
-    key(a, SDLK_r);
+    ue_key(a, SDLK_r);
     /* The coalition offers terms; the garrison is asked. */
-    if (g->active != 0) {
-        int x, y;
-        if (uiapp_find_button(a, "Generous", &x, &y))
-            mouse(a, x, y, true);
-        key(a, SDLK_SPACE);
-        key(a, SDLK_RETURN);
-        key(a, SDLK_RETURN);
-    }
+    demo_terms_offered(a);
     uiapp_tick(a, 1000);
     if (uiapp_asking_terms(a))
         check_screen(a, "terms-question");
-    key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_ESCAPE);
     /* The 638 debrief: its history column holds ten disputed points. */
     effect_end_game((Game *)uiapp_game(a), 1, "major", "The town surrendered (check-layout).");
     uint32_t t0 = 2000;
@@ -341,7 +285,7 @@ static void replay_screens(void)
     ck_assert_msg(uiapp_replay_open(a, save_path), "%s", uiapp_replay_error(a));
     int x, y;
     if (uiapp_replay_turn_screen(a, 4, &x, &y))
-        mouse(a, x, y, true);
+        ue_mouse(a, x, y, true);
     uiapp_finish_animations(a);
     check_screen(a, "replay");
     uiapp_free(a);
@@ -367,13 +311,13 @@ static void lesson_screens(void)
         }
         if (uiapp_lesson_dispute(a, b, sizeof b)) {
             dispute = true;
-            mouse(a, 5, 5, false);
+            ue_mouse(a, 5, 5, false);
             check_screen(a, "dispute-card");
             break;
         }
         uiapp_finish_animations(a);
         if (uiapp_paused(a))
-            key(a, SDLK_SPACE);
+            ue_key(a, SDLK_SPACE);
         uiapp_tick(a, t += 5000);
     }
     ck_assert_msg(banner && dispute, "the chronicle showed banner %d dispute %d", banner, dispute);
@@ -420,7 +364,7 @@ START_TEST(map_follows_the_scale)
     for (int k = 0; k < 3; k++) {
         UiApp *a = make(scales[k]);
         start(a, "emesa-638", -1, true);
-        key(a, SDLK_RETURN);
+        ue_key(a, SDLK_RETURN);
         uiapp_set_zoom(a, 2);
         uiapp_draw(a);
         Hex h0 = hex_from_offset(20, 6), h1 = hex_from_offset(22, 6);

@@ -13,6 +13,7 @@
 #include "data/scenario.h"
 #include "data/session.h"
 #include "testutil.h"
+#include "testdata.h"
 
 /* A small siege (the one of check-data.c); tests append lines from 33 on. */
 static const char SIEGE[] =
@@ -45,31 +46,14 @@ static const char SIEGE[] =
     "chronicle { side = 'a', turn = 3, order = 'hold', note = 'n' }\n"                      /* 31 */
     "chronicle { side = 'b', turn = 3,\n  order = 'release k' }\n";                         /* 32-33 */
 
-static Diags ds;
-static char text[8192];
-
 static Scenario *load(const char *extra)
 {
-    snprintf(text, sizeof text, "%s%s", SIEGE, extra);
-    memset(&ds, 0, sizeof ds);
-    Scenario *s = scenario_load_buffer("t.lua", text, strlen(text), 7, &ds);
-    for (int i = 0; !s && i < ds.n; i++) {
-        char buf[700];
-        diag_format(&ds.items[i], buf, sizeof buf);
-        fprintf(stderr, "  %s\n", buf);
-    }
+    Scenario *s = td_load(SIEGE, extra, NULL);
+    if (!s)
+        td_dump_diags();
     return s;
 }
 
-static void end_turns(Scenario *s, int n)
-{
-    Game *g = scenario_game(s);
-    char why[160];
-    for (int i = 0; i < 2 * n && g->mode != MODE_OVER; i++) {
-        Command c = cmd_end_turn(g->active);
-        ck_assert_msg(scenario_apply(s, &c, why, sizeof why), "%s", why);
-    }
-}
 
 /* ---- the emesa.* queries: unknown ids are errors -------------------------------- */
 
@@ -86,7 +70,7 @@ START_TEST(queries_raise_on_unknown_ids)
                        "end)\n");
     ck_assert_ptr_nonnull(s);
     Game *g = scenario_game(s);
-    end_turns(s, 1);
+    td_end_turns(s, 1);
     ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "error emesa.unit: unknown unit 'typo'"), 1);
     ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "error emesa.column: unknown column 'typo'"), 1);
     ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "emesa.contingent: unknown contingent 'typo'"), 1);
@@ -108,7 +92,7 @@ START_TEST(an_unknown_id_is_a_handler_error_at_its_line)
                        "end)\n");
     ck_assert_ptr_nonnull(s);
     Game *g = scenario_game(s);
-    end_turns(s, 2);
+    td_end_turns(s, 2);
     ck_assert_int_eq(scenario_handler_errors(s), 1);
     ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "scenario error: t.lua:36: emesa.column: unknown column 'releif'"),
                      1);
@@ -143,7 +127,7 @@ START_TEST(a_column_halts_at_a_place_of_nobody)
     ck_assert(!siege_place_enemy_of(&g->siege, p, 0));
     ck_assert(!siege_place_enemy_of(&g->siege, siege_place_by_id(&g->siege, "base"), 0));
     ck_assert(siege_place_enemy_of(&g->siege, siege_place_by_id(&g->siege, "far"), 0));
-    end_turns(s, 4);
+    td_end_turns(s, 4);
     ck_assert_int_eq(g->siege.columns[c].state, COL_DONE);
     ck_assert_int_eq(g->siege.places[p].owner, -1);
     ck_assert_int_eq(tu_count_events(g, EV_THEATRE, "halts at waste"), 1);
@@ -154,20 +138,10 @@ END_TEST
 
 static int diag_line(const char *what)
 {
-    for (int i = 0; i < ds.n; i++) {
-        char buf[700];
-        diag_format(&ds.items[i], buf, sizeof buf);
-        if (strstr(buf, what))
-            return ds.items[i].line;
-    }
-    return -1;
+    const Diag *d = td_find_diag(what);
+    return d ? d->line : -1;
 }
 
-static Scenario *load_text(const char *src)
-{
-    memset(&ds, 0, sizeof ds);
-    return scenario_load_buffer("t.lua", src, strlen(src), 7, &ds);
-}
 
 START_TEST(dates_that_do_not_exist_are_refused)
 {
@@ -175,15 +149,15 @@ START_TEST(dates_that_do_not_exist_are_refused)
     static const char *const bad[] = { "'31 Feb 634'", "'29 Feb 634'", "{ 634, 4, 31 }" };
     for (int i = 0; i < 3; i++) {
         /* the start key on a line of its own */
-        snprintf(text, sizeof text,
+        snprintf(td_text, sizeof td_text,
                  "scenario { id = 's', title = 'S', turns = 10, town = 'town',\n  start = %s }\n%s", bad[i],
                  strchr(SIEGE, '\n') + 1);
-        ck_assert_ptr_null(load_text(text));
+        ck_assert_ptr_null(td_load_text(td_text));
         ck_assert_int_eq(diag_line("].start: there is no day"), 2);
     }
-    snprintf(text, sizeof text, "scenario { id = 's', title = 'S', turns = 10, town = 'town', start = '29 Feb 636' }\n%s",
+    snprintf(td_text, sizeof td_text, "scenario { id = 's', title = 'S', turns = 10, town = 'town', start = '29 Feb 636' }\n%s",
              strchr(SIEGE, '\n') + 1);
-    Scenario *s = load_text(text);
+    Scenario *s = td_load_text(td_text);
     ck_assert_ptr_nonnull(s);
     char buf[32];
     game_date(scenario_game(s), 1, buf, sizeof buf);
@@ -201,7 +175,7 @@ START_TEST(a_named_table_written_as_a_list_is_one_problem)
     static const char *const forms[] = { "{ 4, 7, 9, 10 }", "{ 'mild', 'cold', 'rain', 'frost' }",
                                          "{ mild, cold, rain, frost }" };
     for (int i = 0; i < 3; i++) {
-        snprintf(text, sizeof text,
+        snprintf(td_text, sizeof td_text,
                  "scenario { id = 's', title = 'S', turns = 10, town = 'town' }\n"       /* 1 */
                  "side { id = 'a' }\nside { id = 'b' }\n"                              /* 2-3 */
                  "siege { rules = {\n"                                                   /* 4 */
@@ -209,11 +183,11 @@ START_TEST(a_named_table_written_as_a_list_is_one_problem)
                  "  weather_winter = %s } }\n"                                           /* 6 */
                  "%s",
                  forms[i], strstr(SIEGE, "map {"));
-        ck_assert_ptr_null(load_text(text));
-        ck_assert_int_eq(ds.n, 1);
-        ck_assert_int_eq(ds.items[0].line, 6);
-        ck_assert_str_eq(ds.items[0].key, "siege.rules.weather_winter");
-        ck_assert(strstr(ds.items[0].msg, "expected named numbers, as in { mild = 4, cold = 7 }"));
+        ck_assert_ptr_null(td_load_text(td_text));
+        ck_assert_int_eq(td_ds.n, 1);
+        ck_assert_int_eq(td_ds.items[0].line, 6);
+        ck_assert_str_eq(td_ds.items[0].key, "siege.rules.weather_winter");
+        ck_assert(strstr(td_ds.items[0].msg, "expected named numbers, as in { mild = 4, cold = 7 }"));
     }
 }
 END_TEST
@@ -238,7 +212,7 @@ START_TEST(a_refusal_is_not_a_surrender)
         ck_assert(scenario_apply(s, &c, why, sizeof why));
     ck_assert_msg(cmd_parse(g, "offer-terms harsh", &c, why, sizeof why), "%s", why);
     ck_assert_msg(scenario_apply(s, &c, why, sizeof why), "%s", why);
-    end_turns(s, 1);
+    td_end_turns(s, 1);
     ck_assert_int_eq(tu_count_events(g, EV_TERMS_REFUSED, "will not hear the harsh terms"), 1);
     ck_assert_int_eq(tu_count_events(g, EV_SURRENDER, NULL), 0);
     ck_assert_int_eq(tu_count_events(g, EV_MESSAGE, "SURRENDER"), 0);
@@ -291,7 +265,7 @@ START_TEST(a_column_stopped_by_a_handler_stays_stopped)
     ck_assert(!scenario_apply(s, &cmd, why, sizeof why));
     ck_assert_str_eq(why, "column raid has been stopped at base and cannot march on");
     /* the handler lets it go on turn 6 */
-    end_turns(s, 2);
+    td_end_turns(s, 2);
     ck_assert(!g->siege.columns[c].held);
     ck_assert_int_ne(g->siege.columns[c].state, COL_WAITING);
     scenario_free(s);

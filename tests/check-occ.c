@@ -141,7 +141,7 @@ START_TEST(computer_games_with_undo)
         Command c;
         ck_assert(ai_next(ai[g->active], g, &c));
         if (!session_apply(s, &c, why, sizeof why)) {
-            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            Command f = cmd_end_part(g, g->active);
             ck_assert_msg(session_apply(s, &f, why, sizeof why), "%s", why);
         }
         ck_assert_msg(game_occ_check(session_game(s)), "command %d", k);

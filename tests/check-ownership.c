@@ -13,46 +13,19 @@
 #include <SDL.h>
 #include "ui/uiapp.h"
 #include "testutil.h"
+#include "testwin.h"
 
-enum { W = 1280, H = 800 };
-
-static SDL_Surface *surf;
-static SDL_Renderer *ren;
-static UiApp *app;
-static char home[256];
 static uint32_t now_ms = 1000;
 
 static void setup(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    snprintf(home, sizeof home, "/tmp/emesa-check-own-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    ck_assert_int_eq(SDL_Init(SDL_INIT_VIDEO), 0);
-    surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
-    ren = SDL_CreateSoftwareRenderer(surf);
-    ck_assert_ptr_nonnull(ren);
-    const char *src = getenv("EMESA_SOURCE_DIR");
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = src ? src : ".";
-    cfg.seed = 7;
-    cfg.ai_side = -1;
-    cfg.scale_pct = 100;
-    char why[512];
-    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-    ck_assert_msg(app != NULL, "%s", why);
+    tw_setup("check-own");
 }
 
 static void teardown(void)
 {
-    uiapp_free(app);
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
-    SDL_Quit();
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
-    ck_assert_int_eq(system(cmd), 0);
+    tw_teardown();
+    ck_assert(tu_rmtree(tw_home));
 }
 
 /* Queues a key press, then lets the app take every queued event and draw
@@ -65,7 +38,7 @@ static void press(SDL_Keycode k, Uint16 mod)
     e.key.keysym.sym = k;
     e.key.keysym.mod = mod;
     ck_assert_int_eq(SDL_PushEvent(&e), 1);
-    uiapp_pump(app, now_ms);
+    uiapp_pump(tw_app, now_ms);
 }
 
 /* Ticks (five seconds a step, animations skipped) until the chronicle
@@ -73,9 +46,9 @@ static void press(SDL_Keycode k, Uint16 mod)
 static bool wait_for_banner(char *b, size_t n)
 {
     for (int k = 0; k < 400; k++) {
-        uiapp_finish_animations(app);
-        uiapp_pump(app, now_ms += 5000);
-        if (uiapp_chronicle_banner(app, b, n))
+        uiapp_finish_animations(tw_app);
+        uiapp_pump(tw_app, now_ms += 5000);
+        if (uiapp_chronicle_banner(tw_app, b, n))
             return true;
     }
     return false;
@@ -90,7 +63,7 @@ START_TEST(chronicle_banner_survives_undo)
     press(SDLK_h, 0);
     press(SDLK_h, 0);
     press(SDLK_RETURN, 0);
-    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
+    ck_assert_int_eq(uiapp_screen(tw_app), UI_GAME);
     char before[4096], after[4096];
     /* Checkpoints until one whose last command may be undone (a step
      * that only sets the computer's plan leaves nothing to undo). */
@@ -100,19 +73,19 @@ START_TEST(chronicle_banner_survives_undo)
         ck_assert_msg(strstr(before, "Order: ") && strstr(before, "["), "%s", before);
         /* Ctrl+Z, then a frame drawn with the banner over the map. */
         press(SDLK_z, KMOD_LCTRL);
-        undone = strstr(uiapp_status(app), "Undone") != NULL;
+        undone = strstr(uiapp_status(tw_app), "Undone") != NULL;
         if (!undone)
             press(SDLK_SPACE, 0);
     }
-    ck_assert_msg(undone, "no checkpoint could be undone: %s", uiapp_status(app));
-    uiapp_pump(app, now_ms += 16);
-    ck_assert(uiapp_chronicle_banner(app, after, sizeof after));
+    ck_assert_msg(undone, "no checkpoint could be undone: %s", uiapp_status(tw_app));
+    uiapp_pump(tw_app, now_ms += 16);
+    ck_assert(uiapp_chronicle_banner(tw_app, after, sizeof after));
     ck_assert_str_eq(after, before);
     /* Redo rebuilds the game again. */
     press(SDLK_y, KMOD_LCTRL);
-    ck_assert_msg(strstr(uiapp_status(app), "Done again") != NULL, "%s", uiapp_status(app));
-    uiapp_pump(app, now_ms += 16);
-    ck_assert(uiapp_chronicle_banner(app, after, sizeof after));
+    ck_assert_msg(strstr(uiapp_status(tw_app), "Done again") != NULL, "%s", uiapp_status(tw_app));
+    uiapp_pump(tw_app, now_ms += 16);
+    ck_assert(uiapp_chronicle_banner(tw_app, after, sizeof after));
     ck_assert_str_eq(after, before);
 }
 END_TEST
@@ -128,13 +101,13 @@ START_TEST(quickload_drops_the_old_banner)
     char b[4096];
     ck_assert(wait_for_banner(b, sizeof b));
     press(SDLK_F5, 0);
-    ck_assert_msg(strstr(uiapp_status(app), "Saved") != NULL, "%s", uiapp_status(app));
+    ck_assert_msg(strstr(uiapp_status(tw_app), "Saved") != NULL, "%s", uiapp_status(tw_app));
     press(SDLK_F9, 0);
-    ck_assert_msg(strstr(uiapp_status(app), "Loaded") != NULL, "%s", uiapp_status(app));
-    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
-    ck_assert(!uiapp_chronicle_banner(app, b, sizeof b));
-    uiapp_pump(app, now_ms += 16);
-    const Game *g = uiapp_game(app);
+    ck_assert_msg(strstr(uiapp_status(tw_app), "Loaded") != NULL, "%s", uiapp_status(tw_app));
+    ck_assert_int_eq(uiapp_screen(tw_app), UI_GAME);
+    ck_assert(!uiapp_chronicle_banner(tw_app, b, sizeof b));
+    uiapp_pump(tw_app, now_ms += 16);
+    const Game *g = uiapp_game(tw_app);
     ck_assert_ptr_nonnull(g);
 }
 END_TEST

@@ -20,26 +20,15 @@
 #include "data/session.h"
 #include "ui/uiapp.h"
 #include "testutil.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot read %s", path);
-    char *b = malloc(1 << 16);
-    size_t n = fread(b, 1, (1 << 16) - 1, f);
-    fclose(f);
-    b[n] = 0;
-    if (len)
-        *len = n;
-    return b;
-}
+#include "testwin.h"
+#include "../tools/bench/ui-events.h"
 
 static char *small_text(void)
 {
     const char *src = getenv("EMESA_SOURCE_DIR");
     char p[1200];
     snprintf(p, sizeof p, "%s/tests/fixtures/play/small.lua", src ? src : ".");
-    return slurp(p, NULL);
+    return tu_read_file(p, NULL);
 }
 
 /* A copy of text with the first `from` replaced by `to` (which must be
@@ -176,10 +165,7 @@ END_TEST
 
 /* ---- the window ------------------------------------------------------------ */
 
-static SDL_Surface *surf;
-static SDL_Renderer *ren;
-static UiApp *app;
-static char home[256], dir[256], file[300];
+static char dir[256], file[300];
 static uint32_t now_ms;
 
 static void shot(const char *what)
@@ -188,7 +174,7 @@ static void shot(const char *what)
     char p[600];
     snprintf(p, sizeof p, "%s-%s.png", pre ? pre : "", what);
     if (pre)
-        ck_assert(uiapp_screenshot(app, p));
+        ck_assert(uiapp_screenshot(tw_app, p));
 }
 
 static void put(const char *text)
@@ -201,134 +187,85 @@ static void put(const char *text)
 
 static void setup(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    snprintf(home, sizeof home, "/tmp/emesa-check-reload-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    snprintf(dir, sizeof dir, "%s/mods", home);
+    tw_window("check-reload");
+    snprintf(dir, sizeof dir, "%s/mods", tw_home);
     ck_assert_int_eq(mkdir(dir, 0700), 0);
     snprintf(file, sizeof file, "%s/where.lua", dir);
     char *t = small_text();
     put(t);
     free(t);
-    ck_assert_int_eq(SDL_Init(SDL_INIT_VIDEO), 0);
-    surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 800, 32, SDL_PIXELFORMAT_ARGB8888);
-    ren = SDL_CreateSoftwareRenderer(surf);
-    ck_assert_ptr_nonnull(ren);
-    const char *src = getenv("EMESA_SOURCE_DIR");
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = src ? src : ".";
-    cfg.scenario = file;
-    cfg.seed = 7;
-    cfg.ai_side = -1;
-    cfg.scale_pct = 100;
-    char why[512];
-    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-    ck_assert_msg(app != NULL, "%s", why);
+    tw_app = tw_new_app(file, 0);
     now_ms = 1000;
 }
 
 static void teardown(void)
 {
-    uiapp_free(app);
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
-    SDL_Quit();
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
-    ck_assert_int_eq(system(cmd), 0);
-}
-
-static void send_key(SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    uiapp_handle(app, &e);
-}
-
-static void send_click(int x, int y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    uiapp_handle(app, &e);
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    uiapp_handle(app, &e);
-    e.type = SDL_MOUSEBUTTONUP;
-    uiapp_handle(app, &e);
+    tw_teardown();
+    ck_assert(tu_rmtree(tw_home));
 }
 
 /* The garrison (the player) moves g1 into 5,5 and ends turn 1; the
  * computer plays the besiegers' part; turn 2 waits for the player. */
 static void play_to_turn_2(void)
 {
-    int i = uiapp_selected_scenario(app);
+    int i = uiapp_selected_scenario(tw_app);
     ck_assert_int_ge(i, 0);
     char why[512];
-    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
-    const Game *g = uiapp_game(app);
+    ck_assert_msg(uiapp_start(tw_app, i, 0, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(tw_app);
     int g1 = unit_by_id(g, "g1");
-    uiapp_set_zoom(app, 2);
-    uiapp_center_on(app, g->units[g1].hex);
-    uiapp_draw(app);
+    uiapp_set_zoom(tw_app, 2);
+    uiapp_center_on(tw_app, g->units[g1].hex);
+    uiapp_draw(tw_app);
     int x, y;
-    ck_assert(uiapp_hex_screen(app, g->units[g1].hex, &x, &y));
-    send_click(x, y);
-    ck_assert(uiapp_hex_screen(app, hex_from_offset(5, 5), &x, &y));
-    send_click(x, y);
+    ck_assert(uiapp_hex_screen(tw_app, g->units[g1].hex, &x, &y));
+    ue_mouse(tw_app, x, y, true);
+    ck_assert(uiapp_hex_screen(tw_app, hex_from_offset(5, 5), &x, &y));
+    ue_mouse(tw_app, x, y, true);
     ck_assert_msg(hex_eq(g->units[g1].hex, hex_from_offset(5, 5)), "g1 did not move");
-    uiapp_finish_animations(app);
-    send_key(SDLK_SPACE);
-    send_key(SDLK_RETURN);
+    uiapp_finish_animations(tw_app);
+    ue_key(tw_app, SDLK_SPACE);
+    ue_key(tw_app, SDLK_RETURN);
     for (int k = 0; k < 400 && !(g->turn == 2 && g->active == 0); k++) {
-        if (uiapp_asking_terms(app))
-            send_key(SDLK_ESCAPE);
-        uiapp_finish_animations(app);
-        uiapp_tick(app, now_ms += 2000);
+        if (uiapp_asking_terms(tw_app))
+            ue_key(tw_app, SDLK_ESCAPE);
+        uiapp_finish_animations(tw_app);
+        uiapp_tick(tw_app, now_ms += 2000);
     }
     ck_assert_int_eq(g->turn, 2);
     ck_assert_int_eq(g->active, 0);
-    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
+    ck_assert_int_eq(uiapp_screen(tw_app), UI_GAME);
 }
 
 START_TEST(f6_takes_the_edit_at_the_same_turn)
 {
     play_to_turn_2();
-    const Game *g = uiapp_game(app);
+    const Game *g = uiapp_game(tw_app);
     uint64_t h = game_hash(g);
     /* The file as it was: the same game. */
-    send_key(SDLK_F6);
-    g = uiapp_game(app);     /* a new Game: never keep the old pointer */
+    ue_key(tw_app, SDLK_F6);
+    g = uiapp_game(tw_app);     /* a new Game: never keep the old pointer */
     ck_assert_int_eq(g->turn, 2);
     ck_assert_uint_eq(game_hash(g), h);
-    ck_assert_msg(strstr(uiapp_status(app), "commands played again, turn 2"), "%s",
-                  uiapp_status(app));
+    ck_assert_msg(strstr(uiapp_status(tw_app), "commands played again, turn 2"), "%s",
+                  uiapp_status(tw_app));
     /* A unit's strength and the title changed. */
     char *t = small_text();
     char *e1 = edit(t, "type = \"archers\", sp = 4", "type = \"archers\", sp = 3");
     char *e2 = edit(e1, "A small siege", "A smaller siege");
     put(e2);
-    send_key(SDLK_F6);
-    g = uiapp_game(app);
+    ue_key(tw_app, SDLK_F6);
+    g = uiapp_game(tw_app);
     ck_assert_int_eq(g->turn, 2);
     ck_assert_int_eq(g->active, 0);
     ck_assert_int_eq(g->units[unit_by_id(g, "b4")].sp, 3);
     ck_assert(hex_eq(g->units[unit_by_id(g, "g1")].hex, hex_from_offset(5, 5)));
     char title[200];
-    uiapp_title(app, title, sizeof title);
+    uiapp_title(tw_app, title, sizeof title);
     ck_assert_str_eq(title, "Emesa - A smaller siege");
-    ck_assert(!uiapp_reload_panel(app, title, sizeof title));
-    ck_assert(uiapp_log_contains(app, "Reloaded where.lua"));
-    uiapp_draw(app);     /* draws the new game */
+    ck_assert(!uiapp_reload_panel(tw_app, title, sizeof title));
+    ck_assert(uiapp_log_contains(tw_app, "Reloaded where.lua"));
+    uiapp_draw(tw_app);     /* draws the new game */
     free(e2);
     free(e1);
     free(t);
@@ -339,20 +276,20 @@ START_TEST(saving_the_file_reloads_within_a_second)
 {
     play_to_turn_2();
     char *t = small_text();
-    uiapp_watch(app, now_ms += 1000);           /* watching starts */
-    ck_assert_int_ge(uiapp_watch_wait(app, now_ms), 0);
+    uiapp_watch(tw_app, now_ms += 1000);           /* watching starts */
+    ck_assert_int_ge(uiapp_watch_wait(tw_app, now_ms), 0);
     char *e = edit(t, "type = \"archers\", sp = 4", "type = \"archers\", sp = 2");
     size_t l = strlen(e);
     char *e2 = malloc(l + 32);
     snprintf(e2, l + 32, "%s-- saved again\n", e);   /* the size changes too */
     put(e2);
-    ck_assert(!uiapp_watch(app, now_ms + 10));   /* not before the second is up */
-    ck_assert_int_eq(uiapp_game(app)->units[unit_by_id(uiapp_game(app), "b4")].sp, 4);
-    ck_assert(uiapp_watch(app, now_ms += 1000));
-    const Game *g = uiapp_game(app);
+    ck_assert(!uiapp_watch(tw_app, now_ms + 10));   /* not before the second is up */
+    ck_assert_int_eq(uiapp_game(tw_app)->units[unit_by_id(uiapp_game(tw_app), "b4")].sp, 4);
+    ck_assert(uiapp_watch(tw_app, now_ms += 1000));
+    const Game *g = uiapp_game(tw_app);
     ck_assert_int_eq(g->turn, 2);
     ck_assert_int_eq(g->units[unit_by_id(g, "b4")].sp, 2);
-    ck_assert(!uiapp_watch(app, now_ms += 1000)); /* unchanged since */
+    ck_assert(!uiapp_watch(tw_app, now_ms += 1000)); /* unchanged since */
     free(e2);
     free(e);
     free(t);
@@ -362,33 +299,33 @@ END_TEST
 START_TEST(a_broken_edit_leaves_the_game_and_shows_file_line)
 {
     play_to_turn_2();
-    const Game *g = uiapp_game(app);
+    const Game *g = uiapp_game(tw_app);
     uint64_t h = game_hash(g);
     char *t = small_text();
     char *e = edit(t, "sp = 5, at = \"5,4\"", "sp = 5, at = \"40,4\"");
     put(e);
-    send_key(SDLK_F6);
-    ck_assert_ptr_eq(uiapp_game(app), g);       /* the very same game */
+    ue_key(tw_app, SDLK_F6);
+    ck_assert_ptr_eq(uiapp_game(tw_app), g);       /* the very same game */
     ck_assert_uint_eq(game_hash(g), h);
     ck_assert_int_eq(g->turn, 2);
     char panel[4000], want[400];
-    ck_assert(uiapp_reload_panel(app, panel, sizeof panel));
+    ck_assert(uiapp_reload_panel(tw_app, panel, sizeof panel));
     snprintf(want, sizeof want, "%s:21:", file);
     ck_assert_msg(strstr(panel, want), "no %s in: %s", want, panel);
     ck_assert_msg(strstr(panel, "did not reload"), "%s", panel);
-    ck_assert(uiapp_log_contains(app, want));
-    uiapp_draw(app);
+    ck_assert(uiapp_log_contains(tw_app, want));
+    uiapp_draw(tw_app);
     shot("broken");
     /* The player goes on: Esc closes the panel, the game stays. */
-    send_key(SDLK_ESCAPE);
-    ck_assert(!uiapp_reload_panel(app, panel, sizeof panel));
-    ck_assert_int_eq(uiapp_screen(app), UI_GAME);
-    ck_assert_uint_eq(game_hash(uiapp_game(app)), h);
+    ue_key(tw_app, SDLK_ESCAPE);
+    ck_assert(!uiapp_reload_panel(tw_app, panel, sizeof panel));
+    ck_assert_int_eq(uiapp_screen(tw_app), UI_GAME);
+    ck_assert_uint_eq(game_hash(uiapp_game(tw_app)), h);
     /* Fixed and saved: it reloads, and the panel stays closed. */
     put(t);
-    send_key(SDLK_F6);
-    ck_assert_int_eq(uiapp_game(app)->turn, 2);
-    ck_assert_uint_eq(game_hash(uiapp_game(app)), h);
+    ue_key(tw_app, SDLK_F6);
+    ck_assert_int_eq(uiapp_game(tw_app)->turn, 2);
+    ck_assert_uint_eq(game_hash(uiapp_game(tw_app)), h);
     free(e);
     free(t);
 }
@@ -400,27 +337,27 @@ START_TEST(a_past_command_refused_now_plays_up_to_it)
     char *t = small_text();
     char *e = edit(t, "....#cc#....\n....####", "....#~c#....\n....####");
     put(e);
-    send_key(SDLK_F6);
-    const Game *g = uiapp_game(app);
+    ue_key(tw_app, SDLK_F6);
+    const Game *g = uiapp_game(tw_app);
     ck_assert_int_eq(g->turn, 1);
     ck_assert_int_eq(g->active, 0);
     ck_assert(hex_eq(g->units[unit_by_id(g, "g1")].hex, hex_from_offset(5, 4)));
     char panel[4000];
-    ck_assert(uiapp_reload_panel(app, panel, sizeof panel));
+    ck_assert(uiapp_reload_panel(tw_app, panel, sizeof panel));
     /* How many commands the computer gave after it is the computer's
      * business: the refused one is the player's first. */
     ck_assert_msg(strstr(panel, "Command 1 of "), "%s", panel);
     ck_assert_msg(strstr(panel, "\"move g1 5,5\" (garrison, turn 1), is refused now: g1 has no way to 5,5."), "%s",
                   panel);
     ck_assert_msg(strstr(panel, "0 commands played again; it and the "), "%s", panel);
-    ck_assert(uiapp_log_contains(app, "is refused now"));
-    uiapp_draw(app);
+    ck_assert(uiapp_log_contains(tw_app, "is refused now"));
+    uiapp_draw(tw_app);
     shot("refused");
     /* The game goes on: the player can end the turn. */
-    send_key(SDLK_ESCAPE);
-    send_key(SDLK_SPACE);
-    send_key(SDLK_RETURN);
-    ck_assert_int_eq(uiapp_game(app)->active, 1);
+    ue_key(tw_app, SDLK_ESCAPE);
+    ue_key(tw_app, SDLK_SPACE);
+    ue_key(tw_app, SDLK_RETURN);
+    ck_assert_int_eq(uiapp_game(tw_app)->active, 1);
     free(e);
     free(t);
 }
@@ -432,25 +369,25 @@ END_TEST
 START_TEST(a_reload_at_a_chronicle_checkpoint_keeps_nothing_old)
 {
     char why[512];
-    ck_assert_msg(uiapp_start_chronicle(app, uiapp_selected_scenario(app), why, sizeof why), "%s", why);
+    ck_assert_msg(uiapp_start_chronicle(tw_app, uiapp_selected_scenario(tw_app), why, sizeof why), "%s", why);
     char banner[4000];
-    for (int k = 0; k < 400 && !uiapp_chronicle_banner(app, banner, sizeof banner); k++) {
-        uiapp_finish_animations(app);
-        uiapp_tick(app, now_ms += 2000);
+    for (int k = 0; k < 400 && !uiapp_chronicle_banner(tw_app, banner, sizeof banner); k++) {
+        uiapp_finish_animations(tw_app);
+        uiapp_tick(tw_app, now_ms += 2000);
     }
-    ck_assert(uiapp_chronicle_banner(app, banner, sizeof banner));
-    int turn = uiapp_game(app)->turn;
+    ck_assert(uiapp_chronicle_banner(tw_app, banner, sizeof banner));
+    int turn = uiapp_game(tw_app)->turn;
     char *t = small_text();
     char *e = edit(t, "order = \"hold\" }", "order = \"hold\", note = \"They wait.\" }");
     put(e);
-    send_key(SDLK_F6);
-    ck_assert_int_eq(uiapp_game(app)->turn, turn);
-    uiapp_draw(app);
-    uiapp_chronicle_banner(app, banner, sizeof banner);
+    ue_key(tw_app, SDLK_F6);
+    ck_assert_int_eq(uiapp_game(tw_app)->turn, turn);
+    uiapp_draw(tw_app);
+    uiapp_chronicle_banner(tw_app, banner, sizeof banner);
     for (int k = 0; k < 50; k++) {
-        uiapp_finish_animations(app);
-        uiapp_tick(app, now_ms += 2000);
-        uiapp_draw(app);
+        uiapp_finish_animations(tw_app);
+        uiapp_tick(tw_app, now_ms += 2000);
+        uiapp_draw(tw_app);
     }
     free(e);
     free(t);
@@ -459,23 +396,23 @@ END_TEST
 
 START_TEST(the_menu_reads_the_file_again)
 {
-    ck_assert_int_eq(uiapp_screen(app), UI_MENU);
+    ck_assert_int_eq(uiapp_screen(tw_app), UI_MENU);
     char title[200];
-    uiapp_title(app, title, sizeof title);
+    uiapp_title(tw_app, title, sizeof title);
     ck_assert_str_eq(title, "Emesa - A small siege");
     char *t = small_text();
     char *e = edit(t, "A small siege", "A siege, retitled");
     put(e);
-    send_key(SDLK_F6);
-    uiapp_title(app, title, sizeof title);
+    ue_key(tw_app, SDLK_F6);
+    uiapp_title(tw_app, title, sizeof title);
     ck_assert_str_eq(title, "Emesa - A siege, retitled");
     char *bad = edit(e, "sp = 5, at = \"5,4\"", "sp = 5, at = \"40,4\"");
     put(bad);
-    ck_assert(uiapp_watch(app, now_ms += 1000));    /* watched since F6 */
+    ck_assert(uiapp_watch(tw_app, now_ms += 1000));    /* watched since F6 */
     char panel[4000];
-    ck_assert(uiapp_reload_panel(app, panel, sizeof panel));
+    ck_assert(uiapp_reload_panel(tw_app, panel, sizeof panel));
     ck_assert_msg(strstr(panel, ":21:"), "%s", panel);
-    uiapp_draw(app);
+    uiapp_draw(tw_app);
     free(bad);
     free(e);
     free(t);

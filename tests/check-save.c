@@ -18,59 +18,25 @@
 
 /* ---- fixtures ------------------------------------------------------------- */
 
-static const char *src_dir(void)
-{
-    const char *d = getenv("EMESA_SOURCE_DIR");
-    return d && *d ? d : ".";
-}
-
 static char fixture_save[1024], fixture_scen[1024];
 static char tmpdir[256];
 
 static void setup(void)
 {
-    snprintf(fixture_save, sizeof fixture_save, "%s/tests/fixtures/saves/skirmish-7.save", src_dir());
-    snprintf(fixture_scen, sizeof fixture_scen, "%s/tests/fixtures/saves/skirmish.lua", src_dir());
-    const char *t = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/emesa-check-save-XXXXXX", t && *t ? t : "/tmp");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    snprintf(fixture_save, sizeof fixture_save, "%s/tests/fixtures/saves/skirmish-7.save", tu_src_dir());
+    snprintf(fixture_scen, sizeof fixture_scen, "%s/tests/fixtures/saves/skirmish.lua", tu_src_dir());
+    tu_tmpdir(tmpdir, sizeof tmpdir, "check-save");
 }
 
 static void teardown(void)
 {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
+    if (!tu_rmtree(tmpdir))
         fprintf(stderr, "could not remove %s\n", tmpdir);
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s: %s", path, strerror(errno));
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
-static void write_all(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-    ck_assert_int_eq(fclose(f), 0);
 }
 
 static SaveLoadOptions opts(void)
 {
-    SaveLoadOptions o = { src_dir(), NULL, NULL, NULL };
+    SaveLoadOptions o = { tu_src_dir(), NULL, NULL, NULL };
     return o;
 }
 
@@ -146,7 +112,7 @@ START_TEST(fixture_replays_to_its_end)
     ck_assert_uint_gt(session_ncommands(s), 30);
     ck_assert_uint_ge(session_nmarks(s), 6);
     size_t len;
-    char *text = read_all(fixture_save, &len);
+    char *text = tu_read_file(fixture_save, &len);
     char end[64];
     snprintf(end, sizeof end, "end turn %d hash %016" PRIx64 "\n", g->turn, game_hash(g));
     ck_assert_has(text, end);
@@ -160,7 +126,7 @@ START_TEST(save_load_same_game)
     Session *s = fixture_session();
     size_t len, flen;
     char *text = save_format(s, &len);
-    char *fixture = read_all(fixture_save, &flen);
+    char *fixture = tu_read_file(fixture_save, &flen);
     /* the format is stable: the loaded game saves to the very same bytes */
     ck_assert_uint_eq(len, flen);
     ck_assert_mem_eq(text, fixture, len);
@@ -201,7 +167,7 @@ END_TEST
 START_TEST(crlf_line_ends_load)
 {
     size_t len;
-    char *text = read_all(fixture_save, &len);
+    char *text = tu_read_file(fixture_save, &len);
     char *crlf = malloc(len * 2 + 1);
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
@@ -255,7 +221,7 @@ END_TEST
 START_TEST(refuse_unknown_version)
 {
     size_t len;
-    char *text = read_all(fixture_save, &len);
+    char *text = tu_read_file(fixture_save, &len);
     text[strlen("emesa-save ")] = '3';
     SaveError e;
     ck_assert_int_eq(load_text(text, len, &e, NULL), SAVE_BAD);
@@ -296,8 +262,8 @@ START_TEST(refuse_changed_scenario)
     snprintf(scen, sizeof scen, "%s/skirmish.lua", tmpdir);
     snprintf(path, sizeof path, "%s/game.emesa-save", tmpdir);
     size_t len;
-    char *src = read_all(fixture_scen, &len);
-    write_all(scen, src, len);
+    char *src = tu_read_file(fixture_scen, &len);
+    tu_write_file(scen, src, len);
     Session *s = session_new(scen, 5, NULL);
     ck_assert_ptr_nonnull(s);
     char why[256];
@@ -312,7 +278,7 @@ START_TEST(refuse_changed_scenario)
     char *changed = malloc(len + 64);
     memcpy(changed, src, len);
     memcpy(changed + len, "-- one more line\n", 17);
-    write_all(scen, changed, len + 17);
+    tu_write_file(scen, changed, len + 17);
     s = (Session *)1;
     ck_assert_int_eq(save_load(path, &o, &s, &e), SAVE_SCENARIO);
     ck_assert_ptr_null(s);
@@ -320,7 +286,7 @@ START_TEST(refuse_changed_scenario)
     ck_assert_has(e.msg, "has changed since this game was saved");
     ck_assert_has(e.msg, scen);
     size_t slen;
-    char *save = read_all(path, &slen);
+    char *save = tu_read_file(path, &slen);
     ck_assert_int_eq(e.line, line_of(save, "scenario-hash "));
     ck_assert_str_eq(e.file, path);
 
@@ -338,7 +304,7 @@ END_TEST
 START_TEST(refuse_truncated)
 {
     size_t len;
-    char *text = read_all(fixture_save, &len);
+    char *text = tu_read_file(fixture_save, &len);
     /* cut everywhere: at every line end and in the middle of every line */
     int cuts = 0;
     for (size_t cut = 1; cut < len; cut++) {
@@ -369,7 +335,7 @@ END_TEST
 START_TEST(refuse_flipped_byte)
 {
     size_t len;
-    char *text = read_all(fixture_save, &len);
+    char *text = tu_read_file(fixture_save, &len);
     char *copy = malloc(len);
     /* every byte, one bit each (cycling through the bits) */
     for (size_t i = 0; i < len; i++) {
@@ -411,7 +377,7 @@ END_TEST
 START_TEST(refuse_unreadable_command)
 {
     size_t len;
-    char *text = read_all(fixture_save, &len);
+    char *text = tu_read_file(fixture_save, &len);
     char *bad = edit_line(text, "cmd move b2 10,1", "cmd move nobody 10,1", true);
     SaveError e;
     Session *s = (Session *)1;
@@ -438,7 +404,7 @@ END_TEST
 START_TEST(refuse_diverged_hash)
 {
     size_t len;
-    char *text = read_all(fixture_save, &len);
+    char *text = tu_read_file(fixture_save, &len);
     char *bad = edit_line(text, "turn 3 hash ", "turn 3 hash 0123456789abcdef", true);
     SaveError e;
     Session *s = NULL;
@@ -605,7 +571,7 @@ START_TEST(autosave_keeps_the_newest)
     ck_assert_int_eq(waitpid(dead, NULL, 0), dead);
     char stale[1024];
     snprintf(stale, sizeof stale, "%s/autosave-1.emesa-save.tmp-%ld", tmpdir, (long)dead);
-    write_all(stale, "emesa-save 1\nscen", 18);
+    tu_write_file(stale, "emesa-save 1\nscen", 18);
     for (int i = 0; i < 8; i++) {
         ck_assert_msg(session_apply_text(s, moves[i], why, sizeof why), "%s: %s", moves[i], why);
         ck_assert_msg(save_autosave(tmpdir, s, 5, written, sizeof written, &e), "%s", e.msg);
@@ -684,7 +650,7 @@ START_TEST(kill_during_save)
         }
 
         size_t len;
-        char *text = read_all(path, &len);
+        char *text = tu_read_file(path, &len);
         int match = -1;
         for (int v = 0; v < KILL_VERSIONS; v++)
             if (len == lens[v] && memcmp(text, versions[v], len) == 0)

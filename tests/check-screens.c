@@ -11,77 +11,11 @@
 #include "core/siege.h"
 #include "ui/uiapp.h"
 #include "testutil.h"
-
-enum { W = 1280, H = 800 };
-
-static SDL_Surface *surf;
-static SDL_Renderer *ren;
-static UiApp *app;
-static char home[256];
-static char data_dir[1024];
+#include "testwin.h"
 
 static void setup(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    snprintf(home, sizeof home, "/tmp/emesa-check-screens-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    ck_assert_int_eq(SDL_Init(SDL_INIT_VIDEO), 0);
-    surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
-    ren = SDL_CreateSoftwareRenderer(surf);
-    ck_assert_ptr_nonnull(ren);
-    const char *src = getenv("EMESA_SOURCE_DIR");
-    snprintf(data_dir, sizeof data_dir, "%s", src ? src : ".");
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = data_dir;
-    cfg.seed = 7;
-    cfg.ai_side = -1;
-    cfg.scale_pct = 100;
-    char why[512];
-    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-    ck_assert_msg(app != NULL, "%s", why);
-}
-
-static void teardown(void)
-{
-    uiapp_free(app);
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
-    SDL_Quit();
-}
-
-static void send_click(int x, int y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    uiapp_handle(app, &e);
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    uiapp_handle(app, &e);
-    e.type = SDL_MOUSEBUTTONUP;
-    uiapp_handle(app, &e);
-}
-
-static void send_key(SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    uiapp_handle(app, &e);
-}
-
-static void frame(void)
-{
-    uiapp_draw(app);
-    SDL_RenderPresent(ren);
+    tw_setup("check-screens");
 }
 
 /* ---- the window's size ------------------------------------------------ */
@@ -126,27 +60,27 @@ END_TEST
 START_TEST(help_button_opens_help)
 {
     int x, y;
-    frame();
-    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
-    ck_assert(uiapp_find_button(app, "Help  F1", &x, &y));
-    send_click(x, y);
-    frame();
-    ck_assert_msg(uiapp_find_button(app, "Close", &x, &y), "the menu's Help button did not open help");
-    send_click(x, y);
-    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    tw_frame();
+    ck_assert(!uiapp_find_button(tw_app, "Close", &x, &y));
+    ck_assert(uiapp_find_button(tw_app, "Help  F1", &x, &y));
+    tw_click(x, y);
+    tw_frame();
+    ck_assert_msg(uiapp_find_button(tw_app, "Close", &x, &y), "the menu's Help button did not open help");
+    tw_click(x, y);
+    ck_assert(!uiapp_find_button(tw_app, "Close", &x, &y));
     /* In a game, the button on the top bar. */
     char why[512];
-    int i = uiapp_find_scenario(app, "emesa-638");
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
     ck_assert_int_ge(i, 0);
-    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
-    frame();
-    ck_assert(uiapp_find_button(app, "Help", &x, &y));
-    send_click(x, y);
-    frame();
-    ck_assert_msg(uiapp_find_button(app, "Close", &x, &y), "the game's Help button did not open help");
+    ck_assert_msg(uiapp_start(tw_app, i, 0, false, why, sizeof why), "%s", why);
+    tw_frame();
+    ck_assert(uiapp_find_button(tw_app, "Help", &x, &y));
+    tw_click(x, y);
+    tw_frame();
+    ck_assert_msg(uiapp_find_button(tw_app, "Close", &x, &y), "the game's Help button did not open help");
     /* A click outside closes it, as before. */
-    send_click(5, H - 5);
-    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    tw_click(5, H - 5);
+    ck_assert(!uiapp_find_button(tw_app, "Close", &x, &y));
 }
 END_TEST
 
@@ -171,36 +105,36 @@ static void copy_file(const char *from, const char *to)
 START_TEST(quickload_keeps_to_its_scenario)
 {
     char why[512], p638[400], p635[400];
-    snprintf(p638, sizeof p638, "%s/emesa/emesa/quicksave-emesa-638.emesa-save", home);
-    snprintf(p635, sizeof p635, "%s/emesa/emesa/quicksave-emesa-635.emesa-save", home);
-    int i638 = uiapp_find_scenario(app, "emesa-638"), i635 = uiapp_find_scenario(app, "emesa-635");
+    snprintf(p638, sizeof p638, "%s/emesa/emesa/quicksave-emesa-638.emesa-save", tw_home);
+    snprintf(p635, sizeof p635, "%s/emesa/emesa/quicksave-emesa-635.emesa-save", tw_home);
+    int i638 = uiapp_find_scenario(tw_app, "emesa-638"), i635 = uiapp_find_scenario(tw_app, "emesa-635");
     ck_assert_int_ge(i638, 0);
     ck_assert_int_ge(i635, 0);
-    ck_assert_msg(uiapp_start(app, i638, 0, false, why, sizeof why), "%s", why);
-    send_key(SDLK_F5);
-    ck_assert_msg(access(p638, R_OK) == 0, "%s", uiapp_status(app));
-    ck_assert_ptr_nonnull(strstr(uiapp_status(app), "The Jazira comes to Homs"));
+    ck_assert_msg(uiapp_start(tw_app, i638, 0, false, why, sizeof why), "%s", why);
+    tw_key(SDLK_F5);
+    ck_assert_msg(access(p638, R_OK) == 0, "%s", uiapp_status(tw_app));
+    ck_assert_ptr_nonnull(strstr(uiapp_status(tw_app), "The Jazira comes to Homs"));
     /* A 635 game: F9 finds no 635 quick save and changes nothing. */
-    ck_assert_msg(uiapp_start(app, i635, 1, false, why, sizeof why), "%s", why);
-    const Game *g = uiapp_game(app);
-    send_key(SDLK_F9);
-    ck_assert_ptr_eq(uiapp_game(app), g);
-    ck_assert_msg(strstr(uiapp_status(app), "No quick save of Every cold day") != NULL, "%s", uiapp_status(app));
-    ck_assert_int_eq(uiapp_ai_level(app, 1), 0);   /* the player still commands side 1 */
-    ck_assert_int_gt(uiapp_ai_level(app, 0), 0);
+    ck_assert_msg(uiapp_start(tw_app, i635, 1, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(tw_app);
+    tw_key(SDLK_F9);
+    ck_assert_ptr_eq(uiapp_game(tw_app), g);
+    ck_assert_msg(strstr(uiapp_status(tw_app), "No quick save of Every cold day") != NULL, "%s", uiapp_status(tw_app));
+    ck_assert_int_eq(uiapp_ai_level(tw_app, 1), 0);   /* the player still commands side 1 */
+    ck_assert_int_gt(uiapp_ai_level(tw_app, 0), 0);
     /* The 638 save copied into the 635 one's place: refused, named. */
     copy_file(p638, p635);
-    send_key(SDLK_F9);
-    ck_assert_ptr_eq(uiapp_game(app), g);
-    ck_assert_msg(strstr(uiapp_status(app), "Not loaded: the quick save is a game of The Jazira comes to Homs") != NULL,
-                  "%s", uiapp_status(app));
-    ck_assert_int_eq(uiapp_ai_level(app, 1), 0);
+    tw_key(SDLK_F9);
+    ck_assert_ptr_eq(uiapp_game(tw_app), g);
+    ck_assert_msg(strstr(uiapp_status(tw_app), "Not loaded: the quick save is a game of The Jazira comes to Homs") != NULL,
+                  "%s", uiapp_status(tw_app));
+    ck_assert_int_eq(uiapp_ai_level(tw_app, 1), 0);
     /* Its own quick save loads. */
     remove(p635);
-    send_key(SDLK_F5);
-    send_key(SDLK_F9);
-    ck_assert_msg(strstr(uiapp_status(app), "Loaded the quick save") != NULL, "%s", uiapp_status(app));
-    ck_assert_int_eq(uiapp_ai_level(app, 1), 0);
+    tw_key(SDLK_F5);
+    tw_key(SDLK_F9);
+    ck_assert_msg(strstr(uiapp_status(tw_app), "Loaded the quick save") != NULL, "%s", uiapp_status(tw_app));
+    ck_assert_int_eq(uiapp_ai_level(tw_app, 1), 0);
 }
 END_TEST
 
@@ -209,10 +143,8 @@ END_TEST
 
 static void click_button(const char *label)
 {
-    int x, y;
-    frame();
-    ck_assert_msg(uiapp_find_button(app, label, &x, &y), "no \"%s\" button", label);
-    send_click(x, y);
+    tw_frame();
+    tw_click_button(label);
 }
 
 /* 638 for two players: the coalition (the besiegers) acts first; after
@@ -220,22 +152,22 @@ static void click_button(const char *label)
 static const Game *garrison_to_act(bool offer_terms)
 {
     char why[512];
-    int i = uiapp_find_scenario(app, "emesa-638");
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
     ck_assert_int_ge(i, 0);
-    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
-    send_key(SDLK_RETURN);   /* past the hand-over */
-    const Game *g = uiapp_game(app);
+    ck_assert_msg(uiapp_start(tw_app, i, -1, true, why, sizeof why), "%s", why);
+    tw_key(SDLK_RETURN);   /* past the hand-over */
+    const Game *g = uiapp_game(tw_app);
     ck_assert_int_ne(g->active, g->town_side);
     if (offer_terms) {
         click_button("Generous");
-        ck_assert_msg(g->siege.terms == TERMS_GENEROUS, "%s", uiapp_status(app));
+        ck_assert_msg(g->siege.terms == TERMS_GENEROUS, "%s", uiapp_status(tw_app));
     }
-    send_key(SDLK_SPACE);
-    send_key(SDLK_RETURN);
-    send_key(SDLK_RETURN);   /* the hand-over */
-    g = uiapp_game(app);
+    tw_key(SDLK_SPACE);
+    tw_key(SDLK_RETURN);
+    tw_key(SDLK_RETURN);   /* the hand-over */
+    g = uiapp_game(tw_app);
     ck_assert_int_eq(g->active, g->town_side);
-    uiapp_tick(app, 1000);
+    uiapp_tick(tw_app, 1000);
     return g;
 }
 
@@ -243,7 +175,7 @@ START_TEST(end_turn_warns_of_gate_and_food)
 {
     const Game *g = garrison_to_act(false);
     char w[4000];
-    uiapp_turn_warnings(app, w, sizeof w);
+    uiapp_turn_warnings(tw_app, w, sizeof w);
     ck_assert_ptr_null(strstr(w, "stands open"));
     /* An open gate is warned of. */
     click_button("Open");
@@ -252,7 +184,7 @@ START_TEST(end_turn_warns_of_gate_and_food)
         if (g->gates[k].state == GATE_OPEN)
             open = k;
     ck_assert_int_ge(open, 0);
-    uiapp_turn_warnings(app, w, sizeof w);
+    uiapp_turn_warnings(tw_app, w, sizeof w);
     char want[200];
     snprintf(want, sizeof want, "The %s stands open: the enemy may rush it.", g->gates[open].name);
     ck_assert_msg(strstr(w, want) != NULL, "%s", w);
@@ -263,31 +195,31 @@ START_TEST(end_turn_warns_of_gate_and_food)
     snprintf(want, sizeof want, "Food for %d of the %d turns left", fed, to_go);
     ck_assert_msg((strstr(w, want) != NULL) == (fed < to_go), "fed %d of %d: %s", fed, to_go, w);
     /* The dialog shows them (drawn without overflowing, at least). */
-    send_key(SDLK_SPACE);
-    frame();
-    send_key(SDLK_ESCAPE);
+    tw_key(SDLK_SPACE);
+    tw_frame();
+    tw_key(SDLK_ESCAPE);
 }
 END_TEST
 
 START_TEST(garrison_is_asked_about_terms)
 {
     const Game *g = garrison_to_act(true);
-    ck_assert_msg(uiapp_asking_terms(app), "the garrison was not asked");
+    ck_assert_msg(uiapp_asking_terms(tw_app), "the garrison was not asked");
     char w[4000];
-    uiapp_turn_warnings(app, w, sizeof w);
+    uiapp_turn_warnings(tw_app, w, sizeof w);
     ck_assert_msg(strstr(w, "Terms are offered and not answered") != NULL, "%s", w);
     click_button("Refuse");
-    ck_assert(!uiapp_asking_terms(app));
+    ck_assert(!uiapp_asking_terms(tw_app));
     ck_assert_int_eq(g->siege.terms_answer, TERMS_ANSWER_REFUSE);
-    uiapp_turn_warnings(app, w, sizeof w);
+    uiapp_turn_warnings(tw_app, w, sizeof w);
     ck_assert_ptr_null(strstr(w, "Terms are offered"));
     /* Asked once a turn: no second question after the answer. */
-    uiapp_tick(app, 2000);
-    ck_assert(!uiapp_asking_terms(app));
+    uiapp_tick(tw_app, 2000);
+    ck_assert(!uiapp_asking_terms(tw_app));
     /* At the turn's end the refusal stands, whatever the dice. */
-    send_key(SDLK_SPACE);
-    send_key(SDLK_RETURN);
-    g = uiapp_game(app);
+    tw_key(SDLK_SPACE);
+    tw_key(SDLK_RETURN);
+    g = uiapp_game(tw_app);
     ck_assert(!g->siege.surrendered);
     int refusals = 0;
     for (size_t i = 0; i < g->events.n; i++)
@@ -299,23 +231,23 @@ END_TEST
 START_TEST(council_may_be_left_to_decide)
 {
     garrison_to_act(true);
-    ck_assert(uiapp_asking_terms(app));
-    send_key(SDLK_ESCAPE);
-    ck_assert(!uiapp_asking_terms(app));
-    ck_assert_int_eq(uiapp_game(app)->siege.terms_answer, TERMS_ANSWER_COUNCIL);
+    ck_assert(uiapp_asking_terms(tw_app));
+    tw_key(SDLK_ESCAPE);
+    ck_assert(!uiapp_asking_terms(tw_app));
+    ck_assert_int_eq(uiapp_game(tw_app)->siege.terms_answer, TERMS_ANSWER_COUNCIL);
     /* The panel's Answer button asks again. */
     click_button("Answer");
-    ck_assert(uiapp_asking_terms(app));
+    ck_assert(uiapp_asking_terms(tw_app));
     click_button("Accept");
-    ck_assert_int_eq(uiapp_game(app)->siege.terms_answer, TERMS_ANSWER_ACCEPT);
-    send_key(SDLK_SPACE);
-    send_key(SDLK_RETURN);
-    const Game *g = uiapp_game(app);
+    ck_assert_int_eq(uiapp_game(tw_app)->siege.terms_answer, TERMS_ANSWER_ACCEPT);
+    tw_key(SDLK_SPACE);
+    tw_key(SDLK_RETURN);
+    const Game *g = uiapp_game(tw_app);
     ck_assert(g->siege.surrendered);
     ck_assert_int_eq(g->mode, MODE_OVER);
     /* The debrief says why: the condition met, and how the town gave up. */
     char why[1400];
-    uiapp_outcome_reason(app, why, sizeof why);
+    uiapp_outcome_reason(tw_app, why, sizeof why);
     ck_assert_msg(strstr(why, "Why it ended: Major victory for the Jazira coalition if the town surrenders on terms; "
                               "at the end, the town has surrendered. The town surrendered (surrender: Rashidun's "
                               "commander accepts the generous terms) with ") != NULL, "%s", why);
@@ -326,16 +258,16 @@ START_TEST(objectives_open_with_o)
 {
     garrison_to_act(false);
     int x, y;
-    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
-    send_key(SDLK_o);
-    frame();
-    ck_assert(uiapp_find_button(app, "Close", &x, &y));
-    send_key(SDLK_o);
-    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    ck_assert(!uiapp_find_button(tw_app, "Close", &x, &y));
+    tw_key(SDLK_o);
+    tw_frame();
+    ck_assert(uiapp_find_button(tw_app, "Close", &x, &y));
+    tw_key(SDLK_o);
+    ck_assert(!uiapp_find_button(tw_app, "Close", &x, &y));
     click_button("Objectives");
-    ck_assert(uiapp_find_button(app, "Close", &x, &y));
-    send_key(SDLK_ESCAPE);
-    ck_assert(!uiapp_find_button(app, "Close", &x, &y));
+    ck_assert(uiapp_find_button(tw_app, "Close", &x, &y));
+    tw_key(SDLK_ESCAPE);
+    ck_assert(!uiapp_find_button(tw_app, "Close", &x, &y));
 }
 END_TEST
 
@@ -344,16 +276,16 @@ END_TEST
 
 static void remake(int scale)
 {
-    uiapp_free(app);
+    uiapp_free(tw_app);
     UiConfig cfg;
     memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = data_dir;
+    cfg.data_dir = tw_data_dir;
     cfg.seed = 7;
     cfg.ai_side = -1;
     cfg.scale_pct = scale;
     char why[512];
-    app = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-    ck_assert_msg(app != NULL, "%s", why);
+    tw_app = uiapp_new(NULL, tw_ren, &cfg, why, sizeof why);
+    ck_assert_msg(tw_app != NULL, "%s", why);
 }
 
 /* At 200 % the 638 briefing was cut mid-sentence ("...From Kufa"). It
@@ -361,41 +293,41 @@ static void remake(int scale)
 START_TEST(briefing_scrolls_to_its_end)
 {
     remake(200);
-    int i = uiapp_find_scenario(app, "emesa-638");
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
     ck_assert_int_ge(i, 0);
     for (int k = 0; k < 40; k++)
-        send_key(SDLK_UP);
+        tw_key(SDLK_UP);
     for (int k = 0; k < i; k++)
-        send_key(SDLK_DOWN);
-    frame();
+        tw_key(SDLK_DOWN);
+    tw_frame();
     int max = 0;
-    ck_assert_int_eq(uiapp_briefing_scroll(app, &max), 0);
+    ck_assert_int_eq(uiapp_briefing_scroll(tw_app, &max), 0);
     ck_assert_int_gt(max, 0);
-    send_key(SDLK_PAGEDOWN);
-    frame();
-    int s1 = uiapp_briefing_scroll(app, NULL);
+    tw_key(SDLK_PAGEDOWN);
+    tw_frame();
+    int s1 = uiapp_briefing_scroll(tw_app, NULL);
     ck_assert_int_gt(s1, 0);
-    for (int k = 0; k < 400 && uiapp_briefing_scroll(app, NULL) < max; k++)
-        send_key(SDLK_PAGEDOWN);
-    frame();
-    ck_assert_int_eq(uiapp_briefing_scroll(app, NULL), max);
+    for (int k = 0; k < 400 && uiapp_briefing_scroll(tw_app, NULL) < max; k++)
+        tw_key(SDLK_PAGEDOWN);
+    tw_frame();
+    ck_assert_int_eq(uiapp_briefing_scroll(tw_app, NULL), max);
     /* The wheel over the briefing scrolls it back up. */
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = SDL_MOUSEMOTION;
     e.motion.x = W - 200;
     e.motion.y = 300;
-    uiapp_handle(app, &e);
+    uiapp_handle(tw_app, &e);
     memset(&e, 0, sizeof e);
     e.type = SDL_MOUSEWHEEL;
     e.wheel.y = 1;
-    uiapp_handle(app, &e);
-    frame();
-    ck_assert_int_lt(uiapp_briefing_scroll(app, NULL), max);
+    uiapp_handle(tw_app, &e);
+    tw_frame();
+    ck_assert_int_lt(uiapp_briefing_scroll(tw_app, NULL), max);
     /* At 100 % on this screen it fits and does not scroll. */
     remake(100);
-    frame();
-    uiapp_briefing_scroll(app, &max);
+    tw_frame();
+    uiapp_briefing_scroll(tw_app, &max);
     ck_assert_int_eq(max, 0);
 }
 END_TEST
@@ -406,30 +338,30 @@ END_TEST
 START_TEST(hotseat_log_keeps_alerts_secret)
 {
     char why[512];
-    int i = uiapp_find_scenario(app, "emesa-638");
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
     ck_assert_int_ge(i, 0);
-    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
-    send_key(SDLK_RETURN);
-    const Game *g = uiapp_game(app);
+    ck_assert_msg(uiapp_start(tw_app, i, -1, true, why, sizeof why), "%s", why);
+    tw_key(SDLK_RETURN);
+    const Game *g = uiapp_game(tw_app);
     ck_assert_int_ne(g->active, g->town_side);
     /* The besiegers put a camp on alert (if it was not already). */
     click_button("Alert");
-    ck_assert_msg(uiapp_log_contains(app, "stands to arms"), "%s", uiapp_status(app));
-    send_key(SDLK_SPACE);
-    send_key(SDLK_RETURN);
-    send_key(SDLK_RETURN);   /* the hand-over */
-    g = uiapp_game(app);
+    ck_assert_msg(uiapp_log_contains(tw_app, "stands to arms"), "%s", uiapp_status(tw_app));
+    tw_key(SDLK_SPACE);
+    tw_key(SDLK_RETURN);
+    tw_key(SDLK_RETURN);   /* the hand-over */
+    g = uiapp_game(tw_app);
     ck_assert_int_eq(g->active, g->town_side);
-    ck_assert(!uiapp_log_contains(app, "stands to arms"));
+    ck_assert(!uiapp_log_contains(tw_app, "stands to arms"));
     /* What both may know is still there. */
-    ck_assert(uiapp_log_contains(app, "turn 1 begins"));
+    ck_assert(uiapp_log_contains(tw_app, "turn 1 begins"));
     /* And back to the besiegers: their own order is in their log again. */
-    send_key(SDLK_SPACE);
-    send_key(SDLK_RETURN);
-    send_key(SDLK_RETURN);
-    ck_assert_int_eq(uiapp_game(app)->turn, 2);
-    ck_assert_int_ne(uiapp_game(app)->active, uiapp_game(app)->town_side);
-    ck_assert(uiapp_log_contains(app, "stands to arms"));
+    tw_key(SDLK_SPACE);
+    tw_key(SDLK_RETURN);
+    tw_key(SDLK_RETURN);
+    ck_assert_int_eq(uiapp_game(tw_app)->turn, 2);
+    ck_assert_int_ne(uiapp_game(tw_app)->active, uiapp_game(tw_app)->town_side);
+    ck_assert(uiapp_log_contains(tw_app, "stands to arms"));
 }
 END_TEST
 
@@ -450,16 +382,16 @@ static void labels_clear(int scale)
 {
     remake(scale);
     char why[512];
-    int i = uiapp_find_scenario(app, "emesa-638");
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
     ck_assert_int_ge(i, 0);
-    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
-    const Game *g = uiapp_game(app);
+    ck_assert_msg(uiapp_start(tw_app, i, 0, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(tw_app);
     if (g->siege.nplaces == 0)
         return;
-    uiapp_set_view(app, 1);
-    frame();
+    uiapp_set_view(tw_app, 1);
+    tw_frame();
     SDL_Rect r[64];
-    int n = uiapp_theatre_labels(app, r, 64);
+    int n = uiapp_theatre_labels(tw_app, r, 64);
     ck_assert_int_eq(n, g->siege.nplaces);
     for (int a = 0; a < n; a++) {
         ck_assert_msg(r[a].x >= 0 && r[a].y >= 0 && r[a].x + r[a].w <= W && r[a].y + r[a].h <= H,
@@ -497,29 +429,29 @@ static void figures_now(const Game *g, int morale[2], int food[2], int sp[2])
 START_TEST(debrief_charts_the_turns)
 {
     char why[512];
-    int i = uiapp_find_scenario(app, "emesa-638");
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
     ck_assert_int_ge(i, 0);
-    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
-    const Game *g = uiapp_game(app);
+    ck_assert_msg(uiapp_start(tw_app, i, 0, false, why, sizeof why), "%s", why);
+    const Game *g = uiapp_game(tw_app);
     int m0[2], f0[2], s0[2];
     figures_now(g, m0, f0, s0);
     /* The player (the coalition) ends its turns; the computer plays the other side. */
     uint32_t t = 1000;
     for (int k = 0; k < 4000 && g->turn < 4 && g->mode != MODE_OVER; k++) {
-        if (g->active == 0 && !uiapp_asking_terms(app)) {
-            send_key(SDLK_SPACE);
-            send_key(SDLK_RETURN);
+        if (g->active == 0 && !uiapp_asking_terms(tw_app)) {
+            tw_key(SDLK_SPACE);
+            tw_key(SDLK_RETURN);
         }
-        if (uiapp_asking_terms(app))
-            send_key(SDLK_ESCAPE);
-        uiapp_finish_animations(app);
-        uiapp_tick(app, t += 2000);
-        g = uiapp_game(app);
+        if (uiapp_asking_terms(tw_app))
+            tw_key(SDLK_ESCAPE);
+        uiapp_finish_animations(tw_app);
+        uiapp_tick(tw_app, t += 2000);
+        g = uiapp_game(tw_app);
     }
     ck_assert_int_ge(g->turn, 4);
     int turn, m[2], f[2], s[2], n = 0, prev = 0;
     int turns[64], mor[64][2], fd[64][2], sps[64][2];
-    while (n < 64 && uiapp_turn_figures(app, n, &turn, m, f, s)) {
+    while (n < 64 && uiapp_turn_figures(tw_app, n, &turn, m, f, s)) {
         if (n == 0) {
             ck_assert_int_eq(turn, 1);
             for (int k = 0; k < 2; k++) {
@@ -546,18 +478,18 @@ START_TEST(debrief_charts_the_turns)
         ck_assert_int_eq(sps[n - 1][k], sn[k]);
     }
     /* The quick save, loaded in a fresh game of the scenario. */
-    send_key(SDLK_F5);
-    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
-    send_key(SDLK_F9);
-    ck_assert_msg(strstr(uiapp_status(app), "Loaded the quick save") != NULL, "%s", uiapp_status(app));
+    tw_key(SDLK_F5);
+    ck_assert_msg(uiapp_start(tw_app, i, 0, false, why, sizeof why), "%s", why);
+    tw_key(SDLK_F9);
+    ck_assert_msg(strstr(uiapp_status(tw_app), "Loaded the quick save") != NULL, "%s", uiapp_status(tw_app));
     for (int k = 0; k < n; k++) {
-        ck_assert(uiapp_turn_figures(app, k, &turn, m, f, s));
+        ck_assert(uiapp_turn_figures(tw_app, k, &turn, m, f, s));
         ck_assert_int_eq(turn, turns[k]);
         ck_assert_int_eq(memcmp(m, mor[k], sizeof m), 0);
         ck_assert_int_eq(memcmp(f, fd[k], sizeof f), 0);
         ck_assert_int_eq(memcmp(s, sps[k], sizeof s), 0);
     }
-    ck_assert(!uiapp_turn_figures(app, n, &turn, m, f, s));
+    ck_assert(!uiapp_turn_figures(tw_app, n, &turn, m, f, s));
 }
 END_TEST
 
@@ -566,10 +498,10 @@ END_TEST
 START_TEST(shift_click_far_unit_says_so)
 {
     char why[512];
-    int i = uiapp_find_scenario(app, "emesa-638");
-    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
-    send_key(SDLK_RETURN);
-    const Game *g = uiapp_game(app);
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
+    ck_assert_msg(uiapp_start(tw_app, i, -1, true, why, sizeof why), "%s", why);
+    tw_key(SDLK_RETURN);
+    const Game *g = uiapp_game(tw_app);
     /* Two units of the side to act, the second three or more hexes from
      * every enemy. */
     int first = -1, far = -1;
@@ -588,19 +520,19 @@ START_TEST(shift_click_far_unit_says_so)
     }
     ck_assert(first >= 0 && far >= 0);
     int x, y;
-    uiapp_center_on(app, g->units[first].hex);
-    frame();
-    ck_assert(uiapp_hex_screen(app, g->units[first].hex, &x, &y));
-    send_click(x, y);
-    uiapp_center_on(app, g->units[far].hex);
-    frame();
-    ck_assert(uiapp_hex_screen(app, g->units[far].hex, &x, &y));
+    uiapp_center_on(tw_app, g->units[first].hex);
+    tw_frame();
+    ck_assert(uiapp_hex_screen(tw_app, g->units[first].hex, &x, &y));
+    tw_click(x, y);
+    uiapp_center_on(tw_app, g->units[far].hex);
+    tw_frame();
+    ck_assert(uiapp_hex_screen(tw_app, g->units[far].hex, &x, &y));
     SDL_SetModState(KMOD_LSHIFT);
-    send_click(x, y);
+    tw_click(x, y);
     SDL_SetModState(KMOD_NONE);
     int sel[8];
-    ck_assert_int_eq(uiapp_selection(app, sel, 8), 2);
-    ck_assert_msg(strstr(uiapp_status(app), "is next to none of the group's targets") != NULL, "%s", uiapp_status(app));
+    ck_assert_int_eq(uiapp_selection(tw_app, sel, 8), 2);
+    ck_assert_msg(strstr(uiapp_status(tw_app), "is next to none of the group's targets") != NULL, "%s", uiapp_status(tw_app));
 }
 END_TEST
 
@@ -609,9 +541,9 @@ END_TEST
 START_TEST(courier_setting_out_is_not_due_turn_0)
 {
     char why[512];
-    int i = uiapp_find_scenario(app, "emesa-638");
-    ck_assert_msg(uiapp_start(app, i, 0, false, why, sizeof why), "%s", why);
-    Game *g = (Game *)uiapp_game(app);
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
+    ck_assert_msg(uiapp_start(tw_app, i, 0, false, why, sizeof why), "%s", why);
+    Game *g = (Game *)uiapp_game(tw_app);
     int k = -1;
     for (int c = 0; c < g->siege.ncouriers; c++)
         if (g->siege.couriers[c].side == 0 && !g->siege.couriers[c].arrived)
@@ -624,16 +556,16 @@ START_TEST(courier_setting_out_is_not_due_turn_0)
     g->siege.couriers[k].side = 0;
     g->siege.couriers[k].depart_turn = g->turn;
     g->siege.couriers[k].arrive_turn = 0;
-    uiapp_set_view(app, 1);
-    uiapp_record_layout(app, true);
-    frame();
+    uiapp_set_view(tw_app, 1);
+    uiapp_record_layout(tw_app, true);
+    tw_frame();
     const UiBox *b;
-    int n = uiapp_layout_boxes(app, &b), sets_out = 0;
+    int n = uiapp_layout_boxes(tw_app, &b), sets_out = 0;
     for (int j = 0; j < n; j++) {
         ck_assert_msg(strstr(b[j].label, "due turn 0") == NULL, "%s", b[j].label);
         sets_out += strstr(b[j].label, "sets out") != NULL;
     }
-    uiapp_record_layout(app, false);
+    uiapp_record_layout(tw_app, false);
     ck_assert_int_ge(sets_out, 1);
 }
 END_TEST
@@ -647,25 +579,25 @@ static bool tooltip_has(int x, int y, const char *s)
     e.type = SDL_MOUSEMOTION;
     e.motion.x = x;
     e.motion.y = y;
-    uiapp_handle(app, &e);
-    uiapp_record_layout(app, true);
-    frame();
+    uiapp_handle(tw_app, &e);
+    uiapp_record_layout(tw_app, true);
+    tw_frame();
     const UiBox *b;
-    int n = uiapp_layout_boxes(app, &b);
+    int n = uiapp_layout_boxes(tw_app, &b);
     bool found = false;
     for (int j = 0; j < n; j++)
         found |= strstr(b[j].label, s) != NULL;
-    uiapp_record_layout(app, false);
+    uiapp_record_layout(tw_app, false);
     return found;
 }
 
 START_TEST(tooltip_after_attack_says_why_not)
 {
     char why[512];
-    int i = uiapp_find_scenario(app, "emesa-638");
-    ck_assert_msg(uiapp_start(app, i, -1, true, why, sizeof why), "%s", why);
-    send_key(SDLK_RETURN);
-    Game *g = (Game *)uiapp_game(app);
+    int i = uiapp_find_scenario(tw_app, "emesa-638");
+    ck_assert_msg(uiapp_start(tw_app, i, -1, true, why, sizeof why), "%s", why);
+    tw_key(SDLK_RETURN);
+    Game *g = (Game *)uiapp_game(tw_app);
     int checked = 0, tries = 0;
     for (int e = 0; e < g->nunits && !checked && tries < 12; e++) {
         if (g->units[e].side == g->active || g->units[e].status != UNIT_ON_MAP)
@@ -682,25 +614,25 @@ START_TEST(tooltip_after_attack_says_why_not)
                 Hex was = g->units[u].hex;
                 game_unit_place(g, u, n);      /* placed next to the enemy */
                 int x, y, tx, ty;
-                uiapp_center_on(app, n);
-                frame();
-                ck_assert(uiapp_hex_screen(app, n, &x, &y));
-                send_click(x, y);
-                ck_assert(uiapp_hex_screen(app, g->units[e].hex, &tx, &ty));
+                uiapp_center_on(tw_app, n);
+                tw_frame();
+                ck_assert(uiapp_hex_screen(tw_app, n, &x, &y));
+                tw_click(x, y);
+                ck_assert(uiapp_hex_screen(tw_app, g->units[e].hex, &tx, &ty));
                 if (!tooltip_has(tx, ty, "Attack ")) {   /* the odds, and "Click to attack" */
                     game_unit_place(g, u, was);
-                    send_key(SDLK_ESCAPE);
+                    tw_key(SDLK_ESCAPE);
                     break;
                 }
                 Hex target = g->units[e].hex;
-                send_click(tx, ty);
-                uiapp_finish_animations(app);
+                tw_click(tx, ty);
+                uiapp_finish_animations(tw_app);
                 int ids2[4];
                 if (game_units_at(g, target, ids2, 4) == 0 || g->units[ids2[0]].side == g->active)
                     continue;   /* the defender left: try another */
                 /* Still selected, still next to it: the rules refuse a second attack. */
-                send_click(x, y);
-                ck_assert(uiapp_hex_screen(app, target, &tx, &ty));
+                tw_click(x, y);
+                ck_assert(uiapp_hex_screen(tw_app, target, &tx, &ty));
                 ck_assert(!tooltip_has(tx, ty, "Attack "));
                 ck_assert(tooltip_has(tx, ty, "No attack on"));
                 checked++;
@@ -717,7 +649,7 @@ static Suite *suite(void)
     Suite *s = suite_create("screens");
     TCase *tc = tcase_create("screens");
     tcase_set_timeout(tc, 120);
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, setup, tw_teardown);
     tcase_add_test(tc, window_fits_the_usable_area);
     tcase_add_test(tc, help_button_opens_help);
     tcase_add_test(tc, quickload_keeps_to_its_scenario);

@@ -9,47 +9,19 @@
 #include <SDL.h>
 #include "ui/uiapp.h"
 #include "testutil.h"
+#include "testwin.h"
 
-static SDL_Surface *surf;
-static SDL_Renderer *ren;
-static char home[256];
-
-static UiApp *open_with(const char *scenario)
-{
-    const char *src = getenv("EMESA_SOURCE_DIR");
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = src ? src : ".";
-    cfg.scenario = scenario;
-    cfg.seed = 7;
-    cfg.ai_side = -1;
-    cfg.scale_pct = 100;
-    char why[512];
-    UiApp *a = uiapp_new(NULL, ren, &cfg, why, sizeof why);
-    ck_assert_msg(a != NULL, "%s", why);
-    return a;
-}
+static UiApp *open_with(const char *scenario) { return tw_new_app(scenario, 0); }
 
 static void setup(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    snprintf(home, sizeof home, "/tmp/emesa-check-uiscen-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    ck_assert_int_eq(SDL_Init(SDL_INIT_VIDEO), 0);
-    surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 800, 32, SDL_PIXELFORMAT_ARGB8888);
-    ren = SDL_CreateSoftwareRenderer(surf);
-    ck_assert_ptr_nonnull(ren);
+    tw_window("check-uiscen");
 }
 
 static void teardown(void)
 {
-    SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
-    SDL_Quit();
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
-    ck_assert_int_eq(system(cmd), 0);
+    tw_teardown();
+    ck_assert(tu_rmtree(tw_home));
 }
 
 START_TEST(a_file_elsewhere_is_added_selected_and_named)
@@ -104,7 +76,7 @@ START_TEST(the_players_own_scenarios_are_listed)
 {
     const char *src = getenv("EMESA_SOURCE_DIR");
     char dir[600], cmd[2600];
-    snprintf(dir, sizeof dir, "%s/emesa/emesa/scenarios", home);
+    snprintf(dir, sizeof dir, "%s/emesa/emesa/scenarios", tw_home);
     snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp '%s/tests/fixtures/play/small.lua' '%s/mine.lua'", dir,
              src ? src : ".", dir);
     ck_assert_int_eq(system(cmd), 0);

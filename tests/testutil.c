@@ -1,9 +1,11 @@
 /* testutil.c - small fixtures shared by the unit tests. */
 #include "testutil.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/command.h"
+#include "core/path.h"
 
 Game *tu_game(uint64_t seed)
 {
@@ -118,4 +120,72 @@ void tu_end_turn_both(Game *g)
     char why[256];
     ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
     ck_assert_msg(tu_cmd(g, "end-turn", why, sizeof why), "%s", why);
+}
+
+int tu_pick_mover(const Game *g, Hex *dest)
+{
+    int *reach = calloc((size_t)(g->map.width * g->map.height), sizeof *reach);
+    int found = -1;
+    for (int u = 0; u < g->nunits && found < 0; u++) {
+        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
+            continue;
+        path_reachable(g, u, reach);
+        for (int row = 0; row < g->map.height && found < 0; row++)
+            for (int col = 0; col < g->map.width && found < 0; col++) {
+                Hex h = hex_from_offset(col, row);
+                int ids[8];
+                if (reach[row * g->map.width + col] > 0 && hex_distance(h, g->units[u].hex) == 2 &&
+                    game_units_at(g, h, ids, 8) == 0) {
+                    found = u;
+                    *dest = h;
+                }
+            }
+    }
+    free(reach);
+    return found;
+}
+
+const char *tu_src_dir(void)
+{
+    const char *d = getenv("EMESA_SOURCE_DIR");
+    return d && *d ? d : ".";
+}
+
+void tu_tmpdir(char *out, size_t n, const char *tag)
+{
+    const char *t = getenv("TMPDIR");
+    snprintf(out, n, "%s/emesa-%s-XXXXXX", t && *t ? t : "/tmp", tag);
+    ck_assert_ptr_nonnull(mkdtemp(out));
+}
+
+bool tu_rmtree(const char *dir)
+{
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0;
+}
+
+char *tu_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s: %s", path, strerror(errno));
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(buf);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    if (len)
+        *len = (size_t)n;
+    return buf;
+}
+
+void tu_write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+    ck_assert_int_eq(fclose(f), 0);
 }

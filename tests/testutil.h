@@ -24,6 +24,21 @@ int tu_cmd(Game *g, const char *text, char *why, size_t n);
 int tu_count_events(const Game *g, EventType t, const char *word);
 /* Both sides end their part of the siege turn (asserts they may). */
 void tu_end_turn_both(Game *g);
+/* A unit of the side to act that can reach an empty hex 2 away (its
+ * index, and that hex in *dest), or -1. */
+int tu_pick_mover(const Game *g, Hex *dest);
+/* The source tree: EMESA_SOURCE_DIR, or "." when it is unset or empty. */
+const char *tu_src_dir(void);
+/* Makes a fresh directory $TMPDIR/emesa-<tag>-XXXXXX (/tmp without
+ * TMPDIR) into out, or fails the test. */
+void tu_tmpdir(char *out, size_t n, const char *tag);
+/* Removes dir and all below it; false if that failed. */
+bool tu_rmtree(const char *dir);
+/* The whole file at path, NUL-terminated (its length in *len if len), or
+ * fails the test; free() it. */
+char *tu_read_file(const char *path, size_t *len);
+/* Writes len bytes of data as the file at path, or fails the test. */
+void tu_write_file(const char *path, const char *data, size_t len);
 /* Runs the suite and returns the process exit status (Check's summary
  * line is printed on the way). */
 int tu_run(Suite *s);

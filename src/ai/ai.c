@@ -375,18 +375,13 @@ static void build_plan(AiPlayer *ai, const Game *g)
     keep_events(ai);
 }
 
-static Command fallback(const Game *g, int side)
-{
-    return g->mode == MODE_BATTLE ? cmd_end_impulse(side) : cmd_end_turn(side);
-}
-
 bool ai_next(AiPlayer *ai, const Game *g, Command *out)
 {
     if (g->mode == MODE_OVER || g->active != ai->side || !g->map.terrain)
         return false;
     char why[256];
     if (!map_setup(ai, g)) {
-        *out = fallback(g, ai->side);
+        *out = cmd_end_part(g, ai->side);
         return true;
     }
     uint64_t h = game_state_key(g);
@@ -402,7 +397,7 @@ bool ai_next(AiPlayer *ai, const Game *g, Command *out)
         build_plan(ai, g);
     }
     ai->nplan = ai->next = 0;
-    *out = fallback(g, ai->side);
+    *out = cmd_end_part(g, ai->side);
     ai->stats.decisions++;
     return true;
 }

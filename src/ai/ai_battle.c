@@ -2,6 +2,7 @@
  * feigned withdrawal of light horse near a feint leader), coming home
  * behind the walls, approaching the enemy, and the impulse's plan. The
  * valuing and choosing of attacks is ai_tactics.c's. */
+#include <math.h>
 #include <string.h>
 #include "ai_internal.h"
 #include "core/combat.h"
@@ -71,6 +72,42 @@ static double safety(AiPlayer *ai, int u, int idx, const Hex *foes, int nfoes)
     return s;
 }
 
+/* How unit u scores reachable hex i (higher is better; -INFINITY: not
+ * a candidate). */
+typedef double (*HexScore)(AiPlayer *ai, int u, int i, const Hex *foes, int nfoes);
+
+/* Moves unit u, flooded into ai->cost, to the reachable hex other than
+ * `here`, with room in the stack, that scores highest above floor; false
+ * if none does or the move is refused. spend: each hex scored costs search
+ * budget, and the search stops when it is out. */
+static bool move_to_best(AiPlayer *ai, int u, int here, double floor, bool spend, HexScore score, const Hex *foes,
+                         int nfoes)
+{
+    const Game *g = ai->wk;
+    int best = -1;
+    double bs = floor;
+    for (int i = 0; i < ai->n; i++) {
+        if (i == here || ai->cost[i] < 0 || ai->friends[i] >= g->rules.stack_limit)
+            continue;
+        if (spend && !ai_spend(ai, 0))
+            break;
+        double s = score(ai, u, i, foes, nfoes);
+        if (s > bs) {
+            bs = s;
+            best = i;
+        }
+    }
+    if (best < 0)
+        return false;
+    Command c = cmd_move(ai->side, u, ai->hexof[best]);
+    return ai_step(ai, &c);
+}
+
+static double withdraw_score(AiPlayer *ai, int u, int i, const Hex *foes, int nfoes)
+{
+    return safety(ai, u, i, foes, nfoes) - 0.05 * ai->cost[i];
+}
+
 bool ai_withdraw(AiPlayer *ai, int u)
 {
     Game *g = ai->wk;
@@ -83,23 +120,7 @@ bool ai_withdraw(AiPlayer *ai, int u)
     Hex foes[MAX_UNITS];
     int nfoes = foes_of(ai, foes);
     double cur = safety(ai, u, here, foes, nfoes);
-    int best = -1;
-    double bs = cur + 0.5;
-    for (int i = 0; i < ai->n; i++) {
-        if (i == here || ai->cost[i] < 0 || ai->friends[i] >= g->rules.stack_limit)
-            continue;
-        if (!ai_spend(ai, 0))
-            break;
-        double s = safety(ai, u, i, foes, nfoes) - 0.05 * ai->cost[i];
-        if (s > bs) {
-            bs = s;
-            best = i;
-        }
-    }
-    if (best < 0)
-        return false;
-    Command c = cmd_move(ai->side, u, ai->hexof[best]);
-    return ai_step(ai, &c);
+    return move_to_best(ai, u, here, cur + 0.5, true, withdraw_score, foes, nfoes);
 }
 
 static bool adjacent_enemy(const AiPlayer *ai, int idx)
@@ -281,6 +302,17 @@ static void approach(AiPlayer *ai)
  * horse in contact with an enemy that is not the weaker falls back only
  * two hexes, near friends, so that those who follow it are drawn out of
  * formation within reach of the counter-charge. */
+static double feint_score(AiPlayer *ai, int u, int i, const Hex *foes, int nfoes)
+{
+    const Game *g = ai->wk;
+    if (adjacent_enemy(ai, i))
+        return -INFINITY;
+    double near = nearest_of(foes, nfoes, ai->hexof[i]);
+    if (near < 2 || near > 3)
+        return -INFINITY;
+    return (leader_near(g, ai->side, ai->hexof[i]) ? 1.0 : 0) + 0.3 * ai->friends[i] - 0.05 * ai->cost[i];
+}
+
 static bool feint_withdraw(AiPlayer *ai, int u)
 {
     Game *g = ai->wk;
@@ -292,26 +324,9 @@ static bool feint_withdraw(AiPlayer *ai, int u)
         return false;
     ai_grids(ai, ai->side);
     ai_flood(ai, u, x->mp, true, ai->cost, NULL);
-    int best = -1;
-    double bs = -1e9;
     Hex foes[MAX_UNITS];
     int nfoes = foes_of(ai, foes);
-    for (int i = 0; i < ai->n; i++) {
-        if (i == here || ai->cost[i] < 0 || ai->friends[i] >= g->rules.stack_limit || adjacent_enemy(ai, i))
-            continue;
-        double near = nearest_of(foes, nfoes, ai->hexof[i]);
-        if (near < 2 || near > 3)
-            continue;
-        double s = (leader_near(g, ai->side, ai->hexof[i]) ? 1.0 : 0) + 0.3 * ai->friends[i] - 0.05 * ai->cost[i];
-        if (s > bs) {
-            bs = s;
-            best = i;
-        }
-    }
-    if (best < 0)
-        return false;
-    Command c = cmd_move(ai->side, u, ai->hexof[best]);
-    return ai_step(ai, &c);
+    return move_to_best(ai, u, here, -1e9, false, feint_score, foes, nfoes);
 }
 
 void ai_withdraw_all(AiPlayer *ai)

@@ -37,6 +37,11 @@ Command cmd_end_turn(int side)
     return c;
 }
 
+Command cmd_end_part(const Game *g, int side)
+{
+    return g->mode == MODE_BATTLE ? cmd_end_impulse(side) : cmd_end_turn(side);
+}
+
 #define REFUSE(...)                       \
     do {                                  \
         snprintf(why, n, __VA_ARGS__);    \
@@ -353,14 +358,8 @@ static void apply_siege(Game *g, const Command *c)
         break;
     case CMD_SEND_COLUMN: {
         Column *col = &s->columns[c->arg];
-        col->dest = c->arg2;
-        col->pace = c->arg3;
-        col->by_via = false; /* a new order: straight for the new goal */
+        siege_column_order(col, c->arg2, c->arg3);
         e.c = EVENT_SECRET;
-        if (col->state == COL_WAITING) {
-            col->state = COL_MARCHING;
-            col->next = -1;
-        }
         snprintf(e.text, sizeof e.text, "order: column %s marches for %s at a %s pace%s", col->name,
                  s->places[c->arg2].name, pace_name((Pace)c->arg3), col->hidden ? " (its goal kept secret)" : "");
         break;

@@ -57,3 +57,6 @@ Command cmd_move(int side, int unit, Hex to);
 Command cmd_attack(int side, int unit, Hex target);
 Command cmd_end_impulse(int side);
 Command cmd_end_turn(int side);
+/* What ends side's part now: its impulse in a battle, else its turn (the
+ * answer when a player's command is refused or it issues none). */
+Command cmd_end_part(const Game *g, int side);

@@ -303,9 +303,7 @@ bool effect_send_column(Game *g, int c, int dest, int pace, char *why, size_t n)
         snprintf(why, n, "column %s is not free to march", col->name);
         return false;
     }
-    col->pace = pace;
-    col->dest = dest;
-    col->by_via = false; /* a new order: straight for the new goal */
+    siege_column_order(col, dest, pace);
     col->held = dest < 0;
     if (dest < 0) {
         col->state = COL_WAITING;
@@ -313,10 +311,6 @@ bool effect_send_column(Game *g, int c, int dest, int pace, char *why, size_t n)
         col->after_courier = -1;
         siege_say(g, EV_THEATRE, col->side, "column %s halts at %s", col->name, s->places[col->at].name);
         return true;
-    }
-    if (col->state == COL_WAITING) {
-        col->state = COL_MARCHING;
-        col->next = -1;
     }
     siege_say(g, EV_THEATRE, col->side, "column %s marches for %s at a %s pace", col->name, s->places[dest].name,
               pace_name((Pace)pace));

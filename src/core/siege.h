@@ -220,6 +220,11 @@ typedef struct Siege {
 int siege_place_by_id(const Siege *s, const char *id);
 int siege_column_by_id(const Siege *s, const char *id);
 int siege_contingent_by_id(const Siege *s, const char *id);
+/* A new march order for a column (a send-column order, or a handler's
+ * emesa.send_column): place dest at pace, straight for it (not by its via);
+ * a waiting column sets out when dest is a place (dest -1 leaves its state
+ * to the caller). */
+void siege_column_order(Column *col, int dest, int pace);
 /* Shortest route distance in km between theatre places, -1 if none. */
 int siege_route_km(const Siege *s, int from, int to);
 /* Does a column of side that reaches theatre place p lay siege to it? Only

@@ -25,6 +25,17 @@ int siege_column_by_id(const Siege *s, const char *id)
     return -1;
 }
 
+void siege_column_order(Column *col, int dest, int pace)
+{
+    col->pace = pace;
+    col->dest = dest;
+    col->by_via = false; /* a new order: straight for the new goal */
+    if (dest >= 0 && col->state == COL_WAITING) {
+        col->state = COL_MARCHING;
+        col->next = -1;
+    }
+}
+
 int siege_contingent_by_id(const Siege *s, const char *id)
 {
     for (int i = 0; i < s->ncontingents; i++)

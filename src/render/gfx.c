@@ -63,6 +63,19 @@ void gfx_fill_hex(SDL_Renderer *r, float cx, float cy, float size, Rgba c)
     SDL_RenderGeometry(r, NULL, v, 7, idx, 18);
 }
 
+void gfx_hex_band(SDL_Renderer *r, const SDL_Vertex v[12])
+{
+    int idx[36];
+    for (int i = 0; i < 6; i++) {
+        int j = (i + 1) % 6;
+        int *k = idx + i * 6;
+        k[0] = i; k[1] = j; k[2] = 6 + i;
+        k[3] = j; k[4] = 6 + j; k[5] = 6 + i;
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(r, NULL, v, 12, idx, 36);
+}
+
 void gfx_hex_outline(SDL_Renderer *r, float cx, float cy, float size, float t, Rgba c)
 {
     float po[6], qo[6], pi[6], qi[6];
@@ -73,15 +86,7 @@ void gfx_hex_outline(SDL_Renderer *r, float cx, float cy, float size, float t, R
         v[i] = vtx(po[i], qo[i], c);
         v[i + 6] = vtx(pi[i], qi[i], c);
     }
-    int idx[36];
-    for (int i = 0; i < 6; i++) {
-        int j = (i + 1) % 6;
-        int *k = idx + i * 6;
-        k[0] = i; k[1] = j; k[2] = 6 + i;
-        k[3] = j; k[4] = 6 + j; k[5] = 6 + i;
-    }
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(r, NULL, v, 12, idx, 36);
+    gfx_hex_band(r, v);
 }
 
 void gfx_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width, Rgba c)

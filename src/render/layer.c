@@ -199,15 +199,7 @@ static void outline(const Paint *p, double cx, double cy, double size, double t,
         v[i + 6].position.y = (float)(floor(cy + (size - t) * sn[i]) - p->oy);
         v[i].color = v[i + 6].color = col;
     }
-    int idx[36];
-    for (int i = 0; i < 6; i++) {
-        int j = (i + 1) % 6;
-        int *k = idx + i * 6;
-        k[0] = i; k[1] = j; k[2] = 6 + i;
-        k[3] = j; k[4] = 6 + j; k[5] = 6 + i;
-    }
-    SDL_SetRenderDrawBlendMode(p->mr->r, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(p->mr->r, NULL, v, 12, idx, 36);
+    gfx_hex_band(p->mr->r, v);
 }
 
 static void paint_grid(const Paint *p)

@@ -32,6 +32,9 @@ void gfx_rect_outline(SDL_Renderer *r, float x, float y, float w, float h, float
 /* A flat-topped hexagon of outer radius `size` centred on (cx, cy). */
 void gfx_fill_hex(SDL_Renderer *r, float cx, float cy, float size, Rgba c);
 void gfx_hex_outline(SDL_Renderer *r, float cx, float cy, float size, float t, Rgba c);
+/* The band between a hexagon's six outer corners v[0..5] and six inner
+ * corners v[6..11], blended: what the outlines draw. */
+void gfx_hex_band(SDL_Renderer *r, const SDL_Vertex v[12]);
 void gfx_line(SDL_Renderer *r, float x0, float y0, float x1, float y1, float width, Rgba c);
 void gfx_disc(SDL_Renderer *r, float cx, float cy, float rad, Rgba c);
 void gfx_ring(SDL_Renderer *r, float cx, float cy, float rad, float t, Rgba c);

@@ -437,7 +437,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
         if (ai_side[g->active]) {
             if (issued >= MAX_COMMANDS) {
                 /* Safety net: a player that never ends its turn. */
-                c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+                c = cmd_end_part(g, g->active);
             } else if (ai[g->active] ? !ai_next(ai[g->active], g, &c)
                                      : !ai_simple_plan_next(g, simple_posture[g->active], &c)) {
                 break;
@@ -475,7 +475,7 @@ int headless_run(const HeadlessOptions *o, FILE *out, FILE *err)
             cmd_format(g, &c, text, sizeof text);
             if (ai_side[g->active]) {
                 text_say(err, _("emesa: the computer's command \"%s\" was refused: %s"), text, why);
-                c = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+                c = cmd_end_part(g, g->active);
                 session_apply(ss, &c, why, sizeof why);
             } else {
                 text_say(err, _("%s:%d: \"%s\" refused: %s"), o->commands, lineno, text, why);

@@ -176,7 +176,7 @@ static bool play(const char *path, const Setup *su, uint64_t seed, const Scenari
         char why[256];
         if (!scenario_apply(sc, &c, why, sizeof why)) {
             t->refused++;
-            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(side) : cmd_end_turn(side);
+            Command f = cmd_end_part(g, side);
             end_turn = f.type == CMD_END_TURN;
             scenario_apply(sc, &f, why, sizeof why);
         }

@@ -15,63 +15,15 @@
 #include <time.h>
 #include <SDL.h>
 #include "ui/uiapp.h"
+#include "demo-shots.h"
+#include "ui-events.h"
 
 static UiApp *make(SDL_Renderer *r, const char *data, int scale)
 {
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = data;
-    cfg.seed = 1;
-    cfg.ai_side = -1;
-    cfg.ai_level = 2;
-    cfg.scale_pct = scale;
-    char why[512];
-    UiApp *a = uiapp_new(NULL, r, &cfg, why, sizeof why);
-    if (!a) {
-        fprintf(stderr, "bench-lab: %s\n", why);
-        exit(1);
-    }
-    return a;
+    return demo_app(NULL, r, data, 1, 2, scale, "bench-lab");
 }
 
-static void shot(UiApp *a, const char *dir, const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.png", dir, name);
-    if (!uiapp_screenshot(a, path))
-        fprintf(stderr, "bench-lab: cannot save %s: %s\n", path, SDL_GetError());
-    else
-        printf("%s\n", path);
-}
-
-static void key(UiApp *a, SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    uiapp_handle(a, &e);
-}
-
-static void mouse(UiApp *a, int x, int y, bool click)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    uiapp_handle(a, &e);
-    if (!click)
-        return;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    uiapp_handle(a, &e);
-    e.type = SDL_MOUSEBUTTONUP;
-    uiapp_handle(a, &e);
-}
+static void shot(UiApp *a, const char *dir, const char *name) { demo_shot(a, dir, name, "bench-lab"); }
 
 static bool press(UiApp *a, const char *label)
 {
@@ -80,7 +32,7 @@ static bool press(UiApp *a, const char *label)
         fprintf(stderr, "bench-lab: no button '%s'\n", label);
         return false;
     }
-    mouse(a, x, y, true);
+    ue_mouse(a, x, y, true);
     return true;
 }
 
@@ -93,9 +45,9 @@ static int whatif_shots(UiApp *a, const char *dir, int games)
 {
     int i = uiapp_find_scenario(a, "emesa-638");
     for (int k = 0; k < 40; k++)
-        key(a, SDLK_UP);
+        ue_key(a, SDLK_UP);
     for (int k = 0; k < i; k++)
-        key(a, SDLK_DOWN);
+        ue_key(a, SDLK_DOWN);
     shot(a, dir, "lab-menu");
     if (!press(a, "What if?  (Y)"))
         return 1;
@@ -107,7 +59,7 @@ static int whatif_shots(UiApp *a, const char *dir, int games)
     press(a, "2");
     if (!press(a, "No counter-siege"))
         return 1;
-    key(a, SDLK_RETURN);
+    ue_key(a, SDLK_RETURN);
     sleep_ms(1500);
     uiapp_tick(a, SDL_GetTicks());
     shot(a, dir, "whatif-running");
@@ -115,7 +67,7 @@ static int whatif_shots(UiApp *a, const char *dir, int games)
         sleep_ms(200);
         uiapp_tick(a, SDL_GetTicks());
     }
-    mouse(a, 5, 5, false);
+    ue_mouse(a, 5, 5, false);
     shot(a, dir, "whatif-results");
     printf("status: %s\n", uiapp_whatif_status(a));
     for (int s = 0; s < uiapp_whatif_setups(a); s++) {
@@ -142,7 +94,7 @@ static void chronicle_to(UiApp *a, uint32_t *t, int turn)
             return;
         uiapp_finish_animations(a);
         if (uiapp_paused(a))
-            key(a, SDLK_SPACE);
+            ue_key(a, SDLK_SPACE);
         uiapp_tick(a, *t += 5000);
     }
 }
@@ -161,30 +113,30 @@ static int lesson_shots(UiApp *a, const char *dir)
     chronicle_to(a, &t, 2);
     shot(a, dir, "lesson-t2-banner");
     for (int k = 0; k < 4 && !uiapp_lesson_dispute(a, b, sizeof b); k++) {
-        key(a, SDLK_SPACE);
+        ue_key(a, SDLK_SPACE);
         chronicle_to(a, &t, 2);
     }
-    mouse(a, 5, 5, false);
+    ue_mouse(a, 5, 5, false);
     shot(a, dir, "lesson-t2-dispute");
     chronicle_to(a, &t, 13);
     for (int k = 0; k < 4 && !uiapp_lesson_dispute(a, b, sizeof b); k++) {
-        key(a, SDLK_SPACE);
+        ue_key(a, SDLK_SPACE);
         chronicle_to(a, &t, 13);
     }
     shot(a, dir, "lesson-t13-dispute");
-    key(a, SDLK_SPACE);
-    key(a, SDLK_j);
+    ue_key(a, SDLK_SPACE);
+    ue_key(a, SDLK_j);
     shot(a, dir, "lesson-picker");
-    key(a, SDLK_ESCAPE);
-    key(a, SDLK_LEFT);
+    ue_key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_LEFT);
     shot(a, dir, "lesson-turned-back");
-    key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_ESCAPE);
     chronicle_to(a, &t, 999);
     for (int k = 0; k < 10; k++)
         uiapp_tick(a, t += 100);
     shot(a, dir, "lesson-debrief");
     for (int k = 0; k < 3; k++)
-        key(a, SDLK_DOWN);
+        ue_key(a, SDLK_DOWN);
     shot(a, dir, "lesson-debrief-scrolled");
     return 0;
 }

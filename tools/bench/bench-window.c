@@ -24,6 +24,15 @@
 #include "ui/uiapp.h"
 #include "demo-theatre.h"
 #include "demo-save.h"
+#include "demo-shots.h"
+#include "ui-events.h"
+
+static UiApp *make(SDL_Window *win, SDL_Renderer *r, const char *data, int scale)
+{
+    return demo_app(win, r, data, 3, 0, scale, "bench-window");
+}
+
+static void shot(UiApp *a, const char *dir, const char *name) { demo_shot(a, dir, name, "bench-window"); }
 
 static double now_ms(void)
 {
@@ -44,23 +53,6 @@ static int cmp_d(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;
-}
-
-static UiApp *make(SDL_Window *win, SDL_Renderer *r, const char *data, int scale)
-{
-    UiConfig cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.data_dir = data;
-    cfg.seed = 3;
-    cfg.ai_side = -1;
-    cfg.scale_pct = scale;
-    char why[512];
-    UiApp *a = uiapp_new(win, r, &cfg, why, sizeof why);
-    if (!a) {
-        fprintf(stderr, "bench-window: %s\n", why);
-        exit(1);
-    }
-    return a;
 }
 
 static void start(UiApp *a, int human, bool hotseat)
@@ -132,65 +124,6 @@ static int frames(const char *data, int w, int h)
     return 0;
 }
 
-static void shot(UiApp *a, const char *dir, const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s.png", dir, name);
-    if (!uiapp_screenshot(a, path))
-        fprintf(stderr, "bench-window: cannot save %s: %s\n", path, SDL_GetError());
-    else
-        printf("%s\n", path);
-}
-
-static void key(UiApp *a, SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    uiapp_handle(a, &e);
-}
-
-static void mouse(UiApp *a, int x, int y, bool click)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    uiapp_handle(a, &e);
-    if (!click)
-        return;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    uiapp_handle(a, &e);
-    e.type = SDL_MOUSEBUTTONUP;
-    uiapp_handle(a, &e);
-}
-
-/* The unit of the side to act nearest an enemy (for a telling picture). */
-static int unit_near_enemy(const Game *g)
-{
-    int best = -1, bd = 1 << 30;
-    for (int u = 0; u < g->nunits; u++) {
-        if (g->units[u].side != g->active || g->units[u].status != UNIT_ON_MAP || g->units[u].mp <= 0)
-            continue;
-        for (int e = 0; e < g->nunits; e++) {
-            if (g->units[e].side == g->active || g->units[e].status != UNIT_ON_MAP)
-                continue;
-            int d = hex_distance(g->units[u].hex, g->units[e].hex);
-            if (d < bd) {
-                bd = d;
-                best = u;
-            }
-        }
-    }
-    return best;
-}
-
 /* The replay viewer, the saves list with a damaged save, and the relief
  * marker on the battle map. */
 static void replay_shots(SDL_Renderer *r, const char *data, const char *dir)
@@ -228,10 +161,10 @@ static void replay_shots(SDL_Renderer *r, const char *data, const char *dir)
     if (out)
         fclose(out);
     SDL_free(pref);
-    key(a, SDLK_w);
+    ue_key(a, SDLK_w);
     shot(a, dir, "replay-list");
-    key(a, SDLK_DOWN);               /* the damaged copy (after autosave-15) */
-    key(a, SDLK_RETURN);
+    ue_key(a, SDLK_DOWN);               /* the damaged copy (after autosave-15) */
+    ue_key(a, SDLK_RETURN);
     shot(a, dir, "replay-damaged");
     if (!uiapp_replay_open(a, path)) {
         fprintf(stderr, "bench-window: %s\n", uiapp_replay_error(a));
@@ -240,20 +173,20 @@ static void replay_shots(SDL_Renderer *r, const char *data, const char *dir)
     }
     int x, y;
     if (uiapp_replay_turn_screen(a, 6, &x, &y))
-        mouse(a, x, y, true);
+        ue_mouse(a, x, y, true);
     for (int i = 0; i < 9; i++)
-        key(a, SDLK_RIGHT);
+        ue_key(a, SDLK_RIGHT);
     uiapp_finish_animations(a);
     uiapp_set_zoom(a, 2);
     shot(a, dir, "replay");
     /* The relief from Iraq: rumoured on turn 10, confirmed on 12. */
     if (uiapp_replay_turn_screen(a, 12, &x, &y))
-        mouse(a, x, y, true);
+        ue_mouse(a, x, y, true);
     const Game *g = uiapp_game(a);
     uiapp_set_zoom(a, 2);
     uiapp_center_on(a, hex_from_offset(36, 5));
     if (uiapp_hex_screen(a, hex_from_offset(39, 3), &x, &y))
-        mouse(a, x, y, false);
+        ue_mouse(a, x, y, false);
     shot(a, dir, "replay-relief");
     (void)g;
     uiapp_free(a);
@@ -286,24 +219,24 @@ static int shots(const char *data, const char *dir, int w, int h, int scale)
     {
         int x, y;
         if (uiapp_find_button(a, "Level 3", &x, &y)) {
-            mouse(a, x, y, true);
+            ue_mouse(a, x, y, true);
             shot(a, dir, "menu-level3");
         }
         if (uiapp_find_button(a, "Level 2", &x, &y))
-            mouse(a, x, y, true);
+            ue_mouse(a, x, y, true);
     }
     start(a, -1, true);      /* both sides human: the side to act is ours */
-    key(a, SDLK_RETURN);
+    ue_key(a, SDLK_RETURN);
     const Game *g = uiapp_game(a);
     uiapp_set_zoom(a, 1);
     shot(a, dir, "map-overview");
-    int u = unit_near_enemy(g);
+    int u = demo_unit_near_enemy(g);
     if (u >= 0) {
         uiapp_set_zoom(a, 3);
         uiapp_center_on(a, g->units[u].hex);
         int x, y;
         uiapp_hex_screen(a, g->units[u].hex, &x, &y);
-        mouse(a, x, y, true);
+        ue_mouse(a, x, y, true);
         /* Hover a reachable hex two or three away to show the path. */
         int *reach = calloc((size_t)(g->map.width * g->map.height), sizeof *reach);
         path_reachable(g, u, reach);
@@ -319,26 +252,26 @@ static int shots(const char *data, const char *dir, int w, int h, int scale)
                 }
             }
         free(reach);
-        mouse(a, x, y, false);
+        ue_mouse(a, x, y, false);
         shot(a, dir, "map-selected");
-        key(a, SDLK_c);
+        ue_key(a, SDLK_c);
         shot(a, dir, "map-coords");
-        key(a, SDLK_c);
+        ue_key(a, SDLK_c);
     }
-    key(a, SDLK_F1);
+    ue_key(a, SDLK_F1);
     shot(a, dir, "help");
-    key(a, SDLK_ESCAPE);
-    key(a, SDLK_SPACE);
+    ue_key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_SPACE);
     shot(a, dir, "confirm-end-turn");
-    key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_ESCAPE);
     uiapp_free(a);
     a = make(NULL, r, data, 150);
     start(a, -1, true);
     shot(a, dir, "hotseat-handover");
-    key(a, SDLK_RETURN);
-    key(a, SDLK_F10);
+    ue_key(a, SDLK_RETURN);
+    ue_key(a, SDLK_F10);
     shot(a, dir, "settings-150");
-    key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_ESCAPE);
     uiapp_free(a);
     a = make(NULL, r, data, scale);
     start(a, 0, false);
@@ -348,11 +281,11 @@ static int shots(const char *data, const char *dir, int w, int h, int scale)
     uint32_t t = 1000;
     for (int k = 0; k < 8000 && gm->turn < 9 && gm->mode != MODE_OVER; k++) {
         if (gm->active == 0 && !uiapp_asking_terms(a)) {
-            key(a, SDLK_SPACE);
-            key(a, SDLK_RETURN);
+            ue_key(a, SDLK_SPACE);
+            ue_key(a, SDLK_RETURN);
         }
         if (uiapp_asking_terms(a))
-            key(a, SDLK_ESCAPE);
+            ue_key(a, SDLK_ESCAPE);
         uiapp_finish_animations(a);
         uiapp_tick(a, t += 2000);
         gm = (Game *)uiapp_game(a);
@@ -366,56 +299,49 @@ static int shots(const char *data, const char *dir, int w, int h, int scale)
      * theatre (the 638 file does not fill one yet). */
     a = make(NULL, r, data, scale);
     start(a, -1, true);
-    key(a, SDLK_RETURN);
+    ue_key(a, SDLK_RETURN);
     gm = (Game *)uiapp_game(a);
     if (gm->siege.nplaces == 0)
         demo_theatre(gm);
     /* Play the coalition's part of turn 1 away so the Rashidun act; it
      * offers generous terms first, and the garrison is asked. */
-    if (gm->active != 0) {
-        int x, y;
-        if (uiapp_find_button(a, "Generous", &x, &y))
-            mouse(a, x, y, true);
-        key(a, SDLK_SPACE);
-        key(a, SDLK_RETURN);
-        key(a, SDLK_RETURN);
-    }
+    demo_terms_offered(a);
     uiapp_set_zoom(a, 2);
     shot(a, dir, "siege-panel");
     uiapp_tick(a, 1000);
     if (uiapp_asking_terms(a))
         shot(a, dir, "terms-question");
-    key(a, SDLK_ESCAPE);
-    key(a, SDLK_o);
+    ue_key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_o);
     shot(a, dir, "objectives");
-    key(a, SDLK_o);
-    key(a, SDLK_SPACE);
+    ue_key(a, SDLK_o);
+    ue_key(a, SDLK_SPACE);
     shot(a, dir, "confirm-end-garrison");
-    key(a, SDLK_ESCAPE);
-    key(a, SDLK_t);
+    ue_key(a, SDLK_ESCAPE);
+    ue_key(a, SDLK_t);
     shot(a, dir, "theatre");
     {
         /* Orders: pick the column waiting at Kufa, then Hit. */
         int x, y, c = siege_column_by_id(&gm->siege, "abdallah"), hit = siege_place_by_id(&gm->siege, "hit");
         if (c >= 0 && hit >= 0 && uiapp_theatre_column_screen(a, c, &x, &y)) {
-            mouse(a, x, y, true);
+            ue_mouse(a, x, y, true);
             uiapp_theatre_place_screen(a, hit, &x, &y);
-            mouse(a, x, y, true);
+            ue_mouse(a, x, y, true);
             if (uiapp_find_button(a, "Mounted", &x, &y))
-                mouse(a, x, y, false);
+                ue_mouse(a, x, y, false);
             shot(a, dir, "theatre-orders");
         }
     }
-    key(a, SDLK_r);
+    ue_key(a, SDLK_r);
     shot(a, dir, "timeline");
-    key(a, SDLK_r);
+    ue_key(a, SDLK_r);
     uiapp_free(a);
     a = make(NULL, r, data, scale);
     start(a, 1, false);
     gm = (Game *)uiapp_game(a);
     if (gm->siege.nplaces == 0)
         demo_theatre(gm);
-    key(a, SDLK_t);
+    ue_key(a, SDLK_t);
     shot(a, dir, "theatre-coalition");
     uiapp_free(a);
     replay_shots(r, data, dir);
@@ -424,7 +350,6 @@ static int shots(const char *data, const char *dir, int w, int h, int scale)
     SDL_Quit();
     return 0;
 }
-
 
 /* Ticks until the chronicle's banner shows for turn >= min_turn (Space past
  * earlier ones) or the game ends. */
@@ -438,9 +363,9 @@ static bool chronicle_until(UiApp *a, uint32_t *t, int min_turn)
         if (uiapp_chronicle_banner(a, b, sizeof b)) {
             if (g->turn >= min_turn)
                 return true;
-            key(a, SDLK_SPACE);
+            ue_key(a, SDLK_SPACE);
         } else if (uiapp_lesson_dispute(a, b, sizeof b)) {
-            key(a, SDLK_SPACE);     /* a disputed point of the turn: read on */
+            ue_key(a, SDLK_SPACE);     /* a disputed point of the turn: read on */
         }
         uiapp_finish_animations(a);
         uiapp_tick(a, *t += 5000);
@@ -462,13 +387,13 @@ static int chronicle_shots(const char *data, const char *dir, int w, int h, int 
     int x, y;
     int i = uiapp_find_scenario(a, "emesa-638");
     for (int k = 0; k < i; k++)
-        key(a, SDLK_DOWN);
+        ue_key(a, SDLK_DOWN);
     if (uiapp_find_button(a, "Level 2", &x, &y))
-        mouse(a, x, y, true);
+        ue_mouse(a, x, y, true);
     if (uiapp_find_button(a, "Chronicle", &x, &y))
-        mouse(a, x, y, true);
+        ue_mouse(a, x, y, true);
     shot(a, dir, "chronicle-menu");
-    key(a, SDLK_RETURN);
+    ue_key(a, SDLK_RETURN);
     if (!uiapp_game(a)) {
         fprintf(stderr, "bench-window: the chronicle did not start\n");
         return 1;
@@ -477,22 +402,22 @@ static int chronicle_shots(const char *data, const char *dir, int w, int h, int 
     uiapp_set_zoom(a, 2);
     if (chronicle_until(a, &t, 1))
         shot(a, dir, "chronicle-t1-coalition");
-    key(a, SDLK_SPACE);
+    ue_key(a, SDLK_SPACE);
     if (chronicle_until(a, &t, 1))
         shot(a, dir, "chronicle-t1-rashidun");
-    key(a, SDLK_RIGHT);
+    ue_key(a, SDLK_RIGHT);
     uiapp_tick(a, t += 5000);
     shot(a, dir, "chronicle-paused");
-    key(a, SDLK_SPACE);
+    ue_key(a, SDLK_SPACE);
     if (chronicle_until(a, &t, 10)) {
         shot(a, dir, "chronicle-t10");
-        key(a, SDLK_t);
+        ue_key(a, SDLK_t);
         shot(a, dir, "chronicle-t10-theatre");
-        key(a, SDLK_t);
+        ue_key(a, SDLK_t);
     }
     if (chronicle_until(a, &t, 13))
         shot(a, dir, "chronicle-t13");
-    key(a, SDLK_SPACE);
+    ue_key(a, SDLK_SPACE);
     chronicle_until(a, &t, 99);
     for (int k = 0; k < 10; k++)
         uiapp_tick(a, t += 100);

@@ -34,7 +34,7 @@ static inline bool demo_save(const char *scen, const char *ref, uint64_t seed, i
         Command c;
         char w[256];
         if (!ai_next(p[g->active], g, &c) || !session_apply(ss, &c, w, sizeof w)) {
-            Command f = g->mode == MODE_BATTLE ? cmd_end_impulse(g->active) : cmd_end_turn(g->active);
+            Command f = cmd_end_part(g, g->active);
             if (!session_apply(ss, &f, w, sizeof w)) {
                 snprintf(why, n, "the game stuck: %s", w);
                 break;
