@@ -392,6 +392,7 @@ int main(int argc, char **argv)
     (void)fullscreen;
     (void)scale;
     (void)level;
+    (void)level_given;
     fprintf(stderr, _("emesa: this build has no window (SDL2 was not found); use --headless\n"));
     return 1;
 #endif
