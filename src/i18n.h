@@ -26,3 +26,30 @@ static inline __attribute__((format_arg(2))) const char *emesa_pgettext(const ch
 #define C_(ctx, s) (s)
 #endif
 #define N_(s) (s)
+
+/* Binds the "emesa" text domain to localedir: only LC_MESSAGES and
+ * LC_CTYPE (the charset to write them in) follow the environment, so the
+ * numbers of event lines, saves and CSV stay as C writes them. gettext
+ * ignores LANGUAGE in the plain C locale; when it is set there, C.UTF-8
+ * takes its place so that LANGUAGE=ar works anyway. main() and the window's
+ * tools and tests (which have no main of ours) both call it. */
+#ifdef EMESA_NLS
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+static inline void i18n_bind(const char *localedir)
+{
+    const char *m = setlocale(LC_MESSAGES, "");
+    setlocale(LC_CTYPE, "");
+    const char *lang = getenv("LANGUAGE");
+    if (lang && *lang && (!m || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0) && setlocale(LC_MESSAGES, "C.UTF-8"))
+        setlocale(LC_CTYPE, "C.UTF-8");
+    bindtextdomain("emesa", localedir);
+    textdomain("emesa");
+}
+#else
+static inline void i18n_bind(const char *localedir)
+{
+    (void)localedir;
+}
+#endif

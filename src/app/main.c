@@ -21,22 +21,10 @@
 #define EMESA_VERSION "0.0.0"
 #endif
 
-/* Messages in the user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG):
- * only LC_MESSAGES and LC_CTYPE (the charset to write them in) follow the
- * environment, so the numbers of event lines, saves and CSV stay as C
- * writes them. gettext ignores LANGUAGE in the plain C locale; when it is
- * set there, C.UTF-8 takes its place so that LANGUAGE=ar works anyway. */
+/* Messages in the user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). */
 static void i18n_init(void)
 {
-#ifdef EMESA_NLS
-    const char *m = setlocale(LC_MESSAGES, "");
-    setlocale(LC_CTYPE, "");
-    const char *lang = getenv("LANGUAGE");
-    if (lang && *lang && (!m || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0) && setlocale(LC_MESSAGES, "C.UTF-8"))
-        setlocale(LC_CTYPE, "C.UTF-8");
-    bindtextdomain("emesa", datadir_locale());
-    textdomain("emesa");
-#endif
+    i18n_bind(datadir_locale());
 }
 
 /* --help, one message per paragraph and per option so that a translation

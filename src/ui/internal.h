@@ -318,6 +318,8 @@ struct UiApp {
 
 /* app.c */
 /* The running game's scenario (NULL with none), as it is now. */
+/* widgets.c: a dialog of w x h centred in the window (cut to fit). */
+SDL_Rect ui_centered(const UiApp *a, int w, int h);
 Scenario *ui_scenario(const UiApp *a);
 void ui_layout(UiApp *a);
 bool ui_apply(UiApp *a, const Command *c);

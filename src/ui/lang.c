@@ -50,19 +50,9 @@ void ui_lang_apply(UiApp *a)
 
 void ui_lang_bind(const char *localedir)
 {
-#ifdef EMESA_NLS
     /* as main()'s i18n_init, for the tools and tests that make a window
-     * without main(): messages follow the environment, numbers stay C */
-    const char *m = setlocale(LC_MESSAGES, "");
-    setlocale(LC_CTYPE, "");
-    const char *lang = getenv("LANGUAGE");
-    if (lang && *lang && (!m || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0) && setlocale(LC_MESSAGES, "C.UTF-8"))
-        setlocale(LC_CTYPE, "C.UTF-8");
-    bindtextdomain("emesa", localedir);
-    textdomain("emesa");
-#else
-    (void)localedir;
-#endif
+     * without main() */
+    i18n_bind(localedir);
 }
 
 const char *ui_ar(const char *en, const char *ar)

@@ -10,16 +10,6 @@
 #include "ui/theatre_int.h"
 #include "i18n.h"
 
-static SDL_Rect centered(const UiApp *a, int w, int h)
-{
-    if (w > a->W - 20)
-        w = a->W - 20;
-    if (h > a->H - 20)
-        h = a->H - 20;
-    SDL_Rect r = { (a->W - w) / 2, (a->H - h) / 2, w, h };
-    return r;
-}
-
 /* A wrapped paragraph; its height (drawn only when draw). */
 static int para(UiApp *a, bool draw, const char *s, int x, int y, int w, int px, Rgba c)
 {
@@ -180,7 +170,7 @@ void objectives_pass(UiApp *a, Pass *p)
         body = objectives_body(a, false, 0, 0, inner, f);
     }
     int h = head + body + foot;
-    SDL_Rect r = centered(a, w, h);
+    SDL_Rect r = ui_centered(a, w, h);
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     if (p->draw) {
@@ -278,7 +268,7 @@ void terms_pass(UiApp *a, Pass *p)
     int body = para(a, false, q, 0, 0, inner, ui_px(a, 18), pl.head) + para(a, false, mind, 0, 0, inner, px, pl.body) +
                para(a, false, what, 0, 0, inner, ui_px(a, 13), pl.dim) + ui_px(a, 24);
     int bh = ui_px(a, 40);
-    SDL_Rect r = centered(a, w, ui_px(a, 36) + body + bh + ui_px(a, 24));
+    SDL_Rect r = ui_centered(a, w, ui_px(a, 36) + body + bh + ui_px(a, 24));
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     y += para(a, p->draw, q, x, y, inner, ui_px(a, 18), pl.head) + ui_px(a, 12);

@@ -5,16 +5,6 @@
 #include "ui/internal.h"
 #include "i18n.h"
 
-static SDL_Rect centered(const UiApp *a, int w, int h)
-{
-    if (w > a->W - 20)
-        w = a->W - 20;
-    if (h > a->H - 20)
-        h = a->H - 20;
-    SDL_Rect r = { (a->W - w) / 2, (a->H - h) / 2, w, h };
-    return r;
-}
-
 void handover_pass(UiApp *a, Pass *p)
 {
     const Game *g = uiapp_game(a);
@@ -65,7 +55,7 @@ void debrief_pass(UiApp *a, Pass *p)
 {
     const Game *g = uiapp_game(a);
     Palette pl = ui_palette(a);
-    SDL_Rect r = centered(a, ui_px(a, 1100), ui_px(a, 760));
+    SDL_Rect r = ui_centered(a, ui_px(a, 1100), ui_px(a, 760));
     if (p->draw) {
         gfx_fill_rect(a->r, 0, 0, (float)a->W, (float)a->H, rgba(0x17191c, 255));
         ui_panel(a, p, r);
@@ -348,7 +338,7 @@ void help_pass(UiApp *a, Pass *p)
             break;
     }
     int lh = text_line_height(a->text, px);
-    SDL_Rect r = centered(a, w > ui_px(a, 820) ? w : ui_px(a, 820), h);
+    SDL_Rect r = ui_centered(a, w > ui_px(a, 820) ? w : ui_px(a, 820), h);
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     if (p->draw) {
@@ -374,7 +364,7 @@ void help_pass(UiApp *a, Pass *p)
 void settings_pass(UiApp *a, Pass *p)
 {
     Palette pl = ui_palette(a);
-    SDL_Rect r = centered(a, ui_px(a, 560), ui_px(a, 492));
+    SDL_Rect r = ui_centered(a, ui_px(a, 560), ui_px(a, 492));
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 18);
     int px = ui_px(a, 16);
@@ -468,7 +458,7 @@ void confirm_pass(UiApp *a, Pass *p)
         ww = a->W - 20;
     for (int i = 0; i < nwarn; i++)
         wh += text_wrap(a->text, warn[i], 0, 0, ww - ui_px(a, 52), wpx, pl.body, false) + ui_px(a, 4);
-    SDL_Rect r = centered(a, ww, ui_px(a, 150) + wh);
+    SDL_Rect r = ui_centered(a, ww, ui_px(a, 150) + wh);
     ui_panel(a, p, r);
     int x = r.x + ui_px(a, 26), y = r.y + ui_px(a, 22);
     char b[256];

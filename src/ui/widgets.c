@@ -159,3 +159,14 @@ void ui_notice_toast(UiApp *a, Pass *p)
     text_wrap(a->text, a->status, r.x + pad, r.y + pad, w - 2 * pad, px, pl.accent, true);
     a->status_drawn = true;
 }
+
+/* A dialog of w x h centred in the window, cut to the window less a margin. */
+SDL_Rect ui_centered(const UiApp *a, int w, int h)
+{
+    if (w > a->W - 20)
+        w = a->W - 20;
+    if (h > a->H - 20)
+        h = a->H - 20;
+    SDL_Rect r = { (a->W - w) / 2, (a->H - h) / 2, w, h };
+    return r;
+}
